@@ -1,0 +1,202 @@
+"""Reading a source: bytes -> decoded text, with a line index and an offset map back to the file.
+
+Every position in notelint is a code-point offset into the decoded file (BOM excluded). Readers for
+Markdown or HTML extract the article text and keep an OffsetMap from that text back to the file, so
+the grammar, the rules and every reporter work on all formats unchanged.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+# A file larger than this is refused with a clear error rather than read into memory unasked.
+DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+class SourceError(Exception):
+    """An input problem the user can fix: printed as one line `path: error: message`, exit code 2."""
+
+    def __init__(self, path: str | None, message: str) -> None:
+        super().__init__(message)
+        self.path = path or "-"
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.path}: error: {self.message}"
+
+
+class LineIndex:
+    """Line starts of a text, built once; offset -> (line, col) by bisection (1-based, code points)."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps offsets in extracted article text back to offsets in the original file.
+
+    Built from segments (text_start, text_end, orig_start, orig_end). A segment of equal lengths maps
+    char for char; an unequal one (an HTML entity, a dropped markup run) is atomic: a start inside it
+    maps to orig_start and an end to orig_end. Text with no origin (a separator the reader added) is a
+    segment with orig_start == orig_end.
+    """
+
+    text_starts: tuple[int, ...]
+    text_ends: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+    orig_ends: tuple[int, ...]
+
+    @classmethod
+    def from_segments(cls, segments: list[tuple[int, int, int, int]]) -> "OffsetMap":
+        segments = sorted(segments)
+        return cls(*(tuple(s[i] for s in segments) for i in range(4)))  # type: ignore[arg-type]
+
+    def start(self, offset: int) -> int:
+        """Original offset of the character that starts at `offset` in the text."""
+        i = bisect.bisect_right(self.text_starts, offset) - 1
+        if i < 0:
+            return self.orig_starts[0] if self.orig_starts else offset
+        t0, t1, o0, o1 = self.text_starts[i], self.text_ends[i], self.orig_starts[i], self.orig_ends[i]
+        if offset >= t1:
+            return o1
+        return o0 + (offset - t0) if (t1 - t0) == (o1 - o0) else o0
+
+    def end(self, offset: int) -> int:
+        """Original offset just after the character that ends at `offset` in the text (exclusive end)."""
+        i = bisect.bisect_left(self.text_ends, offset)
+        if i >= len(self.text_ends):
+            return self.orig_ends[-1] if self.orig_ends else offset
+        t0, t1, o0, o1 = self.text_starts[i], self.text_ends[i], self.orig_starts[i], self.orig_ends[i]
+        if offset <= t0:
+            return o0
+        return o0 + (offset - t0) if (t1 - t0) == (o1 - o0) else o1
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read: the decoded file, the text the grammar reads, and how they correspond."""
+
+    path: str | None
+    original: str
+    text: str = field(default=None)  # type: ignore[assignment]
+    offsets: OffsetMap | None = None  # None: text is the original, offsets are identical
+    format: str = "text"
+    # Blocks the reader already knows (Markdown headings, HTML paragraphs): (start, end, role) in text.
+    # None lets the document builder split paragraphs on blank lines itself.
+    blocks: tuple[tuple[int, int, str], ...] | None = None
+    metadata: dict = field(default_factory=dict)  # front matter: title, source/credit, ...
+
+    def __post_init__(self) -> None:
+        if self.text is None:
+            object.__setattr__(self, "text", self.original)
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        return LineIndex(self.original)
+
+    def original_start(self, offset: int) -> int:
+        return offset if self.offsets is None else self.offsets.start(offset)
+
+    def original_end(self, offset: int) -> int:
+        return offset if self.offsets is None else self.offsets.end(offset)
+
+    def line_col(self, original_offset: int) -> tuple[int, int]:
+        """1-based line and column (code points; a tab counts as one) of an offset into the original."""
+        return self.line_index.line_col(original_offset)
+
+
+def decode(data: bytes, path: str | None = None) -> str:
+    """Decode a file's bytes: UTF-8 (BOM optional) or UTF-16 with a BOM. Binary or invalid: SourceError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise SourceError(path, f"invalid {encoding.upper()} at byte offset {exc.start + len(bom)}") from None
+    nul = data.find(b"\x00", 0, 8192)
+    if nul != -1:
+        raise SourceError(path, f"binary file (NUL byte at byte offset {nul}), not an article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start:exc.start + 4].hex(" ")
+        raise SourceError(path, f"invalid UTF-8 at byte offset {exc.start} (bytes {bad}); save the file as UTF-8") from None
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read a file, turning every OS problem into a one-line SourceError."""
+    try:
+        if os.path.isdir(path):
+            raise SourceError(path, "is a directory (give files, or use `notelint check DIR`)")
+        size = os.path.getsize(path)
+        if max_bytes and size > max_bytes:
+            raise SourceError(path, f"file too large ({size:,} bytes; limit {max_bytes:,}, raise it with --max-file-size)")
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise SourceError(path, "no such file") from None
+    except PermissionError:
+        raise SourceError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise SourceError(path, "is a directory") from None
+    except OSError as exc:
+        raise SourceError(path, exc.strerror or str(exc)) from None
+
+
+def plain_source(text: str, path: str | None = None) -> Source:
+    """A plain-text Source; a leading BOM character is dropped so offsets match `decode`."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return Source(path=path, original=text)
+
+
+def read_source(path: str, input_format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                data: bytes | None = None) -> Source:
+    """Read and decode a file into a Source, choosing the reader by extension or `input_format`."""
+    if data is None:
+        data = read_bytes(path, max_bytes)
+    elif max_bytes and len(data) > max_bytes:
+        raise SourceError(path, f"input too large ({len(data):,} bytes; limit {max_bytes:,})")
+    text = decode(data, path)
+    fmt = input_format or format_for_path(path)
+    return make_source(text, path, fmt)
+
+
+def format_for_path(path: str | None) -> str:
+    ext = os.path.splitext(path or "")[1].lower()
+    if ext in (".md", ".markdown", ".mdown", ".mkd"):
+        return "markdown"
+    if ext in (".html", ".htm", ".xhtml"):
+        return "html"
+    return "text"
+
+
+def make_source(text: str, path: str | None, fmt: str) -> Source:
+    """Build a Source from decoded text in a given input format (text, markdown, html)."""
+    if fmt == "text":
+        return plain_source(text, path)
+    if fmt == "markdown":
+        from . import markdown_reader  # imported only when needed: keeps start-up small
+
+        return markdown_reader.read_markdown(text, path)
+    if fmt == "html":
+        from . import html_reader
+
+        return html_reader.read_html(text, path)
+    raise SourceError(path, f"unknown input format {fmt!r} (text, markdown, html)")
