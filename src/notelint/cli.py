@@ -1,0 +1,94 @@
+"""The command line: a thin layer that wires the stages together.
+
+Each command lives in its own module (`cli_<name>.py`) exposing `register(subparsers)`; the handler it
+sets returns the exit code. Exit codes: 0 clean, 1 findings, 2 usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .source import SourceError
+
+# Modules that add sub-commands, in the order `notelint --help` lists them.
+COMMAND_MODULES = ("cli_parse", "cli_check", "cli_rules", "cli_diff")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how notelint was called: one line on stderr, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"notelint: error: {message}\n")
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str], default: str) -> None:
+    """--output-format (alias --format), -o/--output-file and --color, the same for every command."""
+    parser.add_argument("--output-format", "--format", dest="output_format", choices=list(formats), default=default,
+                        help=f"output format (default: {default})")
+    parser.add_argument("-o", "--output-file", dest="output_file", metavar="PATH",
+                        help="write the report to PATH instead of standard output")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="colour in terminal output (default: auto; NO_COLOR is honoured)")
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--input-format", choices=("text", "markdown", "html"),
+                        help="read every file in this format instead of choosing by extension")
+    parser.add_argument("--max-file-size", type=int, default=None, metavar="BYTES",
+                        help="refuse files larger than this (default: 16 MiB; 0 for no limit)")
+
+
+def use_color(args: argparse.Namespace, stream) -> bool:
+    if getattr(args, "color", "auto") == "always":
+        return True
+    if getattr(args, "color", "auto") == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
+    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f".{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{name}":
+                continue  # a command still being built in this checkout
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.handler(args)
+    except (SourceError, UsageError) as exc:
+        print(f"notelint: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # `notelint check … | head`: the reader left; end quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
