@@ -1,21 +1,414 @@
-"""Classify a bracketed span: editorial insertion, clarification, or another use of brackets.
-(First version; being replaced by the bracket-classifier work.)"""
+"""Classify a bracketed span: an editor's commentary (insertion), a clarification, or another use of brackets.
+
+Wire services almost never use square brackets, so a bracket in republished wire copy was usually added
+downstream: most often a neutral clarification inside a quotation ("[the Awans]", "[sic]"), sometimes the
+republisher's own opinion ("[you would think they would.]"). Form decides first (footnotes, shortcodes,
+codes, links, credits are recognisable by shape); what is left is weighed by signals of an editor's voice.
+Called for every bracket in every article, so all patterns are compiled at import and only `re` is used.
+"""
 from __future__ import annotations
 
 import re
 
-_LABEL = re.compile(r"^\s*(Ed\.?(?: note)?|Editor['’]s note|[A-Z]{2,4})\s*:")
+from .model import (
+    ANNOTATION,
+    BRACKET,
+    CLARIFICATION,
+    FOOTNOTE,
+    INSERTION,
+    LINK,
+    PHOTO_CREDIT,
+    SHORTCODE,
+    STAGE_DIRECTION,
+)
+
+__all__ = ["classify_bracket", "find_editor_notes", "editor_label"]
+
+_APOS = "['’]"
+
+# --- Labelled editor's notes -------------------------------------------------------------------------
+# Named labels are matched case-insensitively; a site's initials ("ZH", "MoA") only as written.
+_NAMED_LABEL = (
+    rf"Editor{_APOS}?s?\s+(?:note|comment)"
+    r"|Editorial\s+(?:note|comment)"
+    r"|Ed\.?\s+note"
+    r"|Eds?\.(?=\s*[:—–-])"
+    r"|Ed(?=\s*:)"
+    r"|Editor(?=\s*:)"
+    r"|Note\s+from\s+the\s+editor"
+    rf"|(?:Webmaster|Publisher|Moderator){_APOS}s\s+(?:note|comment|commentary)"
+)
+_NAMED_LABEL_RE = re.compile(rf"\s*(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)\s*(?P<rest>\S.*)?$",
+                             re.IGNORECASE | re.DOTALL)
+# Initials of a site or editor: two to four capitals, then a colon and prose.
+_INITIALS_RE = re.compile(r"\s*(?P<label>[A-Z]{2,4})\s*:\s*(?P<rest>.*)$", re.DOTALL)
+# All-caps words that head notes but are not anybody's initials.
+_NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "ALSO", "NEWS", "LIVE", "MORE",
+                           "FULL", "OPEN", "TAG", "TAGS", "Q", "A", "AND", "THE", "FROM", "WITH", "UPD"})
+# "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
+_PROSE_RE = re.compile(r"[a-z]{2,}")
+# A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
+# before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
+_SIGNATURE_RE = re.compile(
+    r"(?:(?<=\S)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
+    r"|(?:[.!?)\]]\s*|\s[-–—~/]+\s*|\s--?)(?P<upper>Eds?\.?|ED\.?)"
+    r"|\s(?P<dotted>Ed\.))\s*$"
+)
+
+# --- Forms that are not prose --------------------------------------------------------------------------
+_FOOTNOTE_RE = re.compile(r"\^?\d{1,3}[a-z]?|\^[\w-]+|\d{1,3}(?:\s*[,–-]\s*\d{1,3})+|(?:note|fn|n)\s?\d{1,3}",
+                          re.IGNORECASE)
+_TASK_BOX_RE = re.compile(r"\s?[xX✓✔]?\s?")
+# WordPress/BBCode shortcodes: a known name, or any lower-case name followed by attribute=value pairs.
+_SHORTCODE_NAMES = (r"youtube|vimeo|dailymotion|caption|soundcloud|spotify|embed|audio|video|gallery|playlist|"
+                    r"tweet|twitter|instagram|facebook|iframe|googlemaps|pdf-embedder|pdf|scribd|documentcloud|"
+                    r"contact-form(?:-7)?|wp[-_][\w-]+|vc_[\w-]+|et_pb_[\w-]+|su_[\w-]+|adsense|ad|ads|"
+                    r"related|img|image|url|quote|pullquote|button|column|row|tab|box|center|code|"
+                    r"size|color|font|media|mp3|jwplayer|ooyala|brightcove")
+_SHORTCODE_RE = re.compile(
+    rf"\s*/?(?:(?:{_SHORTCODE_NAMES})(?:(?=[\s=/])\S*.*)?"
+    r"|[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s*=\s*\S+)+\s*/?"
+    r"|/[a-z]{1,12})\s*$",
+    re.DOTALL,
+)
+# Script residue scraped along with the article: entities, escapes, operators, braces, method calls.
+_CODE_RE = re.compile(r"&(?:quot|amp|lt|gt|#\d+);|\\[xuntr0-9\\]|\|\||&&|[{}]|==|!=|=>|//|"
+                      r"[a-z_$][\w$]*\.[a-z_$][\w$]*\(|\w\([^()]*\)\s*;|;\s*$")
+_CODE_TAIL_RE = re.compile(r"\S*[=(){};]\S*$")  # the token before "[" is code: "m=d[f]"
+_URL_RE = re.compile(r"\s*(?:https?://|www\.|ftp://|[\w-]+(?:\.[\w-]+)+/)\S*(?:\s.*)?$", re.DOTALL)
+_LINK_WORD_RE = re.compile(r"\s*(?:here|link|this link|source|pdf|click here|read more|more|full story|"
+                           r"full text|full report|story|graphic|interactive|map|chart|factbox)\s*",
+                           re.IGNORECASE)
+# Reuters' own furniture: instrument codes (UBER.UL, .N), topic codes (O/R, GB/HOMES), story ids
+# (nL8N1NT1PP), timestamps (0824 EST).
+_TICKER_RE = re.compile(
+    r"[A-Z0-9]{0,12}\.[A-Z]{1,3}"
+    r"|[A-Z0-9]{1,8}/[A-Z0-9]{1,10}"
+    r"|(?=\S*\d)(?=\S*[A-Z])[A-Za-z0-9]{8,14}"
+    r"|\d{1,2}:?\d{2}(?:\s*[ap]\.?m\.?)?\s+(?:EST|EDT|ET|GMT|BST|CET|CEST|UTC|PST|PDT|PT|CST|CDT|MST|MDT|JST|"
+    r"HKT|SGT|AEST|AEDT|IST)"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|TSXV|LSE|ASX|HKEX|SEHK|NSE|BSE|OTC|FRA|ETR|EPA|SIX|TYO)\s*:\s*[A-Z0-9.]{1,8}"
+)
+_LYRIC_HEADER_RE = re.compile(r"\s*(?:Verse|Chorus|Pre-Chorus|Post-Chorus|Bridge|Hook|Intro|Outro|Refrain|"
+                              r"Build-?up|Drop|Interlude|Breakdown|Instrumental|Skit)(?:\s*\d+)?\s*(?::.*)?$",
+                              re.IGNORECASE | re.DOTALL)
+_CREDIT_CONTEXT_RE = re.compile(r"(?:H/T|h/t|HT|Hat tip|hat tip|Via|via|Sources?|Credit)\s*:?\s*$")
+_AGENCY = (r"Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|TNS|Bloomberg|Shutterstock|Alamy|Xinhua|"
+           r"Anadolu(?:\s+Agency)?|UPI|PA|dpa|Sipa|ZUMA|Zuma(?:\s*Press)?|NurPhoto|iStock|AAP|Kyodo|Yonhap|"
+           r"Al\s+Jazeera|Wikimedia(?:\s+Commons)?|Pool|Handout|File|SOPA|Corbis|Flickr|Twitter|"
+           r"Associated\s+Press|Agence\s+France-Presse|Tribune\s+News\s+Service")
+_PHOTO_CREDIT_RE = re.compile(
+    rf"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic|Credit|Photo\s+credit|Image\s+credit)\s*(?::|by\b).*"
+    rf"|(?:{_AGENCY})(?:\s+Photo)?(?:\s*[/|]\s*.*)?"
+    rf"|[^\[\]/|]{{2,60}}?\s*[/|]\s*[^\[\]]{{0,60}}\b(?:{_AGENCY})\b[^\[\]]{{0,40}}"
+    rf"|[^\[\]]{{2,60}}\bvia\s+(?:{_AGENCY})\b.*)\s*$",
+    re.DOTALL,
+)
+
+# --- Fixed editorial marks: neutral clarifications ------------------------------------------------------
+_FIXED_MARK_RE = re.compile(
+    r"\s*(?:sic!?|\.\s?\.\s?\.\.?|…|\?|!|"
+    r"(?:emphasis|italics|bold(?:ing)?|underlining|emphases|capitals|caps|highlighting)\s+"
+    r"(?:added|mine|ours|supplied|in\s+(?:the\s+)?original(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?)|"
+    r"(?:original|my|our)\s+emphasis|translation|translated|paraphrased?|sic,?\s+.*)\s*\.?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+# --- Transcript stage directions ------------------------------------------------------------------------
+_STAGE_WORDS_RE = re.compile(
+    r"\b(?:applause|applauds|applauding|laughter|laughs|laughing|chuckles|chuckling|cheers|cheering|booing|"
+    r"boos|jeers|jeering|crosstalk|cross-talk|inaudible|unintelligible|indiscernible|sighs|sighing|gasps|"
+    r"coughs|coughing|clapping|claps|shrugs|shrugging|nods|nodding|grins|grinning|smiles|smiling|"
+    r"mimes|miming|gestures|gesturing|winks|chanting|chants|sobbing|sobs|weeps|groans|"
+    r"(?:phone|bell|alarm)\s+rings|in\s+the\s+background|cut\s+to|video\s+clip|commercial\s+break|"
+    r"begin\s+(?:video|audio)|end\s+(?:video|audio)|voice-over|off[- ]camera|long\s+pause|pause|silence|"
+    r"music(?:\s+plays|\s+playing)?|singing)\b",
+    re.IGNORECASE,
+)
+# A gesture told in the present tense: "[spreads her arms ...]", "[Trump waves his hands ...]".
+_GESTURE_RE = re.compile(
+    r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+)?"
+    r"(?:waves|points|gestures|spreads|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|turns|holds\s+up|"
+    r"leans|raises|rolls\s+(?:his|her|their)\s+eyes|shakes\s+(?:his|her|their)\s+head|looks\s+(?:at|over|away|"
+    r"around|down|up)|reads|stands|sits|walks|claps|winks|frowns|laughs)\b"
+)
+
+# --- Notes on the text itself ---------------------------------------------------------------------------
+_ANNOTATION_RE = re.compile(
+    r"(?:^\s*(?:it|this|the\s+(?:rest|text|list|letter|post|article|statement|thread|email|poem|quote|"
+    r"passage|transcript))\s+(?:goes\s+on|continues)"
+    r"|\b(?:more|further|following|remaining|preceding|previous|several|many)\s+(?:lines|paragraphs|pages|"
+    r"tweets|posts|sentences|verses)\b"
+    r"|^\s*(?:updated?|update|correction|corrected|clarification|for\s+more|see\s+also|see|read\s+more|"
+    r"more\s+on|related|click|watch|listen|video|photo|image|audio|transcript|excerpt|full\s+text|"
+    r"continued|continues|story\s+continues|article\s+continues|end\s+of|originally\s+published|"
+    r"reprinted|republished|note(?:\s+from\s+[\w .’'-]{1,40})?\s*:)\b"
+    r"|\b(?:transcribed|excerpt(?:ed)?|reprinted|abridged|edited\s+for|omitted|redacted|shortened|condensed|"
+    r"truncated|text\s+version|translated\s+from)\b)",
+    re.IGNORECASE,
+)
+
+# --- Signals of an editor's voice -----------------------------------------------------------------------
+# Quoted material inside the bracket is somebody else's voice: set it aside before looking for persons.
+_NESTED_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘’.*?’’|''.*?''|(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*’(?!\w)",
+                              re.DOTALL)
+# A quoted word or short phrase used ironically ("a “response”").
+_SCARE_QUOTE_RE = re.compile(r"(?:“|\"|‘’|''|(?<![\w’'])‘)\s*[\w][\w’' .-]{0,30}?[\w.,]\s*(?:”|\"|’’|''|’(?!\w))")
+_FIRST_PERSON_SUBJECT_RE = re.compile(
+    rf"\bI(?:{_APOS}(?:m|ve|d|ll)\b|\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|the\b)[a-z]+\b)"
+    rf"|\b(?:[Ll]et(?:\s+us|{_APOS}s)|[Ww]e(?:{_APOS}(?:re|ve|d|ll))?)\b"
+)
+_FIRST_PERSON_RE = re.compile(r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b")
+_SECOND_PERSON_RE = re.compile(rf"\b(?:you|your|yours|yourself|yourselves)(?:{_APOS}(?:re|ve|d|ll))?\b",
+                               re.IGNORECASE)
+_FINITE_RE = re.compile(
+    rf"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|would|should|will|shall|may|might|"
+    rf"must|cannot|\w+n{_APOS}t|it\s+s|that\s+s|it{_APOS}s|that{_APOS}s)\b",
+    re.IGNORECASE,
+)
+_NEGATION_RE = re.compile(rf"\b(?:not|never|cannot|nothing|nobody|no\s+longer|\w+n{_APOS}t)\b", re.IGNORECASE)
+# "it can't be ...", "this is what ...", "that's ...": the editor pointing at the reported claim.
+_DEICTIC_RE = re.compile(
+    rf"(?:^|[,:;]\s*)(?:this|that|it)(?:{_APOS}s|\s+s\b|\s+(?:is|was|isn{_APOS}t|wasn{_APOS}t|can{_APOS}?t|"
+    rf"cannot|would|must|should|seems|looks|sounds)\b)",
+    re.IGNORECASE,
+)
+_EVALUATIVE_RE = re.compile(
+    r"\b(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
+    r"incomprehensible|gory|insane(?:ly)?|crazy|disgust(?:ing|ed)|disgrace(?:ful)?|pathetic|"
+    r"hypocri(?:sy|te|tes|tical)|lies|lying|liars?|propaganda|nonsense|laughabl[ey]|shameful|"
+    r"shameless(?:ly)?|idiot(?:s|ic)?|stupid(?:ity)?|moron(?:s|ic)?|joke|ironic(?:ally)?|irony|"
+    r"deceptive(?:ly)?|deceit(?:ful)?|sickening|evil|treason(?:ous)?|scandalous|unbelievabl[ey]|"
+    r"insults?|brainwashed|puppets?|sheeple|garbage|rubbish|bullshit|whitewash(?:ing)?|so-called|"
+    r"supposedly|passing\s+off|pretend(?:s|ing)?|wow|lol|duh|yeah\s+right|hilarious|pitiful|"
+    r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?)\b",
+    re.IGNORECASE,
+)
+_PHRASE_RE = re.compile(
+    rf"\b(?:you\s+(?:would|{_APOS}d)\s+think|let(?:\s+us|{_APOS}s)\s+not\s+forget|full\s+disclosure|"
+    rf"imagine\s+that|go\s+figure|how\s+convenient|so\s+much\s+for|what\s+a\s+surprise|big\s+surprise|"
+    rf"no\s+kidding|of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|wait\s+for\s+it|"
+    rf"read\s+(?:that|it)\s+again|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|"
+    rf"insert\b.{{1,80}}\bhere|in\s+other\s+words|translation\s*:|in\s+fact|in\s+reality|actually)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|Insert|Compare|"
+                            r"Ask|Guess|Recall|Don['’]t|Never)\b")
+# A bracket that reports a source ("A House source said ...", "According to ...") is the reporter's
+# note, not the republisher's opinion.
+_ATTRIBUTION_RE = re.compile(
+    r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
+    r"stated|wrote|added)\b)"
+)
+_EXCLAIM_RE = re.compile(r"[!?]")
+_WORD_RE = re.compile(r"[\w’'-]+")
+
+# Scores at or above these call a bracket an insertion. A quotation's own words are restored in
+# brackets all the time (even first person: "[when my dad was in the White House]"), so the bar is higher
+# there; stage directions and notes on the text need a clearly opinionated bracket to be overruled.
+_INSERTION_THRESHOLD = 2.5
+_INSERTION_THRESHOLD_IN_QUOTE = 3.0
+_OVERRULE_STAGE_THRESHOLD = 4.5
+_ANNOTATION_MARGIN = 1.0
+
+
+def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
+    """The label of a labelled editor's note ("Ed.", "Editor's note", "ZH", a trailing "ed"), else None."""
+    m = _NAMED_LABEL_RE.match(inner)
+    if m and m.group("rest"):
+        return " ".join(m.group("label").split())
+    for marker in markers:
+        m = _marker_re(marker).match(inner)
+        if m:
+            return marker
+    m = _INITIALS_RE.match(inner)
+    if m and m.group("label") not in _NOT_INITIALS and _PROSE_RE.search(m.group("rest")):
+        return m.group("label")
+    if len(_WORD_RE.findall(inner)) >= 3:
+        m = _SIGNATURE_RE.search(inner)
+        if m:
+            return (m.group("lower") or m.group("upper") or m.group("dotted")).rstrip()
+        for marker in markers:
+            if _marker_signature_re(marker).search(inner):
+                return marker
+    return None
+
+
+_marker_cache: dict[str, re.Pattern[str]] = {}
+_marker_sig_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _marker_re(marker: str) -> re.Pattern[str]:
+    pattern = _marker_cache.get(marker)
+    if pattern is None:
+        pattern = re.compile(rf"\s*{re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)\s*\S")
+        _marker_cache[marker] = pattern
+    return pattern
+
+
+def _marker_signature_re(marker: str) -> re.Pattern[str]:
+    pattern = _marker_sig_cache.get(marker)
+    if pattern is None:
+        pattern = re.compile(rf"(?:[.!?]\s*|\s[-–—~/]+\s*|\s--?){re.escape(marker)}\.?\s*$")
+        _marker_sig_cache[marker] = pattern
+    return pattern
+
+
+def _form_kind(inner: str, before: str, after: str) -> str | None:
+    """Kinds recognisable by shape alone, whatever the words say."""
+    stripped = inner.strip()
+    if _FOOTNOTE_RE.fullmatch(stripped):
+        return FOOTNOTE
+    if len(inner) <= 3 and _TASK_BOX_RE.fullmatch(inner):
+        return BRACKET
+    # Wiki links "[[Page|text]]": the parser may hand us the outer or the inner pair.
+    if (before.endswith("[") and after.startswith("]")) or (stripped.startswith("[") and stripped.endswith("]")):
+        return LINK
+    if _URL_RE.match(inner):
+        return LINK
+    if _SHORTCODE_RE.match(inner):
+        return SHORTCODE
+    if _CODE_RE.search(inner):
+        return BRACKET
+    if before and before[-1:].isalnum() and _CODE_TAIL_RE.search(before) and " " not in stripped:
+        return BRACKET
+    if _TICKER_RE.fullmatch(stripped):
+        return BRACKET
+    # Markdown link text "[text](url)" or "[text][ref]".
+    if after[:1] in ("(", "[") and stripped:
+        return LINK
+    if _LINK_WORD_RE.fullmatch(inner):
+        return LINK
+    if _LYRIC_HEADER_RE.match(inner):
+        return BRACKET
+    if _CREDIT_CONTEXT_RE.search(before):
+        return BRACKET
+    if _PHOTO_CREDIT_RE.match(inner):
+        return PHOTO_CREDIT
+    return None
+
+
+def insertion_score(inner: str, *, in_quote: bool) -> float:
+    """How strongly the bracket reads as the editor's own voice (0 = none)."""
+    own_words = _NESTED_QUOTE_RE.sub(" ", inner)
+    score = 0.0
+    if _EXCLAIM_RE.search(own_words):
+        score += 2
+    # Inside a quotation the speaker's own first and second person are often restored in brackets.
+    person_weight = 0.5 if in_quote else 2.0
+    if _FIRST_PERSON_SUBJECT_RE.search(own_words):
+        score += 2.0
+    elif _FIRST_PERSON_RE.search(own_words):
+        score += person_weight
+    if _SECOND_PERSON_RE.search(own_words):
+        score += person_weight
+    score += min(3.0, 1.5 * len(_EVALUATIVE_RE.findall(own_words)))
+    if _PHRASE_RE.search(own_words):
+        score += 1.5
+    finite = _FINITE_RE.search(own_words) is not None
+    scare = _SCARE_QUOTE_RE.search(inner) is not None
+    negated = finite and _NEGATION_RE.search(own_words) is not None
+    if scare:
+        score += 1
+    if negated:
+        score += 1
+    if scare and negated:  # quoting a word to deny it: arguing with the text
+        score += 1
+    if _DEICTIC_RE.search(own_words):
+        score += 1
+    stripped = inner.strip()
+    words = len(_WORD_RE.findall(own_words))
+    # A full sentence of its own, not a fragment restoring missing words.
+    if finite and stripped[:1].isupper() and (stripped[-1:] in ".!?" or words >= 8) and words >= 5:
+        score += 1
+    if not in_quote and _IMPERATIVE_RE.match(inner):
+        score += 1
+    if _ATTRIBUTION_RE.match(own_words):
+        score -= 1.5
+    return score
 
 
 def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
                      markers: tuple[str, ...] = ()) -> tuple[str, str | None]:
-    m = _LABEL.match(inner)
-    if m:
-        return "insertion", m.group(1)
-    if len(inner.split()) >= 6 and not in_quote:
-        return "insertion", None
-    return "clarification", None
+    """Classify the text between "[" and "]"; returns (kind, editor's label or None).
+
+    `before`/`after` are up to 200 characters of the paragraph on either side; `markers` are extra
+    editorial labels configured by the user ("ZH", "MoA").
+    """
+    label = editor_label(inner, markers)
+    if label is not None:
+        return INSERTION, label
+    form = _form_kind(inner, before, after)
+    if form is not None:
+        return form, None
+    if _FIXED_MARK_RE.fullmatch(inner):
+        return CLARIFICATION, None
+    score = insertion_score(inner, in_quote=in_quote)
+    if _STAGE_WORDS_RE.search(inner) or _GESTURE_RE.match(inner):
+        if score < _OVERRULE_STAGE_THRESHOLD:
+            return STAGE_DIRECTION, None
+    threshold = _INSERTION_THRESHOLD_IN_QUOTE if in_quote else _INSERTION_THRESHOLD
+    if _ANNOTATION_RE.search(inner):
+        # A note about the text ("This is an excerpt ...") reads like a sentence of its own; only a
+        # clearly opinionated one is commentary.
+        return (INSERTION if score >= threshold + _ANNOTATION_MARGIN else ANNOTATION), None
+    if score >= threshold:
+        return INSERTION, None
+    return CLARIFICATION, None
+
+
+# --- Parenthesised editor's notes in plain text ---------------------------------------------------------
+_PAREN_NOTE_START_RE = re.compile(rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
+# Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
+_PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4})\s*:(?=[^)]*?[a-z]{2})")
 
 
 def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
-    return []
+    """Labelled notes in parentheses, "(Editor's note: ...)", "(ZH: ...)", as (start, end, label).
+
+    The span includes both parentheses; nested parentheses inside the note are balanced. A note whose
+    closing parenthesis never comes is not reported (its extent is unknown); scanning resumes after it.
+    """
+    starts: list[tuple[int, str]] = []
+    for m in _PAREN_NOTE_START_RE.finditer(text):
+        starts.append((m.start(), " ".join(m.group("label").split())))
+    for m in _PAREN_INITIALS_START_RE.finditer(text):
+        if m.group("label") not in _NOT_INITIALS:
+            starts.append((m.start(), m.group("label")))
+    starts.sort()
+    if markers:
+        for marker in markers:
+            for m in re.finditer(rf"\({re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)", text):
+                starts.append((m.start(), marker))
+        starts.sort()
+    notes: list[tuple[int, int, str]] = []
+    resume = 0
+    for start, label in starts:
+        if start < resume:
+            continue  # inside a note already found
+        end = _balanced_close(text, start)
+        if end is None:
+            continue
+        notes.append((start, end, label))
+        resume = end
+    return notes
+
+
+_PAREN_RE = re.compile(r"[()]|\n\s*\n")
+
+
+def _balanced_close(text: str, open_at: int) -> int | None:
+    """Offset just past the ")" matching the "(" at `open_at`, or None if the paragraph ends first."""
+    depth = 0
+    for m in _PAREN_RE.finditer(text, open_at):
+        token = m.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        else:  # a blank line: the note's paragraph ended unclosed
+            return None
+    return None

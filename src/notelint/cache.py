@@ -1,0 +1,162 @@
+"""The result cache: findings of files already checked, so a second run over unchanged files is near-instant.
+
+Like ruff's `.ruff_cache`: a directory (default `.notelint_cache/` where notelint runs) holding, per notelint
+build, one bucket file per settings fingerprint. A bucket maps each file's absolute path to the blake2b
+digest of its bytes, its size and mtime when read, and its findings. A file is a hit when its content
+digest matches; the size-and-mtime check only spares re-reading a file whose stat is unchanged and old
+enough that a write within the same timestamp tick cannot hide behind it (git's "racily clean" rule).
+Buckets are written atomically (a temporary file renamed over the old one), so a concurrent run or a
+crash never leaves a half-written cache, only a lost update.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from typing import Iterable
+
+from . import __version__
+from .findings import Finding
+
+DEFAULT_CACHE_DIR = ".notelint_cache"
+CACHE_DIR_ENV = "NOTELINT_CACHE_DIR"
+# A stat match is trusted only for files last modified this long before they were read.
+RACY_WINDOW_NS = 2_000_000_000
+_FORMAT = 1  # bump when the bucket layout changes
+
+# Finding fields stored per finding; the path is not stored (the key holds it, and the display path is
+# whatever the user passed this time).
+_FIELDS = ("line", "col", "code", "end_line", "end_col", "start", "end", "name", "severity", "message", "text")
+
+
+def content_digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def default_cache_dir() -> str:
+    return os.environ.get(CACHE_DIR_ENV) or os.path.join(os.getcwd(), DEFAULT_CACHE_DIR)
+
+
+def build_stamp() -> str:
+    """The notelint version plus a stamp of the installed code and rule packs.
+
+    An editable install keeps one version number while its rules change; stat-ing its few dozen files
+    costs a fraction of a millisecond and keeps a developer from being served findings of old rules.
+    """
+    import importlib.util
+
+    folders = [os.path.dirname(os.path.abspath(__file__))]
+    spec = importlib.util.find_spec("notelint.rules")
+    if spec is not None and spec.submodule_search_locations:
+        folders.extend(spec.submodule_search_locations)
+    stamp = hashlib.blake2b(digest_size=8)
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
+            for name in sorted(filenames):
+                if name.endswith((".py", ".toml")):
+                    st = os.stat(os.path.join(dirpath, name))
+                    stamp.update(f"{dirpath}/{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return f"{__version__}-{stamp.hexdigest()}"
+
+
+@dataclass
+class Entry:
+    digest: str
+    size: int
+    mtime_ns: int
+    checked_ns: int  # when the run that read the file started
+    findings: list  # rows of _FIELDS
+
+    def stat_matches(self, st: os.stat_result) -> bool:
+        return (st.st_size == self.size and st.st_mtime_ns == self.mtime_ns
+                and st.st_mtime_ns + RACY_WINDOW_NS <= self.checked_ns)
+
+
+def findings_to_rows(findings: Iterable[Finding]) -> list:
+    return [[getattr(f, name) for name in _FIELDS] for f in findings]
+
+
+def rows_to_findings(path: str, rows: list) -> list[Finding]:
+    return [Finding(path, *row) for row in rows]
+
+
+class Bucket:
+    """The cached results for one settings fingerprint."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.entries: dict[str, Entry] = {}
+        self.dirty = False
+        try:
+            with open(file, encoding="utf-8") as fh:
+                data = json.load(fh)
+            if data.get("format") == _FORMAT:
+                self.entries = {path: Entry(*row) for path, row in data["files"].items()}
+        except (OSError, ValueError, TypeError, KeyError):
+            pass  # no cache yet, or an unreadable one: start afresh, it is only a cache
+
+    def get(self, abspath: str) -> Entry | None:
+        return self.entries.get(abspath)
+
+    def put(self, abspath: str, entry: Entry) -> None:
+        self.entries[abspath] = entry
+        self.dirty = True
+
+    def save(self) -> None:
+        payload = {"format": _FORMAT, "files": {
+            path: [e.digest, e.size, e.mtime_ns, e.checked_ns, e.findings] for path, e in self.entries.items()}}
+        directory = os.path.dirname(self.file)
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, self.file)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        self.dirty = False
+
+
+class ResultCache:
+    """All buckets under one cache directory, loaded on first use and saved together."""
+
+    def __init__(self, directory: str | None = None) -> None:
+        self.root = os.path.abspath(directory or default_cache_dir())
+        self.directory = os.path.join(self.root, build_stamp())
+        self.buckets: dict[str, Bucket] = {}
+
+    def bucket(self, settings_key: str) -> Bucket:
+        if settings_key not in self.buckets:
+            name = hashlib.blake2b(settings_key.encode("utf-8"), digest_size=12).hexdigest()
+            self.buckets[settings_key] = Bucket(os.path.join(self.directory, f"{name}.json"))
+        return self.buckets[settings_key]
+
+    def save(self) -> None:
+        """Write changed buckets; a cache that cannot be written is reported once and otherwise ignored."""
+        dirty = [b for b in self.buckets.values() if b.dirty]
+        if not dirty:
+            return
+        try:
+            self._mark_directory()
+            for bucket in dirty:
+                bucket.save()
+        except OSError as exc:
+            print(f"notelint: warning: cannot write the cache in {self.root}: {exc.strerror or exc}", file=sys.stderr)
+
+    def _mark_directory(self) -> None:
+        """CACHEDIR.TAG keeps backup tools out; a `*` .gitignore keeps the cache out of commits (as ruff does)."""
+        os.makedirs(self.directory, exist_ok=True)
+        tag = os.path.join(self.root, "CACHEDIR.TAG")
+        if not os.path.exists(tag):
+            with open(tag, "w", encoding="utf-8") as fh:
+                fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# Created by notelint.\n")
+            with open(os.path.join(self.root, ".gitignore"), "w", encoding="utf-8") as fh:
+                fh.write("# Created by notelint automatically.\n*\n")

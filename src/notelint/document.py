@@ -1,0 +1,292 @@
+"""The document builder: Source -> Document (the span tree).
+
+Blocks come from the reader (Markdown, HTML) or from blank lines; the article's furniture (headline,
+standfirst, credit line, reader comments) is recognised from block shape and wording; each block's
+quotations and brackets come from the paragraph grammar (grammar.py) or, for bracket-free blocks, its
+fast path (scan.py); brackets are then classified (brackets.py) and quotations attributed (attribution.py).
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from . import attribution
+from .brackets import classify_bracket, find_editor_notes
+from .grammar import parse_paragraph
+from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
+                    Problem, Span)
+from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, has_brackets, scan_paragraph
+from .source import Source, plain_source
+from .wire import WireNames, wire_names
+
+# A blank line (only horizontal white space) ends a block; single line breaks stay inside it.
+_BLOCK_BREAK = regex.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
+_NOT_BLANK = regex.compile(r"\S")
+# Paragraphs denser than this in quote and bracket marks skip the grammar: the fast path gives the same
+# tree (differential tests) and keeps adversarial input (thousands of marks in one paragraph) linear.
+_GRAMMAR_MAX_MARKS = 64
+_MARK = regex.compile(r'[\[\]“”"]')
+
+# Where the reader comments begin: "1. Name says", "Leave a Reply", "12 Comments", ...
+_COMMENTS_START = regex.compile(
+    r"""^[ \t]*(?:
+        \d{1,3}\.[ \t]+[^\n]{1,60}?[ \t]says:?
+      | (?i:leave\ a\ (?:reply|comment)|\d+\ (?:comments?|responses?|replies)|comments?\ \(\d+\)
+            |join\ the\ (?:discussion|conversation)|your\ email\ address\ will\ not\ be\ published\.?
+            |(?:\d+\ )?thoughts?\ on\ [^\n]{1,120})
+    )[ \t]*$""",
+    regex.M | regex.X)
+# A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
+_LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
+_OPENING_QUOTE = regex.compile(r'^\s*[“"‘]')
+_HEADLINE_END = regex.compile(r"[.;,]\s*$")
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a user may configure about parsing (notelint.toml: editorial-markers, wire-services)."""
+
+    editorial_markers: tuple[str, ...] = ()
+    wire_services: tuple[str, ...] = ()
+
+
+def parse_text(text: str, path: str | None = None, **options) -> Document:
+    return build_document(plain_source(text, path), **options)
+
+
+def build_document(source: Source, editorial_markers=(), wire_services=()) -> Document:
+    builder = _Builder(source, ParseOptions(tuple(editorial_markers), tuple(wire_services)))
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, source: Source, options: ParseOptions) -> None:
+        self.source = source
+        self.text = source.text
+        self.options = options
+        self.wire: WireNames = wire_names(options.wire_services)
+        self.problems: list[Problem] = []
+
+    # -- blocks -------------------------------------------------------------------------------------
+    def build(self) -> Document:
+        text = self.text
+        comments_start = self._comments_start()
+        article_end = comments_start if comments_start is not None else len(text)
+        blocks = self._blocks(0, article_end)  # (start, end, role)
+        roles = self._assign_roles(blocks)
+
+        spans: list[Span] = []
+        pos = 0
+        for (start, end, _), role in zip(blocks, roles):
+            if start > pos:
+                spans.append(Span(BREAK, pos, start))
+            spans.append(self._block_span(role, start, end))
+            pos = end
+        if comments_start is not None:
+            if comments_start > pos:
+                spans.append(Span(BREAK, pos, comments_start))
+            spans.append(self._comments_span(comments_start, len(text)))
+        elif len(text) > pos:
+            spans.append(Span(BREAK, pos, len(text)))
+        self._mark_continued_quotes(spans)
+        return Document(self.source, spans, sorted(self.problems, key=lambda p: (p.start, p.code)))
+
+    def _blocks(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        if self.source.blocks is not None:
+            return [b for b in self.source.blocks if b[2] != COMMENTS and b[0] < end]
+        return _split_blocks(self.text, start, end)
+
+    def _comments_start(self) -> int | None:
+        if self.source.blocks is not None:
+            return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
+        for match in _COMMENTS_START.finditer(self.text):
+            # The comment section follows an article: never the first block of the file.
+            if _NOT_BLANK.search(self.text, 0, match.start()) and "\n" in self.text[:match.start()]:
+                return match.start()
+        return None
+
+    def _assign_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
+        text = self.text
+        roles = [PARAGRAPH] * len(blocks)
+        for i, (start, end, given) in enumerate(blocks):
+            if i > 0 and end - start <= 200 and self.wire.credit_line.match(text, start, end):
+                roles[i] = SOURCE
+        if not blocks:
+            return roles
+        first_start, first_end, first_role = blocks[0]
+        first = text[first_start:first_end]
+        if first_role == "heading" or (
+            len(blocks) > 1 and first_role != "paragraph" and len(first) <= 250 and "\n" not in first.strip()
+            and not _HEADLINE_END.search(first) and not _OPENING_QUOTE.match(first)
+            and not self.wire.dateline.search(first)
+        ):
+            roles[0] = HEADLINE
+        if roles[0] == HEADLINE:
+            for i in self._standfirst_blocks(blocks, roles):
+                roles[i] = STANDFIRST
+        return roles
+
+    def _standfirst_blocks(self, blocks, roles) -> list[int]:
+        """The republisher's dek: a short block between headline and a longer lead."""
+        body = [i for i in range(1, len(blocks)) if roles[i] == PARAGRAPH]
+        if any(blocks[i][2] == "standfirst" for i in body):
+            return [i for i in body if blocks[i][2] == "standfirst"]
+        if len(body) < 3 or body[0] != 1:
+            return []
+        text = self.text
+        dek, lead = (text[blocks[i][0]:blocks[i][1]] for i in body[:2])
+        if len(dek) > 300 or _LEAD_DATELINE.match(dek) or self.wire.dateline.search(dek):
+            return []
+        if _LEAD_DATELINE.match(lead) or self.wire.dateline.search(lead) or len(dek) < 0.6 * len(lead):
+            return [1]
+        return []
+
+    # -- one block ----------------------------------------------------------------------------------
+    def _block_span(self, role: str, start: int, end: int) -> Span:
+        block = Span(role, start, end)
+        if role == SOURCE:
+            match = self.wire.credit_line.match(self.text, start, end)
+            credit = match.group("credit") if match else None
+            block.attrs = {"service": self.wire.service_named(self.text[start:end]), "credit": credit}
+            return block
+        block.children = self._inline_spans(start, end, with_wire=(role == PARAGRAPH))
+        return block
+
+    def _inline_spans(self, start: int, end: int, with_wire: bool) -> list[Span]:
+        text = self.text
+        chunk = text[start:end]
+        if has_brackets(chunk) and len(_MARK.findall(chunk)) <= _GRAMMAR_MAX_MARKS:
+            nodes = parse_paragraph(chunk)
+        else:
+            nodes = scan_paragraph(chunk)
+        children = [self._node_span(node, start, chunk, in_quote=False) for node in nodes]
+        children = [c for c in children if c is not None]
+        children = self._add_datelines(children, start, end)
+        children = self._add_editor_notes(children, start, end)
+        if with_wire:
+            children = _fill_gaps(children, start, end, WIRE)
+        for child in children:
+            if child.kind == QUOTE:
+                attribution.attribute(child, text, start, end)
+        return children
+
+    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool) -> Span | None:
+        start, end = base + node.start, base + node.end
+        if node.kind == STRAY_QUOTE:
+            self.problems.append(Problem("NL401", start, end, "closing quotation mark with no opening mark"))
+            return None
+        if node.kind == STRAY_BRACKET:
+            self.problems.append(Problem("NL402", start, end, "closing bracket with no opening bracket"))
+            return None
+        inner_quote = in_quote or node.kind == QUOTE
+        children = [self._node_span(c, base, chunk, inner_quote) for c in node.children]
+        children = [c for c in children if c is not None]
+        if node.kind == BRACKET:
+            if not node.closed:
+                self.problems.append(Problem("NL402", start, start + 1,
+                                             "bracket opened here is not closed before the paragraph ends"))
+            inner = chunk[node.start + 1:node.end - (1 if node.closed else 0)]
+            kind, label = classify_bracket(inner, in_quote=in_quote, before=chunk[max(0, node.start - 200):node.start],
+                                           after=chunk[node.end:node.end + 200],
+                                           markers=self.options.editorial_markers)
+            attrs = {"in_quote": in_quote}
+            if label:
+                attrs["label"] = label
+            if not node.closed:
+                attrs["closed"] = False
+            return Span(kind, start, end, children, attrs)
+        attrs = {"closed": node.closed}
+        span = Span(QUOTE, start, end, children, attrs)
+        if not node.closed:
+            span.attrs["open_at"] = start  # NL401 decided once continuation across paragraphs is known
+        return span
+
+    def _add_datelines(self, children: list[Span], start: int, end: int) -> list[Span]:
+        found = []
+        for match in self.wire.dateline.finditer(self.text, start, min(end, start + 300)):
+            if any(c.start < match.end() and match.start() < c.end for c in children):
+                continue
+            found.append(Span(SOURCE, match.start(), match.end(),
+                              attrs={"service": self.wire.service_named(match.group()), "dateline": True}))
+        return sorted(children + found, key=lambda s: s.start) if found else children
+
+    def _add_editor_notes(self, children: list[Span], start: int, end: int) -> list[Span]:
+        if "(" not in self.text[start:end]:
+            return children
+        notes = find_editor_notes(self.text[start:end], self.options.editorial_markers)
+        for note_start, note_end, label in notes:
+            note = Span(INSERTION, start + note_start, start + note_end, attrs={"in_quote": False, "label": label})
+            inside = [c for c in children if note.start <= c.start and c.end <= note.end]
+            crossing = [c for c in children if c.start < note.end and note.start < c.end and c not in inside]
+            if crossing:
+                continue  # a note that straddles a quotation is not one we can place; leave the text as is
+            note.children = inside
+            children = sorted([c for c in children if c not in inside] + [note], key=lambda s: s.start)
+        return children
+
+    def _comments_span(self, start: int, end: int) -> Span:
+        span = Span(COMMENTS, start, end)
+        for block_start, block_end, _ in _split_blocks(self.text, start, end):
+            span.children.append(Span(PARAGRAPH, block_start, block_end,
+                                      self._inline_spans(block_start, block_end, with_wire=True)))
+        return span
+
+    def _mark_continued_quotes(self, spans: list[Span]) -> None:
+        """Report each unclosed quotation (NL401), except one carried into the next paragraph.
+
+        A quotation continued over paragraphs leaves each paragraph open and reopens the next with a
+        quote mark. An unclosed top-level quotation always runs to its block's end, so it is last.
+        """
+        blocks = [s for s in spans if s.kind in (HEADLINE, STANDFIRST, PARAGRAPH)]
+        for s in spans:
+            if s.kind == COMMENTS:
+                blocks.extend(s.children)
+        for i, block in enumerate(blocks):
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            for span in block.walk():
+                if "open_at" not in span.attrs:
+                    continue
+                opened = span.attrs.pop("open_at")
+                top_level = span in block.children
+                if top_level and nxt is not None and _OPENING_QUOTE.match(self.text, nxt.start, nxt.end):
+                    span.attrs["continues"] = True
+                else:
+                    self.problems.append(Problem("NL401", opened, opened + 1,
+                                                 "quotation opened here is not closed before the paragraph ends"))
+
+
+def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Blocks of non-blank text between blank lines, within [start, end)."""
+    blocks = []
+    pos = start
+    for match in _BLOCK_BREAK.finditer(text, start, end):
+        _append_block(blocks, text, pos, match.start())
+        pos = match.end()
+    _append_block(blocks, text, pos, end)
+    return blocks
+
+
+def _append_block(blocks: list, text: str, start: int, end: int) -> None:
+    # Trim surrounding newlines only; indentation stays inside the block (columns stay honest).
+    while start < end and text[start] in "\r\n":
+        start += 1
+    while end > start and text[end - 1] in "\r\n \t":
+        end -= 1
+    if _NOT_BLANK.search(text, start, end):
+        blocks.append((start, end, ""))
+
+
+def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
+    """Cover the text between children with `kind` spans, so a block's children tile it."""
+    out: list[Span] = []
+    pos = start
+    for child in children:
+        if child.start > pos:
+            out.append(Span(kind, pos, child.start))
+        out.append(child)
+        pos = child.end
+    if end > pos:
+        out.append(Span(kind, pos, end))
+    return out

@@ -1,0 +1,618 @@
+"""The rule engine: load rule packs (TOML data), select rules for a file's settings, run them over a parsed
+Document, apply suppression comments, and return Findings. Nothing here prints.
+
+A rule is data: a word list (`lexicons`), regular expressions (`patterns`), or the name of a small Python
+check in `checks.py`. Shipped packs live in the `notelint.rules` package; users add folders with `extend`.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Sequence
+
+import regex
+
+from .findings import Finding
+from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
+                    Document, Span)
+
+SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
+SEVERITIES = ("info", "warning", "error")
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# Codes the engine itself reports (their rules are declared in rules/engine.toml).
+RULE_TIMEOUT = "NL900"
+UNUSED_SUPPRESSION = "NL901"
+DEFAULT_PATTERN_TIMEOUT = 1.0  # seconds per pattern per region
+
+
+class RulePackError(Exception):
+    """A broken rule pack: one line naming the file and the rule."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: error: {message}")
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One regular expression of a pattern rule, with its own message (`{match}` is the matched text)."""
+
+    source: str
+    message: str
+    ignore_case: bool = True
+    group: int | str = 0  # the group whose span the finding covers
+
+    @functools.cached_property
+    def compiled(self) -> "regex.Pattern":
+        flags = regex.VERSION1 | regex.MULTILINE | (regex.IGNORECASE if self.ignore_case else 0)
+        return regex.compile(self.source, flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named word list of one category; entries may end in `*` (any word ending) and hold spaces."""
+
+    name: str
+    category: str
+    words: tuple[str, ...]
+    path: str = ""
+
+    @functools.cached_property
+    def compiled(self) -> "regex.Pattern":
+        return compile_word_list(self.words)
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str  # one line
+    message: str  # the finding's message; may use {match}, {category} and check-specific fields
+    explanation: str  # what it flags and why it matters
+    bad_example: str
+    good_example: str
+    options: dict = field(default_factory=dict)  # option name -> default value
+    scope: tuple[str, ...] = ("any",)
+    kind: str = "check"  # check, pattern, lexicon, parser, engine
+    check: str | None = None  # name of a function in checks.py
+    patterns: tuple[Pattern, ...] = ()
+    lexicons: tuple[Lexicon, ...] = ()
+    default: bool = True  # enabled unless deselected
+    what: str = ""
+    why: str = ""
+    pack: str = ""  # the file it came from
+
+    def options_with(self, overrides: dict) -> dict:
+        merged = dict(self.options)
+        merged.update(overrides)
+        return merged
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code, "name": self.name, "severity": self.severity, "summary": self.summary,
+            "message": self.message, "what": self.what, "why": self.why, "explanation": self.explanation,
+            "bad_example": self.bad_example, "good_example": self.good_example, "options": self.options,
+            "scope": list(self.scope), "kind": self.kind, "default": self.default,
+            "pack": os.path.basename(self.pack),
+        }
+
+
+def compile_word_list(words: Iterable[str]) -> "regex.Pattern":
+    """One case-insensitive alternation matching whole words or phrases; longer entries win."""
+    alternatives = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        word = word.strip()
+        if not word:
+            continue
+        stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
+        piece = regex.escape(stem, special_only=True)
+        piece = piece.replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        alternatives.append(piece + (r"\w*" if wildcard else ""))
+    if not alternatives:
+        return regex.compile(r"(?!)")
+    return regex.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-]|-\w)",
+                         regex.IGNORECASE | regex.VERSION1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Loading packs
+
+def _shipped_pack_files() -> list[tuple[str, str]]:
+    """(name, text) of every shipped pack, read through importlib.resources so a wheel or zip works."""
+    from importlib import resources
+
+    root = resources.files("notelint.rules")
+    out = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml") and entry.is_file():
+            out.append((f"notelint.rules/{entry.name}", entry.read_text(encoding="utf-8")))
+    return out
+
+
+def _folder_pack_files(folder: str) -> list[tuple[str, str]]:
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
+    except OSError as exc:
+        raise RulePackError(folder, f"cannot read rule-pack folder: {exc.strerror or exc}") from None
+    out = []
+    for name in names:
+        path = os.path.join(folder, name)
+        with open(path, encoding="utf-8") as fh:
+            out.append((path, fh.read()))
+    return out
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
+    """Every rule: the shipped packs, then each extra folder's packs. Sorted by code."""
+    from .config import tomllib
+
+    files = _shipped_pack_files()
+    for folder in extra_pack_dirs:
+        files.extend(_folder_pack_files(folder))
+    tables = []
+    for path, text in files:
+        try:
+            tables.append((path, tomllib.loads(text)))
+        except tomllib.TOMLDecodeError as exc:
+            raise RulePackError(path, f"invalid TOML: {exc}") from None
+    # Lexicons first: a rule may use a lexicon declared in any pack.
+    lexicons: dict[str, Lexicon] = {}
+    for path, table in tables:
+        for name, entry in table.get("lexicon", {}).items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("words"), list):
+                raise RulePackError(path, f"lexicon {name!r} needs a `words` list")
+            lexicons[name] = Lexicon(name, entry.get("category", name), tuple(entry["words"]), path)
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    for path, table in tables:
+        unknown = set(table) - {"pack", "rule", "lexicon"}
+        if unknown:
+            raise RulePackError(path, f"unknown table(s) {', '.join(sorted(unknown))} (a pack has [pack], [[rule]], [lexicon.NAME])")
+        for entry in table.get("rule", []):
+            rule = _rule_from_table(entry, path, lexicons)
+            if rule.code in rules:
+                raise RulePackError(path, f"rule {rule.code} is already defined in {rules[rule.code].pack}")
+            if rule.name in names:
+                raise RulePackError(path, f"rule name {rule.name!r} is already used by {names[rule.name]}")
+            rules[rule.code] = rule
+            names[rule.name] = rule.code
+    return [rules[c] for c in sorted(rules)]
+
+
+_RULE_KEYS = {"code", "name", "severity", "summary", "message", "what", "why", "bad", "good", "options",
+              "scope", "check", "patterns", "pattern", "lexicons", "default", "ignore-case", "kind"}
+
+
+def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Rule:
+    code = entry.get("code", "?")
+    where = f"rule {code}"
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise RulePackError(path, f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "name", "severity", "summary", "message"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise RulePackError(path, f"{where}: `{key}` is required")
+    if not CODE_RE.match(code):
+        raise RulePackError(path, f"{where}: codes look like NL123 or HOUSE01")
+    if not NAME_RE.match(entry["name"]):
+        raise RulePackError(path, f"{where}: `name` must be kebab-case, like loaded-language")
+    if entry["severity"] not in SEVERITIES:
+        raise RulePackError(path, f"{where}: `severity` must be error, warning or info")
+    scope = entry.get("scope", ["any"])
+    scope = (scope,) if isinstance(scope, str) else tuple(scope)
+    bad_scopes = [s for s in scope if s not in SCOPES]
+    if bad_scopes:
+        raise RulePackError(path, f"{where}: unknown scope {bad_scopes[0]!r} (scopes: {', '.join(SCOPES)})")
+    patterns: list[Pattern] = []
+    raw_patterns = entry.get("patterns", [])
+    if "pattern" in entry:
+        raw_patterns = [{"pattern": entry["pattern"]}] + list(raw_patterns)
+    for raw in raw_patterns:
+        if isinstance(raw, str):
+            raw = {"pattern": raw}
+        pattern = Pattern(raw["pattern"], raw.get("message", entry["message"]),
+                          bool(raw.get("ignore-case", entry.get("ignore-case", True))), raw.get("group", 0))
+        try:
+            pattern.compiled  # noqa: B018 - compile now so a bad pattern is a load error, not a crash later
+        except regex.error as exc:
+            raise RulePackError(path, f"{where}: bad pattern {raw['pattern']!r}: {exc}") from None
+        patterns.append(pattern)
+    used_lexicons = []
+    for name in entry.get("lexicons", []):
+        if name not in lexicons:
+            raise RulePackError(path, f"{where}: no lexicon named {name!r}")
+        used_lexicons.append(lexicons[name])
+    check = entry.get("check")
+    kind = entry.get("kind") or ("check" if check else "pattern" if patterns else "lexicon" if used_lexicons else None)
+    if kind is None:
+        raise RulePackError(path, f"{where}: give `patterns`, `lexicons` or `check`")
+    if kind == "check":
+        from . import checks
+
+        if not callable(getattr(checks, str(check), None)) or str(check).startswith("_"):
+            raise RulePackError(path, f"{where}: no check named {check!r} in notelint.checks")
+    what, why = entry.get("what", "").strip(), entry.get("why", "").strip()
+    explanation = "\n\n".join(p for p in (what, why) if p) or entry["summary"]
+    return Rule(
+        code=code, name=entry["name"], severity=entry["severity"], summary=entry["summary"].strip(),
+        message=entry["message"].strip(), explanation=explanation, bad_example=entry.get("bad", "").strip("\n"),
+        good_example=entry.get("good", "").strip("\n"), options=dict(entry.get("options", {})), scope=scope,
+        kind=kind, check=check, patterns=tuple(patterns), lexicons=tuple(used_lexicons),
+        default=bool(entry.get("default", True)), what=what, why=why, pack=path,
+    )
+
+
+def rule_by_code(code: str, rules: Iterable[Rule] | None = None) -> Rule | None:
+    for rule in rules if rules is not None else load_rules():
+        if rule.code == code.upper() or rule.name == code.lower():
+            return rule
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Selection
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """A selector is ALL, a code, a code prefix (NL2, NL20) or a rule name."""
+    selector = selector.strip()
+    return selector.upper() == "ALL" or rule.code.startswith(selector.upper()) or selector.lower() == rule.name
+
+
+def _specificity(selector: str) -> int:
+    return 0 if selector.upper() == "ALL" else len(selector)
+
+
+def resolve_selection(rules: Sequence[Rule], settings, extra_ignores: Iterable[str] = ()) -> list[Rule]:
+    """Rules enabled by the settings' selection layers (config file, then command line), ruff-style: in each
+    layer `select` resets the set, then selectors apply from least to most specific, ignore after select."""
+    enabled = {r.code for r in rules if r.default}
+    for layer in settings.layers:
+        if layer.select is not None:
+            enabled = set()
+        ops = [(_specificity(s), 0, s) for s in (layer.select or ()) + tuple(layer.extend_select)]
+        ops += [(_specificity(s), 1, s) for s in layer.ignore]
+        for _spec, negative, selector in sorted(ops):
+            for rule in rules:
+                if selector_matches(selector, rule):
+                    (enabled.discard if negative else enabled.add)(rule.code)
+    ignores = tuple(extra_ignores)
+    return [r for r in rules if r.code in enabled and not any(selector_matches(s, r) for s in ignores)]
+
+
+_selection_cache: dict[tuple, list[Rule]] = {}
+
+
+def rules_for(settings, path: str | None) -> list[Rule]:
+    ignores = settings.ignored_for(path)
+    key = (settings.fingerprint(), ignores)
+    if key not in _selection_cache:
+        _selection_cache[key] = resolve_selection(load_rules(settings.extend), settings, ignores)
+    return _selection_cache[key]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Running rules
+
+@dataclass
+class Hit:
+    """What a check reports: text offsets (into Document.text) and a message."""
+
+    start: int
+    end: int
+    message: str
+
+
+class Context:
+    """What a check sees: the document, and lazily computed regions and helpers shared by the checks."""
+
+    def __init__(self, doc: Document, include_comments: bool = False) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.include_comments = include_comments
+        self.article_end = doc.article_end
+        self._regions: dict[str, list[tuple[int, int, Span]]] = {}
+        self._parents: dict[int, Span | None] | None = None
+
+    # Spans -------------------------------------------------------------------------------------------
+    def blocks(self) -> list[Span]:
+        return [s for s in self.doc.spans if s.kind not in (BREAK, COMMENTS) and s.start < self.article_end]
+
+    def parent_of(self, span: Span) -> Span | None:
+        if self._parents is None:
+            parents: dict[int, Span | None] = {}
+            stack = [(s, None) for s in self.doc.spans]
+            while stack:
+                node, parent = stack.pop()
+                parents[id(node)] = parent
+                stack.extend((c, node) for c in node.children)
+            self._parents = parents
+        return self._parents.get(id(span))
+
+    def ancestors(self, span: Span) -> list[Span]:
+        out = []
+        node = self.parent_of(span)
+        while node is not None:
+            out.append(node)
+            node = self.parent_of(node)
+        return out
+
+    def block_of(self, span: Span) -> Span:
+        chain = self.ancestors(span)
+        return chain[-1] if chain else span
+
+    def in_article(self, span: Span) -> bool:
+        return span.start < self.article_end or (self.include_comments and self.block_of(span).kind == COMMENTS)
+
+    def spans(self, kind: str) -> list[Span]:
+        return [s for s in self.doc.walk() if s.kind == kind and self.in_article(s)]
+
+    def insertions(self) -> list[Span]:
+        return self.spans(INSERTION)
+
+    def inside(self, span: Span, kind: str) -> bool:
+        return any(a.kind == kind for a in self.ancestors(span))
+
+    # Scopes ------------------------------------------------------------------------------------------
+    def regions(self, scope: str) -> list[tuple[int, int, Span]]:
+        """Text regions (start, end, span) a scope covers, in document order."""
+        if scope not in self._regions:
+            self._regions[scope] = list(self._compute_regions(scope))
+        return self._regions[scope]
+
+    def _compute_regions(self, scope: str) -> Iterator[tuple[int, int, Span]]:
+        if scope == "any":
+            for block in self.doc.spans:
+                if block.kind == BREAK or (block.kind == COMMENTS and not self.include_comments):
+                    continue
+                yield block.start, block.end, block
+        elif scope in ("headline", "standfirst"):
+            for block in self.doc.spans:
+                if block.kind == scope:
+                    yield block.start, block.end, block
+        elif scope == "comments":
+            if self.include_comments:
+                for block in self.doc.spans:
+                    if block.kind == COMMENTS:
+                        yield block.start, block.end, block
+        elif scope == "wire":
+            # Reporting text: plain runs of paragraphs, never inside a quotation or bracket.
+            for block in self.doc.spans:
+                if block.kind != PARAGRAPH or block.start >= self.article_end:
+                    continue
+                if not block.children:
+                    yield block.start, block.end, block
+                    continue
+                for child in block.children:
+                    if child.kind == WIRE:
+                        yield child.start, child.end, child
+        elif scope == "quote":
+            for span in self.spans(QUOTE):
+                if not self.inside(span, INSERTION) and not self.inside(span, QUOTE):
+                    yield span.start, span.end, span
+        elif scope == "insertion":
+            for span in self.insertions():
+                if not self.inside(span, INSERTION):
+                    yield span.start, span.end, span
+        else:  # pragma: no cover - scopes are validated at load time
+            raise ValueError(scope)
+
+    def scoped_regions(self, scopes: Sequence[str]) -> list[tuple[int, int, Span]]:
+        seen, out = set(), []
+        for scope in scopes:
+            for region in self.regions(scope):
+                if (region[0], region[1]) not in seen:
+                    seen.add((region[0], region[1]))
+                    out.append(region)
+        return sorted(out, key=lambda r: (r[0], r[1]))
+
+
+class RuleTimeout(Exception):
+    def __init__(self, rule: Rule, start: int, end: int, seconds: float) -> None:
+        super().__init__(rule.code)
+        self.rule, self.start, self.end, self.seconds = rule, start, end, seconds
+
+
+def run_rule(rule: Rule, ctx: Context, options: dict, timeout: float) -> list[Hit]:
+    if rule.kind == "check":
+        from . import checks
+
+        return list(getattr(checks, rule.check)(ctx, rule, options))
+    if rule.kind == "pattern":
+        return _run_patterns(rule, ctx, timeout)
+    if rule.kind == "lexicon":
+        return _run_lexicons(rule, ctx, timeout)
+    return []  # parser and engine rules are reported by lint_document itself
+
+
+def _run_patterns(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
+    hits = []
+    for start, end, _span in ctx.scoped_regions(rule.scope):
+        for pattern in rule.patterns:
+            try:
+                for m in pattern.compiled.finditer(ctx.text, start, end, timeout=timeout):
+                    g0, g1 = m.span(pattern.group)
+                    if g0 < 0 or g1 <= g0:
+                        continue
+                    hits.append(Hit(g0, g1, _format(pattern.message, match=m.group(pattern.group))))
+            except TimeoutError:
+                raise RuleTimeout(rule, start, end, timeout) from None
+    return hits
+
+
+def _run_lexicons(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
+    hits = []
+    for start, end, _span in ctx.scoped_regions(rule.scope):
+        for lexicon in rule.lexicons:
+            try:
+                for m in lexicon.compiled.finditer(ctx.text, start, end, timeout=timeout):
+                    hits.append(Hit(m.start(), m.end(), _format(rule.message, match=m.group(), category=lexicon.category)))
+            except TimeoutError:
+                raise RuleTimeout(rule, start, end, timeout) from None
+    return hits
+
+
+def _format(template: str, **fields: Any) -> str:
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+# ---------------------------------------------------------------------------------------------------
+# Suppressions
+
+_DIRECTIVE = r"notelint:\s*(?P<action>disable-next|disable|enable)(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\- ]*[A-Za-z0-9]))?"
+_COMMENT_DIRECTIVE = regex.compile(r"<!--\s*" + _DIRECTIVE + r"\s*-->")
+_LINE_DIRECTIVE = regex.compile(r"^[ \t]*" + _DIRECTIVE + r"[ \t]*$", regex.MULTILINE)
+
+
+@dataclass
+class Suppression:
+    action: str
+    codes: tuple[str, ...]  # empty: every rule
+    start: int  # the directive in the original file
+    end: int
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # original-file offsets it covers
+    used: bool = False
+
+    def covers(self, code: str, name: str) -> bool:
+        if not self.codes:
+            return True
+        return any(c.upper() == "ALL" or code.startswith(c.upper()) or c.lower() == name for c in self.codes)
+
+
+def find_suppressions(original: str) -> list[Suppression]:
+    """Directives in the raw file: HTML comments anywhere, or the bare form on a line of its own."""
+    found = []
+    for m in list(_COMMENT_DIRECTIVE.finditer(original)) + list(_LINE_DIRECTIVE.finditer(original)):
+        codes = tuple(c.strip() for c in (m.group("codes") or "").replace(" ", ",").split(",") if c.strip())
+        found.append(Suppression(m.group("action"), codes, m.start(), m.end()))
+    found.sort(key=lambda s: s.start)
+    n = len(original)
+    for s in found:
+        if s.action == "disable-next":
+            # The next paragraph: from the next non-blank line to the blank line after it.
+            nl = original.find("\n", s.end)
+            pos = n if nl == -1 else nl + 1
+            m = regex.compile(r"[ \t]*\S").match(original, pos)
+            while pos < n and not m:
+                nl = original.find("\n", pos)
+                pos = n if nl == -1 else nl + 1
+                m = regex.compile(r"[ \t]*\S").match(original, pos)
+            blank = regex.compile(r"\n[ \t]*(?:\r?\n|$)").search(original, pos)
+            s.ranges.append((pos, blank.start() if blank else n))
+        elif s.action == "disable":
+            end = n
+            for later in found:
+                if later.start > s.start and later.action == "enable" and (
+                        not later.codes or not s.codes or set(c.upper() for c in s.codes) & set(c.upper() for c in later.codes)):
+                    end = later.start
+                    break
+            s.ranges.append((s.end, end))
+    return found
+
+
+def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    kept = []
+    for f in findings:
+        hit = None
+        for s in suppressions:
+            if s.action == "enable":
+                continue
+            if s.covers(f.code, f.name) and any(a <= f.start < b for a, b in s.ranges):
+                hit = s
+                break
+        if hit is None:
+            kept.append(f)
+        else:
+            hit.used = True
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------
+# Linting one document
+
+def parser_options(settings) -> dict:
+    """Options the parser takes from settings (extra insertion markers and wire-service names)."""
+    options = {}
+    if settings.editorial_markers:
+        options["editorial_markers"] = tuple(settings.editorial_markers)
+    if settings.wire_services:
+        options["wire_services"] = tuple(settings.wire_services)
+    return options
+
+
+def lint_source(source, settings) -> list[Finding]:
+    """Parse one Source (or plain text) and lint it."""
+    from . import parse_source
+    from .source import Source, plain_source
+
+    if isinstance(source, str):
+        source = plain_source(source)
+    assert isinstance(source, Source)
+    doc = parse_source(source, **parser_options(settings))
+    return lint_document(doc, settings)
+
+
+def lint_document(doc: Document, settings) -> list[Finding]:
+    """Every finding of the selected rules on one parsed document, suppressions applied, sorted."""
+    path = doc.path or "-"
+    rules = rules_for(settings, doc.path)
+    ctx = Context(doc, include_comments=settings.include_comments)
+    by_code = {r.code: r for r in load_rules(settings.extend)}
+    timeout_rule = by_code.get(RULE_TIMEOUT)
+    timeout = float(settings.options_for(RULE_TIMEOUT).get("timeout", timeout_rule.options.get("timeout", DEFAULT_PATTERN_TIMEOUT)
+                                                                      if timeout_rule else DEFAULT_PATTERN_TIMEOUT))
+    selected = {r.code for r in rules}
+    findings: list[Finding] = []
+
+    def emit(rule: Rule, start: int, end: int, message: str) -> None:
+        loc = doc.location(start, end)
+        text = doc.source.original[loc.start:loc.end]
+        findings.append(Finding(path, loc.line, loc.col, rule.code, loc.end_line, loc.end_col, loc.start, loc.end,
+                                rule.name, settings.severity_of(rule.code, rule.severity), message,
+                                text if len(text) <= 200 else text[:197] + "..."))
+
+    for rule in rules:
+        if rule.kind in ("parser", "engine"):
+            continue
+        try:
+            hits = run_rule(rule, ctx, rule.options_with(settings.options_for(rule.code)), timeout)
+        except RuleTimeout as exc:
+            if timeout_rule is not None and RULE_TIMEOUT in selected:
+                emit(timeout_rule, exc.start, min(exc.end, exc.start + 1) if exc.end > exc.start else exc.start,
+                     _format(timeout_rule.message, rule=f"{rule.code} ({rule.name})", seconds=exc.seconds))
+            continue
+        for hit in hits:
+            if hit.start < ctx.article_end or settings.include_comments:
+                emit(rule, hit.start, hit.end, hit.message)
+
+    for problem in doc.problems:
+        rule = by_code.get(problem.code)
+        if rule is None or problem.code not in selected:
+            continue
+        if problem.start >= ctx.article_end and not settings.include_comments:
+            continue
+        emit(rule, problem.start, problem.end, problem.message or rule.message)
+
+    suppressions = find_suppressions(doc.source.original)
+    if suppressions:
+        findings = apply_suppressions(findings, suppressions)
+        unused_rule = by_code.get(UNUSED_SUPPRESSION)
+        if settings.report_unused_suppressions and unused_rule is not None and UNUSED_SUPPRESSION in selected:
+            line_index = doc.source.line_index
+            for s in suppressions:
+                if s.action != "enable" and not s.used:
+                    line, col = line_index.line_col(s.start)
+                    end_line, end_col = line_index.line_col(s.end)
+                    findings.append(Finding(path, line, col, unused_rule.code, end_line, end_col, s.start, s.end,
+                                            unused_rule.name, settings.severity_of(unused_rule.code, unused_rule.severity),
+                                            _format(unused_rule.message, codes=",".join(s.codes) or "all"),
+                                            doc.source.original[s.start:s.end]))
+    findings.sort()
+    return findings

@@ -1,0 +1,226 @@
+"""Checking many files: the result cache first, then a process pool over large chunks of the rest.
+
+Parsing and the rules are pure Python, so only processes run them in parallel. The pool is started once
+(forked where the platform allows, after the parent has loaded the rules and built the grammar, so the
+workers inherit them instead of rebuilding them), and each task is a chunk of hundreds of files: never a
+process per file. Few files, or `--jobs 1`, run in-process with no pool at all (a pre-commit hook on
+one file pays nothing for parallelism). Findings are sorted at the end, so the output is the same
+whatever the job count and whichever worker finished first.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Sequence
+
+from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
+from .findings import Finding
+from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_source
+
+# Below this many files to lint, starting worker processes costs more than it saves.
+MIN_FILES_FOR_POOL = 96
+# Chunk size bounds: large enough that IPC is a small share of the work, small enough that the workers
+# finish together (about 4 chunks per worker).
+MIN_CHUNK, MAX_CHUNK = 32, 512
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # honours taskset and container CPU sets
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
+    parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
+                        help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where the result cache lives (default: $NOTELINT_CACHE_DIR or ./.notelint_cache)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """Per-run reading options that are not part of Settings; picklable, and part of the cache key."""
+
+    input_format: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[SourceError] = field(default_factory=list)  # one per file that could not be read
+    files: int = 0
+    from_cache: int = 0
+
+
+def lint_bytes(path: str, data: bytes, settings, options: LintOptions) -> list[Finding]:
+    """Decode, parse and run the rules on one file's bytes."""
+    from .engine import lint_source
+
+    return lint_source(read_source(path, options.input_format, options.max_bytes, data=data), settings)
+
+
+def _warm_up(settings, lint: Callable) -> None:
+    """Load rules and build the grammar in this process, so forked workers inherit them ready-made."""
+    if lint is lint_bytes:
+        lint_bytes("warm-up.txt", "Headline\n\nA sentence [with an insertion] and “a quote,” he said.\n".encode(),
+                   settings, LintOptions())
+
+
+# One result row per file: (index, digest, size, mtime_ns, findings or None, error message or None).
+_Row = tuple
+
+
+def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[tuple[int, str]]) -> list[_Row]:
+    """Lint a chunk of files (in a worker or in-process); read errors become rows, not exceptions."""
+    rows = []
+    for index, path in items:
+        try:
+            st = os.stat(path)
+            data = read_bytes(path, options.max_bytes)
+            findings = lint(path, data, settings, options)
+        except SourceError as exc:
+            rows.append((index, None, 0, 0, None, exc.message))
+            continue
+        except OSError as exc:
+            rows.append((index, None, 0, 0, None, exc.strerror or str(exc)))
+            continue
+        rows.append((index, content_digest(data), st.st_size, st.st_mtime_ns, findings, None))
+    return rows
+
+
+def _chunks(items: list, jobs: int) -> list[list]:
+    size = max(MIN_CHUNK, min(MAX_CHUNK, -(-len(items) // (jobs * 4))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C goes to the whole process group; the parent alone handles it (and ends the pool), so the
+    # workers do not each print a traceback.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool_context():
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the parent's loaded rules and grammar; elsewhere (macOS, Windows) the default method.
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def settings_key(settings, options: LintOptions) -> str:
+    return f"{settings.fingerprint()}|{options.input_format}|{options.max_bytes}"
+
+
+def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None, use_cache: bool = True,
+                cache_dir: str | None = None, options: LintOptions = LintOptions(),
+                lint: Callable = lint_bytes) -> CheckResult:
+    """Check `files`, pairs of (path, Settings), and return every finding in report order.
+
+    `lint(path, data, settings, options) -> list[Finding]` must be a module-level function (it is sent to
+    the workers); the default parses and runs the rules.
+    """
+    run_started_ns = time.time_ns()
+    jobs = jobs or default_jobs()
+    result = CheckResult(files=len(files))
+    cache = ResultCache(cache_dir) if use_cache else None
+    paths = [path for path, _ in files]
+    # Files are grouped by settings fingerprint: one group per configuration, however many Settings objects.
+    keys = [settings_key(settings, options) for _, settings in files]
+    findings_by_index: list[list[Finding] | None] = [None] * len(files)
+    errors: dict[int, str] = {}
+
+    # 1. The cache: a stat match (old enough to trust) or an equal content digest is a hit.
+    todo: dict[str, tuple[object, list[tuple[int, str]]]] = {}  # settings key -> (settings, items)
+    for index, (path, settings) in enumerate(files):
+        key = keys[index]
+        if cache:
+            entry = cache.bucket(key).get(os.path.abspath(path))
+            if entry is not None and _still_valid(entry, path, cache.bucket(key), run_started_ns):
+                findings_by_index[index] = rows_to_findings(path, entry.findings)
+                result.from_cache += 1
+                continue
+        todo.setdefault(key, (settings, []))[1].append((index, path))
+
+    # 2. Lint the rest: in-process when few, else in a pool over large chunks.
+    total = sum(len(items) for _, items in todo.values())
+    rows: list[_Row] = []
+    if total:
+        if jobs == 1 or total < MIN_FILES_FOR_POOL:
+            for settings, items in todo.values():
+                rows.extend(_lint_chunk(lint, settings, options, items))
+        else:
+            rows = _lint_in_pool(todo, jobs, total, options, lint)
+
+    for index, digest, size, mtime_ns, found, error in rows:
+        if error is not None:
+            errors[index] = error
+            continue
+        findings_by_index[index] = found
+        if cache:
+            cache.bucket(keys[index]).put(os.path.abspath(paths[index]), Entry(
+                digest, size, mtime_ns, run_started_ns, findings_to_rows(found)))
+    if cache:
+        cache.save()
+
+    result.findings = sorted(f for found in findings_by_index if found for f in found)
+    result.errors = [SourceError(paths[i], errors[i]) for i in sorted(errors)]
+    return result
+
+
+def _still_valid(entry: Entry, path: str, bucket, run_started_ns: int) -> bool:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return False  # gone or unreadable: lint it, and let the reader say why
+    if entry.stat_matches(st):
+        return True
+    if st.st_size != entry.size:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError:
+        return False
+    if content_digest(data) != entry.digest:
+        return False
+    # Same content, new mtime (a checkout, a touch): remember the new stat so the next run skips reading.
+    bucket.put(os.path.abspath(path), Entry(entry.digest, st.st_size, st.st_mtime_ns, run_started_ns, entry.findings))
+    return True
+
+
+def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint: Callable) -> list[_Row]:
+    tasks = []
+    for settings, items in todo.values():
+        for chunk in _chunks(items, jobs):
+            tasks.append((lint, settings, options, chunk))
+    first_settings = next(iter(todo.values()))[0]
+    _warm_up(first_settings, lint)
+    workers = min(jobs, len(tasks))
+    rows: list[_Row] = []
+    with _pool_context().Pool(workers, initializer=_ignore_interrupts) as pool:
+        for chunk_rows in pool.imap_unordered(_run_task, tasks):
+            rows.extend(chunk_rows)
+    return rows
+
+
+def _run_task(task: tuple) -> list[_Row]:
+    return _lint_chunk(*task)

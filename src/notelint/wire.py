@@ -1,0 +1,68 @@
+"""What notelint knows about wire services: their names, credit lines and datelines."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+# Canonical name -> the ways it is written in credits and datelines.
+WIRE_SERVICES: dict[str, tuple[str, ...]] = {
+    "Associated Press": ("The Associated Press", "Associated Press", "AP"),
+    "Reuters": ("Thomson Reuters", "Reuters"),
+    "AFP": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "Bloomberg": ("Bloomberg News", "Bloomberg"),
+    "UPI": ("United Press International", "UPI"),
+    "dpa": ("Deutsche Presse-Agentur", "dpa", "DPA"),
+    "EFE": ("Agencia EFE", "EFE"),
+    "ANSA": ("ANSA",),
+    "Kyodo": ("Kyodo News", "Kyodo"),
+    "Xinhua": ("Xinhua News Agency", "Xinhua"),
+    "TASS": ("TASS",),
+    "PA Media": ("PA Media", "Press Association"),
+    "The Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
+    "AAP": ("Australian Associated Press", "AAP"),
+    "Yonhap": ("Yonhap News Agency", "Yonhap"),
+    "ANI": ("ANI",),
+}
+
+
+class WireNames:
+    """Compiled patterns for credits and datelines, for the built-in services plus configured extras."""
+
+    def __init__(self, extra: tuple[str, ...] = ()) -> None:
+        self.canonical: dict[str, str] = {}
+        for name, forms in WIRE_SERVICES.items():
+            for form in forms:
+                self.canonical[form.lower()] = name
+        for name in extra:
+            self.canonical.setdefault(name.lower(), name)
+        names = sorted(self.canonical, key=len, reverse=True)
+        alternation = "|".join(regex.escape(n) for n in names)
+        # "BAGHDAD (AP) —", "WASHINGTON (Reuters) -": the place is optional, the dash is not.
+        self.dateline = regex.compile(
+            rf"(?:\b[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]+){{0,4}},?\s+)?\((?i:{alternation})\)\s*[—–-]{{1,2}}",
+            regex.V0)
+        self.credit_line = regex.compile(
+            rf"""\s*(?:
+                (?i:source|sources|credit|courtesy(?:\s+of)?|via|originally\s+published\s+(?:by|at|in)|republished\s+from)
+                    \s*[:—–-]?\s*(?P<credit>[^\n]{{1,100}}?)
+              | (?:©|\(c\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?P<credit>[^\n]{{1,100}}?)(?:\.\s*All\s+rights\s+reserved)?
+              | By\s+[^\n|]{{1,80}}?\s*[|/]\s*(?P<credit>[^\n]{{1,60}}?)
+              | \((?P<credit>(?:Additional\s+)?Reporting\s+by\s[^\n]{{1,200}}?)\)
+            )\s*\.?\s*$""",
+            regex.X | regex.V0)
+        self.service_in = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
+
+    def service_named(self, text: str) -> str | None:
+        """The canonical wire service named in a credit, if any (case-sensitive for short codes)."""
+        for match in self.service_in.finditer(text):
+            found = match.group()
+            if len(found) <= 3 and found != found.upper() and found.lower() not in ("dpa",):
+                continue  # "ap" inside prose is not the Associated Press
+            return self.canonical[found.lower()]
+        return None
+
+
+@lru_cache(maxsize=16)
+def wire_names(extra: tuple[str, ...] = ()) -> WireNames:
+    return WireNames(extra)
