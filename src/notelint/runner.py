@@ -92,8 +92,10 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
     rows = []
     for index, path in items:
         try:
-            st = os.stat(path)
             data = read_bytes(path, options.max_bytes)
+            # Stat after reading: a write in between leaves an mtime newer than the run's start, which the
+            # cache treats as racy and verifies by content next time.
+            st = os.stat(path)
             findings = lint(path, data, settings, options)
         except SourceError as exc:
             rows.append((index, None, 0, 0, None, exc.message))

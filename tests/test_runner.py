@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+from runner_fakes import FakeSettings, all_calls, calls, flag_insertions
+
+from notelint import runner
+
+WIRE_PARAGRAPH = ("BAGHDAD (Reuters) - Iraq's prime minister said on Tuesday that talks with the U.S.-led "
+                  "coalition would continue, according to two officials who spoke on condition of anonymity.\n\n")
+
+
+def write_articles(folder, count: int) -> list[str]:
+    """Articles where article i carries i % 3 bracketed insertions, each on its own line."""
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for i in range(count):
+        body = f"Talks continue, story {i}\n\n" + WIRE_PARAGRAPH
+        for k in range(i % 3):
+            body += f"The talks went on [and nobody believes them, note {k}] into the night.\n\n"
+        path = folder / f"story-{i:04d}.txt"
+        path.write_text(body, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+@pytest.fixture
+def log_dir(tmp_path):
+    folder = tmp_path / "log"
+    folder.mkdir()
+    return str(folder)
+
+
+def check(paths, settings, **kwargs):
+    kwargs.setdefault("use_cache", False)
+    return runner.check_files([(p, settings) for p in paths], lint=flag_insertions, **kwargs)
+
+
+def test_findings_are_exact_and_in_report_order(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 6)
+    result = check(list(reversed(paths)), FakeSettings(log_dir), jobs=1)
+    assert result.files == 6 and not result.errors
+    assert len(result.findings) == 0 + 1 + 2 + 0 + 1 + 2
+    assert result.findings == sorted(result.findings)
+    first = result.findings[0]
+    assert first.path == paths[1]
+    assert (first.line, first.col, first.end_line) == (5, 19, 5)
+    assert first.text == "[and nobody believes them, note 0]"
+    assert first.end_col - first.col == len(first.text)
+
+
+def test_a_pool_gives_the_same_output_as_one_process(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 400)
+    settings = FakeSettings(log_dir)
+    serial = check(paths, settings, jobs=1)
+    pooled = check(list(reversed(paths)), settings, jobs=2)
+    assert pooled.findings == serial.findings
+    assert len(serial.findings) == sum(i % 3 for i in range(400))
+
+
+def test_the_pool_uses_few_processes_over_large_chunks(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 400)
+    check(paths, FakeSettings(log_dir), jobs=2)
+    by_pid = calls(log_dir)
+    assert os.getpid() not in by_pid  # the parent only collects
+    assert 1 <= len(by_pid) <= 2
+    assert sum(len(v) for v in by_pid.values()) == 400
+    assert all(len(v) >= runner.MIN_CHUNK for v in by_pid.values())
+
+
+def test_few_files_are_checked_in_process_without_a_pool(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 3)
+    check(paths, FakeSettings(log_dir), jobs=8)
+    assert list(calls(log_dir)) == [os.getpid()]
+
+
+def test_chunks_are_large_and_cover_every_file():
+    items = list(range(20_000))
+    chunks = runner._chunks(items, 2)
+    assert [x for c in chunks for x in c] == items
+    assert all(len(c) == runner.MAX_CHUNK for c in chunks[:-1])
+    small = runner._chunks(list(range(100)), 2)
+    assert [len(c) for c in small] == [32, 32, 32, 4]
+
+
+def test_unreadable_files_become_one_line_errors_and_the_rest_is_still_checked(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 3)
+    binary = tmp_path / "news" / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    missing = str(tmp_path / "news" / "gone.txt")
+    result = check([paths[0], str(binary), missing, paths[2]], FakeSettings(log_dir), jobs=1)
+    assert [str(e) for e in result.errors] == [
+        f"{binary}: error: binary file (NUL byte at byte offset 8), not an article",
+        f"{missing}: error: no such file",
+    ]
+    assert {f.path for f in result.findings} == {paths[2]}
+
+
+def test_files_with_different_settings_are_linted_with_their_own(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 200)
+    strict, lax = FakeSettings(log_dir, "strict"), FakeSettings(log_dir, "lax")
+    seen = []
+
+    result = runner.check_files([(p, strict if i % 2 else lax) for i, p in enumerate(paths)], jobs=2,
+                                use_cache=False, lint=flag_insertions)
+    seen = all_calls(log_dir)
+    assert seen == sorted(paths)
+    assert len(result.findings) == sum(i % 3 for i in range(200))
+
+
+def test_jobs_option_rejects_zero():
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    runner.add_runner_options(parser)
+    assert parser.parse_args(["-j", "3"]).jobs == 3
+    assert parser.parse_args([]).use_cache is True and parser.parse_args(["--no-cache"]).use_cache is False
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--jobs", "0"])
