@@ -175,7 +175,7 @@ _DEICTIC_RE = re.compile(
     re.IGNORECASE,
 )
 _EVALUATIVE_RE = re.compile(
-    r"\b(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
+    r"(?<![\w-])(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
     r"incomprehensible|gory|insane(?:ly)?|crazy|disgust(?:ing|ed)|disgrace(?:ful)?|pathetic|"
     r"hypocri(?:sy|te|tes|tical)|lies|lying|liars?|propaganda|nonsense|laughabl[ey]|shameful|"
     r"shameless(?:ly)?|idiot(?:s|ic)?|stupid(?:ity)?|moron(?:s|ic)?|joke|ironic(?:ally)?|irony|"
@@ -202,6 +202,17 @@ _ATTRIBUTION_RE = re.compile(
     r"stated|wrote|added)\b)"
 )
 _EXCLAIM_RE = re.compile(r"[!?]")
+_URL_IN_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
+
+
+def _count_evaluative(words: str) -> int:
+    """Evaluative words, not counting capitalised ones mid-sentence (names: "al-Sham", "Liar's Poker")."""
+    count = 0
+    for m in _EVALUATIVE_RE.finditer(words):
+        if m.group()[0].islower() or _SENTENCE_START_RE.search(words, 0, m.start()):
+            count += 1
+    return count
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 # Scores at or above these call a bracket an insertion. A quotation's own words are restored in
@@ -291,19 +302,20 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
 
 def insertion_score(inner: str, *, in_quote: bool) -> float:
     """How strongly the bracket reads as the editor's own voice (0 = none)."""
-    own_words = _NESTED_QUOTE_RE.sub(" ", inner)
+    own_words = _URL_IN_TEXT_RE.sub(" ", _NESTED_QUOTE_RE.sub(" ", inner))
     score = 0.0
     if _EXCLAIM_RE.search(own_words):
         score += 2
     # Inside a quotation the speaker's own first and second person are often restored in brackets.
-    person_weight = 0.5 if in_quote else 2.0
+    # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
+    # marks are often lost in scraped text, so a quotation's words may look unquoted).
     if _FIRST_PERSON_SUBJECT_RE.search(own_words):
         score += 2.0
     elif _FIRST_PERSON_RE.search(own_words):
-        score += person_weight
+        score += 0.5 if in_quote else 1.0
     if _SECOND_PERSON_RE.search(own_words):
-        score += person_weight
-    score += min(3.0, 1.5 * len(_EVALUATIVE_RE.findall(own_words)))
+        score += 0.5 if in_quote else 1.5
+    score += min(3.0, 1.5 * _count_evaluative(own_words))
     if _PHRASE_RE.search(own_words):
         score += 1.5
     finite = _FINITE_RE.search(own_words) is not None
