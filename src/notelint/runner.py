@@ -146,7 +146,14 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     cache = ResultCache(cache_dir) if use_cache else None
     paths = [path for path, _ in files]
     # Files are grouped by settings fingerprint: one group per configuration, however many Settings objects.
-    keys = [settings_key(settings, options) for _, settings in files]
+    # A fingerprint is computed once per Settings object (it hashes the user's rule packs).
+    key_of: dict[int, str] = {}
+    keys = []
+    for _, settings in files:
+        key = key_of.get(id(settings))
+        if key is None:
+            key = key_of[id(settings)] = settings_key(settings, options)
+        keys.append(key)
     findings_by_index: list[list[Finding] | None] = [None] * len(files)
     errors: dict[int, str] = {}
 
