@@ -222,6 +222,9 @@ _INSERTION_THRESHOLD = 2.5
 _INSERTION_THRESHOLD_IN_QUOTE = 3.0
 _OVERRULE_STAGE_THRESHOLD = 4.5
 _ANNOTATION_MARGIN = 1.0
+# Longer than any unlabelled aside seen in real text (the longest, a "Full disclosure: ..." note, is
+# about 230 characters); beyond this the bracket is almost surely unclosed or mismatched.
+_MAX_ASIDE_CHARS = 600
 
 
 def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
@@ -342,15 +345,20 @@ def insertion_score(inner: str, *, in_quote: bool) -> float:
 
 
 def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
-                     markers: tuple[str, ...] = ()) -> tuple[str, str | None]:
+                     markers: tuple[str, ...] = (), closed: bool = True) -> tuple[str, str | None]:
     """Classify the text between "[" and "]"; returns (kind, editor's label or None).
 
     `before`/`after` are up to 200 characters of the paragraph on either side; `markers` are extra
-    editorial labels configured by the user ("ZH", "MoA").
+    editorial labels configured by the user ("ZH", "MoA"). `closed=False` says the bracket never
+    closes and `inner` runs to the paragraph's end.
     """
     label = editor_label(inner, markers)
     if label is not None:
         return INSERTION, label
+    # An unclosed or garbled bracket swallows the rest of its paragraph ("[r[replacement]erver ...");
+    # its extent is unknown, so it is not called anyone's commentary. Real asides are short.
+    if not closed or len(inner) > _MAX_ASIDE_CHARS:
+        return BRACKET, None
     form = _form_kind(inner, before, after)
     if form is not None:
         return form, None
