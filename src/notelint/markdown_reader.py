@@ -1,0 +1,554 @@
+"""Markdown articles: article text and exact positions from a CommonMark source.
+
+markdown-it-py finds the blocks (headings, paragraphs, block quotes, list items, table cells) and their
+source lines. Its inline parser keeps no positions, so the inline layer is read here, over the exact
+source substring of every content line: emphasis markers, link destinations, images, footnote
+references, task boxes, code spans and raw HTML are dropped; link text is kept; entities and escapes
+are decoded and mapped atomically to their original characters.
+"""
+from __future__ import annotations
+
+import bisect
+import html
+import re
+
+import regex
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+
+from .article_text import ArticleTextBuilder
+from .source import Source
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+# Front matter: YAML between `---` lines (closed by `---` or `...`), TOML between `+++` lines.
+_FRONT_MATTER = re.compile(r"(?:---[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)(?:---|\.\.\.)|"
+                           r"\+\+\+[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)\+\+\+)[ \t]*(?:\r\n|\r|\n|$)",
+                           re.S)
+_FRONT_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*?)[ \t]*$")
+
+_INLINE_SPECIAL = re.compile(r"[\\`*_&<\[\]!]")
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+_BACKTICKS = re.compile(r"`+")
+_ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@"
+                       r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+                       r"[A-Za-z0-9])?)*)>")
+_ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
+_HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|"
+                       r"<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.S)
+_BR_TAG = re.compile(r"<br\s*/?>", re.I)
+# Raw HTML and link destinations are looked for within this many characters: keeps malformed input linear.
+_LOOKAHEAD = 4096
+_WHITESPACE = regex.compile(r"\s")
+_PUNCTUATION = regex.compile(r"[\p{P}\p{S}]")
+_TASK_BOX = re.compile(r"\[[ xX]\](?=[ \t]|$)[ \t]*")
+_FOOTNOTE_DEFINITION = re.compile(r"\[\^[^\s\]]+\]:[ \t]*")
+_FOOTNOTE_LABEL = re.compile(r"\^[^\s\[\]]+")
+_ATX_MARKER = re.compile(r"#{1,6}(?=[ \t]|$)")
+
+_MARKDOWN: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        md = MarkdownIt("commonmark").enable("table")
+        # Inline parsing is done here with positions; markdown-it's own would be thrown away.
+        md.core.ruler.disable("inline")
+        _MARKDOWN = md
+    return _MARKDOWN
+
+
+def read_markdown(text: str, path: str | None) -> Source:
+    """Read a Markdown article: blocks, article text with an exact offset map, front-matter metadata."""
+    metadata: dict = {}
+    body_start = 0
+    front = _FRONT_MATTER.match(text)
+    if front:
+        metadata = _parse_front_matter(front.group(1) if front.group(1) is not None else front.group(2))
+        body_start = front.end()
+    body = text[body_start:]
+    env: dict = {}
+    tokens = _parser().parse(body, env)
+    references = env.get("references", {})
+    lines = _SourceLines(body, body_start)
+
+    _mark_table_cells(tokens)
+    builder = ArticleTextBuilder()
+    first_in_item = False  # the next paragraph opens a list item: it may start with a task box
+    heading = False
+    for token in tokens:
+        kind = token.type
+        if kind == "list_item_open":
+            first_in_item = True
+        elif kind == "heading_open":
+            heading = True
+        elif kind == "heading_close":
+            heading = False
+        elif kind == "inline":
+            content = None
+            if token.map:
+                if heading:
+                    content = _heading_lines(token, lines)
+                elif "notelint_cursor" in token.meta:
+                    content = _table_cell_lines(token, lines)
+                else:
+                    content = _paragraph_lines(token, lines)
+            if content is not None:
+                skip = 0
+                joined = content.text
+                if first_in_item:
+                    box = _TASK_BOX.match(joined)
+                    if box:
+                        skip = box.end()
+                if not skip and not heading:
+                    note = _FOOTNOTE_DEFINITION.match(joined)
+                    if note:
+                        skip = note.end()
+                pieces = _InlineReader(content, references, skip).pieces()
+                builder.add_block("heading" if heading else "paragraph", pieces)
+            first_in_item = False
+        elif kind != "paragraph_open":
+            first_in_item = False
+    return builder.source(path, text, "markdown", metadata)
+
+
+def _parse_front_matter(block: str) -> dict:
+    """`key: value` (YAML) and `key = value` (TOML) lines at the top level; quotes removed."""
+    metadata: dict = {}
+    for line in _NEWLINE.split(block):
+        if not line or line[0] in " \t#":
+            continue
+        m = _FRONT_KEY.match(line)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2)
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        elif " #" in value:
+            value = value.split(" #", 1)[0].rstrip()
+        if value:
+            metadata.setdefault(key, value)
+    if "source" not in metadata and "credit" in metadata:
+        metadata["source"] = metadata["credit"]
+    return metadata
+
+
+class _SourceLines:
+    """The body's lines with their offsets in the original file (front matter included in offsets)."""
+
+    def __init__(self, body: str, base: int) -> None:
+        self.body = body
+        self.base = base
+        starts = [0]
+        eols = []
+        for m in _NEWLINE.finditer(body):
+            eols.append((m.start(), m.end()))
+            starts.append(m.end())
+        eols.append((len(body), len(body)))
+        self.starts = starts
+        self.eols = eols
+
+    def line(self, number: int) -> tuple[int, int, int]:
+        """(start, eol_start, eol_end) of a line, as offsets into the body."""
+        if number >= len(self.starts):
+            n = len(self.body)
+            return n, n, n
+        eol0, eol1 = self.eols[number]
+        return self.starts[number], eol0, eol1
+
+
+class _Content:
+    """An inline token's text as exact source substrings, one per content line, joined by newlines."""
+
+    __slots__ = ("text", "c_starts", "o_starts", "eols")
+
+    def __init__(self, parts: list[tuple[int, int, int, int]], body: str, base: int) -> None:
+        # parts: (body_start, body_end, eol_start, eol_end) per content line
+        texts = []
+        self.c_starts: list[int] = []
+        self.o_starts: list[int] = []
+        self.eols: list[tuple[int, int]] = []
+        c = 0
+        for start, end, eol0, eol1 in parts:
+            self.c_starts.append(c)
+            self.o_starts.append(base + start)
+            self.eols.append((base + eol0, base + eol1))
+            texts.append(body[start:end])
+            c += end - start + 1
+        self.text = "\n".join(texts)
+
+    def orig(self, c: int) -> int:
+        """Original offset of content offset `c` (a newline maps to its line's end-of-line)."""
+        i = bisect.bisect_right(self.c_starts, c) - 1
+        return self.o_starts[i] + (c - self.c_starts[i])
+
+    def verbatim(self, c0: int, c1: int, out: list) -> None:
+        """Pieces for content[c0:c1] copied as is, split where a line ends."""
+        text = self.text
+        i = bisect.bisect_right(self.c_starts, c0) - 1
+        while c0 < c1:
+            line_start = self.c_starts[i]
+            line_end = self.c_starts[i + 1] - 1 if i + 1 < len(self.c_starts) else len(text)
+            stop = min(c1, line_end)
+            if stop > c0:
+                o = self.o_starts[i] + (c0 - line_start)
+                out.append((text[c0:stop], o, o + (stop - c0)))
+                c0 = stop
+            if c0 < c1 and c0 == line_end:
+                eol0, eol1 = self.eols[i]
+                out.append(("\n", eol0, eol1))
+                c0 += 1
+                i += 1
+
+
+def _paragraph_lines(token, lines: _SourceLines) -> _Content | None:
+    """Content lines of a paragraph or setext heading: each is a suffix of its source line."""
+    body = lines.body
+    parts = []
+    content_lines = token.content.split("\n")
+    first = token.map[0]
+    for k, content_line in enumerate(content_lines):
+        start, eol0, eol1 = lines.line(first + k)
+        source_line = body[start:eol0]
+        wanted = content_line.strip(" \t")
+        trimmed = source_line.rstrip(" \t")
+        if wanted and trimmed.endswith(wanted):
+            begin = start + len(trimmed) - len(wanted)
+        else:  # tabs expanded by markdown-it, or content it rewrote: take the line after its indentation
+            begin = start + len(source_line) - len(source_line.lstrip(" \t>"))
+        parts.append((begin, eol0, eol0, eol1))
+    return _Content(parts, body, lines.base) if parts else None
+
+
+def _heading_lines(token, lines: _SourceLines) -> _Content | None:
+    if token.map[1] - token.map[0] > 1:  # setext heading: content lines like a paragraph
+        return _paragraph_lines(token, lines)
+    body = lines.body
+    start, eol0, eol1 = lines.line(token.map[0])
+    source_line = body[start:eol0]
+    marker = _ATX_MARKER.search(source_line)
+    after = marker.end() if marker else 0
+    content = token.content
+    if not content:
+        return None
+    pos = source_line.find(content, after)
+    if pos < 0:
+        pos = after + len(source_line[after:]) - len(source_line[after:].lstrip())
+        end = len(source_line.rstrip())
+    else:
+        end = pos + len(content)
+    return _Content([(start + pos, start + end, eol0, eol1)], body, lines.base)
+
+
+def _table_cell_lines(token, lines: _SourceLines) -> _Content | None:
+    body = lines.body
+    start, eol0, eol1 = lines.line(token.map[0])
+    source_line = body[start:eol0]
+    cursor = token.meta["notelint_cursor"]
+    content = token.content
+    pos = source_line.find(content, cursor[0])
+    length = len(content)
+    if pos < 0:
+        escaped = content.replace("|", "\\|")
+        pos = source_line.find(escaped, cursor[0])
+        length = len(escaped)
+    if pos < 0:
+        return None
+    cursor[0] = pos + length
+    return _Content([(start + pos, start + pos + length, eol0, eol1)], body, lines.base)
+
+
+def _mark_table_cells(tokens) -> None:
+    """Tag each table cell's inline token with a shared per-row cursor for locating cells left to right."""
+    cursor = None
+    in_cell = False
+    for token in tokens:
+        if token.type == "tr_open":
+            cursor = [0]
+        elif token.type in ("th_open", "td_open"):
+            in_cell = True
+        elif token.type in ("th_close", "td_close"):
+            in_cell = False
+        elif token.type == "inline" and in_cell and cursor is not None:
+            token.meta["notelint_cursor"] = cursor
+
+
+class _Delimiter:
+    __slots__ = ("entry", "char", "start", "end", "count", "can_open", "can_close", "left", "right")
+
+    def __init__(self, entry: int, char: str, start: int, end: int, can_open: bool, can_close: bool) -> None:
+        self.entry = entry
+        self.char = char
+        self.start = start
+        self.end = end
+        self.count = end - start
+        self.can_open = can_open
+        self.can_close = can_close
+        self.left = 0  # markers used from the left end (as a closer)
+        self.right = 0  # markers used from the right end (as an opener)
+
+
+class _InlineReader:
+    """One inline token's content -> pieces of article text mapped to the original file.
+
+    Entries are (c0, c1, replacement): replacement None copies content[c0:c1], a string replaces it
+    (possibly by nothing). Brackets are matched at `]` against a stack of openers, as CommonMark does.
+    """
+
+    def __init__(self, content: _Content, references: dict, skip: int = 0) -> None:
+        self.content = content
+        self.text = content.text
+        self.references = references
+        self.skip = skip
+        self.entries: list[list] = []
+        self.delimiters: list[_Delimiter] = []
+        self._backtick_runs: dict[int, list[int]] | None = None
+
+    def pieces(self) -> list:
+        self._scan()
+        self._resolve_emphasis()
+        out: list = []
+        content = self.content
+        for c0, c1, replacement in self.entries:
+            if replacement is None:
+                if c1 > c0:
+                    content.verbatim(c0, c1, out)
+            elif replacement:
+                out.append((replacement, content.orig(c0), content.orig(c1)))
+        return out
+
+    # -- scanning ------------------------------------------------------------------------------------------
+    def _scan(self) -> None:
+        text = self.text
+        n = len(text)
+        entries = self.entries
+        openers: list[list] = []  # [entry index, content offset, is_image, active]
+        i = self.skip
+        plain_from = i
+        search = _INLINE_SPECIAL.search
+        while True:
+            m = search(text, i)
+            if m is None:
+                break
+            i = m.start()
+            ch = text[i]
+            if ch == "!" and not text.startswith("[", i + 1):
+                i += 1
+                continue
+            if i > plain_from:
+                entries.append([plain_from, i, None])
+            if ch == "\\":
+                nxt = text[i + 1] if i + 1 < n else ""
+                if nxt in _ASCII_PUNCT and nxt:
+                    entries.append([i, i + 2, nxt])
+                    i += 2
+                elif nxt == "\n":  # hard line break: the newline stays, the backslash goes
+                    entries.append([i, i + 1, ""])
+                    i += 1
+                else:
+                    entries.append([i, i + 1, None])
+                    i += 1
+            elif ch == "`":
+                i = self._code_span(i)
+            elif ch in "*_":
+                i = self._delimiter_run(i, ch)
+            elif ch == "&":
+                em = _ENTITY.match(text, i)
+                decoded = html.unescape(em.group()) if em else None
+                if em and decoded != em.group():
+                    entries.append([i, em.end(), decoded])
+                    i = em.end()
+                else:
+                    entries.append([i, i + 1, None])
+                    i += 1
+            elif ch == "<":
+                i = self._angle(i)
+            elif ch == "!":  # image opener "!["
+                openers.append([len(entries), i, True, True])
+                entries.append([i, i + 2, None])
+                i += 2
+            elif ch == "[":
+                openers.append([len(entries), i, False, True])
+                entries.append([i, i + 1, None])
+                i += 1
+            else:  # "]"
+                i = self._close_bracket(i, openers)
+            plain_from = i
+        if n > plain_from:
+            entries.append([plain_from, n, None])
+
+    def _code_span(self, i: int) -> int:
+        text = self.text
+        run = _BACKTICKS.match(text, i)
+        length = run.end() - i
+        if self._backtick_runs is None:
+            runs: dict[int, list[int]] = {}
+            for r in _BACKTICKS.finditer(text):
+                runs.setdefault(r.end() - r.start(), []).append(r.start())
+            self._backtick_runs = runs
+        candidates = self._backtick_runs.get(length, [])
+        k = bisect.bisect_left(candidates, run.end())
+        if k < len(candidates):
+            close_end = candidates[k] + length
+            self.entries.append([i, close_end, ""])  # inline code is not article text
+            return close_end
+        self.entries.append([i, run.end(), None])
+        return run.end()
+
+    def _delimiter_run(self, i: int, ch: str) -> int:
+        text = self.text
+        j = i
+        n = len(text)
+        while j < n and text[j] == ch:
+            j += 1
+        before = text[i - 1] if i > 0 else " "
+        after = text[j] if j < n else " "
+        before_space = bool(_WHITESPACE.match(before))
+        after_space = bool(_WHITESPACE.match(after))
+        before_punct = bool(_PUNCTUATION.match(before))
+        after_punct = bool(_PUNCTUATION.match(after))
+        left = not after_space and (not after_punct or before_space or before_punct)
+        right = not before_space and (not before_punct or after_space or after_punct)
+        if ch == "*":
+            can_open, can_close = left, right
+        else:
+            can_open = left and (not right or before_punct)
+            can_close = right and (not left or after_punct)
+        if can_open or can_close:
+            self.delimiters.append(_Delimiter(len(self.entries), ch, i, j, can_open, can_close))
+        self.entries.append([i, j, None])
+        return j
+
+    def _angle(self, i: int) -> int:
+        text = self.text
+        limit = min(len(text), i + _LOOKAHEAD)
+        auto = _AUTOLINK.match(text, i, limit)
+        if auto:  # the address is what a reader sees
+            self.entries.append([i, i + 1, ""])
+            self.entries.append([i + 1, auto.end() - 1, None])
+            self.entries.append([auto.end() - 1, auto.end(), ""])
+            return auto.end()
+        if text.startswith("<!--", i):
+            close = text.find("-->", i + 4, limit)
+            end = close + 3 if close >= 0 else -1
+        else:
+            tag = _HTML_TAG.match(text, i, limit)
+            end = tag.end() if tag else -1
+        if end < 0:
+            self.entries.append([i, i + 1, None])
+            return i + 1
+        self.entries.append([i, end, "\n" if _BR_TAG.fullmatch(text, i, end) else ""])
+        return end
+
+    def _close_bracket(self, i: int, openers: list) -> int:
+        text = self.text
+        entries = self.entries
+        if not openers:
+            entries.append([i, i + 1, None])
+            return i + 1
+        entry_index, start, is_image, active = openers.pop()
+        if not active:
+            entries.append([i, i + 1, None])
+            return i + 1
+        label_start = start + (2 if is_image else 1)
+        after = i + 1
+        end = None
+        if not is_image and _FOOTNOTE_LABEL.fullmatch(text, label_start, i):
+            self._drop_from(entry_index, start, after)  # footnote reference [^1]
+            return after
+        if text.startswith("(", after):
+            end = self._link_destination(after)
+        elif text.startswith("[", after):
+            close = text.find("]", after + 1, min(len(text), after + 1 + 1000))
+            if close >= 0 and "[" not in text[after + 1:close]:
+                end = close + 1
+        elif normalizeReference(text[label_start:i]) in self.references:
+            end = after
+        if end is None:
+            entries.append([i, i + 1, None])
+            return after
+        if is_image:  # an image (alt text included) is not article text
+            self._drop_from(entry_index, start, end)
+            return end
+        entries[entry_index][2] = ""
+        entries.append([i, end, ""])
+        for opener in openers:  # no links inside links
+            if not opener[2]:
+                opener[3] = False
+        return end
+
+    def _drop_from(self, entry_index: int, start: int, end: int) -> None:
+        del self.entries[entry_index:]
+        while self.delimiters and self.delimiters[-1].entry >= entry_index:
+            self.delimiters.pop()
+        self.entries.append([start, end, ""])
+
+    def _link_destination(self, i: int) -> int | None:
+        """End of `(destination "title")` starting at `i`, or None. Lenient: any balanced `(...)` counts."""
+        text = self.text
+        limit = min(len(text), i + _LOOKAHEAD)
+        depth = 0
+        j = i
+        while j < limit:
+            ch = text[j]
+            if ch == "\\":
+                j += 2
+                continue
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    return j + 1
+            elif ch == "\n" and text.startswith("\n", j + 1):
+                return None
+            elif ch == "<" and depth == 1:
+                close = text.find(">", j, limit)
+                if close < 0:
+                    return None
+                j = close
+            j += 1
+        return None
+
+    # -- emphasis -----------------------------------------------------------------------------------------
+    def _resolve_emphasis(self) -> None:
+        """Match `*`/`_` runs as CommonMark does (closest opener, rule of three); matched markers vanish."""
+        stack: list[_Delimiter] = []
+        for closer in self.delimiters:
+            if closer.can_close:
+                while closer.count > 0:
+                    found = -1
+                    k = len(stack) - 1
+                    steps = 0
+                    while k >= 0 and steps < 64:  # bounded search keeps pathological runs linear
+                        opener = stack[k]
+                        if opener.char == closer.char and opener.count > 0:
+                            both = opener.can_close or closer.can_open
+                            a = opener.end - opener.start
+                            b = closer.end - closer.start
+                            if not (both and (a + b) % 3 == 0 and not (a % 3 == 0 and b % 3 == 0)):
+                                found = k
+                                break
+                        k -= 1
+                        steps += 1
+                    if found < 0:
+                        break
+                    opener = stack[found]
+                    use = 2 if opener.count >= 2 and closer.count >= 2 else 1
+                    opener.count -= use
+                    opener.right += use
+                    closer.count -= use
+                    closer.left += use
+                    del stack[found + 1:]
+                    if opener.count == 0:
+                        stack.pop()
+            if closer.count > 0 and closer.can_open:
+                stack.append(closer)
+        for d in self.delimiters:
+            if d.left or d.right:
+                entry = self.entries[d.entry]
+                entry[0] = d.start + d.left
+                entry[1] = d.end - d.right
+                if entry[1] <= entry[0]:
+                    entry[1] = entry[0]
