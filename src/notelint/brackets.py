@@ -82,7 +82,7 @@ _LINK_WORD_RE = re.compile(r"\s*(?:here|link|this link|source|pdf|click here|rea
 # Reuters' own furniture: instrument codes (UBER.UL, .N), topic codes (O/R, GB/HOMES), story ids
 # (nL8N1NT1PP), timestamps (0824 EST).
 _TICKER_RE = re.compile(
-    r"[A-Z0-9]{0,12}\.[A-Z]{1,3}"
+    r"(?![A-Z]\.[A-Z]$)[A-Z0-9]{0,12}\.[A-Z][A-Z0-9]{0,5}"
     r"|[A-Z0-9]{1,8}/[A-Z0-9]{1,10}"
     r"|(?=\S*\d)(?=\S*[A-Z])[A-Za-z0-9]{8,14}"
     r"|\d{1,2}:?\d{2}(?:\s*[ap]\.?m\.?)?\s+(?:EST|EDT|ET|GMT|BST|CET|CEST|UTC|PST|PDT|PT|CST|CDT|MST|MDT|JST|"
@@ -128,7 +128,7 @@ _STAGE_WORDS_RE = re.compile(
 )
 # A gesture told in the present tense: "[spreads her arms ...]", "[Trump waves his hands ...]".
 _GESTURE_RE = re.compile(
-    r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+)?"
+    r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+|(?:the|The|a|A)\s+[\w-]+\s+)?"
     r"(?:waves|points|gestures|spreads|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|turns|holds\s+up|"
     r"leans|raises|rolls\s+(?:his|her|their)\s+eyes|shakes\s+(?:his|her|their)\s+head|looks\s+(?:at|over|away|"
     r"around|down|up)|reads|stands|sits|walks|claps|winks|frowns|laughs)\b"
@@ -182,7 +182,9 @@ _EVALUATIVE_RE = re.compile(
     r"deceptive(?:ly)?|deceit(?:ful)?|sickening|evil|treason(?:ous)?|scandalous|unbelievabl[ey]|"
     r"insults?|brainwashed|puppets?|sheeple|garbage|rubbish|bullshit|whitewash(?:ing)?|so-called|"
     r"supposedly|passing\s+off|pretend(?:s|ing)?|wow|lol|duh|yeah\s+right|hilarious|pitiful|"
-    r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?)\b",
+    r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?|"
+    r"meaningless|pointless|ludicrous|preposterous|idiocy|cowardly|sleazy|hoax|delusional|clueless|"
+    r"incompetent|blatant(?:ly)?|platitudes?|really(?=\s*[?!]))\b",
     re.IGNORECASE,
 )
 _PHRASE_RE = re.compile(
@@ -190,7 +192,7 @@ _PHRASE_RE = re.compile(
     rf"imagine\s+that|go\s+figure|how\s+convenient|so\s+much\s+for|what\s+a\s+surprise|big\s+surprise|"
     rf"no\s+kidding|of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|wait\s+for\s+it|"
     rf"read\s+(?:that|it)\s+again|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|"
-    rf"insert\b.{{1,80}}\bhere|in\s+other\s+words|translation\s*:|in\s+fact|in\s+reality|actually)\b",
+    rf"in\s+other\s+words|translation\s*:|in\s+fact|in\s+reality|actually)\b",
     re.IGNORECASE | re.DOTALL,
 )
 _IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|Insert|Compare|"
@@ -202,6 +204,13 @@ _ATTRIBUTION_RE = re.compile(
     r"stated|wrote|added)\b)"
 )
 _EXCLAIM_RE = re.compile(r"[!?]")
+# A sarcastic placeholder: "[insert string of insults here]".
+# A CMS's own placeholder ("[insert photo here]") is not sarcasm.
+_PLACEHOLDER_RE = re.compile(r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|link|chart|"
+                             r"graphic|map|table|caption|ad|embed|tweet|quote)s?\b).{1,80}\bhere\b",
+                             re.IGNORECASE | re.DOTALL)
+# A rhetorical challenge: "Then who fired the rockets?"
+_WH_QUESTION_RE = re.compile(r"\b(?:who|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
 _URL_IN_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 
@@ -321,6 +330,10 @@ def insertion_score(inner: str, *, in_quote: bool) -> float:
     score += min(3.0, 1.5 * _count_evaluative(own_words))
     if _PHRASE_RE.search(own_words):
         score += 1.5
+    if _PLACEHOLDER_RE.search(own_words):
+        score += 2.5
+    if _WH_QUESTION_RE.search(own_words):
+        score += 1
     finite = _FINITE_RE.search(own_words) is not None
     scare = _SCARE_QUOTE_RE.search(inner) is not None
     negated = finite and _NEGATION_RE.search(own_words) is not None
