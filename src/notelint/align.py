@@ -1,0 +1,737 @@
+"""Word alignment of two texts: tokenise with typographic normalisation, anchor on unique sentences and then
+unique words (patience), fall back to rare words (histogram) and a bounded Myers diff only inside gaps, and
+pair deleted and inserted runs that are the same text moved elsewhere.
+
+This module knows strings only; `diff.py` brings the parsed documents (quotes, brackets, regions).
+"""
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import regex
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+# --- Typographic normalisation: differences that no reader sees as a change produce no hunk at all. ---
+DOUBLE_QUOTES = "\"“”„‟«»″〝〞＂"
+SINGLE_QUOTES = "'‘’‚‛‹›′`´"
+_PUNCT_NORM = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES},
+               "–": "—", "―": "—", "‒": "—", "-": "—", "−": "—"}
+# Inside words: curly apostrophes, Unicode hyphens and the en dash of "2019–2020"; soft hyphens vanish.
+_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None})
+
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_WORD = r"[\w\u00ad]+(?:[-‐‑–'’‘.,/&\u00ad][\w\u00ad]+)*%?"
+_ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., U.N., a.m.: the final period belongs to the word
+_ELLIPSIS = r"\.\s?\.\s?\.|…"
+_DASH = r"-{2,}|[—–―‒−]"
+_OTHER = rf"[^\w\s{_INVISIBLE}]"
+
+SENTENCE_END = frozenset({".", "!", "?", "…"})
+CLOSERS = frozenset({'"', "'", ")", "]"})
+OPENERS = frozenset({"(", "["})
+
+
+@dataclass(frozen=True)
+class StyleRule:
+    """A house-style equivalence: every match of `pattern` stands for the single token `canonical`
+    (a template: `\\1`, `\\g<name>`), so the two forms align and a difference between them is `style`."""
+
+    name: str
+    pattern: str
+    canonical: str
+    description: str = ""
+
+    @property
+    def compiled(self):
+        return regex.compile(self.pattern, regex.MULTILINE)
+
+
+class StyleError(Exception):
+    """A broken style-equivalence file: one line naming the file and the entry."""
+
+
+class StyleEquivalences:
+    """The house-style rule pack (rules/style-equivalences.toml plus any the user adds) and the switches for
+    differences handled structurally rather than by pattern."""
+
+    def __init__(self, rules: Sequence[StyleRule] = (), *, paragraph_split_join: bool = True,
+                 capitalisation: bool = True, punctuation: bool = True) -> None:
+        self.rules = tuple(rules)
+        self.paragraph_split_join = paragraph_split_join
+        self.capitalisation = capitalisation
+        self.punctuation = punctuation
+        self._compiled = [rule.compiled for rule in self.rules]
+        alternatives = [f"(?P<_s{n}>{rule.pattern})" for n, rule in enumerate(self.rules)]
+        alternatives += [f"(?P<_abbr>{_ABBREVIATION})", f"(?P<_word>{_WORD})", f"(?P<_ellipsis>{_ELLIPSIS})",
+                         f"(?P<_dash>{_DASH})", f"(?P<_other>{_OTHER})"]
+        self.scanner = regex.compile("|".join(alternatives), regex.MULTILINE)
+
+    @classmethod
+    def load(cls, paths: Iterable[str] = (), *, defaults: bool = True) -> "StyleEquivalences":
+        """The shipped equivalences (unless `defaults` is false), extended by the TOML files in `paths`:
+        a later file's rule with the same name replaces the earlier one; `[options]` switches override."""
+        files = ([default_equivalences_path()] if defaults else []) + list(paths)
+        rules: dict[str, StyleRule] = {}
+        options = {"paragraph_split_join": True, "capitalisation": True, "punctuation": True}
+        for path in files:
+            data = _read_toml(path)
+            for key, value in (data.get("options") or {}).items():
+                if key not in options or not isinstance(value, bool):
+                    raise StyleError(f"{path}: error: [options] {key}: expected one of {sorted(options)} = true/false")
+                options[key] = value
+            for n, entry in enumerate(data.get("equivalence") or []):
+                where = f"{path}: error: [[equivalence]] #{n + 1}"
+                if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("name", "pattern", "canonical")):
+                    raise StyleError(f"{where}: needs string keys name, pattern and canonical")
+                rule = StyleRule(entry["name"], entry["pattern"], entry["canonical"], entry.get("description", ""))
+                try:
+                    compiled = rule.compiled
+                except regex.error as exc:
+                    raise StyleError(f"{where} ({rule.name}): bad pattern: {exc}") from None
+                if compiled.search(""):
+                    raise StyleError(f"{where} ({rule.name}): pattern matches the empty string")
+                rules[rule.name] = rule
+        return cls(list(rules.values()), **options)
+
+    def canonical(self, rule_index: int, text: str, pos: int) -> str:
+        match = self._compiled[rule_index].match(text, pos)
+        try:
+            expanded = match.expand(self.rules[rule_index].canonical) if match else self.rules[rule_index].canonical
+        except (regex.error, IndexError):
+            expanded = self.rules[rule_index].canonical
+        return " ".join(expanded.translate(_WORD_NORM).split())
+
+
+def default_equivalences_path() -> str:
+    try:
+        from importlib.resources import files
+
+        return str(files("notelint.rules").joinpath("style-equivalences.toml"))
+    except (ModuleNotFoundError, TypeError):  # pragma: no cover - running from an unusual layout
+        return os.path.join(os.path.dirname(__file__), "..", "..", "rules", "style-equivalences.toml")
+
+
+def _read_toml(path: str) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise StyleError(f"{path}: error: no such file") from None
+    except OSError as exc:
+        raise StyleError(f"{path}: error: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StyleError(f"{path}: error: invalid TOML: {exc}") from None
+
+
+_DEFAULT: StyleEquivalences | None = None
+
+
+def default_equivalences() -> StyleEquivalences:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = StyleEquivalences.load()
+    return _DEFAULT
+
+
+# --- Tokens ---------------------------------------------------------------------------------------------
+
+class Tokens:
+    """The words and punctuation of a text range, as parallel lists (a 1 MB text has ~200k tokens).
+
+    `norm` is the token after typographic normalisation (curly/straight quotes, dashes, ellipses, soft
+    hyphens); `canon` is what alignment compares: `norm`, or a style rule's canonical form; `style` names
+    that rule (else None).
+    """
+
+    __slots__ = ("text", "starts", "ends", "norms", "canons", "styles")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.norms: list[str] = []
+        self.canons: list[str] = []
+        self.styles: list[str | None] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def span(self, i: int, j: int) -> tuple[int, int]:
+        """Text offsets covered by tokens i..j-1 (an empty range: the point after token i-1)."""
+        if i < j:
+            return self.starts[i], self.ends[j - 1]
+        point = self.ends[i - 1] if i > 0 else (self.starts[0] if self.starts else 0)
+        return point, point
+
+    def raw(self, i: int, j: int) -> str:
+        start, end = self.span(i, j)
+        return self.text[start:end]
+
+    def gap_before(self, i: int) -> str:
+        """The text between token i-1 and token i (whitespace, normally)."""
+        return self.text[self.ends[i - 1]:self.starts[i]] if 0 < i < len(self.starts) else ""
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None,
+             equivalences: StyleEquivalences | None = None) -> Tokens:
+    """Words (with inner apostrophes, hyphens, periods), style-rule matches and single punctuation marks."""
+    eq = equivalences or default_equivalences()
+    tokens = Tokens(text)
+    starts, ends, norms, canons, styles = tokens.starts, tokens.ends, tokens.norms, tokens.canons, tokens.styles
+    punct_norm = _PUNCT_NORM
+    word_norm = _WORD_NORM
+    for m in eq.scanner.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        raw = m.group()
+        style = None
+        if kind == "_word" or kind == "_abbr":
+            norm = canon = raw.translate(word_norm)
+        elif kind == "_other":
+            norm = canon = punct_norm.get(raw, raw)
+        elif kind == "_dash":
+            norm = canon = "—"
+        elif kind == "_ellipsis":
+            norm = canon = "…"
+        else:  # a style rule: one token, whatever its length
+            index = int(kind[2:])
+            norm = " ".join(raw.translate(word_norm).split())
+            canon = eq.canonical(index, text, m.start())
+            style = eq.rules[index].name
+        starts.append(m.start())
+        ends.append(m.end())
+        norms.append(norm)
+        canons.append(canon)
+        styles.append(style)
+    return tokens
+
+
+def blank_line_breaks(tokens: Tokens) -> list[int]:
+    """Indices of tokens that start a new paragraph (a blank line before them)."""
+    out = []
+    text = tokens.text
+    for i in range(1, len(tokens)):
+        gap = text[tokens.ends[i - 1]:tokens.starts[i]]
+        if gap.count("\n") >= 2 and "\n\n" in "".join(gap.split(" ")).replace("\t", "").replace("\r", ""):
+            out.append(i)
+    return out
+
+
+def sentence_starts(tokens: Tokens, breaks: Iterable[int] = ()) -> list[int]:
+    """Token indices where sentences start: after . ! ? … (with an adjacent closing quote or bracket kept
+    in the sentence), and at every paragraph break."""
+    n = len(tokens)
+    out = {0} if n else set()
+    out.update(b for b in breaks if 0 < b < n)
+    canons, starts, ends = tokens.canons, tokens.starts, tokens.ends
+    i = 0
+    while i < n:
+        if canons[i] in SENTENCE_END:
+            j = i + 1
+            while j < n and canons[j] in CLOSERS and starts[j] == ends[j - 1]:
+                j += 1
+            if j < n:
+                out.add(j)
+            i = j
+        else:
+            i += 1
+    return sorted(out)
+
+
+# --- Sequence alignment over interned ids -----------------------------------------------------------------
+
+# Myers is run only inside gaps without anchors; past these limits the gap is reported as one replacement
+# rather than spending quadratic time or memory on it.
+MYERS_MAX_D = 1200
+MYERS_MAX_WORK = 3_000_000
+HISTOGRAM_MAX_COUNT = 64
+
+
+def _unique_anchors(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int]]:
+    """Patience: tokens occurring once in each range, in the longest order both ranges agree on."""
+    pos_a: dict = {}
+    for i in range(alo, ahi):
+        t = a[i]
+        pos_a[t] = -1 if t in pos_a else i
+    pos_b: dict = {}
+    for j in range(blo, bhi):
+        t = b[j]
+        if t in pos_a:
+            pos_b[t] = -1 if t in pos_b else j
+    pairs = sorted((pos_a[t], j) for t, j in pos_b.items() if j >= 0 and pos_a[t] >= 0)
+    if not pairs:
+        return []
+    # Longest increasing subsequence of j (patience sorting with back pointers).
+    tails: list[int] = []  # j of the smallest tail of each pile
+    tail_index: list[int] = []
+    back = [-1] * len(pairs)
+    for n, (_, j) in enumerate(pairs):
+        pile = bisect.bisect_left(tails, j)
+        if pile == len(tails):
+            tails.append(j)
+            tail_index.append(n)
+        else:
+            tails[pile] = j
+            tail_index[pile] = n
+        back[n] = tail_index[pile - 1] if pile else -1
+    chain = []
+    n = tail_index[-1]
+    while n >= 0:
+        chain.append(pairs[n])
+        n = back[n]
+    chain.reverse()
+    return chain
+
+
+def _rare_match(a, alo, ahi, b, blo, bhi) -> tuple[int, int, int] | None:
+    """Histogram: the longest common run through an occurrence of the rarest token both ranges share."""
+    occurrences: dict = {}
+    for i in range(alo, ahi):
+        occurrences.setdefault(a[i], []).append(i)
+    best_count = HISTOGRAM_MAX_COUNT + 1
+    for j in range(blo, bhi):
+        found = occurrences.get(b[j])
+        if found is not None and len(found) < best_count:
+            best_count = len(found)
+    if best_count > HISTOGRAM_MAX_COUNT:
+        return None
+    best = None
+    for j in range(blo, bhi):
+        found = occurrences.get(b[j])
+        if found is None or len(found) != best_count:
+            continue
+        for i in found:
+            if best and best[0] <= i < best[0] + best[2] and i - best[0] == j - best[1]:
+                continue  # inside the run already found
+            s, t = i, j
+            while s > alo and t > blo and a[s - 1] == b[t - 1]:
+                s -= 1
+                t -= 1
+            e = i + 1
+            f = j + 1
+            while e < ahi and f < bhi and a[e] == b[f]:
+                e += 1
+                f += 1
+            if best is None or e - s > best[2]:
+                best = (s, t, e - s)
+    return best
+
+
+def _myers(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int, int]] | None:
+    """Greedy Myers O((N+M)·D) with the V history kept for back-tracking; None when over budget."""
+    n, m = ahi - alo, bhi - blo
+    max_d = min(n + m, MYERS_MAX_D)
+    offset = max_d + 1
+    v = [0] * (2 * max_d + 3)
+    history: list[list[int]] = []
+    work = 0
+    for d in range(max_d + 1):
+        history.append(v[offset - d:offset + d + 1])
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
+                x = v[offset + k + 1]
+            else:
+                x = v[offset + k - 1] + 1
+            y = x - k
+            start_x = x
+            while x < n and y < m and a[alo + x] == b[blo + y]:
+                x += 1
+                y += 1
+            work += x - start_x + 1
+            v[offset + k] = x
+            if x >= n and y >= m:
+                return _myers_backtrack(history, d, k, x, alo, blo)
+        if work > MYERS_MAX_WORK:
+            return None
+    return None
+
+
+def _myers_backtrack(history, d, k, x, alo, blo) -> list[tuple[int, int, int]]:
+    blocks = []
+    while d > 0:
+        prev = history[d]  # V as it was after step d-1, indexed k + d
+        if k == -d or (k != d and prev[k - 1 + d] < prev[k + 1 + d]):
+            prev_k = k + 1
+            mid_x = prev[prev_k + d]
+        else:
+            prev_k = k - 1
+            mid_x = prev[prev_k + d] + 1
+        if x > mid_x:
+            blocks.append((alo + mid_x, blo + mid_x - k, x - mid_x))
+        x = prev[prev_k + d]
+        k = prev_k
+        d -= 1
+    if x > 0:
+        blocks.append((alo, blo, x))
+    blocks.reverse()
+    return blocks
+
+
+def matching_blocks(a: Sequence, b: Sequence, alo: int = 0, ahi: int | None = None,
+                    blo: int = 0, bhi: int | None = None) -> list[tuple[int, int, int]]:
+    """Runs (i, j, n) with a[i:i+n] == b[j:j+n], increasing in both, over the given ranges.
+
+    Common prefix and suffix first, then unique anchors (patience), then the rarest shared token
+    (histogram), then bounded Myers; each anchor splits the gap and the pieces are solved in turn.
+    """
+    ahi = len(a) if ahi is None else ahi
+    bhi = len(b) if bhi is None else bhi
+    out: list[tuple[int, int, int]] = []
+    stack = [(alo, ahi, blo, bhi)]
+    while stack:
+        alo, ahi, blo, bhi = stack.pop()
+        n = 0
+        while alo + n < ahi and blo + n < bhi and a[alo + n] == b[blo + n]:
+            n += 1
+        if n:
+            out.append((alo, blo, n))
+            alo += n
+            blo += n
+        n = 0
+        while ahi - n > alo and bhi - n > blo and a[ahi - 1 - n] == b[bhi - 1 - n]:
+            n += 1
+        if n:
+            out.append((ahi - n, bhi - n, n))
+            ahi -= n
+            bhi -= n
+        if alo == ahi or blo == bhi:
+            continue
+        anchors = _unique_anchors(a, alo, ahi, b, blo, bhi)
+        if anchors:
+            pi, pj = alo, blo
+            for i, j in anchors:
+                stack.append((pi, i, pj, j))
+                out.append((i, j, 1))
+                pi, pj = i + 1, j + 1
+            stack.append((pi, ahi, pj, bhi))
+            continue
+        if (ahi - alo) * (bhi - blo) > 400:  # small gaps go straight to Myers, which is exact there
+            rare = _rare_match(a, alo, ahi, b, blo, bhi)
+            if rare:
+                i, j, n = rare
+                out.append(rare)
+                stack.append((alo, i, blo, j))
+                stack.append((i + n, ahi, j + n, bhi))
+                continue
+        blocks = _myers(a, alo, ahi, b, blo, bhi)
+        if blocks:
+            out.extend(blocks)
+    out.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, n in out:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            pi, pj, pn = merged[-1]
+            merged[-1] = (pi, pj, pn + n)
+        elif n:
+            merged.append((i, j, n))
+    return merged
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One step of an alignment: tokens a[i1:i2] and b[j1:j2]. Tags: equal, insert, delete, replace, and
+    move (a[i1:i2] reappears, perhaps retouched, as b[j1:j2] somewhere else)."""
+
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def opcodes(blocks: list[tuple[int, int, int]], alen: int, blen: int) -> list[Edit]:
+    edits: list[Edit] = []
+    i = j = 0
+    for bi, bj, n in [*blocks, (alen, blen, 0)]:
+        if i < bi or j < bj:
+            tag = "replace" if i < bi and j < bj else ("delete" if i < bi else "insert")
+            edits.append(Edit(tag, i, bi, j, bj))
+        if n:
+            edits.append(Edit("equal", bi, bi + n, bj, bj + n))
+        i, j = bi + n, bj + n
+    return edits
+
+
+def _intern(values: Iterable, table: dict) -> list[int]:
+    out = []
+    for value in values:
+        code = table.get(value)
+        if code is None:
+            code = table[value] = len(table)
+        out.append(code)
+    return out
+
+
+def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: Iterable[int] = ()) -> list[tuple[int, int, int]]:
+    """Matching token runs: whole sentences first (cheap, and a shared sentence is the best anchor), then
+    words inside the gaps between matched sentences."""
+    table: dict = {}
+    ca, cb = _intern(a.canons, table), _intern(b.canons, table)
+    sa, sb = sentence_starts(a, a_breaks), sentence_starts(b, b_breaks)
+    bounds_a, bounds_b = [*sa, len(a)], [*sb, len(b)]
+    sentences: dict = {}
+    ida = _intern((tuple(ca[bounds_a[k]:bounds_a[k + 1]]) for k in range(len(sa))), sentences)
+    idb = _intern((tuple(cb[bounds_b[k]:bounds_b[k + 1]]) for k in range(len(sb))), sentences)
+    blocks: list[tuple[int, int, int]] = []
+    si = sj = 0
+    for bi, bj, n in [*matching_blocks(ida, idb), (len(ida), len(idb), 0)]:
+        if si < bi or sj < bj:  # a gap of unmatched sentences: align its words
+            blocks.extend(matching_blocks(ca, cb, bounds_a[si], bounds_a[bi], bounds_b[sj], bounds_b[bj]))
+        if n:
+            start_a, start_b = bounds_a[bi], bounds_b[bj]
+            blocks.append((start_a, start_b, bounds_a[bi + n] - start_a))
+        si, sj = bi + n, bj + n
+    blocks.sort()
+    merged: list[tuple[int, int, int]] = []
+    for i, j, n in blocks:
+        if merged and merged[-1][0] + merged[-1][2] == i and merged[-1][1] + merged[-1][2] == j:
+            merged[-1] = (merged[-1][0], merged[-1][1], merged[-1][2] + n)
+        elif n:
+            merged.append((i, j, n))
+    return merged
+
+
+# --- Clean-up: edits a person would write ------------------------------------------------------------------
+
+_PUNCTUATION = frozenset(".,;:!?…—'\"()[]")
+
+
+def _merge_small_equalities(edits: list[Edit], canons_a: list[str]) -> list[Edit]:
+    """Fold a short equality squeezed between two larger edits into one replacement ("semantic clean-up"):
+    a shared "the" or comma between a deleted and an inserted clause is chance, not alignment."""
+    changed = True
+    while changed:
+        changed = False
+        out: list[Edit] = []
+        k = 0
+        while k < len(edits):
+            e = edits[k]
+            if (e.tag == "equal" and out and out[-1].tag != "equal" and k + 1 < len(edits)
+                    and edits[k + 1].tag != "equal"):
+                before, after = out[-1], edits[k + 1]
+                size = e.i2 - e.i1
+                weak = all(c in _PUNCTUATION for c in canons_a[e.i1:e.i2])
+                side_before = max(before.i2 - before.i1, before.j2 - before.j1)
+                side_after = max(after.i2 - after.i1, after.j2 - after.j1)
+                if size <= 2 and (weak or size < side_before and size < side_after) and side_before + side_after >= 3:
+                    i1, j1 = before.i1, before.j1
+                    i2, j2 = after.i2, after.j2
+                    out[-1] = Edit("replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert"),
+                                   i1, i2, j1, j2)
+                    k += 2
+                    changed = True
+                    continue
+            out.append(e)
+            k += 1
+        edits = out
+    return edits
+
+
+def _boundary_score(canons: list[str], starts: list[int], ends: list[int], text: str, j1: int, j2: int) -> int:
+    """How well an inserted (or deleted) run b[j1:j2] sits on natural boundaries."""
+    score = 0
+    first, last = canons[j1], canons[j2 - 1]
+    if first in OPENERS and last in (")", "]"):
+        score += 4
+    if j1 == 0 or canons[j1 - 1] in SENTENCE_END or canons[j1 - 1] in CLOSERS:
+        score += 2
+    if last in SENTENCE_END or last in CLOSERS:
+        score += 1
+    if j1 > 0 and "\n" in text[ends[j1 - 1]:starts[j1]]:
+        score += 2
+    return score
+
+
+def _slide(edits: list[Edit], a: Tokens, b: Tokens) -> list[Edit]:
+    """Shift each pure insertion or deletion along the equal text around it (where the result is the same
+    diff) to the position with the best boundaries: "[note] by" rather than "note] by [".."""
+    edits = list(edits)
+    for k, e in enumerate(edits):
+        if e.tag not in ("insert", "delete") or k == 0 or k + 1 >= len(edits):
+            continue
+        prev, nxt = edits[k - 1], edits[k + 1]
+        if prev.tag != "equal" or nxt.tag != "equal":
+            continue
+        seq, tok = (b.canons, b) if e.tag == "insert" else (a.canons, a)
+        lo, hi = (e.j1, e.j2) if e.tag == "insert" else (e.i1, e.i2)
+        left = 0
+        limit_left = prev.j2 - prev.j1
+        while left < limit_left and seq[lo - left - 1] == seq[hi - left - 1]:
+            left += 1
+        right = 0
+        limit_right = nxt.j2 - nxt.j1
+        while right < limit_right and seq[lo + right] == seq[hi + right]:
+            right += 1
+        if not left and not right:
+            continue
+        best_shift, best_score = 0, None
+        for shift in range(-left, right + 1):
+            score = _boundary_score(seq, tok.starts, tok.ends, tok.text, lo + shift, hi + shift)
+            if best_score is None or score > best_score or (score == best_score and shift == 0):
+                best_shift, best_score = shift, score
+        if best_shift:
+            s = best_shift
+            edits[k - 1] = Edit("equal", prev.i1, prev.i2 + s, prev.j1, prev.j2 + s)
+            edits[k] = Edit(e.tag, e.i1 + s, e.i2 + s, e.j1 + s, e.j2 + s)
+            edits[k + 1] = Edit("equal", nxt.i1 + s, nxt.i2, nxt.j1 + s, nxt.j2)
+    return [e for e in edits if e.i1 < e.i2 or e.j1 < e.j2]
+
+
+# --- Moves ------------------------------------------------------------------------------------------------
+
+MOVE_MIN_TOKENS = 8
+MOVE_SEED = 4
+MOVE_MAX_GAP = 12
+
+
+def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[int, int, int, int]]:
+    """Runs deleted in one place and inserted in another: (i1, i2, j1, j2), with small retouches inside."""
+    deleted = [(e.i1, e.i2, k) for k, e in enumerate(edits) if e.tag in ("delete", "replace")]
+    inserted = [(e.j1, e.j2, k) for k, e in enumerate(edits) if e.tag in ("insert", "replace")]
+    if sum(i2 - i1 for i1, i2, _ in deleted) < MOVE_MIN_TOKENS or sum(j2 - j1 for j1, j2, _ in inserted) < MOVE_MIN_TOKENS:
+        return []
+    seeds: dict[tuple, list[tuple[int, int, int]]] = {}
+    for i1, i2, k in deleted:
+        for p in range(i1, i2 - MOVE_SEED + 1):
+            seeds.setdefault(tuple(ca[p:p + MOVE_SEED]), []).append((p, i2, k))
+    used = bytearray(len(ca))
+    matches: list[tuple[int, int, int, int, int]] = []  # (j, i, n, del_op, ins_op)
+    for j1, j2, kb in inserted:
+        j = j1
+        while j <= j2 - MOVE_SEED:
+            best = None
+            for p, i_end, ka in seeds.get(tuple(cb[j:j + MOVE_SEED]), ()):
+                if ka == kb or used[p]:
+                    continue
+                n = MOVE_SEED
+                while p + n < i_end and j + n < j2 and ca[p + n] == cb[j + n] and not used[p + n]:
+                    n += 1
+                if best is None or n > best[1]:
+                    best = (p, n, ka)
+            if best and best[1] >= MOVE_MIN_TOKENS:
+                p, n, ka = best
+                for q in range(p, p + n):
+                    used[q] = 1
+                matches.append((j, p, n, ka, kb))
+                j += n
+            else:
+                j += 1
+    matches.sort()
+    moves: list[list[int]] = []
+    last_ops = None
+    for j, p, n, ka, kb in matches:
+        if moves and last_ops == (ka, kb):
+            m = moves[-1]
+            if 0 <= p - m[1] <= MOVE_MAX_GAP and 0 <= j - m[3] <= MOVE_MAX_GAP:
+                m[1], m[3] = p + n, j + n
+                continue
+        moves.append([p, p + n, j, j + n])
+        last_ops = (ka, kb)
+    return [tuple(m) for m in moves]  # type: ignore[misc]
+
+
+def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces = []
+    for c1, c2 in sorted(cuts):
+        if c2 <= lo or c1 >= hi:
+            continue
+        if c1 > lo:
+            pieces.append((lo, c1))
+        lo = max(lo, c2)
+    if lo < hi:
+        pieces.append((lo, hi))
+    return pieces
+
+
+def _apply_moves(edits: list[Edit], moves, a: Tokens, b: Tokens) -> list[Edit]:
+    cuts_a = [(m[0], m[1]) for m in moves]
+    cuts_b = [(m[2], m[3]) for m in moves]
+    out: list[Edit] = []
+    for e in edits:
+        if e.tag == "equal":
+            out.append(e)
+            continue
+        pieces_a = _subtract(e.i1, e.i2, cuts_a)
+        pieces_b = _subtract(e.j1, e.j2, cuts_b)
+        if e.tag == "replace" and len(pieces_a) == 1 and len(pieces_b) == 1:
+            out.append(Edit("replace", *pieces_a[0], *pieces_b[0]))
+            continue
+        # Unpaired remains: deletions stay where they were in the original, insertions where they are now.
+        for i1, i2 in pieces_a:
+            point = e.j1 if e.tag == "delete" or not pieces_b else _point_in_b(e, i1)
+            out.append(Edit("delete", i1, i2, point, point))
+        for j1, j2 in pieces_b:
+            point = e.i1 if e.tag == "insert" else e.i2
+            out.append(Edit("insert", point, point, j1, j2))
+    for i1, i2, j1, j2 in moves:
+        out.append(Edit("move", i1, i2, j1, j2))
+        for inner in align_range(a, b, i1, i2, j1, j2, moves=False):
+            if inner.tag != "equal":
+                out.append(inner)
+    out.sort(key=lambda e: (e.j1, e.i1, e.tag != "move"))
+    return out
+
+
+def _point_in_b(e: Edit, i1: int) -> int:
+    return e.j1 if i1 == e.i1 else e.j2
+
+
+def align_range(a: Tokens, b: Tokens, i1: int, i2: int, j1: int, j2: int, *, moves: bool = False) -> list[Edit]:
+    """Word-level edits between a[i1:i2] and b[j1:j2] (used inside a moved block)."""
+    table: dict = {}
+    ca, cb = _intern(a.canons[i1:i2], table), _intern(b.canons[j1:j2], table)
+    blocks = [(i + i1, j + j1, n) for i, j, n in matching_blocks(ca, cb)]
+    edits = []
+    i, j = i1, j1
+    for bi, bj, n in [*blocks, (i2, j2, 0)]:
+        if i < bi or j < bj:
+            edits.append(Edit("replace" if i < bi and j < bj else ("delete" if i < bi else "insert"), i, bi, j, bj))
+        if n:
+            edits.append(Edit("equal", bi, bi + n, bj, bj + n))
+        i, j = bi + n, bj + n
+    return _merge_small_equalities(edits, a.canons)
+
+
+def align(a: Tokens, b: Tokens, a_breaks: Iterable[int] | None = None, b_breaks: Iterable[int] | None = None,
+          *, detect_moves: bool = True) -> list[Edit]:
+    """The edits turning token list `a` into `b`, in the order of `b` (moves included)."""
+    a_breaks = blank_line_breaks(a) if a_breaks is None else a_breaks
+    b_breaks = blank_line_breaks(b) if b_breaks is None else b_breaks
+    edits = opcodes(token_blocks(a, b, a_breaks, b_breaks), len(a), len(b))
+    edits = _merge_small_equalities(edits, a.canons)
+    edits = _slide(edits, a, b)
+    if detect_moves:
+        moves = _find_moves(edits, a.canons, b.canons)
+        if moves:
+            edits = _apply_moves(edits, moves, a, b)
+    return edits
+
+
+def align_texts(a_text: str, b_text: str, equivalences: StyleEquivalences | None = None) -> tuple[Tokens, Tokens, list[Edit]]:
+    """Tokenise and align two plain texts (the whole of each)."""
+    a = tokenize(a_text, equivalences=equivalences)
+    b = tokenize(b_text, equivalences=equivalences)
+    return a, b, align(a, b)
+
+
+def render_word_diff(a: Tokens, b: Tokens, edits: list[Edit]) -> str:
+    """A compact `[-deleted-]{+inserted+}` rendering of the edits over b's text, for debugging and tests."""
+    parts = []
+    for e in edits:
+        if e.tag == "equal":
+            parts.append(b.raw(e.j1, e.j2))
+        elif e.tag == "move":
+            parts.append("{>" + b.raw(e.j1, e.j2) + "<}")
+        else:
+            if e.i1 < e.i2 and e.tag != "insert":
+                parts.append("[-" + a.raw(e.i1, e.i2) + "-]")
+            if e.j1 < e.j2:
+                parts.append("{+" + b.raw(e.j1, e.j2) + "+}")
+    return " ".join(parts)
+
