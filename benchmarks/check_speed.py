@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""How fast `notelint check` is: start-up on one file, files per second over 20,000 articles on 1 and 2
+workers, a second run from the cache, and the same 1 MB article against proselint.
+
+    python benchmarks/check_speed.py ../shared/eval/reuters/articles      # real wire copy (not copied here)
+    python benchmarks/check_speed.py                                      # synthetic wire copy instead
+
+The article files (2-8 KB each, paragraphs of two or three sentences, as wire copy is laid out; one in
+twenty carries a bracketed editorial insertion, so the rules have something to report) are built in a
+temporary directory. proselint is installed into this benchmark's own virtual environment
+(`--venv`, default under the system temp dir; pip needs the package index the first time).
+Every figure is printed; nothing is asserted.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+GOALS = {"startup_ms": 150, "files_per_s_1": 4000, "files_per_s_2": 8000, "proselint_ratio": 25}
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|(?<=[.!?][”\"])\s+(?=[A-Z“\"])")
+INSERTIONS = [
+    " [as if anyone still believes a word of this]",
+    " [you would think they had learned by now]",
+    " [read: the same people who caused the crisis]",
+]
+SYNTHETIC_SENTENCES = [
+    "The central bank held interest rates steady on Thursday, citing slowing inflation and a weaker labour market.",
+    "“We remain data dependent,” the bank's governor told reporters after the two-day meeting.",
+    "Officials said the decision was unanimous, according to a statement released after markets closed.",
+    "The currency fell 0.4 percent against the dollar in late trading, while government bond yields edged lower.",
+    "Analysts polled by Reuters had expected the bank to leave rates unchanged until at least the third quarter.",
+    "The ministry did not respond to a request for comment on Friday.",
+    "Protesters gathered outside parliament for a third day, police said, and several roads remained closed.",
+    "“This is not the end of the process,” said a senior official who asked not to be named.",
+]
+
+
+def notelint_command() -> list[str]:
+    """The console script next to this interpreter (what pre-commit runs), else `python -m notelint`."""
+    script = os.path.join(os.path.dirname(sys.executable), "notelint")
+    return [script] if os.path.exists(script) else [sys.executable, "-m", "notelint"]
+
+
+def wire_paragraphs(text: str) -> list[str]:
+    """Split a one-paragraph story into paragraphs of two or three sentences."""
+    sentences = SENTENCE_END.split(text.strip())
+    out, i = [], 0
+    while i < len(sentences):
+        n = 2 + (i % 2)
+        out.append(" ".join(sentences[i:i + n]))
+        i += n
+    return [p for p in out if p]
+
+
+def load_stories(folder: str | None) -> list[tuple[str, list[str]]]:
+    if folder:
+        stories = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".txt"):
+                with open(os.path.join(folder, name), encoding="utf-8") as fh:
+                    title, _, body = fh.read().partition("\n\n")
+                paragraphs = wire_paragraphs(body)
+                if paragraphs:
+                    stories.append((title.strip(), paragraphs))
+        return stories
+    rng = random.Random(7)
+    stories = []
+    for i in range(500):
+        sentences = [rng.choice(SYNTHETIC_SENTENCES) for _ in range(rng.randint(12, 40))]
+        stories.append((f"Markets steady as bank holds rates, story {i}", wire_paragraphs(" ".join(sentences))))
+    return stories
+
+
+def build_articles(stories, folder: str, count: int, rng: random.Random) -> tuple[int, int]:
+    """`count` files of 2-8 KB; returns (total bytes, files carrying an insertion)."""
+    os.makedirs(folder, exist_ok=True)
+    total = with_insertion = 0
+    cursor = 0
+    for i in range(count):
+        target = rng.randint(2048, 8192)
+        title, paragraphs = stories[cursor % len(stories)]
+        cursor += 1
+        parts = [title]
+        size = len(title.encode()) + 2
+        queue = list(paragraphs)
+        while True:
+            if not queue:  # a short story: continue with the next one, as a wire roundup does
+                queue = list(stories[cursor % len(stories)][1])
+                cursor += 1
+            p = queue.pop(0)
+            if size + len(p.encode()) + 2 > target and size >= 2048:
+                break
+            parts.append(p)
+            size += len(p.encode()) + 2
+        if i % 20 == 7:
+            where = 1 + rng.randrange(len(parts) - 1)
+            parts[where] = parts[where] + rng.choice(INSERTIONS)
+            with_insertion += 1
+        data = ("\n\n".join(parts) + "\n").encode("utf-8")[:8192]
+        with open(os.path.join(folder, f"article-{i:05d}.txt"), "wb") as fh:
+            fh.write(data)
+        total += len(data)
+    return total, with_insertion
+
+
+def timed(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"{' '.join(cmd[:4])} … exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return elapsed, proc
+
+
+def measure_startup(work: str, repeat: int) -> dict:
+    small = os.path.join(work, "small.txt")
+    with open(small, "w", encoding="utf-8") as fh:
+        fh.write("Bank holds rates\n\nLONDON (Reuters) - The Bank of England held rates on Thursday, it said.\n")
+    cmd = notelint_command()
+    baseline = [timed([sys.executable, "-c", "pass"])[0] for _ in range(repeat)]
+    runs = [timed(cmd + ["check", "--no-cache", small])[0] for _ in range(repeat)]
+    cached = [timed(cmd + ["check", small], cwd=work)[0] for _ in range(repeat)]
+    # Heaviest imports, from CPython's own import timer (cumulative microseconds).
+    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "notelint", "check", "--no-cache", small],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    imports = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if m and len(m.group(3)) <= 3:  # top-level and first-level imports only
+            imports.append((int(m.group(2)), m.group(4)))
+    imports.sort(reverse=True)
+    return {"python": statistics.median(baseline), "median": statistics.median(runs), "min": min(runs),
+            "cached": statistics.median(cached), "imports": imports[:12], "command": " ".join(cmd)}
+
+
+def measure_many(folder: str, files: int, jobs: int, work: str) -> float:
+    elapsed, _ = timed(notelint_command() + ["check", "--no-cache", "--jobs", str(jobs), "--output-format", "concise",
+                                             "-o", os.path.join(work, f"out-{jobs}.txt"), folder])
+    return elapsed
+
+
+def ensure_proselint(venv: str) -> str:
+    exe = os.path.join(venv, "bin", "proselint")
+    if not os.path.exists(exe):
+        print(f"installing proselint into {venv} …", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "proselint"], check=True)
+    return exe
+
+
+def build_megabyte(stories, path: str) -> int:
+    """One article of about 1 MB: a headline, then wire paragraphs until the size is reached."""
+    parts = [stories[0][0]]
+    size, i = 0, 0
+    while size < 1_000_000:
+        for p in stories[i % len(stories)][1]:
+            parts.append(p)
+            size += len(p.encode()) + 2
+        i += 1
+    data = ("\n\n".join(parts) + "\n").encode("utf-8")
+    with open(path, "wb") as fh:
+        fh.write(data)
+    return len(data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("articles", nargs="?", help="folder of real articles (e.g. ../shared/eval/reuters/articles)")
+    parser.add_argument("--files", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=15, help="start-up runs (median reported)")
+    parser.add_argument("--venv", default=os.path.join(tempfile.gettempdir(), "notelint-bench-proselint"))
+    parser.add_argument("--skip-proselint", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args(argv)
+
+    stories = load_stories(args.articles)
+    source = f"{len(stories)} real stories from {args.articles}" if args.articles else "synthetic wire copy"
+    work = tempfile.mkdtemp(prefix="notelint-bench-")
+    try:
+        print(f"notelint: {' '.join(notelint_command())}; {os.cpu_count()} cores; Python {sys.version.split()[0]}")
+
+        s = measure_startup(work, args.repeat)
+        print(f"\n## Start-up: `notelint check` on one small file ({args.repeat} runs)")
+        print(f"python -c pass        {s['python'] * 1000:7.1f} ms (median)")
+        print(f"check --no-cache      {s['median'] * 1000:7.1f} ms median, {s['min'] * 1000:.1f} ms best"
+              f"   (goal <= {GOALS['startup_ms']} ms)")
+        print(f"check (cache on)      {s['cached'] * 1000:7.1f} ms median")
+        print("heaviest imports (cumulative, ms): " + ", ".join(f"{name} {us / 1000:.1f}" for us, name in s["imports"]))
+
+        folder = os.path.join(work, "articles")
+        rng = random.Random(2024)
+        total, with_insertion = build_articles(stories, folder, args.files, rng)
+        print(f"\n## Many files: {args.files:,} articles, {total / 1e6:.1f} MB "
+              f"(mean {total / args.files / 1024:.1f} KB; {with_insertion} with an insertion), from {source}")
+        rates = {}
+        for jobs in (1, 2):
+            elapsed = measure_many(folder, args.files, jobs, work)
+            rates[jobs] = args.files / elapsed
+            print(f"--jobs {jobs} --no-cache  {elapsed:6.2f} s  {rates[jobs]:8,.0f} files/s  {total / 1e6 / elapsed:6.1f} MB/s"
+                  f"   (goal >= {GOALS[f'files_per_s_{jobs}']:,})")
+        with open(os.path.join(work, "out-1.txt"), encoding="utf-8") as a, open(os.path.join(work, "out-2.txt"), encoding="utf-8") as b:
+            same = a.read() == b.read()
+        print(f"output identical for 1 and 2 jobs: {same}")
+        cache_dir = os.path.join(work, "cache")
+        cmd = notelint_command() + ["check", "--cache-dir", cache_dir, "--output-format", "concise", "-o", os.devnull, folder]
+        cold, _ = timed(cmd)
+        warm, _ = timed(cmd)
+        warm2, _ = timed(cmd)
+        print(f"cache: first run {cold:.2f} s (fills it), second {warm:.2f} s, third {warm2:.2f} s"
+              f" ({args.files / warm:,.0f} / {args.files / warm2:,.0f} files/s)")
+
+        if not args.skip_proselint:
+            big = os.path.join(work, "megabyte.txt")
+            size = build_megabyte(stories, big)
+            mb = size / 1e6
+            nl_time, nl_proc = timed(notelint_command() + ["check", "--no-cache", "--jobs", "1", "--output-format", "concise", big])
+            exe = ensure_proselint(args.venv)
+            tiny = os.path.join(work, "small.txt")
+            pl_start, _ = timed([exe, "check", tiny])
+            pl_time, pl_proc = timed([exe, "check", big])
+            nl_findings = len(nl_proc.stdout.splitlines())
+            print(f"\n## The same {mb:.2f} MB article: notelint against proselint "
+                  f"({subprocess.run([exe, 'version'], capture_output=True, text=True).stdout.strip()})")
+            print(f"notelint check   {nl_time:7.2f} s  {mb / nl_time:7.2f} MB/s  ({nl_findings} output lines)")
+            print(f"proselint check  {pl_time:7.2f} s  {mb / pl_time:7.2f} MB/s  (start-up alone {pl_start:.2f} s)")
+            ratio = pl_time / nl_time
+            net = (pl_time - pl_start) / max(nl_time - s["median"], 1e-9)
+            print(f"ratio: notelint is {ratio:.1f}x proselint's speed per MB ({net:.1f}x without either's start-up)"
+                  f"   (goal >= {GOALS['proselint_ratio']}x)")
+    finally:
+        if args.keep:
+            print(f"\nkept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
