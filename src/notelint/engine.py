@@ -110,7 +110,7 @@ def compile_word_list(words: Iterable[str]) -> "regex.Pattern":
             continue
         stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
         piece = regex.escape(stem, special_only=True)
-        piece = piece.replace(r"\ ", " ").replace(" ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+        piece = regex.sub(r"['’]", "['’]", piece.replace(r"\ ", " ").replace(" ", r"\s+"))
         alternatives.append(piece + (r"\w*" if wildcard else ""))
     if not alternatives:
         return regex.compile(r"(?!)")
@@ -161,6 +161,7 @@ def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
         except tomllib.TOMLDecodeError as exc:
             raise RulePackError(path, f"invalid TOML: {exc}") from None
     # Lexicons first: a rule may use a lexicon declared in any pack.
+    tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
     lexicons: dict[str, Lexicon] = {}
     for path, table in tables:
         for name, entry in table.get("lexicon", {}).items():
@@ -169,6 +170,8 @@ def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
             lexicons[name] = Lexicon(name, entry.get("category", name), tuple(entry["words"]), path)
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
+    # Other data may share the folder (the diff's style-equivalences.toml): a pack declares rules or lexicons.
+    tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
     for path, table in tables:
         unknown = set(table) - {"pack", "rule", "lexicon"}
         if unknown:
@@ -310,8 +313,9 @@ class Hit:
 class Context:
     """What a check sees: the document, and lazily computed regions and helpers shared by the checks."""
 
-    def __init__(self, doc: Document, include_comments: bool = False) -> None:
+    def __init__(self, doc: Document, include_comments: bool = False, settings=None) -> None:
         self.doc = doc
+        self.settings = settings
         self.text = doc.text
         self.include_comments = include_comments
         self.article_end = doc.article_end
@@ -373,7 +377,7 @@ class Context:
         elif scope in ("headline", "standfirst"):
             for block in self.doc.spans:
                 if block.kind == scope:
-                    yield block.start, block.end, block
+                    yield from self._minus_quotes(block)
         elif scope == "comments":
             if self.include_comments:
                 for block in self.doc.spans:
@@ -397,9 +401,21 @@ class Context:
         elif scope == "insertion":
             for span in self.insertions():
                 if not self.inside(span, INSERTION):
-                    yield span.start, span.end, span
+                    yield from self._minus_quotes(span)
         else:  # pragma: no cover - scopes are validated at load time
             raise ValueError(scope)
+
+    def _minus_quotes(self, span: Span) -> Iterator[tuple[int, int, Span]]:
+        """The span's text without the quotations nested in it: words quoted from someone are theirs."""
+        pos = span.start
+        for quote in sorted((s for s in span.walk() if s.kind == QUOTE and s is not span), key=lambda s: s.start):
+            if quote.start < pos:
+                continue
+            if quote.start > pos:
+                yield pos, quote.start, span
+            pos = quote.end
+        if pos < span.end:
+            yield pos, span.end, span
 
     def scoped_regions(self, scopes: Sequence[str]) -> list[tuple[int, int, Span]]:
         seen, out = set(), []
@@ -563,7 +579,7 @@ def lint_document(doc: Document, settings) -> list[Finding]:
     """Every finding of the selected rules on one parsed document, suppressions applied, sorted."""
     path = doc.path or "-"
     rules = rules_for(settings, doc.path)
-    ctx = Context(doc, include_comments=settings.include_comments)
+    ctx = Context(doc, include_comments=settings.include_comments, settings=settings)
     by_code = {r.code: r for r in load_rules(settings.extend)}
     timeout_rule = by_code.get(RULE_TIMEOUT)
     timeout = float(settings.options_for(RULE_TIMEOUT).get("timeout", timeout_rule.options.get("timeout", DEFAULT_PATTERN_TIMEOUT)

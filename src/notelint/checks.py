@@ -1,0 +1,365 @@
+"""Structural checks: the rules that look at the shape of a document, not only at words.
+
+Each check is `name(ctx, rule, options) -> Iterable[Hit]`, named by a rule pack's `check = "name"`.
+Checks read the span tree through `engine.Context` and never print. Word lists stay in the packs
+(`rule.lexicons`); only the structure is Python.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import regex
+
+from .engine import Context, Hit, Rule
+from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
+
+# --- Shared text facts ----------------------------------------------------------------------------
+
+# Attribution: the verbs and phrases that tie words to a source.
+ATTRIBUTION = regex.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
+    r"wrote|writes|tweeted|posted|asked|asks|insisted|noted|warned|argued|claimed|acknowledged|announced|"
+    r"declared|testified|quoted|quoting|cited|citing|spokesm[ae]n|spokeswom[ae]n|spokesperson|"
+    r"statement|interview|replied|responded\s+that|continued)\b",
+    regex.IGNORECASE)
+# Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
+LABEL_START = regex.compile(
+    r"^[\[(]\s*(?:Ed(?:itor)?\.?(?:['’]s)?(?:\s+note)?\s*[:.—–-]|Editor['’]?s?\s+note\b|Note\s+from\s+the\s+editor\b|"
+    r"Editorial\s+(?:note|comment)\b|Publisher['’]s\s+note\b|Webmaster['’]s\s+(?:note|comment)\b|"
+    r"Update\s*:|Correction\s*:|[A-Z]{2,4}\s*:)")
+LABEL_END = regex.compile(r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
+# Brackets that are never commentary, whatever the parser called them (belt and braces for NL101).
+CLARIFICATION_TEXT = regex.compile(
+    r"^[\[(]\s*(?:sic!?|…|\.\s?\.\s?\.|emphas[ie]s\b.*|italics\b.*|translat\w*\b.*|trans\.|original\s+emphasis\b.*|"
+    r"my\s+emphasis|bold\s+(?:added|mine)|sic\.?)\s*[\])]$", regex.IGNORECASE)
+SECOND_PERSON = regex.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", regex.IGNORECASE)
+FIRST_PERSON = regex.compile(r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
+                             r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
+# "World War I", "Phase I", "Title I": Roman numerals that look like the first person.
+ROMAN_I_BEFORE = regex.compile(r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
+                               r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
+                               r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
+                               r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
+QUESTION_OR_EXCLAMATION = regex.compile(r"[?!]+")
+# Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
+_SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])|[.!?…]+[\"'”’)\]]*$")
+_ABBREVIATION = regex.compile(
+    r"(?:\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|"
+    r"Ltd|Bros|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|est|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m))\.$")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (offsets into text); abbreviations such as "U.S." do not end one."""
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1):
+            continue
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end and text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def sentence_at(text: str, block: Span, offset: int) -> tuple[int, int]:
+    for s, e in sentences(text, block.start, block.end):
+        if s <= offset < e:
+            return s, e
+    return block.start, block.end
+
+
+def is_labelled(ctx: Context, span: Span, markers: Iterable[str] = ()) -> bool:
+    """An insertion signed by an editor: a label the parser read, a label at the start, or a signature at the end."""
+    if span.attrs.get("label"):
+        return True
+    text = ctx.text[span.start:span.end]
+    if LABEL_START.match(text) or LABEL_END.search(text):
+        return True
+    inner = text[1:].lstrip()
+    for marker in markers:
+        if marker and (inner.startswith(marker) or text.startswith(marker)):
+            return True
+    return False
+
+
+def _markers(ctx: Context, options: dict) -> tuple[str, ...]:
+    settings = getattr(ctx, "settings", None)
+    return tuple(options.get("markers", ())) + (tuple(settings.editorial_markers) if settings else ())
+
+
+def _top_insertions(ctx: Context) -> list[Span]:
+    """Insertions not nested in another insertion (a nested one is part of its parent's commentary)."""
+    return [s for s in ctx.insertions() if not ctx.inside(s, INSERTION)]
+
+
+def _strip_spans(text: str, start: int, end: int, spans: Iterable[Span]) -> str:
+    """text[start:end] with the given spans blanked out (same length, so offsets still line up)."""
+    chars = list(text[start:end])
+    for s in spans:
+        for i in range(max(s.start, start), min(s.end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def _line_of(ctx: Context, offset: int) -> int:
+    return ctx.doc.location(offset, offset).line
+
+
+# --- NL101 insertion-in-quote ---------------------------------------------------------------------
+
+def insertion_in_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    for span in _top_insertions(ctx):
+        if not ctx.inside(span, QUOTE):
+            continue
+        if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
+            continue
+        yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL102 insertion-splits-sentence --------------------------------------------------------------
+
+_ENDS_SENTENCE = regex.compile(r"(?:[.!?…]|[.!?…][\"'”’)]+)\s*$")
+_CONTINUES_SENTENCE = regex.compile(r"^\s*(?:[\p{Ll}\d,;:%)]|[—–-]\s*\p{Ll})")
+
+
+def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    for span in _top_insertions(ctx):
+        if ctx.inside(span, QUOTE):
+            continue  # NL101's business
+        block = ctx.block_of(span)
+        before = ctx.text[block.start:span.start]
+        after = ctx.text[span.end:block.end]
+        if not before.strip() or not after.strip():
+            continue  # at the start or the end of its paragraph
+        if _ENDS_SENTENCE.search(before):
+            continue  # between two sentences
+        if _CONTINUES_SENTENCE.match(after):
+            yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL103 insertion-near-attribution ---------------------------------------------------------------
+
+def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    markers = _markers(ctx, options)
+    for span in _top_insertions(ctx):
+        if ctx.inside(span, QUOTE):
+            continue
+        if options.get("skip-labelled", True) and is_labelled(ctx, span, markers):
+            continue
+        block = ctx.block_of(span)
+        if block.kind != PARAGRAPH:
+            continue
+        insertions = [s for s in _top_insertions(ctx) if block.contains(s)]
+        quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
+        reason = None
+        if quotes:
+            reason = "a direct quotation"
+        else:
+            rest = _strip_spans(ctx.text, block.start, block.end, insertions)
+            m = ATTRIBUTION.search(rest)
+            if m:
+                reason = f"an attribution (“{m.group()}”)"
+        if reason:
+            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+
+
+# --- NL104 unlabeled-insertion --------------------------------------------------------------------
+
+def unlabeled_insertion(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    markers = _markers(ctx, options)
+    for span in _top_insertions(ctx):
+        if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
+            continue
+        if not is_labelled(ctx, span, markers):
+            yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL105 commentary-under-wire-credit -------------------------------------------------------------
+
+def _wire_credit(ctx: Context) -> Span | None:
+    for span in ctx.doc.walk():
+        if span.kind == SOURCE and span.attrs.get("service") and span.start < ctx.article_end:
+            return span
+    return None
+
+
+def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    credit = _wire_credit(ctx)
+    if credit is None:
+        return
+    markers = _markers(ctx, options)
+    insertions = [s for s in _top_insertions(ctx) if s.start < ctx.article_end
+                  and (options.get("count-labelled", False) or not is_labelled(ctx, s, markers))
+                  and not CLARIFICATION_TEXT.match(ctx.text[s.start:s.end])]
+    parts = []
+    if insertions:
+        lines = sorted({_line_of(ctx, s.start) for s in insertions})
+        noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
+        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
+    stand = [b for b in ctx.doc.spans if b.kind == STANDFIRST and opinion_signals(ctx, b, _nl302_lexicons(ctx))]
+    if stand:
+        parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
+    if parts:
+        service = credit.attrs.get("service")
+        yield Hit(credit.start, credit.end, rule.message.format(service=service, what=" and ".join(parts)))
+
+
+# --- NL201 scare-quotes ---------------------------------------------------------------------------
+
+def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    max_words = int(options.get("max-words", 3))
+    for quote in ctx.spans(QUOTE):
+        if quote.attrs.get("speaker"):
+            continue
+        block = ctx.block_of(quote)
+        in_insertion = ctx.inside(quote, INSERTION)
+        in_standfirst = block.kind == STANDFIRST and "standfirst" in rule.scope
+        in_comments = block.kind == COMMENTS and ctx.include_comments
+        if not (in_insertion or in_standfirst or in_comments):
+            continue
+        inner = ctx.text[quote.start + 1:quote.end - 1].strip(" ,.;:!?")
+        words = inner.split()
+        if not words or len(words) > max_words:
+            continue
+        if in_standfirst and not in_insertion:
+            s, e = sentence_at(ctx.text, block, quote.start)
+            if ATTRIBUTION.search(_strip_spans(ctx.text, s, e, [quote])) or regex.search(
+                    r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|describ(?:es|ed)|term(?:s|ed)|label(?:s|led|ed))\b",
+                    ctx.text[s:e], regex.IGNORECASE):
+                continue  # quoting what someone called it
+        yield Hit(quote.start, quote.end, rule.message.format(match=ctx.text[quote.start:quote.end]))
+
+
+# --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
+
+def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    """First or second person, questions and exclamations in wire text outside quotations.
+
+    A sentence with an attribution verb is skipped: in wire copy "we will fight, he said" without marks is
+    a quotation whose marks were lost (common in scraped copy), not the writer's own voice."""
+    check_questions = options.get("questions", True)
+    for block in ctx.blocks():
+        if block.kind != PARAGRAPH:
+            continue
+        regions = ctx.regions("wire")
+        runs = [(s, e) for s, e, _span in regions if block.start <= s and e <= block.end]
+        if not runs:
+            continue
+        for s_start, s_end in sentences(ctx.text, block.start, block.end):
+            parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
+            if not parts:
+                continue
+            sentence = ctx.text[s_start:s_end]
+            if ATTRIBUTION.search(sentence):
+                continue
+            if _has_quote_mark_inside(sentence):
+                continue
+            for a, b in parts:
+                for m in FIRST_PERSON.finditer(ctx.text, a, b):
+                    if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+                                             or _roman_i_after(ctx.text, m.end())):
+                        continue
+                    yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
+                    break
+                for m in SECOND_PERSON.finditer(ctx.text, a, b):
+                    yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
+                    break
+                if check_questions:
+                    for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
+                        what = "a rhetorical question" if "?" in m.group() else "an exclamation"
+                        yield Hit(m.start(), m.end(), rule.message.format(what=what))
+                        break
+
+
+def _has_quote_mark_inside(sentence: str) -> bool:
+    # A straight double quote the parser could not pair means the quotation context is unreliable.
+    return sentence.count('"') % 2 == 1
+
+
+def _roman_i_after(text: str, pos: int) -> bool:
+    # "I-95", "Class I." … a following hyphen and digit, or the letter as an initial ("I. M. Pei").
+    return bool(regex.match(r"(?:-\d|\.\s?\p{Lu}\.)", text[pos:pos + 6]))
+
+
+# --- NL302 opinion-standfirst ---------------------------------------------------------------------
+
+_PUNCHLINE = regex.compile(r"^(?:They|He|She|It|This|That|These|Those|Nobody|No one)\b[^.!?]{0,30}"
+                           r"(?:n['’]t\b|\b(?:not|never|no)\b)[^.!?]{0,20}[.!?]$")
+
+
+def _nl302_lexicons(ctx: Context):
+    from .engine import load_rules
+
+    settings = getattr(ctx, "settings", None)
+    for rule in load_rules(settings.extend if settings else ()):
+        if rule.check == "opinion_standfirst":
+            return rule.lexicons
+    return ()
+
+
+def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
+    text = ctx.text[block.start:block.end]
+    signals = []
+    m = SECOND_PERSON.search(text)
+    if m:
+        signals.append(f"second person “{m.group()}”")
+    m = FIRST_PERSON.search(text)
+    if m and m.group() != "I":
+        signals.append(f"first person “{m.group()}”")
+    stripped = _strip_spans(ctx.text, block.start, block.end, [q for q in block.walk() if q.kind == QUOTE])
+    if "?" in stripped:
+        signals.append("a rhetorical question")
+    if "!" in stripped:
+        signals.append("an exclamation")
+    for lexicon in lexicons:
+        m = lexicon.compiled.search(stripped)
+        if m:
+            signals.append(f"{lexicon.category} “{m.group()}”")
+    for s, e in sentences(ctx.text, block.start, block.end):
+        sentence = ctx.text[s:e].strip()
+        if _PUNCHLINE.match(sentence) and not ATTRIBUTION.search(sentence):
+            signals.append(f"an unattributed verdict “{sentence}”")
+    return signals
+
+
+def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    if _wire_credit(ctx) is None:
+        return
+    for block in ctx.doc.spans:
+        if block.kind != STANDFIRST:
+            continue
+        signals = opinion_signals(ctx, block, rule.lexicons)
+        if signals:
+            yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
+
+
+# --- NL403 unattributed-quote ---------------------------------------------------------------------
+
+def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    min_words = int(options.get("min-words", 5))
+    paragraphs = [b for b in ctx.blocks() if b.kind == PARAGRAPH]
+    for index, block in enumerate(paragraphs):
+        quotes = [c for c in block.children if c.kind == QUOTE]
+        if not quotes:
+            continue
+        if any(q.attrs.get("speaker") for q in quotes):
+            continue  # the paragraph names its speaker
+        rest = _strip_spans(ctx.text, block.start, block.end, quotes)
+        if ATTRIBUTION.search(rest):
+            continue
+        # A quotation carried over paragraphs is attributed once, often in the first or last paragraph.
+        if any(q.attrs.get("closed") is False for q in quotes):
+            continue
+        previous = paragraphs[index - 1] if index else None
+        if previous is not None and any(q.attrs.get("closed") is False for q in previous.children if q.kind == QUOTE):
+            continue
+        for quote in quotes:
+            inner = ctx.text[quote.start + 1:quote.end - 1].strip()
+            if len(inner.split()) < min_words or not inner[:1].isupper():
+                continue
+            if not regex.search(r"[.!?,…][\"'”’]*$", inner):
+                continue
+            yield Hit(quote.start, quote.end, rule.message)
