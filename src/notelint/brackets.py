@@ -88,8 +88,11 @@ _TICKER_RE = re.compile(
     r"|\d{1,2}:?\d{2}(?:\s*[ap]\.?m\.?)?\s+(?:EST|EDT|ET|GMT|BST|CET|CEST|UTC|PST|PDT|PT|CST|CDT|MST|MDT|JST|"
     r"HKT|SGT|AEST|AEDT|IST)"
     r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|ID:\s*\S+"
     r"|(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|TSXV|LSE|ASX|HKEX|SEHK|NSE|BSE|OTC|FRA|ETR|EPA|SIX|TYO)\s*:\s*[A-Z0-9.]{1,8}"
 )
+_MEDIA_PLACEHOLDER_RE = re.compile(r"\s*(?:insert|add|place|embed)\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|"
+                                   r"link|chart|graphic|map|table|caption|ad|tweet)s?\b", re.IGNORECASE)
 _LYRIC_HEADER_RE = re.compile(r"\s*(?:Verse|Chorus|Pre-Chorus|Post-Chorus|Bridge|Hook|Intro|Outro|Refrain|"
                               r"Build-?up|Drop|Interlude|Breakdown|Instrumental|Skit)(?:\s*\d+)?\s*(?::.*)?$",
                               re.IGNORECASE | re.DOTALL)
@@ -111,7 +114,7 @@ _FIXED_MARK_RE = re.compile(
     r"\s*(?:sic!?|\.\s?\.\s?\.\.?|…|\?|!|"
     r"(?:emphasis|italics|bold(?:ing)?|underlining|emphases|capitals|caps|highlighting)\s+"
     r"(?:added|mine|ours|supplied|in\s+(?:the\s+)?original(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?)|"
-    r"(?:original|my|our)\s+emphasis|translation|translated|paraphrased?|sic,?\s+.*)\s*\.?\s*$",
+    r"(?:original|my|our)\s+emphasis|translation|translated|paraphrased?|sic\?|sic,?\s+.*)\s*\.?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 
@@ -164,7 +167,10 @@ _SECOND_PERSON_RE = re.compile(rf"\b(?:you|your|yours|yourself|yourselves)(?:{_A
                                re.IGNORECASE)
 _FINITE_RE = re.compile(
     rf"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|would|should|will|shall|may|might|"
-    rf"must|cannot|\w+n{_APOS}t|it\s+s|that\s+s|it{_APOS}s|that{_APOS}s)\b",
+    rf"must|cannot|\w+n{_APOS}t|it\s+s|that\s+s|it{_APOS}s|that{_APOS}s)\b"
+    # a pronoun subject and the word after it, nearly always its verb: "they wonder", "nobody trusts"
+    rf"|\b(?:I|we|you|they|he|she|nobody|everyone|everybody)\s+(?:never\s+|always\s+|still\s+|just\s+)?"
+    rf"(?!and\b|or\b|of\b|to\b|in\b|on\b|at\b|for\b|the\b|a\b|an\b)[a-z]{{2,}}\b",
     re.IGNORECASE,
 )
 _NEGATION_RE = re.compile(rf"\b(?:not|never|cannot|nothing|nobody|no\s+longer|\w+n{_APOS}t)\b", re.IGNORECASE)
@@ -177,23 +183,30 @@ _DEICTIC_RE = re.compile(
 _EVALUATIVE_RE = re.compile(
     r"(?<![\w-])(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
     r"incomprehensible|gory|insane(?:ly)?|crazy|disgust(?:ing|ed)|disgrace(?:ful)?|pathetic|"
-    r"hypocri(?:sy|te|tes|tical)|lies|lying|liars?|propaganda|nonsense|laughabl[ey]|shameful|"
+    r"hypocri(?:sy|te|tes|tical)|lie|lies|lied|lying|liars?|naturally|predictably|conveniently|tellingly|propaganda|nonsense|laughabl[ey]|shameful|"
     r"shameless(?:ly)?|idiot(?:s|ic)?|stupid(?:ity)?|moron(?:s|ic)?|joke|ironic(?:ally)?|irony|"
     r"deceptive(?:ly)?|deceit(?:ful)?|sickening|evil|treason(?:ous)?|scandalous|unbelievabl[ey]|"
     r"insults?|brainwashed|puppets?|sheeple|garbage|rubbish|bullshit|whitewash(?:ing)?|so-called|"
     r"supposedly|passing\s+off|pretend(?:s|ing)?|wow|lol|duh|yeah\s+right|hilarious|pitiful|"
     r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?|"
     r"meaningless|pointless|ludicrous|preposterous|idiocy|cowardly|sleazy|hoax|delusional|clueless|"
-    r"incompetent|blatant(?:ly)?|platitudes?|really(?=\s*[?!]))\b",
+    r"incompetent|blatant(?:ly)?|platitudes?|false|untrue|misleading|wrong|bogus|debunked|lied|really(?=\s*[?!]))\b",
     re.IGNORECASE,
 )
 _PHRASE_RE = re.compile(
     rf"\b(?:you\s+(?:would|{_APOS}d)\s+think|let(?:\s+us|{_APOS}s)\s+not\s+forget|full\s+disclosure|"
-    rf"imagine\s+that|go\s+figure|how\s+convenient|so\s+much\s+for|what\s+a\s+surprise|big\s+surprise|"
-    rf"no\s+kidding|of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|wait\s+for\s+it|"
-    rf"read\s+(?:that|it)\s+again|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|"
-    rf"in\s+other\s+words|translation\s*:|in\s+fact|in\s+reality|actually)\b",
+    rf"of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|"
+    rf"read\s+(?:that|it)\s+again|in\s+other\s+words|in\s+fact|in\s+reality|actually)\b|\btranslation\s*:",
     re.IGNORECASE | re.DOTALL,
+)
+# Stock sarcasm: these say nothing but the writer's attitude.
+_SARCASM_RE = re.compile(
+    rf"\b(?:imagine\s+that|go\s+figure|how\s+convenient|what\s+a\s+(?:surprise|coincidence)|big\s+surprise|"
+    rf"no\s+kidding|wait\s+for\s+it|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|sounds?\s+familiar|"
+    rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
+    rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
+    rf"not\s+a\s+(?:word|peep|mention|single\s+word))\b",
+    re.IGNORECASE,
 )
 _IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|Insert|Compare|"
                             r"Ask|Guess|Recall|Don['’]t|Never)\b")
@@ -301,6 +314,8 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
     # Markdown link text "[text](url)" or "[text][ref]".
     if after[:1] in ("(", "[") and stripped:
         return LINK
+    if _MEDIA_PLACEHOLDER_RE.match(inner):
+        return BRACKET
     if _LINK_WORD_RE.fullmatch(inner):
         return LINK
     if _LYRIC_HEADER_RE.match(inner):
@@ -330,6 +345,8 @@ def insertion_score(inner: str, *, in_quote: bool) -> float:
     score += min(3.0, 1.5 * _count_evaluative(own_words))
     if _PHRASE_RE.search(own_words):
         score += 1.5
+    if _SARCASM_RE.search(own_words):
+        score += 2.5
     if _PLACEHOLDER_RE.search(own_words):
         score += 2.5
     if _WH_QUESTION_RE.search(own_words):
@@ -348,7 +365,9 @@ def insertion_score(inner: str, *, in_quote: bool) -> float:
     stripped = inner.strip()
     words = len(_WORD_RE.findall(own_words))
     # A full sentence of its own, not a fragment restoring missing words.
-    if finite and stripped[:1].isupper() and (stripped[-1:] in ".!?" or words >= 8) and words >= 5:
+    if finite and stripped[:1].isupper() and ((stripped[-1:] in ".!?" and words >= 3) or words >= 8):
+        score += 1
+    if not in_quote and stripped.endswith("?"):  # a question put to the reader
         score += 1
     if not in_quote and _IMPERATIVE_RE.match(inner):
         score += 1
