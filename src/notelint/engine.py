@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator, Sequence
 import regex
 
 from .findings import Finding
+from .source import SourceError
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
                     Document, Span)
 
@@ -28,12 +29,8 @@ UNUSED_SUPPRESSION = "NL901"
 DEFAULT_PATTERN_TIMEOUT = 1.0  # seconds per pattern per region
 
 
-class RulePackError(Exception):
-    """A broken rule pack: one line naming the file and the rule."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: error: {message}")
-        self.path = path
+class RulePackError(SourceError):
+    """A broken rule pack: one line naming the file and the rule (exit code 2, like any input error)."""
 
 
 @dataclass(frozen=True)
@@ -454,7 +451,11 @@ def _run_patterns(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
                     g0, g1 = m.span(pattern.group)
                     if g0 < 0 or g1 <= g0:
                         continue
-                    hits.append(Hit(g0, g1, _format(pattern.message, match=m.group(pattern.group))))
+                    detail = _format(pattern.message, match=m.group(pattern.group))
+                    # A rule's message may wrap each pattern's own message: "rhetorical voice: {detail}".
+                    message = _format(rule.message, detail=detail, match=m.group(pattern.group)) \
+                        if "{detail}" in rule.message and pattern.message != rule.message else detail
+                    hits.append(Hit(g0, g1, message))
             except TimeoutError:
                 raise RuleTimeout(rule, start, end, timeout) from None
     return hits

@@ -1,0 +1,237 @@
+"""`notelint check`: find the article files, lint them with their settings, report, and choose the exit code.
+
+Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Callable, Iterable, Sequence
+
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .source import DEFAULT_MAX_BYTES, SourceError
+
+# Extensions checked when recursing into a folder (a file named on the command line is always checked).
+ARTICLE_EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def register(sub) -> None:
+    from .report import available_formats
+    from .runner import add_runner_options
+
+    p = sub.add_parser("check", help="lint articles for commentary mixed into reporting",
+                       description="Lint articles (files, folders, or - for standard input) for editorial "
+                                   "commentary mixed into wire copy.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads standard input")
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="the name to report (and to find settings and the format by) for standard input")
+    add_output_options(p, available_formats(), "full")
+    p.add_argument("--select", action="append", default=None, metavar="CODES",
+                   help="rule codes or prefixes to enable, replacing the configured selection (NL1,NL203)")
+    p.add_argument("--extend-select", action="append", default=None, metavar="CODES",
+                   help="rule codes or prefixes to enable in addition")
+    p.add_argument("--ignore", action="append", default=None, metavar="CODES", help="rule codes or prefixes to disable")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
+    p.add_argument("-q", "--quiet", action="store_true", help="print the findings and nothing else")
+    p.add_argument("--include-comments", action="store_true", default=None,
+                   help="lint the reader-comment section too (skipped by default)")
+    p.add_argument("--report-unused-suppressions", action="store_true", default=None,
+                   help="report suppression comments that suppressed nothing (NL901)")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file for every article")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="apply `exclude` even to files named on the command line (for pre-commit)")
+    add_runner_options(p)
+    add_input_options(p)
+    p.set_defaults(handler=run_check)
+
+
+def overrides_from_args(args: argparse.Namespace) -> dict:
+    from .config import iter_codes
+
+    overrides: dict = {}
+    if args.select is not None:
+        overrides["select"] = iter_codes(args.select)
+    if args.extend_select is not None:
+        overrides["extend-select"] = iter_codes(args.extend_select)
+    if args.ignore is not None:
+        overrides["ignore"] = iter_codes(args.ignore)
+    if args.include_comments:
+        overrides["include-comments"] = True
+    if args.report_unused_suppressions:
+        overrides["report-unused-suppressions"] = True
+    if args.fail_on:
+        overrides["fail-on"] = args.fail_on
+    if args.config:
+        overrides["config"] = args.config
+    if args.isolated:
+        overrides["isolated"] = True
+    return overrides
+
+
+# --- Finding the files ----------------------------------------------------------------------------
+
+class GitIgnore:
+    """.gitignore files met on the way down (and above the starting folder), matched like git does:
+    the last matching pattern wins, `!` re-includes, a pattern with a `/` is anchored to its file's folder."""
+
+    def __init__(self) -> None:
+        self._by_dir: dict[str, list[tuple[str, bool, bool]]] = {}
+
+    def _patterns(self, folder: str) -> list[tuple[str, bool, bool]]:
+        if folder not in self._by_dir:
+            patterns = []
+            try:
+                with open(os.path.join(folder, ".gitignore"), encoding="utf-8", errors="replace") as fh:
+                    for line in fh:
+                        line = line.rstrip("\n").rstrip()
+                        if not line or line.startswith("#"):
+                            continue
+                        negated = line.startswith("!")
+                        line = line[1:] if negated else line
+                        dir_only = line.endswith("/")
+                        patterns.append((line.rstrip("/"), negated, dir_only))
+            except OSError:
+                pass
+            self._by_dir[folder] = patterns
+        return self._by_dir[folder]
+
+    def ignored(self, path: str, is_dir: bool) -> bool:
+        from .config import glob_match
+
+        path = os.path.abspath(path)
+        folders = []
+        folder = os.path.dirname(path)
+        while True:
+            folders.append(folder)
+            if os.path.exists(os.path.join(folder, ".git")):
+                break  # a repository's ignore files stop at its root
+            parent = os.path.dirname(folder)
+            if parent == folder:
+                break
+            folder = parent
+        ignored = False
+        for folder in reversed(folders):  # outermost first, so nearer files override
+            rel = os.path.relpath(path, folder).replace(os.sep, "/")
+            for pattern, negated, dir_only in self._patterns(folder):
+                if dir_only and not is_dir:
+                    # "build/" ignores the folder; a file is ignored through its folder being pruned.
+                    continue
+                anchored = "/" in pattern
+                if glob_match(rel, ("/" + pattern.lstrip("/")) if anchored else pattern):
+                    ignored = not negated
+        return ignored
+
+
+def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: bool = False) -> list[tuple[str, object]]:
+    """(file, Settings) for every article under `paths`, in a stable order; a missing path is an error."""
+    gitignore = GitIgnore()
+    seen: set[str] = set()
+    out: list[tuple[str, object]] = []
+
+    def add(path: str) -> None:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append((path, settings_for(path)))
+
+    for path in paths:
+        if not os.path.exists(path):
+            raise SourceError(path, "no such file or directory")
+        if not os.path.isdir(path):
+            if force_exclude and (settings_for(path).is_excluded(path) or gitignore.ignored(path, False)):
+                continue
+            add(path)
+            continue
+        for folder, dirs, files in os.walk(path):
+            settings = settings_for(os.path.join(folder, "_"))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".")
+                             and not settings.is_excluded(os.path.join(folder, d))
+                             and not gitignore.ignored(os.path.join(folder, d), True))
+            for name in sorted(files):
+                if not name.lower().endswith(ARTICLE_EXTENSIONS):
+                    continue
+                file_path = os.path.join(folder, name)
+                file_settings = settings_for(file_path)
+                if file_settings.is_excluded(file_path) or gitignore.ignored(file_path, False):
+                    continue
+                add(file_path)
+    return out
+
+
+def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | None = 1, use_cache: bool = False,
+                     cache_dir: str | None = None, input_format: str | None = None,
+                     max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False):
+    """Discover the files and lint them (through the runner: cache, then a process pool when many).
+
+    Returns a runner.CheckResult: findings in report order and one SourceError per unreadable file."""
+    from .runner import LintOptions, check_files
+
+    files = discover_files(paths, settings_for, force_exclude)
+    return check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
+                       options=LintOptions(input_format=input_format, max_bytes=max_bytes))
+
+
+def lint_stdin(name: str | None, settings, input_format: str | None, max_bytes: int):
+    from .engine import lint_source
+    from .source import format_for_path, read_source
+
+    data = sys.stdin.buffer.read()
+    fmt = input_format or (format_for_path(name) if name else "text")
+    return lint_source(read_source(name or "-", fmt, max_bytes, data=data), settings)
+
+
+# --- The command ----------------------------------------------------------------------------------
+
+def run_check(args: argparse.Namespace) -> int:
+    from .config import SettingsResolver
+    from .engine import load_rules
+    from .findings import SEVERITY_RANK
+    from .report import write_report
+    from .runner import CheckResult
+
+    paths = args.paths or ["."]
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("`-` (standard input) cannot be combined with other paths")
+    if args.stdin_filename and "-" not in paths and args.paths:
+        raise UsageError("--stdin-filename needs `-` as the path")
+    max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
+    resolver = SettingsResolver(overrides_from_args(args))
+    base = resolver(args.stdin_filename if paths == ["-"] else paths[0])  # config errors surface before any work
+
+    if paths == ["-"]:
+        result = CheckResult(findings=lint_stdin(args.stdin_filename, base, args.input_format, max_bytes), files=1)
+    else:
+        result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache, cache_dir=args.cache_dir,
+                                  input_format=args.input_format, max_bytes=max_bytes,
+                                  force_exclude=args.force_exclude)
+
+    for error in result.errors:
+        print(error, file=sys.stderr)
+    out = _open_output(args)
+    try:
+        write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
+                     color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+    if result.errors:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_OK
+    threshold = SEVERITY_RANK[base.fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK
+
+
+def _open_output(args: argparse.Namespace):
+    if args.output_file:
+        try:
+            return open(args.output_file, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
+    return sys.stdout
