@@ -36,6 +36,9 @@ _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*|[A-Za-z0-9.!#$%
 _ATTRIBUTE = r"""(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)"""
 _HTML_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*" + _ATTRIBUTE + r"*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>|"
                        r"<\?.*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[.*?\]\]>", re.S)
+# `(destination "title")` after a link's text: one level of balanced parentheses, as in URLs.
+_LINK_TAIL = re.compile(r"""\(\s*(?:<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"""
+                        r"""(?:\s+(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\)))?\s*\)""", re.S)
 _BR_TAG = re.compile(r"<br\s*/?>", re.I)
 # Raw HTML and link destinations are looked for within this many characters: keeps malformed input linear.
 _LOOKAHEAD = 4096
@@ -463,7 +466,7 @@ class _InlineReader:
             close = text.find("]", after + 1, min(len(text), after + 1 + 1000))
             if close >= 0 and "[" not in text[after + 1:close]:
                 end = close + 1
-        elif normalizeReference(text[label_start:i]) in self.references:
+        elif i - label_start < 1000 and self.references and normalizeReference(text[label_start:i]) in self.references:
             end = after
         if end is None:
             entries.append([i, i + 1, None])
@@ -485,30 +488,18 @@ class _InlineReader:
         self.entries.append([start, end, ""])
 
     def _link_destination(self, i: int) -> int | None:
-        """End of `(destination "title")` starting at `i`, or None. Lenient: any balanced `(...)` counts."""
+        """End of `(destination "title")` starting at `i`, or None.
+
+        Lenient where CommonMark is strict: `[text](a page)` (a space in the destination) is still a
+        link to a reader, so a `(...)` closed within a short distance on the same paragraph counts too.
+        """
         text = self.text
-        limit = min(len(text), i + _LOOKAHEAD)
-        depth = 0
-        j = i
-        while j < limit:
-            ch = text[j]
-            if ch == "\\":
-                j += 2
-                continue
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    return j + 1
-            elif ch == "\n" and text.startswith("\n", j + 1):
-                return None
-            elif ch == "<" and depth == 1:
-                close = text.find(">", j, limit)
-                if close < 0:
-                    return None
-                j = close
-            j += 1
+        m = _LINK_TAIL.match(text, i, min(len(text), i + _LOOKAHEAD))
+        if m:
+            return m.end()
+        close = text.find(")", i, min(len(text), i + 300))
+        if close >= 0 and "\n\n" not in text[i:close] and "(" not in text[i + 1:close]:
+            return close + 1
         return None
 
     # -- emphasis -----------------------------------------------------------------------------------------
