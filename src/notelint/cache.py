@@ -15,8 +15,7 @@ import json
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from . import __version__
 from .findings import Finding
@@ -63,8 +62,9 @@ def build_stamp() -> str:
     return f"{__version__}-{stamp.hexdigest()}"
 
 
-@dataclass
-class Entry:
+class Entry(NamedTuple):
+    """One file's cached result; a tuple, so a bucket stores it as a JSON array as it is."""
+
     digest: str
     size: int
     mtime_ns: int
@@ -89,26 +89,33 @@ class Bucket:
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.entries: dict[str, Entry] = {}
+        # path -> Entry, or the JSON array it was loaded from (made an Entry only when asked for: a warm run
+        # over 20,000 files should not build 20,000 objects up front).
+        self.entries: dict[str, Entry | list] = {}
         self.dirty = False
         try:
             with open(file, encoding="utf-8") as fh:
                 data = json.load(fh)
-            if data.get("format") == _FORMAT:
-                self.entries = {path: Entry(*row) for path, row in data["files"].items()}
+            if data.get("format") == _FORMAT and isinstance(data["files"], dict):
+                self.entries = data["files"]
         except (OSError, ValueError, TypeError, KeyError):
             pass  # no cache yet, or an unreadable one: start afresh, it is only a cache
 
     def get(self, abspath: str) -> Entry | None:
-        return self.entries.get(abspath)
+        row = self.entries.get(abspath)
+        if row is None or isinstance(row, Entry):
+            return row
+        try:
+            return Entry(*row)
+        except TypeError:  # a malformed row: treat as absent
+            return None
 
     def put(self, abspath: str, entry: Entry) -> None:
         self.entries[abspath] = entry
         self.dirty = True
 
     def save(self) -> None:
-        payload = {"format": _FORMAT, "files": {
-            path: [e.digest, e.size, e.mtime_ns, e.checked_ns, e.findings] for path, e in self.entries.items()}}
+        payload = {"format": _FORMAT, "files": self.entries}
         directory = os.path.dirname(self.file)
         os.makedirs(directory, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")

@@ -145,6 +145,7 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     result = CheckResult(files=len(files))
     cache = ResultCache(cache_dir) if use_cache else None
     paths = [path for path, _ in files]
+    abspaths = [os.path.abspath(path) for path in paths] if cache else paths
     # Files are grouped by settings fingerprint: one group per configuration, however many Settings objects.
     # A fingerprint is computed once per Settings object (it hashes the user's rule packs).
     key_of: dict[int, str] = {}
@@ -154,6 +155,7 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
         if key is None:
             key = key_of[id(settings)] = settings_key(settings, options)
         keys.append(key)
+    buckets = {key: cache.bucket(key) for key in set(keys)} if cache else {}
     findings_by_index: list[list[Finding] | None] = [None] * len(files)
     errors: dict[int, str] = {}
 
@@ -162,8 +164,9 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     for index, (path, settings) in enumerate(files):
         key = keys[index]
         if cache:
-            entry = cache.bucket(key).get(os.path.abspath(path))
-            if entry is not None and _still_valid(entry, path, cache.bucket(key), run_started_ns):
+            bucket = buckets[key]
+            entry = bucket.get(abspaths[index])
+            if entry is not None and _still_valid(entry, path, abspaths[index], bucket, run_started_ns):
                 findings_by_index[index] = rows_to_findings(path, entry.findings)
                 result.from_cache += 1
                 continue
@@ -185,8 +188,8 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
             continue
         findings_by_index[index] = found
         if cache:
-            cache.bucket(keys[index]).put(os.path.abspath(paths[index]), Entry(
-                digest, size, mtime_ns, run_started_ns, findings_to_rows(found)))
+            buckets[keys[index]].put(abspaths[index], Entry(digest, size, mtime_ns, run_started_ns,
+                                                            findings_to_rows(found)))
     if cache:
         cache.save()
 
@@ -195,7 +198,7 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     return result
 
 
-def _still_valid(entry: Entry, path: str, bucket, run_started_ns: int) -> bool:
+def _still_valid(entry: Entry, path: str, abspath: str, bucket, run_started_ns: int) -> bool:
     try:
         st = os.stat(path)
     except OSError:
@@ -212,7 +215,7 @@ def _still_valid(entry: Entry, path: str, bucket, run_started_ns: int) -> bool:
     if content_digest(data) != entry.digest:
         return False
     # Same content, new mtime (a checkout, a touch): remember the new stat so the next run skips reading.
-    bucket.put(os.path.abspath(path), Entry(entry.digest, st.st_size, st.st_mtime_ns, run_started_ns, entry.findings))
+    bucket.put(abspath, Entry(entry.digest, st.st_size, st.st_mtime_ns, run_started_ns, entry.findings))
     return True
 
 
