@@ -36,7 +36,7 @@ BRACKET_KINDS = frozenset({INSERTION, CLARIFICATION, FOOTNOTE, SHORTCODE, STAGE_
 BLOCK_KINDS = frozenset({HEADLINE, STANDFIRST, PARAGRAPH, SOURCE})
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Span:
     kind: str
     start: int

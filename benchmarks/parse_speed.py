@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Parse throughput of notelint on a synthetic news corpus (20 MB by default), one core, text in memory (CPU time of this process, so other load on the machine does not count).
+
+Prints MB/s and articles/s for the full document model, the time of one plain regex pass over the same
+text (the ratio shows what the structure costs), the peak memory, a linearity check at half the size,
+and the pathological cases: a 100 KB paragraph of unclosed brackets and 10,000 nested brackets.
+
+    python benchmarks/parse_speed.py [--mb 20] [--eval ../shared/eval]
+
+With --eval, the Reuters stories there are parsed too (real text).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import sys
+import time
+import tracemalloc
+
+import notelint
+
+WORDS = ("the militia officials said government talks attack forces minister security country week "
+         "president election support military troops region statement council report meeting港 café "
+         "Iran’s don’t U.S. al-Muhandis 2,500 percent according coalition Baghdad Tehran Syria").split()
+
+
+def sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(8, 22))]
+    return words[0].capitalize() + " " + " ".join(words[1:]) + "."
+
+
+def paragraph(rng: random.Random) -> str:
+    roll = rng.random()
+    body = " ".join(sentence(rng) for _ in range(rng.randint(1, 3)))
+    if roll < 0.30:  # a quotation, curly or straight, attributed
+        open_, close = ("“", "”") if rng.random() < 0.7 else ('"', '"')
+        body = f"{open_}{sentence(rng)[:-1]},{close} said one official. " + body
+    if rng.random() < 0.035:  # an insertion, half of them inside a quotation
+        note = f"[{sentence(rng)[:-1]}]"
+        if rng.random() < 0.5:
+            body = f"“{sentence(rng)[:-1]} {note} {sentence(rng)}” he said."
+        else:
+            body = body.replace(". ", f". {note} ", 1)
+    if rng.random() < 0.2:  # hard-wrapped lines and tabs
+        body = body.replace(" the ", "\n\tthe ", 1)
+    return body
+
+
+def article(rng: random.Random) -> str:
+    parts = [" ".join(rng.choice(WORDS).capitalize() for _ in range(8)), ""]
+    for _ in range(rng.randint(6, 14)):
+        parts.extend([paragraph(rng), ""])
+    parts.append("Source: Associated Press")
+    return "\n".join(parts) + "\n"
+
+
+def build_corpus(megabytes: float, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    articles, size = [], 0
+    while size < megabytes * 1_000_000:
+        a = article(rng)
+        articles.append(a)
+        size += len(a.encode("utf-8"))
+    return articles
+
+
+def timed_parse(articles: list[str]) -> float:
+    start = time.process_time()
+    for text in articles:
+        notelint.parse(text)
+    return time.process_time() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=20.0)
+    ap.add_argument("--eval", help="path to the shared eval folder (parses its Reuters stories too)")
+    args = ap.parse_args()
+
+    articles = build_corpus(args.mb)
+    nbytes = sum(len(a.encode("utf-8")) for a in articles)
+    nchars = sum(len(a) for a in articles)
+    mb = nbytes / 1e6
+    notelint.parse(articles[0])  # build the grammar once, as a long-running process would
+
+    elapsed = timed_parse(articles)
+    marks = re.compile(r'[\[\]“”"]')
+    start = time.process_time()
+    for text in articles:
+        for _ in marks.finditer(text):
+            pass
+    regex_time = time.process_time() - start
+    print(f"corpus: {len(articles):,} articles, {mb:.1f} MB, {nchars:,} characters")
+    print(f"parse (full document model): {elapsed:.2f} s = {mb / elapsed:.1f} MB/s, {len(articles) / elapsed:,.0f} articles/s"
+          f"  [target >= 30 MB/s]")
+    print(f"one regex pass over the marks: {regex_time:.3f} s = {mb / regex_time:.0f} MB/s; parse/regex time ratio {elapsed / regex_time:.1f}x")
+
+    half = articles[: len(articles) // 2]
+    half_time = timed_parse(half)
+    print(f"linearity: half the corpus {half_time:.2f} s, full {elapsed:.2f} s (ratio {elapsed / half_time:.2f}, linear = 2.0)")
+
+    # Peak memory while parsing the whole corpus as one text and keeping its document.
+    joined = "\n\n".join(articles[: max(1, len(articles) // 4)])
+    tracemalloc.start()
+    doc = notelint.parse(joined)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    jbytes, jchars = len(joined.encode("utf-8")), len(joined)
+    budget = jbytes + 2 * jchars + 40e6
+    print(f"peak memory parsing one {jbytes / 1e6:.1f} MB text into a kept Document: {peak / 1e6:.1f} MB "
+          f"(budget input bytes + 2 x chars + 40 MB = {budget / 1e6:.1f} MB)  [{len(doc.spans):,} top-level spans]")
+
+    for label, text in (("100 KB paragraph of unclosed brackets", "ab[" * 34_000),
+                        ("10,000 nested brackets", "[" * 10_000 + "x" + "]" * 10_000),
+                        ("100 KB paragraph of unclosed quotations", "ab “" * 25_000)):
+        start = time.process_time()
+        notelint.parse(text)
+        print(f"{label}: {(time.process_time() - start) * 1000:.1f} ms  [target <= 50 ms for the first]")
+
+    if args.eval:
+        folder = os.path.join(args.eval, "reuters", "articles")
+        texts = [open(os.path.join(folder, f), encoding="utf-8").read() for f in sorted(os.listdir(folder))]
+        size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        t = timed_parse(texts)
+        print(f"real Reuters stories: {len(texts):,} articles, {size:.1f} MB in {t:.2f} s = {size / t:.1f} MB/s, "
+              f"{len(texts) / t:,.0f} articles/s")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
