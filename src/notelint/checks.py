@@ -20,7 +20,8 @@ ATTRIBUTION = regex.compile(
     r"\b(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
     r"wrote|writes|tweeted|posted|asked|asks|insisted|noted|warned|argued|claimed|acknowledged|announced|"
     r"declared|testified|quoted|quoting|cited|citing|spokesm[ae]n|spokeswom[ae]n|spokesperson|"
-    r"statement|interview|replied|responded\s+that|continued)\b",
+    r"statement|interview|replied|responded\s+that|continued|saying|shouted|shouting|yelled|chanted|"
+    r"chanting|tweeting|wrote|read:|reads:|notified|urged|pleaded|recalls|recalled)\b",
     regex.IGNORECASE)
 # Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
 LABEL_START = regex.compile(
@@ -40,6 +41,8 @@ ROMAN_I_BEFORE = regex.compile(r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chap
                                r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
                                r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
                                r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
+QUOTE_MARK = regex.compile(r"[\"“”„«»]")
+TWEET_TIMESTAMP = regex.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 QUESTION_OR_EXCLAMATION = regex.compile(r"[?!]+")
 # Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
 _SENTENCE_END = regex.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[\p{Lu}\d])|[.!?…]+[\"'”’)\]]*$")
@@ -241,6 +244,12 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     A sentence with an attribution verb is skipped: in wire copy "we will fight, he said" without marks is
     a quotation whose marks were lost (common in scraped copy), not the writer's own voice."""
     check_questions = options.get("questions", True)
+    headline = next((b for b in ctx.doc.spans if b.kind == HEADLINE), None)
+    labels = tuple(options.get("transcript-labels", ()))
+    if headline is not None and labels and regex.match(
+            r"(?:" + "|".join(regex.escape(l) for l in labels) + r")\s*:", ctx.text[headline.start:headline.end],
+            regex.IGNORECASE):
+        return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
     for block in ctx.blocks():
         if block.kind != PARAGRAPH:
             continue
@@ -248,12 +257,22 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(s, e) for s, e, _span in regions if block.start <= s and e <= block.end]
         if not runs:
             continue
-        for s_start, s_end in sentences(ctx.text, block.start, block.end):
+        if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
+            continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
+        if not QUOTE_MARK.search(ctx.text, block.start, block.end) and ATTRIBUTION.search(ctx.text, block.start, block.end):
+            # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
+            # dataset copies often drop them), so whose words are whose cannot be told here.
+            continue
+        all_sentences = sentences(ctx.text, block.start, block.end)
+        attributed = [bool(ATTRIBUTION.search(ctx.text, s, e)) for s, e in all_sentences]
+        window = int(options.get("attribution-window", 2))
+        for index, (s_start, s_end) in enumerate(all_sentences):
             parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
             if not parts:
                 continue
             sentence = ctx.text[s_start:s_end]
-            if ATTRIBUTION.search(sentence):
+            # An attribution in this sentence or its neighbours: a quotation that lost its marks.
+            if any(attributed[max(0, index - 1):index + window + 1]):
                 continue
             if _has_quote_mark_inside(sentence):
                 continue
@@ -262,6 +281,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
                                              or _roman_i_after(ctx.text, m.end())):
                         continue
+                    if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
+                        continue  # "Save My Care", "Keep the Promise I": a name, not a voice
                     yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
                     break
                 for m in SECOND_PERSON.finditer(ctx.text, a, b):
@@ -277,6 +298,20 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
 def _has_quote_mark_inside(sentence: str) -> bool:
     # A straight double quote the parser could not pair means the quotation context is unreliable.
     return sentence.count('"') % 2 == 1
+
+
+_CAPITALISED_BEFORE = regex.compile(r"\p{Lu}[\w'’.-]*\s+$")
+_CAPITALISED_AFTER = regex.compile(r"\s+\p{Lu}")
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised pronoun inside a run of capitalised words, or "I" closing one (a Roman numeral)."""
+    word = text[start:end]
+    if not word[:1].isupper() or not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    if word == "I":
+        return not regex.match(r"\s+\p{Ll}", text[end:end + 3])
+    return bool(_CAPITALISED_AFTER.match(text, end))
 
 
 def _roman_i_after(text: str, pos: int) -> bool:
