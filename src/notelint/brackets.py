@@ -49,6 +49,7 @@ _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "
 _PROSE_RE = re.compile(r"[a-z]{2,}")
 # A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
 # before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
+_SIGNATURE_TAIL = 40  # a signature is the last few characters; search no further back
 _SIGNATURE_RE = re.compile(
     r"(?:(?<=\S)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
     r"|(?:[.!?)\]]\s*|\s[-–—~/]+\s*|\s--?)(?P<upper>Eds?\.?|ED\.?)"
@@ -261,12 +262,13 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     m = _INITIALS_RE.match(inner)
     if m and m.group("label") not in _NOT_INITIALS and _PROSE_RE.search(m.group("rest")):
         return m.group("label")
-    if len(_WORD_RE.findall(inner)) >= 3:
-        m = _SIGNATURE_RE.search(inner)
+    tail = inner[-_SIGNATURE_TAIL:]
+    if len(_WORD_RE.findall(inner, 0, 200)) >= 3:
+        m = _SIGNATURE_RE.search(tail)
         if m:
             return (m.group("lower") or m.group("upper") or m.group("dotted")).rstrip()
         for marker in markers:
-            if _marker_signature_re(marker).search(inner):
+            if _marker_signature_re(marker).search(tail):
                 return marker
     return None
 
@@ -434,12 +436,15 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[in
             for m in re.finditer(rf"\({re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)", text):
                 starts.append((m.start(), marker))
         starts.sort()
+    if not starts:
+        return []
+    closes = _matching_parentheses(text)
     notes: list[tuple[int, int, str]] = []
     resume = 0
     for start, label in starts:
         if start < resume:
             continue  # inside a note already found
-        end = _balanced_close(text, start)
+        end = closes.get(start)
         if end is None:
             continue
         notes.append((start, end, label))
@@ -447,20 +452,23 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[in
     return notes
 
 
-_PAREN_RE = re.compile(r"[()]|\n\s*\n")
+_PAREN_RE = re.compile(r"[()]|\n[ \t]*\n")
 
 
-def _balanced_close(text: str, open_at: int) -> int | None:
-    """Offset just past the ")" matching the "(" at `open_at`, or None if the paragraph ends first."""
-    depth = 0
-    for m in _PAREN_RE.finditer(text, open_at):
+def _matching_parentheses(text: str) -> dict[int, int]:
+    """For each "(" that closes within its paragraph: its offset -> the offset just past its ")".
+
+    One pass with a stack, so a text full of unclosed parentheses costs no more than a tidy one.
+    """
+    open_at: list[int] = []
+    closes: dict[int, int] = {}
+    for m in _PAREN_RE.finditer(text):
         token = m.group()
         if token == "(":
-            depth += 1
+            open_at.append(m.start())
         elif token == ")":
-            depth -= 1
-            if depth == 0:
-                return m.end()
-        else:  # a blank line: the note's paragraph ended unclosed
-            return None
-    return None
+            if open_at:
+                closes[open_at.pop()] = m.end()
+        else:  # a blank line: whatever is still open never closes
+            open_at.clear()
+    return closes
