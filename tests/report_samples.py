@@ -14,6 +14,15 @@ from notelint.source import LineIndex
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
 ARTICLE_NAME = "iraqi-militias-republished.txt"
 ARTICLE = os.path.join(FIXTURES, ARTICLE_NAME)
+# Where reporter tests put the article: a site folder (the test's working directory) with a news/ folder,
+# so paths are relative the way `notelint check news/` reports them.
+SITE_PATH = "news/" + ARTICLE_NAME
+
+
+def make_site(folder) -> None:
+    os.makedirs(os.path.join(folder, "news"), exist_ok=True)
+    with open(os.path.join(folder, SITE_PATH), "w", encoding="utf-8") as fh:
+        fh.write(article_text())
 
 
 @dataclass
@@ -60,7 +69,7 @@ def finding_at(path: str, text: str, code: str, start: int, end: int, message: s
                    message=message, text=text[start:end])
 
 
-def article_findings(path: str = ARTICLE) -> list[Finding]:
+def article_findings(path: str = SITE_PATH) -> list[Finding]:
     """Findings at the ground-truth places: the first insertion (2342-2460), its “response” (2357-2367),
     the second insertion (4722-4833) and the wire credit line."""
     text = article_text()

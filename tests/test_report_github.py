@@ -1,14 +1,23 @@
 from __future__ import annotations
 
+import pytest
 import io
 
-from report_samples import ARTICLE, FIXTURES, article_findings, article_text, finding_at
+from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
 
 from notelint import report_github
 from notelint.findings import Finding
 
 
-def render(findings, root=FIXTURES) -> list[str]:
+
+@pytest.fixture(autouse=True)
+def site(tmp_path, monkeypatch):
+    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
+    make_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+def render(findings, root=".") -> list[str]:
     out = io.StringIO()
     report_github.write(findings, out, root=root)
     return out.getvalue().splitlines()
@@ -18,7 +27,7 @@ def test_one_workflow_command_per_finding_with_position_and_title(monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     lines = render(article_findings())
     assert len(lines) == 6
-    assert lines[0] == ("::warning file=iraqi-militias-republished.txt,line=23,col=171,endLine=23,endColumn=289,"
+    assert lines[0] == ("::warning file=news/iraqi-militias-republished.txt,line=23,col=171,endLine=23,endColumn=289,"
                         "title=notelint (NL102)::insertion-splits-sentence: "
                         "Editorial insertion splits a sentence of reporting")
 
@@ -64,7 +73,7 @@ def test_step_summary_table_is_appended_when_the_variable_is_set(tmp_path, monke
     assert "6 findings (1 error, 4 warning, 1 info)." in content
     rows = [l for l in content.splitlines() if l.startswith("| ") and "NL" in l]
     assert len(rows) == len(findings)
-    assert rows[0] == ("| warning | NL102 | insertion-splits-sentence | iraqi-militias-republished.txt | 23 | 171 "
+    assert rows[0] == ("| warning | NL102 | insertion-splits-sentence | news/iraqi-militias-republished.txt | 23 | 171 "
                        "| Editorial insertion splits a sentence of reporting |")
 
 

@@ -1,15 +1,24 @@
 from __future__ import annotations
 
+import pytest
 import io
 import json
 import os
 
-from report_samples import ARTICLE, FIXTURES, article_findings, article_text, finding_at
+from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
 
 from notelint import report_gitlab
 
 
-def render(findings, root=FIXTURES) -> list[dict]:
+
+@pytest.fixture(autouse=True)
+def site(tmp_path, monkeypatch):
+    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
+    make_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+def render(findings, root=".") -> list[dict]:
     out = io.StringIO()
     report_gitlab.write(findings, out, root=root)
     return json.loads(out.getvalue())
@@ -22,7 +31,7 @@ def test_each_finding_is_a_code_quality_issue_with_the_required_fields():
     assert first["check_name"] == "notelint/NL102"
     assert first["description"] == "NL102 insertion-splits-sentence: Editorial insertion splits a sentence of reporting"
     assert first["severity"] == "minor"
-    assert first["location"] == {"path": "iraqi-militias-republished.txt",
+    assert first["location"] == {"path": "news/iraqi-militias-republished.txt",
                                  "positions": {"begin": {"line": 23, "column": 171},
                                                "end": {"line": 23, "column": 289}}}
     assert {i["severity"] for i in issues} == {"major", "minor", "info"}
@@ -50,9 +59,11 @@ def test_the_same_text_flagged_twice_in_a_file_gets_two_fingerprints():
     assert fa != fb
 
 
-def test_path_is_relative_to_the_project_dir():
-    issues = render(article_findings(), root=os.path.dirname(FIXTURES))
-    assert issues[0]["location"]["path"] == "fixtures/iraqi-militias-republished.txt"
+def test_paths_are_relative_to_the_repository_root_even_when_run_in_a_subfolder(site, monkeypatch):
+    (site / ".git").mkdir()
+    monkeypatch.chdir(site / "news")
+    issues = render(article_findings("iraqi-militias-republished.txt"), root=".")
+    assert issues[0]["location"]["path"] == "news/iraqi-militias-republished.txt"
 
 
 def test_no_findings_is_an_empty_list():

@@ -1,14 +1,23 @@
 from __future__ import annotations
 
+import pytest
 import io
 import xml.etree.ElementTree as ET
 
-from report_samples import ARTICLE, FIXTURES, article_findings, article_text, finding_at
+from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
 
 from notelint import report_junit
 
 
-def render(findings, root=FIXTURES) -> ET.Element:
+
+@pytest.fixture(autouse=True)
+def site(tmp_path, monkeypatch):
+    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
+    make_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+def render(findings, root=".") -> ET.Element:
     out = io.StringIO()
     report_junit.write(findings, out, root=root)
     return ET.fromstring(out.getvalue().encode("utf-8"))
@@ -19,16 +28,16 @@ def test_a_testsuite_per_file_and_a_failing_testcase_per_finding():
     other = finding_at("/elsewhere/other.txt", text, "NL201", 2357, 2367, "Scare quotes")
     root = render(article_findings() + [other])
     suites = root.findall("testsuite")
-    assert [s.get("name") for s in suites] == ["iraqi-militias-republished.txt", "/elsewhere/other.txt"]
+    assert [s.get("name") for s in suites] == ["news/iraqi-militias-republished.txt", "/elsewhere/other.txt"]
     assert root.get("tests") == "7" and root.get("failures") == "7"
     cases = suites[0].findall("testcase")
     assert suites[0].get("tests") == "6" and len(cases) == 6
     first = cases[0]
     assert first.get("name") == "NL102 insertion-splits-sentence at 23:171"
-    assert first.get("file") == "iraqi-militias-republished.txt" and first.get("line") == "23"
+    assert first.get("file") == "news/iraqi-militias-republished.txt" and first.get("line") == "23"
     failure = first.find("failure")
     assert failure.get("type") == "NL102"
-    assert failure.text.startswith("iraqi-militias-republished.txt:23:171: NL102 [warning] Editorial insertion")
+    assert failure.text.startswith("news/iraqi-militias-republished.txt:23:171: NL102 [warning] Editorial insertion")
     assert "[it can’t be a “response”" in failure.text
 
 

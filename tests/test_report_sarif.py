@@ -6,11 +6,19 @@ import os
 
 import jsonschema
 import pytest
-from report_samples import ARTICLE, FIXTURES, RULES, article_findings, article_text, finding_at
+from report_samples import ARTICLE, FIXTURES, RULES, article_findings, article_text, finding_at, make_site
 
 from notelint import report_sarif
 
 SCHEMA_PATH = os.path.join(FIXTURES, "sarif-schema-2.1.0.json")
+
+
+@pytest.fixture(autouse=True)
+def site(tmp_path, monkeypatch):
+    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
+    make_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +28,7 @@ def sarif_validator():
     return jsonschema.Draft7Validator(schema)
 
 
-def render(findings, rules=RULES, root=FIXTURES) -> dict:
+def render(findings, rules=RULES, root=".") -> dict:
     out = io.StringIO()
     report_sarif.write(findings, out, rules=rules, root=root)
     return json.loads(out.getvalue())
@@ -72,19 +80,20 @@ def test_results_point_at_their_rule_and_the_exact_region():
     assert loaded["level"] == "note"
 
 
-def test_paths_are_relative_to_the_repository_root_through_srcroot(tmp_path):
-    run = render(article_findings(), root=os.path.dirname(FIXTURES))["runs"][0]
+def test_paths_are_relative_to_the_repository_root_through_srcroot(site, monkeypatch):
+    (site / ".git").mkdir()
+    monkeypatch.chdir(site / "news")  # run in a subfolder: paths still start at the repository root
+    run = render(article_findings("iraqi-militias-republished.txt"), root=".")["runs"][0]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert location == {"uri": "fixtures/iraqi-militias-republished.txt", "uriBaseId": "%SRCROOT%"}
-    base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
-    assert base.startswith("file:///") and base.endswith("/tests/")
+    assert location == {"uri": "news/iraqi-militias-republished.txt", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == site.as_uri() + "/"
 
 
-def test_a_file_outside_the_root_gets_an_absolute_uri(tmp_path):
-    run = render(article_findings(), root=str(tmp_path))["runs"][0]
+def test_a_file_outside_the_root_gets_an_absolute_uri(site):
+    (site / "news" / ".git").mkdir()
+    run = render(article_findings(ARTICLE), root="news")["runs"][0]
     location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert "uriBaseId" not in location
-    assert location["uri"].startswith("file:///") and location["uri"].endswith(os.path.basename(ARTICLE))
+    assert location == {"uri": "file://" + ARTICLE}
 
 
 def test_paths_with_spaces_are_percent_encoded(tmp_path):

@@ -14,7 +14,12 @@ from .findings import Finding
 
 
 def find_repository_root(start: str | None = None) -> str:
-    """The nearest enclosing directory holding `.git` (a dir, or a file for worktrees); else `start`."""
+    """The repository root at or above `start` (default: the current directory): the nearest folder holding
+    `.git` (a folder, or a file in a worktree). Outside any repository, `start` itself.
+
+    Reporters are given the directory notelint ran in; code scanning and merge-request widgets want paths
+    from the repository root, which is the same folder unless notelint ran in a subfolder.
+    """
     here = os.path.abspath(start or os.getcwd())
     probe = here
     while True:

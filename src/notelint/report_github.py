@@ -65,7 +65,7 @@ def step_summary(findings: Sequence[Finding], root: str) -> str:
 
 
 def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, **_unused) -> None:
-    root = os.path.abspath(root or os.environ.get("GITHUB_WORKSPACE") or find_repository_root())
+    root = find_repository_root(root)
     for finding in findings:
         out.write(annotation(finding, root) + "\n")
     out.flush()

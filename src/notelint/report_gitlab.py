@@ -6,7 +6,6 @@ for repeated findings (GitLab shows only the first of several issues with one fi
 from __future__ import annotations
 
 import json
-import os
 from typing import IO, Sequence
 
 from .findings import Finding
@@ -17,7 +16,7 @@ SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def build_issues(findings: Sequence[Finding], root: str | None = None) -> list[dict]:
-    root = os.path.abspath(root or os.environ.get("CI_PROJECT_DIR") or find_repository_root())
+    root = find_repository_root(root)
     issues = []
     for finding, fingerprint in zip(findings, fingerprints(findings, root)):
         issues.append({

@@ -5,7 +5,6 @@ With no findings, one passing testcase says that the check ran.
 """
 from __future__ import annotations
 
-import os
 import re
 from typing import IO, Sequence
 from xml.sax.saxutils import escape, quoteattr
@@ -26,7 +25,7 @@ def _attr(value) -> str:
 
 
 def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, **_unused) -> None:
-    root = os.path.abspath(root or find_repository_root())
+    root = find_repository_root(root)
     failures = len(findings)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
     out.write(f'<testsuites name="notelint" tests="{max(failures, 1)}" failures="{failures}" errors="0">\n')

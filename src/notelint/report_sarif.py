@@ -89,7 +89,7 @@ def _artifact_location(path: str, root: str) -> dict:
 
 def build_sarif(findings: Sequence[Finding], *, rules: Sequence = (), root: str | None = None,
                 automation_id: str = "notelint/check/") -> dict:
-    root = os.path.abspath(root or find_repository_root())
+    root = find_repository_root(root)
     descriptors = [rule_descriptor(rule) for rule in rules or ()]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     for finding in findings:
