@@ -122,6 +122,27 @@ class DiffResult:
     republished: DocTokens
     hunks: list[Hunk]
     findings: list[Finding] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)  # the alignment the hunks came from
+
+    def original_token_for(self, j: int) -> int | None:
+        """The original token aligned with republished token j (equal text or the start of a move), if any."""
+        if not hasattr(self, "_anchors"):
+            self._anchors = sorted((e.j1, e.j2, e.i1, e.tag) for e in self.edits if e.tag in ("equal", "move"))
+            self._anchor_starts = [x[0] for x in self._anchors]
+        k = bisect.bisect_right(self._anchor_starts, j) - 1
+        while k >= 0:
+            j1, j2, i1, tag = self._anchors[k]
+            if j1 <= j < j2:
+                return i1 + (j - j1) if tag == "equal" else i1
+            if j2 <= j:
+                return None
+            k -= 1
+        return None
+
+    def block_tokens(self, which: str, k: int) -> tuple[int, int]:
+        """Token range of block k of one side (block indices never decrease along the tokens)."""
+        dt = self.original if which == "original" else self.republished
+        return bisect.bisect_left(dt.block, k), bisect.bisect_right(dt.block, k)
 
     # Offsets and locations -------------------------------------------------------------------------
     def side(self, hunk: Hunk, which: str) -> dict:
@@ -311,7 +332,7 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
         else:
             hunks.extend(classifier.changed(e))
     hunks.sort(key=lambda h: (h.j1, h.i1, h.kind != "moved"))
-    result = DiffResult(a, b, hunks)
+    result = DiffResult(a, b, hunks, edits=edits)
     result.findings = diff_findings(result, settings=settings, rules=rules)
     return result
 
@@ -395,13 +416,14 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
         elif hunk.kind == "replacement" and not hunk.alters_quote:
             emit(UNMARKED_INSERTION, hunk, f"wire text replaced without a mark: “{old}” became “{new}”")
         elif hunk.kind == "deletion":
-            line, col = result.original.doc.location(*result.text_span(hunk, "original"))[2:4]
+            where = result.original.doc.location(*result.text_span(hunk, "original"))
+            line, col = where.line, where.col
             if hunk.attribution:
                 emit(DELETION, hunk, f"attribution or qualifier deleted (original {line}:{col}): “{old}”", "warning")
             else:
                 emit(DELETION, hunk, f"deleted from the original ({line}:{col}): “{old}”")
         elif hunk.kind == "moved":
-            line = result.original.doc.location(*result.text_span(hunk, "original"))[2]
+            line = result.original.doc.location(*result.text_span(hunk, "original")).line
             emit(MOVED_TEXT, hunk, f"moved from line {line} of the original: “{_clip(new, 60)}”")
     if headline_hunks and HEADLINE_CHANGED in rules:
         heads_b = [s for s in b.blocks if s.kind == HEADLINE]

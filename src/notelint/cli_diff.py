@@ -1,0 +1,138 @@
+"""`notelint diff ORIGINAL REPUBLISHED`: what the republisher changed in the wire story; `notelint diff FILE`
+compares an article with its own reconstructed wire text (`notelint strip`).
+
+Exit codes: 0 no finding at or above the fail level (default: error, so NL501/NL502), 1 findings, 2 input,
+usage or configuration error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .source import DEFAULT_MAX_BYTES, SourceError
+
+VIEW_FORMATS = ("full", "side-by-side", "unified", "json")
+FINDING_FORMATS = ("concise", "sarif", "github")
+DEFAULT_FAIL_ON = "error"
+
+
+def register(sub) -> None:
+    p = sub.add_parser("diff", help="compare a republished article with the original wire story",
+                       description="Account for every difference between a republished article and the original "
+                                   "wire story: marked and unmarked insertions, deletions, replacements, moved "
+                                   "text and house style. With one FILE, compare it with its own wire text "
+                                   "(insertions and standfirst removed).")
+    p.add_argument("original", metavar="ORIGINAL", help="the wire story (or, alone, the republished article)")
+    p.add_argument("republished", metavar="REPUBLISHED", nargs="?", help="the republished article")
+    add_output_options(p, VIEW_FORMATS + FINDING_FORMATS, "full")
+    p.add_argument("--show-style", action="store_true", help="show house-style differences in the views")
+    p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
+                   help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
+    p.add_argument("--no-default-style", action="store_true", help="do not load the shipped style equivalences")
+    p.add_argument("--width", type=int, default=None, help="width of the full and side-by-side views (columns)")
+    p.add_argument("--select", action="append", default=None, metavar="CODES",
+                   help="rule codes or prefixes to enable, replacing the configured selection")
+    p.add_argument("--extend-select", action="append", default=None, metavar="CODES")
+    p.add_argument("--ignore", action="append", default=None, metavar="CODES", help="rule codes or prefixes to disable")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                   help=f"lowest severity that makes the exit code 1 (default: the configured fail-on, else {DEFAULT_FAIL_ON})")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    add_input_options(p)
+    p.set_defaults(handler=run_diff)
+
+
+def _overrides(args: argparse.Namespace) -> dict:
+    from .config import iter_codes
+
+    overrides: dict = {}
+    for key, value in (("select", args.select), ("extend-select", args.extend_select), ("ignore", args.ignore)):
+        if value is not None:
+            overrides[key] = iter_codes(value)
+    if args.fail_on:
+        overrides["fail-on"] = args.fail_on
+    if args.config:
+        overrides["config"] = args.config
+    if args.isolated:
+        overrides["isolated"] = True
+    return overrides
+
+
+def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
+    from .source import read_source
+
+    if path == "-":
+        if stdin_used:
+            raise UsageError("standard input (-) can be only one of the two files")
+        stdin_used.append(True)
+        return read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
+    return read_source(path, args.input_format, max_bytes)
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    from . import parse_source
+    from .align import StyleEquivalences, StyleError
+    from .config import load_settings
+    from .diff import diff_documents, diff_rules
+    from .engine import RulePackError, parser_options
+    from .findings import SEVERITY_RANK
+
+    max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
+    republished_path = args.republished or args.original
+    try:
+        settings = load_settings(republished_path if republished_path != "-" else None, _overrides(args))
+        equivalences = StyleEquivalences.load(args.style_rules, defaults=not args.no_default_style)
+    except (StyleError, RulePackError) as exc:
+        raise UsageError(str(exc)) from None
+    stdin_used: list = []
+    options = parser_options(settings)
+    if args.republished:
+        original = parse_source(_read(args.original, args, max_bytes, stdin_used), **options)
+        republished = parse_source(_read(args.republished, args, max_bytes, stdin_used), **options)
+    else:
+        from . import parse
+
+        republished = parse_source(_read(args.original, args, max_bytes, stdin_used), **options)
+        # The article's own wire text: what `notelint strip` prints (insertions, standfirst, comments out).
+        original = parse(republished.strip(), f"{republished.path or '-'} (wire text)", **options)
+
+    result = diff_documents(original, republished, equivalences=equivalences, settings=settings,
+                            rules=diff_rules(settings))
+    out = _open_output(args)
+    try:
+        color = use_color(args, out)
+        if args.output_format in FINDING_FORMATS:
+            from .engine import load_rules
+            from .report import write_report
+
+            write_report(args.output_format, result.findings, out, rules=load_rules(settings.extend), color=color,
+                         root=os.getcwd(), sources={republished.path or "-": republished.source.original})
+        else:
+            from .diff_render import VIEWS
+
+            VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width)
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+    if args.exit_zero:
+        return EXIT_OK
+    fail_on = args.fail_on or (settings.fail_on if settings.origin_of("fail-on") != "default" else DEFAULT_FAIL_ON)
+    threshold = SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK
+
+
+def _open_output(args: argparse.Namespace):
+    if args.output_file:
+        try:
+            return open(args.output_file, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
+    return sys.stdout
+
+
+_ = EXIT_ERROR  # exit code 2 comes from cli.main, which turns SourceError and UsageError into one line
