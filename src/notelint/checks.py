@@ -93,6 +93,10 @@ def _markers(ctx: Context, options: dict) -> tuple[str, ...]:
     return tuple(options.get("markers", ())) + (tuple(settings.editorial_markers) if settings else ())
 
 
+def in_quote(ctx: Context, span: Span) -> bool:
+    return bool(span.attrs.get("in_quote")) or ctx.inside(span, QUOTE)
+
+
 def _top_insertions(ctx: Context) -> list[Span]:
     """Insertions not nested in another insertion (a nested one is part of its parent's commentary)."""
     return [s for s in ctx.insertions() if not ctx.inside(s, INSERTION)]
@@ -115,7 +119,7 @@ def _line_of(ctx: Context, offset: int) -> int:
 
 def insertion_in_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     for span in _top_insertions(ctx):
-        if not ctx.inside(span, QUOTE):
+        if not in_quote(ctx, span):
             continue
         if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
             continue
@@ -130,7 +134,7 @@ _CONTINUES_SENTENCE = regex.compile(r"^\s*(?:[\p{Ll}\d,;:%)]|[—–-]\s*\p{Ll})
 
 def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     for span in _top_insertions(ctx):
-        if ctx.inside(span, QUOTE):
+        if in_quote(ctx, span):
             continue  # NL101's business
         block = ctx.block_of(span)
         before = ctx.text[block.start:span.start]
@@ -148,7 +152,7 @@ def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterat
 def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     markers = _markers(ctx, options)
     for span in _top_insertions(ctx):
-        if ctx.inside(span, QUOTE):
+        if in_quote(ctx, span):
             continue
         if options.get("skip-labelled", True) and is_labelled(ctx, span, markers):
             continue
