@@ -79,6 +79,44 @@ def test_commentary_outside_quotes_is_an_insertion(paragraph, bracket):
     assert classify_in(paragraph, bracket) == (INSERTION, None)
 
 
+@pytest.mark.parametrize("aside", [
+    "[Sound familiar?]",
+    "[Go figure.]",
+    "[Funny how that works.]",
+    "[So much for the free press.]",
+    "[And they wonder why nobody trusts them.]",
+    "[That is a lie, and the reporter knows it.]",
+    "[Translation: they lied.]",
+    "[Not a word about the civilian deaths, naturally.]",
+])
+def test_short_sarcastic_asides_are_insertions(aside):
+    paragraph = f"The ministry said the strike hit only military targets. {aside} Aid groups disputed the figures."
+    assert classify_in(paragraph, aside) == (INSERTION, None)
+
+
+@pytest.mark.parametrize("bracket", [
+    "[that is, the bombing campaign]",
+    "[who was not authorized to speak publicly]",
+    "[the company did not say how much it paid]",
+    "[referring to the strike that killed 14 people]",
+    "[the so-called Islamic State]",
+    "[We]",
+    "[I was]",
+])
+def test_clarifications_stay_clarifications_even_where_quote_marks_were_lost(bracket):
+    # Scraped datasets drop quote marks, so the parser may not know the bracket is inside a quotation.
+    paragraph = f"He said the government {bracket} would not comment on the matter."
+    assert classify_in(paragraph, bracket, in_quote=True) == (CLARIFICATION, None)
+    assert classify_in(paragraph, bracket, in_quote=False) == (CLARIFICATION, None)
+
+
+@pytest.mark.parametrize("bracket", ["[the music industry]", "[the silence of the bishops]", "[the virus spreads]",
+                                     "[the Fed raises rates]", "[the crowd]"])
+def test_words_from_transcripts_do_not_make_a_stage_direction(bracket):
+    paragraph = f"“It was about {bracket} and nothing else,” the analyst said."
+    assert classify_in(paragraph, bracket, in_quote=True) == (CLARIFICATION, None)
+
+
 def test_commentary_inside_a_quote_needs_strong_signals():
     paragraph = ("“We have always respected the ceasefire [Really? Then who fired the rockets on Monday?],” "
                  "the commander told reporters.")

@@ -126,16 +126,18 @@ _STAGE_WORDS_RE = re.compile(
     r"coughs|coughing|clapping|claps|shrugs|shrugging|nods|nodding|grins|grinning|smiles|smiling|"
     r"mimes|miming|gestures|gesturing|winks|chanting|chants|sobbing|sobs|weeps|groans|"
     r"(?:phone|bell|alarm)\s+rings|in\s+the\s+background|cut\s+to|video\s+clip|commercial\s+break|"
-    r"begin\s+(?:video|audio)|end\s+(?:video|audio)|voice-over|off[- ]camera|long\s+pause|pause|silence|"
-    r"music(?:\s+plays|\s+playing)?|singing)\b",
+    r"begin\s+(?:video|audio)|end\s+(?:video|audio)|voice-over|off[- ]camera|long\s+pause|"
+    r"music\s+(?:plays|playing|fades|ends|starts)|(?:^|;\s*)(?:pause|silence|music|singing))\b",
     re.IGNORECASE,
 )
 # A gesture told in the present tense: "[spreads her arms ...]", "[Trump waves his hands ...]".
 _GESTURE_RE = re.compile(
     r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+|(?:the|The|a|A)\s+[\w-]+\s+)?"
-    r"(?:waves|points|gestures|spreads|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|turns|holds\s+up|"
-    r"leans|raises|rolls\s+(?:his|her|their)\s+eyes|shakes\s+(?:his|her|their)\s+head|looks\s+(?:at|over|away|"
-    r"around|down|up)|reads|stands|sits|walks|claps|winks|frowns|laughs)\b"
+    # Verbs of the body only: "the virus spreads" or "the report points to" are not gestures.
+    r"(?:waves|gestures|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|winks|frowns|claps|holds\s+up|"
+    r"points\s+at|(?:spreads|throws\s+up|raises)\s+(?:his|her|their|both|a)\s+(?:arms?|hands?)|"
+    r"leans\s+(?:in|back|forward)|rolls\s+(?:his|her|their)\s+eyes|shakes\s+(?:his|her|their)\s+head|"
+    r"looks\s+(?:at\s+the\s+(?:camera|audience|crowd)|away|over\s+at)|turns\s+to\s+(?:the|his|her))\b"
 )
 
 # --- Notes on the text itself ---------------------------------------------------------------------------
@@ -309,7 +311,8 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
         return SHORTCODE
     if _CODE_RE.search(inner):
         return BRACKET
-    if before and before[-1:].isalnum() and _CODE_TAIL_RE.search(before) and " " not in stripped:
+    # The end-anchored context patterns only ever need the last few characters.
+    if before[-1:].isalnum() and " " not in stripped and _CODE_TAIL_RE.search(before[-40:]):
         return BRACKET
     if _TICKER_RE.fullmatch(stripped):
         return BRACKET
@@ -322,7 +325,7 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
         return LINK
     if _LYRIC_HEADER_RE.match(inner):
         return BRACKET
-    if _CREDIT_CONTEXT_RE.search(before):
+    if _CREDIT_CONTEXT_RE.search(before[-16:]):
         return BRACKET
     if _PHOTO_CREDIT_RE.match(inner):
         return PHOTO_CREDIT
