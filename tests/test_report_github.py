@@ -70,7 +70,7 @@ def test_step_summary_table_is_appended_when_the_variable_is_set(tmp_path, monke
     render(findings)
     content = summary.read_text(encoding="utf-8")
     assert content.startswith("## Earlier step\n\n### notelint\n")
-    assert "6 findings (1 error, 4 warning, 1 info)." in content
+    assert "6 findings (1 error, 4 warnings, 1 info)." in content
     rows = [l for l in content.splitlines() if l.startswith("| ") and "NL" in l]
     assert len(rows) == len(findings)
     assert rows[0] == ("| warning | NL102 | insertion-splits-sentence | news/iraqi-militias-republished.txt | 23 | 171 "

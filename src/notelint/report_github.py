@@ -49,7 +49,8 @@ def step_summary(findings: Sequence[Finding], root: str) -> str:
     if not findings:
         return "### notelint\n\nNo findings.\n\n"
     counts = Counter(f.severity for f in findings)
-    tally = ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if counts[s])
+    plural = {"error": "errors", "warning": "warnings", "info": "info"}
+    tally = ", ".join(f"{counts[s]} {s if counts[s] == 1 else plural[s]}" for s in ("error", "warning", "info") if counts[s])
     lines = [
         "### notelint",
         "",
