@@ -165,6 +165,10 @@ def test_things_that_look_like_labels_are_not():
                        in_quote=True) == (CLARIFICATION, None)
     assert editor_label("Ed") is None
     assert editor_label("NOTE: the hearing was adjourned") is None
+    # An edition is not a signature; a country code is not a site's initials.
+    assert editor_label("the figures are from the 3rd ed.") is None
+    assert editor_label("UK: released in April") is None
+    assert editor_label("The ministry never answered.--Ed.") == "Ed."
 
 
 # --- Clarifications ---------------------------------------------------------------------------------
@@ -268,6 +272,12 @@ def test_find_editor_notes_skips_an_unclosed_note_and_keeps_scanning():
             "(Editor's note: and this one runs off the end")
     notes = find_editor_notes(text)
     assert [(text[s:e], label) for s, e, label in notes] == [("(Ed.: but this one does.)", "Ed.")]
+
+
+def test_find_editor_notes_ignores_release_dates_and_asides_that_are_not_labels():
+    text = "The film opens in 2026 (US: March; UK: April). (FYI: the trailer is out.) (ZH: but who paid for it?)"
+    notes = find_editor_notes(text)
+    assert [(text[s:e], label) for s, e, label in notes] == [("(ZH: but who paid for it?)", "ZH")]
 
 
 def test_find_editor_notes_ignores_tickers_credits_and_unconfigured_names():

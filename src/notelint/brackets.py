@@ -29,7 +29,7 @@ _APOS = "['’]"
 # --- Labelled editor's notes -------------------------------------------------------------------------
 # Named labels are matched case-insensitively; a site's initials ("ZH", "MoA") only as written.
 _NAMED_LABEL = (
-    rf"Editor{_APOS}?s?\s+(?:note|comment)"
+    rf"Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment)"
     r"|Editorial\s+(?:note|comment)"
     r"|Ed\.?\s+note"
     r"|Eds?\.(?=\s*[:—–-])"
@@ -44,15 +44,18 @@ _NAMED_LABEL_RE = re.compile(rf"\s*(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-
 _INITIALS_RE = re.compile(r"\s*(?P<label>[A-Z]{2,4})\s*:\s*(?P<rest>.*)$", re.DOTALL)
 # All-caps words that head notes but are not anybody's initials.
 _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "ALSO", "NEWS", "LIVE", "MORE",
-                           "FULL", "OPEN", "TAG", "TAGS", "Q", "A", "AND", "THE", "FROM", "WITH", "UPD"})
+                           "FULL", "OPEN", "TAG", "TAGS", "AND", "THE", "FROM", "WITH", "UPD", "FYI", "PS", "PPS",
+                           "BTW", "FAQ", "RIP", "LOL", "OMG", "TLDR", "TIP", "CEO", "CFO", "CTO", "COO", "US", "UK",
+                           "EU", "UN", "USA", "PM", "AM", "ET", "GMT", "UTC", "EST", "EDT", "BST"})
 # "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
 _PROSE_RE = re.compile(r"[a-z]{2,}")
 # A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
 # before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
 _SIGNATURE_TAIL = 40  # a signature is the last few characters; search no further back
 _SIGNATURE_RE = re.compile(
-    r"(?:(?<=\S)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
-    r"|(?:[.!?)\]]\s*|\s[-–—~/]+\s*|\s--?)(?P<upper>Eds?\.?|ED\.?)"
+    # "3rd ed." or "rev. ed." is an edition, not a signature.
+    r"(?:(?<=\S)(?<!\d)(?<!\d[snrt][tdh])(?<!rev\.)(?<!new)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
+    r"|(?:[.!?)\]]\s*|(?:[.!?)\]]|\s)\s*[-–—~/]+\s*)(?P<upper>Eds?\.?|ED\.?)"
     r"|\s(?P<dotted>Ed\.))\s*$"
 )
 
