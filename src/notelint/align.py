@@ -24,10 +24,12 @@ SINGLE_QUOTES = "'‘’‚‛‹›′`´"
 _PUNCT_NORM = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES},
                "–": "—", "―": "—", "‒": "—", "-": "—", "−": "—"}
 # Inside words: curly apostrophes, Unicode hyphens and the en dash of "2019–2020"; soft hyphens vanish.
-_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None})
+# A hard-wrapped line may break after a word's own hyphen ("al-\nKhazali"): the break is not part of it.
+_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
+                            "\n": None, "\r": None, " ": None, "\t": None})
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_WORD = r"[\w\u00ad]+(?:[-‐‑–'’‘.,/&\u00ad][\w\u00ad]+)*%?"
+_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
 _ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., U.N., a.m.: the final period belongs to the word
 _ELLIPSIS = r"\.\s?\.\s?\.|…"
 _DASH = r"-{2,}|[—–―‒−]"
@@ -583,6 +585,62 @@ def _slide(edits: list[Edit], a: Tokens, b: Tokens) -> list[Edit]:
     return [e for e in edits if e.i1 < e.i2 or e.j1 < e.j2]
 
 
+def _paragraph_punctuation(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[int], b_breaks: set[int]) -> list[Edit]:
+    """Give a paragraph back its final period where a diff took it for a match elsewhere.
+
+    Trimming the common suffix of a gap matches the original's last "." with the republished article's
+    last ".", even when that one ends a different, inserted paragraph: "risk{+ [note]. The US … statement+}."
+    Two repairs: an insertion (or deletion) that holds the same mark just before a paragraph break takes
+    that one as the match instead; a paragraph replaced whole keeps its closing punctuation in the
+    replacement rather than leaving it as a one-token equality.
+    """
+    out: list[Edit] = []
+    for e in edits:
+        prev = out[-1] if out else None
+        if e.tag != "equal" or prev is None or prev.tag == "equal":
+            out.append(e)
+            continue
+        t = b.canons[e.j1]
+        if t not in SENTENCE_END and t not in CLOSERS:
+            out.append(e)
+            continue
+        if prev.tag == "insert":
+            q = next((q for q in range(prev.j1, prev.j2 - 1) if b.canons[q] == t and q + 1 in b_breaks), None)
+            if q is not None:
+                out.pop()
+                if q > prev.j1:
+                    out.append(Edit("insert", prev.i1, prev.i1, prev.j1, q))
+                out.append(Edit("equal", e.i1, e.i1 + 1, q, q + 1))
+                out.append(Edit("insert", e.i1 + 1, e.i1 + 1, q + 1, e.j1 + 1))
+                if e.i1 + 1 < e.i2:
+                    out.append(Edit("equal", e.i1 + 1, e.i2, e.j1 + 1, e.j2))
+                continue
+        elif prev.tag == "delete":
+            q = next((q for q in range(prev.i1, prev.i2 - 1) if a.canons[q] == t and q + 1 in a_breaks), None)
+            if q is not None:
+                out.pop()
+                if q > prev.i1:
+                    out.append(Edit("delete", prev.i1, q, prev.j1, prev.j1))
+                out.append(Edit("equal", q, q + 1, e.j1, e.j1 + 1))
+                out.append(Edit("delete", q + 1, e.i1 + 1, e.j1 + 1, e.j1 + 1))
+                if e.i1 + 1 < e.i2:
+                    out.append(Edit("equal", e.i1 + 1, e.i2, e.j1 + 1, e.j2))
+                continue
+        elif (prev.i1 == 0 or prev.i1 in a_breaks) and (prev.j1 == 0 or prev.j1 in b_breaks):
+            w = 0
+            while e.i1 + w < e.i2 and a.canons[e.i1 + w] in _PUNCTUATION:
+                w += 1
+            ends_a = e.i1 + w == len(a) or e.i1 + w in a_breaks
+            ends_b = e.j1 + w == len(b) or e.j1 + w in b_breaks
+            if w and ends_a and ends_b:
+                out[-1] = Edit("replace", prev.i1, prev.i2 + w, prev.j1, prev.j2 + w)
+                if e.i1 + w < e.i2:
+                    out.append(Edit("equal", e.i1 + w, e.i2, e.j1 + w, e.j2))
+                continue
+        out.append(e)
+    return out
+
+
 # --- Moves ------------------------------------------------------------------------------------------------
 
 MOVE_MIN_TOKENS = 8
@@ -671,9 +729,8 @@ def _apply_moves(edits: list[Edit], moves, a: Tokens, b: Tokens) -> list[Edit]:
             out.append(Edit("insert", point, point, j1, j2))
     for i1, i2, j1, j2 in moves:
         out.append(Edit("move", i1, i2, j1, j2))
-        for inner in align_range(a, b, i1, i2, j1, j2, moves=False):
-            if inner.tag != "equal":
-                out.append(inner)
+        # Inside the moved text: its own equal runs (for house style) and retouches.
+        out.extend(align_range(a, b, i1, i2, j1, j2))
     out.sort(key=lambda e: (e.j1, e.i1, e.tag != "move"))
     return out
 
@@ -682,7 +739,7 @@ def _point_in_b(e: Edit, i1: int) -> int:
     return e.j1 if i1 == e.i1 else e.j2
 
 
-def align_range(a: Tokens, b: Tokens, i1: int, i2: int, j1: int, j2: int, *, moves: bool = False) -> list[Edit]:
+def align_range(a: Tokens, b: Tokens, i1: int, i2: int, j1: int, j2: int) -> list[Edit]:
     """Word-level edits between a[i1:i2] and b[j1:j2] (used inside a moved block)."""
     table: dict = {}
     ca, cb = _intern(a.canons[i1:i2], table), _intern(b.canons[j1:j2], table)
@@ -701,10 +758,11 @@ def align_range(a: Tokens, b: Tokens, i1: int, i2: int, j1: int, j2: int, *, mov
 def align(a: Tokens, b: Tokens, a_breaks: Iterable[int] | None = None, b_breaks: Iterable[int] | None = None,
           *, detect_moves: bool = True) -> list[Edit]:
     """The edits turning token list `a` into `b`, in the order of `b` (moves included)."""
-    a_breaks = blank_line_breaks(a) if a_breaks is None else a_breaks
-    b_breaks = blank_line_breaks(b) if b_breaks is None else b_breaks
+    a_breaks = set(blank_line_breaks(a) if a_breaks is None else a_breaks)
+    b_breaks = set(blank_line_breaks(b) if b_breaks is None else b_breaks)
     edits = opcodes(token_blocks(a, b, a_breaks, b_breaks), len(a), len(b))
     edits = _merge_small_equalities(edits, a.canons)
+    edits = _paragraph_punctuation(edits, a, b, a_breaks, b_breaks)
     edits = _slide(edits, a, b)
     if detect_moves:
         moves = _find_moves(edits, a.canons, b.canons)

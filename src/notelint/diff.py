@@ -7,6 +7,7 @@ findings NL501-NL505. Nothing here prints; diff_render.py and the reporters do.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -19,6 +20,19 @@ REGIONS = {HEADLINE: "headline", STANDFIRST: "standfirst", SOURCE: "source"}  # 
 # Bracketed text of any kind the republisher added is marked as theirs (a note, a clarification, a photo
 # credit, a shortcode); link text is not a mark: it is ordinary text that happens to be a link.
 MARKED_KINDS = frozenset(BRACKET_KINDS - {LINK})
+# A paragraph that opens with one of these labels is the republisher's own, marked note (the parser marks
+# notes in brackets and parentheses; a bare labelled paragraph is marked here).
+NOTE_LABELS = ("Editor's note", "Editors' note", "Ed. note", "Editorial note", "Editorial comment", "Editor's comment",
+               "Webmaster's commentary", "Webmaster's note", "Publisher's note", "Note from the editor", "Our comment",
+               "Translator's note", "Comment", "Commentary", "Update", "Correction")
+
+
+def labelled_note_pattern(markers: Iterable[str] = ()) -> re.Pattern:
+    labels = sorted({*NOTE_LABELS, *markers}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    return re.compile(rf"\s*(?:{alternatives})\s*(?::|—|–|\s-\s|--)", re.IGNORECASE)
+
+
 # Punctuation whose change alone is house style; quote marks and ? ! change what is quoted or asked.
 STYLE_PUNCTUATION = frozenset(".,;:…—()[]'")
 
@@ -67,9 +81,9 @@ def _lookup(starts: list[int], ends: list[int], offset: int) -> int:
     return k if k >= 0 and offset < ends[k] else -1
 
 
-def annotate(doc: Document, equivalences: StyleEquivalences | None = None) -> DocTokens:
+def annotate(doc: Document, equivalences: StyleEquivalences | None = None, markers: Iterable[str] = ()) -> DocTokens:
     """Tokenise a document's article (reader comments left out) and mark each token's block, quotation
-    and whether it lies in a mark of the republisher's."""
+    and whether it lies in a mark of the republisher's: a bracket, a labelled note, a credit line."""
     end = doc.article_end
     tokens = tokenize(doc.text, 0, end, equivalences)
     blocks = [s for s in doc.spans if s.kind != COMMENTS and s.start < end]
@@ -87,7 +101,11 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None) -> Do
                     quotes.append(child)
                 visit(child, in_mark)
 
+    labelled = labelled_note_pattern(markers)
     for span in blocks:
+        if span.kind == SOURCE or (span.kind != HEADLINE and labelled.match(doc.text, span.start, span.end)):
+            marks.append(span)
+            continue
         visit(span, False)
     q_starts, q_ends = _intervals(quotes)
     m_starts, m_ends = _intervals(marks)
@@ -274,9 +292,34 @@ class _Classifier:
                 plain_j.append((r1, r2))
         i1, i2 = e.i1, e.i2
         if i1 < i2 and plain_j:
-            j1, j2 = plain_j[0][0], plain_j[-1][1]
-            rule = self.style_rule(i1, i2, j1, j2)
-            out.append(self.hunk("style" if rule else "replacement", i1, i2, j1, j2, rule))
+            # Pair the original's paragraphs with the republished ones of the same region, in order: a new
+            # standfirst after a rewritten headline is an insertion, not part of the headline's replacement.
+            runs_a = _runs(range(i1, i2), lambda i: a.block[i])
+            paired: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+            m = 0
+            for run_a in runs_a:
+                region = a.region(run_a[0])
+                k = next((k for k in range(m, len(plain_j)) if b.region(plain_j[k][0]) == region), None)
+                if k is None:
+                    paired.append((run_a, None))
+                    continue
+                paired.extend((None, run_b) for run_b in plain_j[m:k])
+                paired.append((run_a, plain_j[k]))
+                m = k + 1
+            paired.extend((None, run_b) for run_b in plain_j[m:])
+            if all(x is not None and y is not None for x, y in paired) and len(paired) > 1:
+                paired = [((i1, i2), (plain_j[0][0], plain_j[-1][1]))]  # body for body: one replacement
+            for run_a, run_b in paired:
+                if run_a and run_b:
+                    rule = self.style_rule(*run_a, *run_b)
+                    out.append(self.hunk("style" if rule else "replacement", *run_a, *run_b, rule))
+                elif run_b:
+                    point = run_a[1] if run_a else i1
+                    rule = self.style_rule(i1, i1, *run_b)
+                    out.append(self.hunk("style" if rule else "unmarked_insertion", i1, i1, *run_b, rule))
+                else:
+                    rule = self.style_rule(*run_a, e.j1, e.j1)
+                    out.append(self.hunk("style" if rule else "deletion", *run_a, e.j1, e.j1, rule))
         elif i1 < i2:
             point = e.j1 if not out or e.j1 < out[0].j1 else e.j2
             for r1, r2 in _runs(range(i1, i2), lambda i: a.block[i]):
@@ -319,8 +362,9 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
                    settings=None, rules=None) -> DiffResult:
     """Align two articles and classify every difference; findings follow `settings` (see `diff_findings`)."""
     eq = equivalences or default_equivalences()
-    a = annotate(original, eq)
-    b = annotate(republished, eq)
+    markers = tuple(settings.editorial_markers) if settings is not None else ()
+    a = annotate(original, eq, markers)
+    b = annotate(republished, eq, markers)
     edits = align(a.tokens, b.tokens, a.breaks(), b.breaks())
     classifier = _Classifier(a, b, eq)
     hunks: list[Hunk] = []
