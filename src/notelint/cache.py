@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 from typing import Iterable, NamedTuple
 
 from . import __version__
@@ -115,6 +114,8 @@ class Bucket:
         self.dirty = True
 
     def save(self) -> None:
+        import tempfile  # only a run that wrote something pays for it
+
         payload = {"format": _FORMAT, "files": self.entries}
         directory = os.path.dirname(self.file)
         os.makedirs(directory, exist_ok=True)
