@@ -26,8 +26,9 @@ def classify_in(paragraph: str, bracket: str, *, in_quote: bool = False, markers
     """Classify `bracket` (with its brackets) where it stands in `paragraph`, as the parser would."""
     start = paragraph.index(bracket)
     end = start + len(bracket)
-    return classify_bracket(paragraph[start + 1:end - 1], in_quote=in_quote, before=paragraph[max(0, start - 200):start],
-                            after=paragraph[end:end + 200], markers=markers)
+    return classify_bracket(paragraph[start + 1:end - 1], in_quote=in_quote,
+                            before=paragraph[max(0, start - 200):start], after=paragraph[end:end + 200],
+                            markers=markers)
 
 
 # --- The corpus article --------------------------------------------------------------------------------
@@ -203,20 +204,24 @@ def test_a_reporters_sourced_note_is_not_commentary():
 @pytest.mark.parametrize("paragraph, bracket, kind", [
     ("The reforms were first proposed in 1998.[4] They stalled.", "[4]", FOOTNOTE),
     ("See the ruling.[^2]", "[^2]", FOOTNOTE),
-    ("Watch the clip: [youtube https://www.youtube.com/watch?v=abc123XYZ]", "[youtube https://www.youtube.com/watch?v=abc123XYZ]",
-     SHORTCODE),
-    ("[caption id=\"attachment_88\" align=\"alignleft\" width=\"300\"] Protesters in Quito", 
+    ("Watch the clip: [youtube https://www.youtube.com/watch?v=abc123XYZ]",
+     "[youtube https://www.youtube.com/watch?v=abc123XYZ]", SHORTCODE),
+    ("[caption id=\"attachment_88\" align=\"alignleft\" width=\"300\"] Protesters in Quito",
      "[caption id=\"attachment_88\" align=\"alignleft\" width=\"300\"]", SHORTCODE),
     ("Listen: [soundcloud url= https://api.soundcloud.com/tracks/12345 params= auto_play=false]",
      "[soundcloud url= https://api.soundcloud.com/tracks/12345 params= auto_play=false]", SHORTCODE),
     ("MAYOR: We will rebuild this bridge. [applause]", "[applause]", STAGE_DIRECTION),
     ("HOST: And the budget? [laughter; the mayor shrugs]", "[laughter; the mayor shrugs]", STAGE_DIRECTION),
-    ("GUEST: It was like this — [holds up both hands] — every single day.", "[holds up both hands]", STAGE_DIRECTION),
+    ("GUEST: It was like this — [holds up both hands] — every single day.", "[holds up both hands]",
+     STAGE_DIRECTION),
     ("Firefighters at the scene on Sunday. [Jane Doyle/ Reuters]", "[Jane Doyle/ Reuters]", PHOTO_CREDIT),
-    ("Crowds outside the court. [Sam Ortiz | Miami Herald via TNS]", "[Sam Ortiz | Miami Herald via TNS]", PHOTO_CREDIT),
+    ("Crowds outside the court. [Sam Ortiz | Miami Herald via TNS]", "[Sam Ortiz | Miami Herald via TNS]",
+     PHOTO_CREDIT),
+    ("The port at dawn. [AP Photo/Rui Costa]", "[AP Photo/Rui Costa]", PHOTO_CREDIT),
     ("Dear all,… [the letter continues for another two pages]", "[the letter continues for another two pages]",
      ANNOTATION),
-    ("[Updated with the ministry’s full statement.]", "[Updated with the ministry’s full statement.]", ANNOTATION),
+    ("[Updated with the ministry’s full statement.]", "[Updated with the ministry’s full statement.]",
+     ANNOTATION),
     ("The full report is [here](https://example.org/report.pdf).", "[here]", LINK),
     ("Read the decision [here] in full.", "[here]", LINK),
     ("Voters in [[Kent County, Michigan]] swung back.", "[Kent County, Michigan]", LINK),

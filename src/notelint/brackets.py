@@ -105,13 +105,11 @@ _AGENCY = (r"Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|TNS|Bloomberg|Shutt
            r"Anadolu(?:\s+Agency)?|UPI|PA|dpa|Sipa|ZUMA|Zuma(?:\s*Press)?|NurPhoto|iStock|AAP|Kyodo|Yonhap|"
            r"Al\s+Jazeera|Wikimedia(?:\s+Commons)?|Pool|Handout|File|SOPA|Corbis|Flickr|Twitter|"
            r"Associated\s+Press|Agence\s+France-Presse|Tribune\s+News\s+Service")
-_PHOTO_CREDIT_RE = re.compile(
-    rf"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic|Credit|Photo\s+credit|Image\s+credit)\s*(?::|by\b).*"
-    rf"|(?:{_AGENCY})(?:\s+Photo)?(?:\s*[/|]\s*.*)?"
-    rf"|[^\[\]/|]{{2,60}}?\s*[/|]\s*[^\[\]]{{0,60}}\b(?:{_AGENCY})\b[^\[\]]{{0,40}}"
-    rf"|[^\[\]]{{2,60}}\bvia\s+(?:{_AGENCY})\b.*)\s*$",
-    re.DOTALL,
-)
+# "Photo: ...", "AP Photo/Evan Vucci", "Leah Millis/ Reuters", "Irfan Khan | Los Angeles Times via TNS".
+_PHOTO_LABEL_RE = re.compile(r"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic)(?:\s+credit)?|Credit)\s*(?::|by\b)")
+_AGENCY_RE = re.compile(rf"(?:^|(?<=[\s/|]))(?:{_AGENCY})(?:\s+Photo)?(?=$|[\s/|.,;)])")
+_CREDIT_SEPARATOR_RE = re.compile(r"[/|]|\svia\s")
+_MAX_CREDIT_CHARS = 120
 
 # --- Fixed editorial marks: neutral clarifications ------------------------------------------------------
 _FIXED_MARK_RE = re.compile(
@@ -160,10 +158,11 @@ _ANNOTATION_RE = re.compile(
 
 # --- Signals of an editor's voice -----------------------------------------------------------------------
 # Quoted material inside the bracket is somebody else's voice: set it aside before looking for persons.
-_NESTED_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘’.*?’’|''.*?''|(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*’(?!\w)",
-                              re.DOTALL)
+_NESTED_QUOTE_RE = re.compile(
+    r"“[^“”]*”|\"[^\"]*\"|‘’.*?’’|''.*?''|(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*’(?!\w)", re.DOTALL)
 # A quoted word or short phrase used ironically ("a “response”").
-_SCARE_QUOTE_RE = re.compile(r"(?:“|\"|‘’|''|(?<![\w’'])‘)\s*[\w][\w’' .-]{0,30}?[\w.,]\s*(?:”|\"|’’|''|’(?!\w))")
+_SCARE_QUOTE_RE = re.compile(
+    r"(?:“|\"|‘’|''|(?<![\w’'])‘)\s*[\w][\w’' .-]{0,30}?[\w.,]\s*(?:”|\"|’’|''|’(?!\w))")
 _FIRST_PERSON_SUBJECT_RE = re.compile(
     rf"\bI(?:{_APOS}(?:m|ve|d|ll)\b|\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|the\b)[a-z]+\b)"
     rf"|\b(?:[Ll]et(?:\s+us|{_APOS}s)|[Ww]e(?:{_APOS}(?:re|ve|d|ll))?)\b"
@@ -189,14 +188,16 @@ _DEICTIC_RE = re.compile(
 _EVALUATIVE_RE = re.compile(
     r"(?<![\w-])(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
     r"incomprehensible|gory|insane(?:ly)?|crazy|disgust(?:ing|ed)|disgrace(?:ful)?|pathetic|"
-    r"hypocri(?:sy|te|tes|tical)|lie|lies|lied|lying|liars?|naturally|predictably|conveniently|tellingly|propaganda|nonsense|laughabl[ey]|shameful|"
+    r"hypocri(?:sy|te|tes|tical)|lie|lies|lied|lying|liars?|naturally|predictably|conveniently|tellingly|"
+    r"propaganda|nonsense|laughabl[ey]|shameful|"
     r"shameless(?:ly)?|idiot(?:s|ic)?|stupid(?:ity)?|moron(?:s|ic)?|joke|ironic(?:ally)?|irony|"
     r"deceptive(?:ly)?|deceit(?:ful)?|sickening|evil|treason(?:ous)?|scandalous|unbelievabl[ey]|"
     r"insults?|brainwashed|puppets?|sheeple|garbage|rubbish|bullshit|whitewash(?:ing)?|so-called|"
     r"supposedly|passing\s+off|pretend(?:s|ing)?|wow|lol|duh|yeah\s+right|hilarious|pitiful|"
     r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?|"
     r"meaningless|pointless|ludicrous|preposterous|idiocy|cowardly|sleazy|hoax|delusional|clueless|"
-    r"incompetent|blatant(?:ly)?|platitudes?|false|untrue|misleading|wrong|bogus|debunked|lied|really(?=\s*[?!]))\b",
+    r"incompetent|blatant(?:ly)?|platitudes?|false|untrue|misleading|wrong|bogus|debunked|"
+    r"really(?=\s*[?!]))\b",
     re.IGNORECASE,
 )
 _PHRASE_RE = re.compile(
@@ -214,8 +215,8 @@ _SARCASM_RE = re.compile(
     rf"not\s+a\s+(?:word|peep|mention|single\s+word))\b",
     re.IGNORECASE,
 )
-_IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|Insert|Compare|"
-                            r"Ask|Guess|Recall|Don['’]t|Never)\b")
+_IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
+                            r"Insert|Compare|Ask|Guess|Recall|Don['’]t|Never)\b")
 # A bracket that reports a source ("A House source said ...", "According to ...") is the reporter's
 # note, not the republisher's opinion.
 _ATTRIBUTION_RE = re.compile(
@@ -330,7 +331,9 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
         return BRACKET
     if _CREDIT_CONTEXT_RE.search(before[-16:]):
         return BRACKET
-    if _PHOTO_CREDIT_RE.match(inner):
+    if len(inner) <= _MAX_CREDIT_CHARS and (
+            _PHOTO_LABEL_RE.match(inner)
+            or (_AGENCY_RE.search(inner) and (_CREDIT_SEPARATOR_RE.search(inner) or _AGENCY_RE.fullmatch(stripped)))):
         return PHOTO_CREDIT
     return None
 
