@@ -285,6 +285,14 @@ def test_find_editor_notes_ignores_release_dates_and_asides_that_are_not_labels(
     assert [(text[s:e], label) for s, e, label in notes] == [("(ZH: but who paid for it?)", "ZH")]
 
 
+def test_a_bare_editor_label_needs_prose_after_it():
+    text = "Filed from Lagos (Editor: Jane Roe). Prices rose (Editor: the bank disputes this.)"
+    notes = find_editor_notes(text)
+    assert [(text[s:e], label) for s, e, label in notes] == [("(Editor: the bank disputes this.)", "Editor")]
+    assert editor_label("Editor: John Smith") is None
+    assert editor_label("ZH: Chinese Foreign Ministry") is None
+
+
 def test_find_editor_notes_ignores_tickers_credits_and_unconfigured_names():
     text = "Shares of Acme (NYSE: ACME) rose (AP). (MoA: a telling detail.) (Reuters) - The deal closed."
     assert find_editor_notes(text) == []

@@ -34,10 +34,11 @@ _NAMED_LABEL = (
     r"|Ed\.?\s+note"
     r"|Eds?\.(?=\s*[:—–-])"
     r"|Ed(?=\s*:)"
-    r"|Editor(?=\s*:)"
     r"|Note\s+from\s+the\s+editor"
     rf"|(?:Webmaster|Publisher|Moderator){_APOS}s\s+(?:note|comment|commentary)"
 )
+# A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
+_BARE_EDITOR_RE = re.compile(r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 _NAMED_LABEL_RE = re.compile(rf"\s*(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)\s*(?P<rest>\S.*)?$",
                              re.IGNORECASE | re.DOTALL)
 # Initials of a site or editor: two to four capitals, then a colon and prose.
@@ -48,7 +49,7 @@ _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "
                            "BTW", "FAQ", "RIP", "LOL", "OMG", "TLDR", "TIP", "CEO", "CFO", "CTO", "COO", "US", "UK",
                            "EU", "UN", "USA", "PM", "AM", "ET", "GMT", "UTC", "EST", "EDT", "BST"})
 # "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
-_PROSE_RE = re.compile(r"[a-z]{2,}")
+_PROSE_RE = re.compile(r"(?<![\w’'-])[a-z]{2,}")  # a word in lower case
 # A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
 # before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
 _SIGNATURE_TAIL = 40  # a signature is the last few characters; search no further back
@@ -268,6 +269,9 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     m = _INITIALS_RE.match(inner)
     if m and m.group("label") not in _NOT_INITIALS and _PROSE_RE.search(m.group("rest")):
         return m.group("label")
+    m = _BARE_EDITOR_RE.match(inner)
+    if m and _PROSE_RE.search(m.group("rest")):
+        return m.group("label")
     tail = inner[-_SIGNATURE_TAIL:]
     if len(_WORD_RE.findall(inner, 0, 200)) >= 3:
         m = _SIGNATURE_RE.search(tail)
@@ -424,7 +428,7 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
 # --- Parenthesised editor's notes in plain text ---------------------------------------------------------
 _PAREN_NOTE_START_RE = re.compile(rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
 # Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
-_PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4})\s*:(?=[^)]*?[a-z]{2})")
+_PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 
 
 def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
