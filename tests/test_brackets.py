@@ -232,6 +232,9 @@ def test_a_reporters_sourced_note_is_not_commentary():
     ("The ruling came late on Friday [nL2N1AB12C].", "[nL2N1AB12C]", BRACKET),
     ("Oil rose for a third day [O/R].", "[O/R]", BRACKET),
     ("var q = r.exec(h)||[&quot;&quot;,&quot;&quot;];", "[&quot;&quot;,&quot;&quot;]", BRACKET),
+    ("if (x.toString() == '[object Window]') return;", "[object Window]", BRACKET),
+    ("var m = s.match(/[\\d\\.]+/);", "[\\d\\.]", BRACKET),
+    ("“He called the reporter a [expletive deleted],” the aide said.", "[expletive deleted]", ANNOTATION),
     ("- [ ] file the expense report", "[ ]", BRACKET),
     ("- [x] call the embassy", "[x]", BRACKET),
 ])

@@ -77,8 +77,8 @@ _SHORTCODE_RE = re.compile(
     re.DOTALL,
 )
 # Script residue scraped along with the article: entities, escapes, operators, braces, method calls.
-_CODE_RE = re.compile(r"&(?:quot|amp|lt|gt|#\d+);|\\[xuntr0-9\\]|\|\||&&|[{}]|==|!=|=>|//|"
-                      r"[a-z_$][\w$]*\.[a-z_$][\w$]*\(|\w\([^()]*\)\s*;|;\s*$")
+_CODE_RE = re.compile(r"&(?:quot|amp|lt|gt|#\d+);|\\\S|\|\||&&|[{}]|==|!=|=>|//|"
+                      r"[a-z_$][\w$]*\.[a-z_$][\w$]*\(|\w\([^()]*\)\s*;|;\s*$|^object\s+[A-Z]\w*$")
 _CODE_TAIL_RE = re.compile(r"\S*[=(){};]\S*$")  # the token before "[" is code: "m=d[f]"
 _URL_RE = re.compile(r"\s*(?:https?://|www\.|ftp://|[\w-]+(?:\.[\w-]+)+/)\S*(?:\s.*)?$", re.DOTALL)
 _LINK_WORD_RE = re.compile(r"\s*(?:here|link|this link|source|pdf|click here|read more|more|full story|"
@@ -152,6 +152,7 @@ _ANNOTATION_RE = re.compile(
     r"more\s+on|related|click|watch|listen|video|photo|image|audio|transcript|excerpt|full\s+text|"
     r"continued|continues|story\s+continues|article\s+continues|end\s+of|originally\s+published|"
     r"reprinted|republished|note(?:\s+from\s+[\w .’'-]{1,40})?\s*:)\b"
+    r"|^\s*(?:removed|deleted|censored|expletive(?:\s+deleted)?|bleep(?:ed)?|name\s+withheld)\s*$"
     r"|\b(?:transcribed|excerpt(?:ed)?|reprinted|abridged|edited\s+for|omitted|redacted|shortened|condensed|"
     r"truncated|text\s+version|translated\s+from)\b)",
     re.IGNORECASE,
