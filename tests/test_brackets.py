@@ -154,6 +154,8 @@ def test_configured_markers_label_notes_and_signatures():
     assert classify_in(paragraph, "[MoA: they were never really on.]", markers=("MoA",)) == (INSERTION, "MoA")
     # Unconfigured, "MoA" is not initials; the neutral note stays unlabelled.
     assert classify_in(paragraph, "[MoA: they were never really on.]")[1] is None
+    # A marker configured with its colon names the same label.
+    assert classify_in(paragraph, "[MoA: they were never really on.]", markers=("MoA:",)) == (INSERTION, "MoA")
     signed = "[The envoy left for Doha the same evening. - MoA]"
     assert classify_in(f"Markets fell. {signed}", signed, markers=("MoA",)) == (INSERTION, "MoA")
 

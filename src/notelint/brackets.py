@@ -263,6 +263,7 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     m = _NAMED_LABEL_RE.match(inner)
     if m and m.group("rest"):
         return " ".join(m.group("label").split())
+    markers = _clean_markers(markers)
     for marker in markers:
         m = _marker_re(marker).match(inner)
         if m:
@@ -286,6 +287,11 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
 
 _marker_cache: dict[str, re.Pattern[str]] = {}
 _marker_sig_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _clean_markers(markers: tuple[str, ...]) -> tuple[str, ...]:
+    """Markers as configured may carry their colon ("ZH:"); the label is the name alone."""
+    return tuple(dict.fromkeys(m.strip().rstrip(":").strip() for m in markers if m.strip().rstrip(":").strip()))
 
 
 def _marker_re(marker: str) -> re.Pattern[str]:
@@ -446,7 +452,7 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[in
             starts.append((m.start(), m.group("label")))
     starts.sort()
     if markers:
-        for marker in markers:
+        for marker in _clean_markers(markers):
             for m in re.finditer(rf"\({re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)", text):
                 starts.append((m.start(), marker))
         starts.sort()
