@@ -359,7 +359,7 @@ def insertion_score(inner: str, *, in_quote: bool) -> float:
     # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
     # marks are often lost in scraped text, so a quotation's words may look unquoted).
     if _FIRST_PERSON_SUBJECT_RE.search(own_words):
-        score += 2.0
+        score += 1.0 if in_quote else 2.0
     elif _FIRST_PERSON_RE.search(own_words):
         score += 0.5 if in_quote else 1.0
     if _SECOND_PERSON_RE.search(own_words):
