@@ -27,7 +27,8 @@ __all__ = ["classify_bracket", "find_editor_notes", "editor_label"]
 _APOS = "['’]"
 
 # --- Labelled editor's notes -------------------------------------------------------------------------
-# Named labels are matched case-insensitively; a site's initials ("ZH", "MoA") only as written.
+# Named labels are matched case-insensitively; a site's initials ("ZH") only in capitals, and any
+# other label ("MoA") only when the user configures it as a marker.
 _NAMED_LABEL = (
     rf"Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment)"
     r"|Editorial\s+(?:note|comment)"
@@ -342,9 +343,8 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
         return BRACKET
     if _CREDIT_CONTEXT_RE.search(before[-16:]):
         return BRACKET
-    if len(inner) <= _MAX_CREDIT_CHARS and (
-            _PHOTO_LABEL_RE.match(inner)
-            or (_AGENCY_RE.search(inner) and (_CREDIT_SEPARATOR_RE.search(inner) or _AGENCY_RE.fullmatch(stripped)))):
+    if len(inner) <= _MAX_CREDIT_CHARS and (_PHOTO_LABEL_RE.match(inner) or _AGENCY_RE.fullmatch(stripped) or (
+            _AGENCY_RE.search(inner) and _CREDIT_SEPARATOR_RE.search(inner))):
         return PHOTO_CREDIT
     return None
 
