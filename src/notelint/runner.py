@@ -224,11 +224,12 @@ def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint:
     for settings, items in todo.values():
         for chunk in _chunks(items, jobs):
             tasks.append((lint, settings, options, chunk))
-    first_settings = next(iter(todo.values()))[0]
-    _warm_up(first_settings, lint)
+    context = _pool_context()
+    if context.get_start_method() == "fork":
+        _warm_up(next(iter(todo.values()))[0], lint)
     workers = min(jobs, len(tasks))
     rows: list[_Row] = []
-    with _pool_context().Pool(workers, initializer=_ignore_interrupts) as pool:
+    with context.Pool(workers, initializer=_ignore_interrupts) as pool:
         for chunk_rows in pool.imap_unordered(_run_task, tasks):
             rows.extend(chunk_rows)
     return rows
