@@ -480,9 +480,11 @@ def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: I
     sentences: dict = {}
     ida = _intern((tuple(ca[bounds_a[k]:bounds_a[k + 1]]) for k in range(len(sa))), sentences)
     idb = _intern((tuple(cb[bounds_b[k]:bounds_b[k + 1]]) for k in range(len(sb))), sentences)
+    sentence_ops = _pair_across_repeats(opcodes(matching_blocks(ida, idb), len(ida), len(idb)), ida, idb)
+    sentence_blocks = [(e.i1, e.j1, e.i2 - e.i1) for e in sentence_ops if e.tag == "equal"]
     blocks: list[tuple[int, int, int]] = []
     si = sj = 0
-    for bi, bj, n in [*matching_blocks(ida, idb), (len(ida), len(idb), 0)]:
+    for bi, bj, n in [*sentence_blocks, (len(ida), len(idb), 0)]:
         if si < bi or sj < bj:  # a gap of unmatched sentences: align its words
             blocks.extend(matching_blocks(ca, cb, bounds_a[si], bounds_a[bi], bounds_b[sj], bounds_b[bj]))
         if n:
@@ -497,6 +499,53 @@ def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: I
         elif n:
             merged.append((i, j, n))
     return merged
+
+
+def _repeats(seq: Sequence, lo: int, hi: int, period: int) -> bool:
+    return all(seq[t] == seq[t + period] for t in range(lo, hi))
+
+
+def _pair_across_repeats(ops: list[Edit], a: Sequence, b: Sequence) -> list[Edit]:
+    """Among repeated sentences, where a deletion sits is a coin toss (any copy will do), so Myers may put
+    it beside the wrong insertion: "{+changed line+} … [-line-]{+new line+}". Slide a deleted (or inserted)
+    block across a run of equal, repeating sentences to a neighbouring gap that has only the other side,
+    so a changed sentence is diffed against the sentence it replaced."""
+    ops = list(ops)
+    for k in range(len(ops)):
+        e = ops[k]
+        if e.tag == "equal":
+            continue
+        for d in (-1, 1):
+            if not 0 <= k + 2 * d < len(ops) or ops[k + d].tag != "equal":
+                continue
+            run, target = ops[k + d], ops[k + 2 * d]
+            if e.i1 < e.i2 and target.tag == "insert":  # move our deleted block to the insertion
+                n = e.i2 - e.i1
+                lo, hi = (run.i1, e.i1) if d < 0 else (e.i1, run.i2 - n)
+                if _repeats(a, lo, hi, n):
+                    if d < 0:
+                        ops[k + 2 * d] = Edit("replace", run.i1, run.i1 + n, target.j1, target.j2)
+                        ops[k + d] = Edit("equal", run.i1 + n, e.i2, run.j1, run.j2)
+                        ops[k] = Edit("insert", e.i2, e.i2, e.j1, e.j2)
+                    else:
+                        ops[k + 2 * d] = Edit("replace", run.i2 - n, run.i2, target.j1, target.j2)
+                        ops[k + d] = Edit("equal", e.i1, run.i2 - n, run.j1, run.j2)
+                        ops[k] = Edit("insert", e.i1, e.i1, e.j1, e.j2)
+                    break
+            if e.j1 < e.j2 and target.tag == "delete":  # move our inserted block to the deletion
+                n = e.j2 - e.j1
+                lo, hi = (run.j1, e.j1) if d < 0 else (e.j1, run.j2 - n)
+                if _repeats(b, lo, hi, n):
+                    if d < 0:
+                        ops[k + 2 * d] = Edit("replace", target.i1, target.i2, run.j1, run.j1 + n)
+                        ops[k + d] = Edit("equal", run.i1, run.i2, run.j1 + n, e.j2)
+                        ops[k] = Edit("delete", e.i1, e.i2, e.j2, e.j2)
+                    else:
+                        ops[k + 2 * d] = Edit("replace", target.i1, target.i2, run.j2 - n, run.j2)
+                        ops[k + d] = Edit("equal", run.i1, run.i2, e.j1, run.j2 - n)
+                        ops[k] = Edit("delete", e.i1, e.i2, e.j1, e.j1)
+                    break
+    return [e for e in ops if e.i1 < e.i2 or e.j1 < e.j2]
 
 
 # --- Clean-up: edits a person would write ------------------------------------------------------------------
@@ -585,6 +634,34 @@ def _slide(edits: list[Edit], a: Tokens, b: Tokens) -> list[Edit]:
     return [e for e in edits if e.i1 < e.i2 or e.j1 < e.j2]
 
 
+def _split_at_paragraphs(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[int], b_breaks: set[int]) -> list[Edit]:
+    """A replacement that crosses as many paragraph breaks on each side is diffed paragraph by paragraph:
+    "risk[-.-] ¶ [-The embassy…-]" becomes "risk{+[note]+}. ¶ [-The embassy…-]{+More words…+}"."""
+    out: list[Edit] = []
+    for e in edits:
+        if e.tag == "replace":
+            cuts_a = sorted(x for x in a_breaks if e.i1 < x < e.i2)
+            cuts_b = sorted(x for x in b_breaks if e.j1 < x < e.j2) if cuts_a else []
+            if cuts_a and len(cuts_a) == len(cuts_b):
+                bounds_a, bounds_b = [e.i1, *cuts_a, e.i2], [e.j1, *cuts_b, e.j2]
+                for k in range(len(bounds_a) - 1):
+                    out.extend(align_range(a, b, bounds_a[k], bounds_a[k + 1], bounds_b[k], bounds_b[k + 1]))
+                continue
+        out.append(e)
+    # Neighbouring equal runs may now touch: join them.
+    joined: list[Edit] = []
+    for e in out:
+        if joined and e.tag == "equal" and joined[-1].tag == "equal":
+            joined[-1] = Edit("equal", joined[-1].i1, e.i2, joined[-1].j1, e.j2)
+        elif joined and e.tag != "equal" and joined[-1].tag != "equal":
+            p = joined[-1]
+            i1, i2, j1, j2 = p.i1, e.i2, p.j1, e.j2
+            joined[-1] = Edit("replace" if i1 < i2 and j1 < j2 else ("delete" if i1 < i2 else "insert"), i1, i2, j1, j2)
+        else:
+            joined.append(e)
+    return joined
+
+
 def _paragraph_punctuation(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[int], b_breaks: set[int]) -> list[Edit]:
     """Give a paragraph back its final period where a diff took it for a match elsewhere.
 
@@ -660,6 +737,19 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
             seeds.setdefault(tuple(ca[p:p + MOVE_SEED]), []).append((p, i2, k))
     used = bytearray(len(ca))
     matches: list[tuple[int, int, int, int, int]] = []  # (j, i, n, del_op, ins_op)
+    occurrences: dict[tuple, int] | None = None
+
+    def ambiguous(p: int) -> bool:
+        # Text that occurs more than once in the original (repeated lines) has no one place it moved from:
+        # reporting a move there would only pick one copy at random.
+        nonlocal occurrences
+        if occurrences is None:
+            occurrences = {}
+            for q in range(len(ca) - MOVE_MIN_TOKENS + 1):
+                key = tuple(ca[q:q + MOVE_MIN_TOKENS])
+                occurrences[key] = occurrences.get(key, 0) + 1
+        return occurrences.get(tuple(ca[p:p + MOVE_MIN_TOKENS]), 0) > 1
+
     for j1, j2, kb in inserted:
         j = j1
         while j <= j2 - MOVE_SEED:
@@ -672,7 +762,7 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
                     n += 1
                 if best is None or n > best[1]:
                     best = (p, n, ka)
-            if best and best[1] >= MOVE_MIN_TOKENS:
+            if best and best[1] >= MOVE_MIN_TOKENS and not ambiguous(best[0]):
                 p, n, ka = best
                 for q in range(p, p + n):
                     used[q] = 1
@@ -682,16 +772,26 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
                 j += 1
     matches.sort()
     moves: list[list[int]] = []
-    last_ops = None
     for j, p, n, ka, kb in matches:
-        if moves and last_ops == (ka, kb):
+        if moves and moves[-1][4:] == [ka, kb]:
             m = moves[-1]
             if 0 <= p - m[1] <= MOVE_MAX_GAP and 0 <= j - m[3] <= MOVE_MAX_GAP:
                 m[1], m[3] = p + n, j + n
                 continue
-        moves.append([p, p + n, j, j + n])
-        last_ops = (ka, kb)
-    return [tuple(m) for m in moves]  # type: ignore[misc]
+        moves.append([p, p + n, j, j + n, ka, kb])
+    # A retouch at either end of the moved text ("with several words" / "with many words") leaves a short
+    # tail on both sides: it belongs to the move (and is diffed inside it), not to a deletion and an insertion.
+    taken_a = [(m[0], m[1]) for m in moves]
+    taken_b = [(m[2], m[3]) for m in moves]
+    for m in moves:
+        op_a, op_b = edits[m[4]], edits[m[5]]
+        if 0 < op_a.i2 - m[1] <= MOVE_MAX_GAP and 0 < op_b.j2 - m[3] <= MOVE_MAX_GAP \
+                and not any(m[1] < s < op_a.i2 for s, _ in taken_a) and not any(m[3] < s < op_b.j2 for s, _ in taken_b):
+            m[1], m[3] = op_a.i2, op_b.j2
+        if 0 < m[0] - op_a.i1 <= MOVE_MAX_GAP and 0 < m[2] - op_b.j1 <= MOVE_MAX_GAP \
+                and not any(op_a.i1 <= e < m[0] for _, e in taken_a) and not any(op_b.j1 <= e < m[2] for _, e in taken_b):
+            m[0], m[2] = op_a.i1, op_b.j1
+    return [tuple(m[:4]) for m in moves]  # type: ignore[misc]
 
 
 def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -762,6 +862,7 @@ def align(a: Tokens, b: Tokens, a_breaks: Iterable[int] | None = None, b_breaks:
     b_breaks = set(blank_line_breaks(b) if b_breaks is None else b_breaks)
     edits = opcodes(token_blocks(a, b, a_breaks, b_breaks), len(a), len(b))
     edits = _merge_small_equalities(edits, a.canons)
+    edits = _split_at_paragraphs(edits, a, b, a_breaks, b_breaks)
     edits = _paragraph_punctuation(edits, a, b, a_breaks, b_breaks)
     edits = _slide(edits, a, b)
     if detect_moves:
