@@ -188,21 +188,23 @@ _DEICTIC_RE = re.compile(
     rf"cannot|would|must|should|seems|looks|sounds)\b)",
     re.IGNORECASE,
 )
-_EVALUATIVE_RE = re.compile(
-    r"(?<![\w-])(?:seriously|obviously|clearly|ridiculous(?:ly)?|absurd(?:ly|ity)?|outrageous(?:ly)?|"
-    r"incomprehensible|gory|insane(?:ly)?|crazy|disgust(?:ing|ed)|disgrace(?:ful)?|pathetic|"
-    r"hypocri(?:sy|te|tes|tical)|lie|lies|lied|lying|liars?|naturally|predictably|conveniently|tellingly|"
-    r"propaganda|nonsense|laughabl[ey]|shameful|"
-    r"shameless(?:ly)?|idiot(?:s|ic)?|stupid(?:ity)?|moron(?:s|ic)?|joke|ironic(?:ally)?|irony|"
-    r"deceptive(?:ly)?|deceit(?:ful)?|sickening|evil|treason(?:ous)?|scandalous|unbelievabl[ey]|"
-    r"insults?|brainwashed|puppets?|sheeple|garbage|rubbish|bullshit|whitewash(?:ing)?|so-called|"
-    r"supposedly|passing\s+off|pretend(?:s|ing)?|wow|lol|duh|yeah\s+right|hilarious|pitiful|"
-    r"appalling|shocking|despicable|dishonest|spin|fake|sham|farce|criminals?|thugs?|traitors?|warmongers?|"
-    r"meaningless|pointless|ludicrous|preposterous|idiocy|cowardly|sleazy|hoax|delusional|clueless|"
-    r"incompetent|blatant(?:ly)?|platitudes?|false|untrue|misleading|wrong|bogus|debunked|"
-    r"really(?=\s*[?!]))\b",
-    re.IGNORECASE,
-)
+# Looked up word by word (a set, not a hundred-way regex alternation tried at every position).
+_EVALUATIVE_WORDS = frozenset("""
+    seriously obviously clearly ridiculous ridiculously absurd absurdly absurdity outrageous outrageously
+    incomprehensible gory insane insanely crazy disgusting disgusted disgrace disgraceful pathetic
+    hypocrisy hypocrite hypocrites hypocritical lie lies lied lying liar liars naturally predictably
+    conveniently tellingly propaganda nonsense laughable laughably shameful shameless shamelessly
+    idiot idiots idiotic stupid stupidity moron morons moronic joke ironic ironically irony deceptive
+    deceptively deceit deceitful sickening evil treason treasonous scandalous unbelievable unbelievably
+    insult insults brainwashed puppet puppets sheeple garbage rubbish bullshit whitewash whitewashing
+    so-called supposedly pretend pretends pretending wow lol duh hilarious pitiful appalling shocking
+    despicable dishonest spin fake sham farce criminal criminals thug thugs traitor traitors warmonger
+    warmongers meaningless pointless ludicrous preposterous idiocy cowardly sleazy hoax delusional clueless
+    incompetent blatant blatantly platitude platitudes false untrue misleading wrong bogus debunked really
+""".split())
+_EVALUATIVE_PHRASE_RE = re.compile(r"\b(?:passing\s+off|yeah,?\s+right)\b", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"[\w][\w’'-]*")
+_FOLLOWED_BY_QUESTION_RE = re.compile(r"\s*[?!]")  # "Really?" is sarcasm; "really" alone is not
 _PHRASE_RE = re.compile(
     rf"\b(?:you\s+(?:would|{_APOS}d)\s+think|let(?:\s+us|{_APOS}s)\s+not\s+forget|full\s+disclosure|"
     rf"of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|"
@@ -240,11 +242,19 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 
 def _count_evaluative(words: str) -> int:
     """Evaluative words, not counting capitalised ones mid-sentence (names: "al-Sham", "Liar's Poker")."""
-    count = 0
-    for m in _EVALUATIVE_RE.finditer(words):
-        if m.group()[0].islower() or _SENTENCE_START_RE.search(words, 0, m.start()):
+    count = len(_EVALUATIVE_PHRASE_RE.findall(words))
+    for m in _TOKEN_RE.finditer(words):
+        token = m.group().rstrip("’'")
+        lower = token.lower()
+        if lower not in _EVALUATIVE_WORDS:
+            continue
+        if lower == "really" and not _FOLLOWED_BY_QUESTION_RE.match(words, m.start() + len(token)):
+            continue
+        if token[0].islower() or _SENTENCE_START_RE.search(words, 0, m.start()):
             count += 1
     return count
+
+
 _WORD_RE = re.compile(r"[\w’'-]+")
 
 # Scores at or above these call a bracket an insertion. A quotation's own words are restored in
