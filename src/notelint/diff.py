@@ -423,7 +423,7 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
 
     attribution_words = DEFAULT_ATTRIBUTION_WORDS
     if DELETION in rules:
-        attribution_words = tuple(options(DELETION).get("attribution_words", DEFAULT_ATTRIBUTION_WORDS))
+        attribution_words = tuple(options(DELETION).get("attribution-words", DEFAULT_ATTRIBUTION_WORDS))
     attribution = engine.compile_word_list(attribution_words)
     a_text = result.original.doc.text
     findings: list[Finding] = []
