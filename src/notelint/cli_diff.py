@@ -80,6 +80,8 @@ def run_diff(args: argparse.Namespace) -> int:
     from .engine import RulePackError, parser_options
     from .findings import SEVERITY_RANK
 
+    if args.original == "-" and args.republished == "-":
+        raise UsageError("standard input (-) can be only one of the two files")
     max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
     republished_path = args.republished or args.original
     try:

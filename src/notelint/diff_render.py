@@ -147,7 +147,8 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
         from rich.rule import Rule
         from rich.text import Text
 
-        console = Console(file=out, force_terminal=True, highlight=False, width=width or 100, soft_wrap=False)
+        # Soft wrap: a paragraph is one line and the terminal (or pager) wraps it, so a file keeps whole lines.
+        console = Console(file=out, force_terminal=True, highlight=False, width=width or 100, soft_wrap=True)
         console.print(Text.assemble(("notelint diff ", "bold"), (a_path, "bold"), " → ", (b_path, "bold")))
         legend = Text("  ")
         for kind, label in LEGEND:
