@@ -156,3 +156,19 @@ def test_an_unwritable_cache_directory_warns_once_and_the_check_still_succeeds(w
     assert len(result.findings) == 5
     err = capsys.readouterr().err
     assert err.count("notelint: warning: cannot write the cache") == 1
+
+
+def test_a_new_build_removes_folders_of_builds_unused_for_a_week(workspace, monkeypatch):
+    root = workspace["cache"]
+    old_build = os.path.join(root, "0.0.9-0123456789abcdef")
+    recent_build = os.path.join(root, "0.1.0-fedcba9876543210")
+    not_ours = os.path.join(root, "notes")
+    for folder in (old_build, recent_build, not_ours):
+        os.makedirs(folder)
+    week_ago = time.time() - cache.STALE_BUILD_SECONDS - 60
+    os.utime(old_build, (week_ago, week_ago))
+    os.utime(not_ours, (week_ago, week_ago))
+    run(workspace)
+    assert not os.path.exists(old_build)
+    assert os.path.isdir(recent_build) and os.path.isdir(not_ours)
+    assert os.path.isdir(os.path.join(root, cache.build_stamp()))

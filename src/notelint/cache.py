@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from typing import Iterable, NamedTuple
 
@@ -23,6 +24,10 @@ DEFAULT_CACHE_DIR = ".notelint_cache"
 CACHE_DIR_ENV = "NOTELINT_CACHE_DIR"
 # A stat match is trusted only for files last modified this long before they were read.
 RACY_WINDOW_NS = 2_000_000_000
+# Results of other notelint builds are removed once unused this long (the folder of a build in use is
+# touched by every run that writes to it).
+STALE_BUILD_SECONDS = 7 * 24 * 3600
+_BUILD_FOLDER = re.compile(r"\A[0-9][0-9A-Za-z.+!]*-[0-9a-f]{16}\Z")  # what build_stamp() names
 _FORMAT = 1  # bump when the bucket layout changes
 
 # Finding fields stored per finding; the path is not stored (the key holds it, and the display path is
@@ -161,6 +166,8 @@ class ResultCache:
 
     def _mark_directory(self) -> None:
         """CACHEDIR.TAG keeps backup tools out; a `*` .gitignore keeps the cache out of commits (as ruff does)."""
+        if not os.path.isdir(self.directory):
+            self._remove_stale_builds()
         os.makedirs(self.directory, exist_ok=True)
         tag = os.path.join(self.root, "CACHEDIR.TAG")
         if not os.path.exists(tag):
@@ -168,3 +175,19 @@ class ResultCache:
                 fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# Created by notelint.\n")
             with open(os.path.join(self.root, ".gitignore"), "w", encoding="utf-8") as fh:
                 fh.write("# Created by notelint automatically.\n*\n")
+
+    def _remove_stale_builds(self) -> None:
+        """On the first write of a new build (an upgrade, an edited checkout), drop other builds' folders
+        that no run has written to for a week, so the cache does not grow with every upgrade."""
+        import shutil
+        import time
+
+        cutoff = time.time() - STALE_BUILD_SECONDS
+        try:
+            entries = list(os.scandir(self.root))
+        except OSError:
+            return
+        for entry in entries:
+            if (entry.is_dir(follow_symlinks=False) and _BUILD_FOLDER.match(entry.name)
+                    and entry.stat().st_mtime < cutoff):
+                shutil.rmtree(entry.path, ignore_errors=True)
