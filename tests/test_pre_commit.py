@@ -19,13 +19,12 @@ ARTICLE = os.path.join(HERE, "fixtures", "iraqi-militias-republished.txt")
 
 
 def _pre_commit() -> list[str] | None:
-    exe = shutil.which("pre-commit")
-    if exe:
-        return [exe]
+    """The pre-commit installed with the test extra (next to this interpreter), else one on PATH."""
     try:
         import pre_commit  # noqa: F401
     except ImportError:
-        return None
+        exe = shutil.which("pre-commit")
+        return [exe] if exe else None
     return [sys.executable, "-m", "pre_commit"]
 
 
