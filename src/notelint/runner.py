@@ -122,10 +122,11 @@ def _ignore_interrupts() -> None:
 
 def _pool_context():
     import multiprocessing
+    import sys
 
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the parent's loaded rules and grammar; elsewhere (macOS, Windows) the default method.
-    return multiprocessing.get_context("fork" if "fork" in methods else None)
+    # On Linux, fork shares the parent's loaded rules and grammar with the workers. macOS offers fork but
+    # its system libraries are not fork-safe, and Windows has none: there, the platform's default.
+    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
 
 
 def settings_key(settings, options: LintOptions) -> str:
