@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -70,10 +71,6 @@ class StyleEquivalences:
         self.capitalisation = capitalisation
         self.punctuation = punctuation
         self._compiled = [rule.compiled for rule in self.rules]
-        alternatives = [f"(?P<_s{n}>{rule.pattern})" for n, rule in enumerate(self.rules)]
-        alternatives += [f"(?P<_abbr>{_ABBREVIATION})", f"(?P<_word>{_WORD})", f"(?P<_ellipsis>{_ELLIPSIS})",
-                         f"(?P<_dash>{_DASH})", f"(?P<_other>{_OTHER})"]
-        self.scanner = regex.compile("|".join(alternatives), regex.MULTILINE)
 
     @classmethod
     def load(cls, paths: Iterable[str] = (), *, defaults: bool = True) -> "StyleEquivalences":
@@ -102,13 +99,27 @@ class StyleEquivalences:
                 rules[rule.name] = rule
         return cls(list(rules.values()), **options)
 
-    def canonical(self, rule_index: int, text: str, pos: int) -> str:
-        match = self._compiled[rule_index].match(text, pos)
-        try:
-            expanded = match.expand(self.rules[rule_index].canonical) if match else self.rules[rule_index].canonical
-        except (regex.error, IndexError):
-            expanded = self.rules[rule_index].canonical
-        return " ".join(expanded.translate(_WORD_NORM).split())
+    def matches(self, text: str, start: int, end: int) -> list[tuple[int, int, int, str]]:
+        """Non-overlapping style matches (start, end, rule index, canonical form): leftmost first, then the
+        longest, then the rule listed first. Each pattern runs on its own: far faster than one alternation."""
+        found = []
+        for index, compiled in enumerate(self._compiled):
+            template = self.rules[index].canonical
+            for m in compiled.finditer(text, start, end):
+                if m.end() > m.start():
+                    try:
+                        expanded = m.expand(template)
+                    except (regex.error, IndexError):
+                        expanded = template
+                    found.append((m.start(), -m.end(), index, " ".join(expanded.translate(_WORD_NORM).split())))
+        found.sort()
+        chosen = []
+        last_end = start
+        for s, neg_end, index, canon in found:
+            if s >= last_end:
+                chosen.append((s, -neg_end, index, canon))
+                last_end = -neg_end
+        return chosen
 
 
 def default_equivalences_path() -> str:
@@ -181,46 +192,61 @@ class Tokens:
         return self.text[self.ends[i - 1]:self.starts[i]] if 0 < i < len(self.starts) else ""
 
 
+_PLAIN_TOKEN = re.compile(f"(?P<w>{_ABBREVIATION}|{_WORD})|(?P<e>{_ELLIPSIS})|(?P<d>{_DASH})|(?P<o>{_OTHER})")
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None,
              equivalences: StyleEquivalences | None = None) -> Tokens:
     """Words (with inner apostrophes, hyphens, periods), style-rule matches and single punctuation marks."""
     eq = equivalences or default_equivalences()
+    end = len(text) if end is None else end
     tokens = Tokens(text)
     starts, ends, norms, canons, styles = tokens.starts, tokens.ends, tokens.norms, tokens.canons, tokens.styles
     punct_norm = _PUNCT_NORM
     word_norm = _WORD_NORM
-    for m in eq.scanner.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
-        raw = m.group()
-        style = None
-        if kind == "_word" or kind == "_abbr":
-            norm = canon = raw.translate(word_norm)
-        elif kind == "_other":
-            norm = canon = punct_norm.get(raw, raw)
-        elif kind == "_dash":
-            norm = canon = "—"
-        elif kind == "_ellipsis":
-            norm = canon = "…"
-        else:  # a style rule: one token, whatever its length
-            index = int(kind[2:])
-            norm = " ".join(raw.translate(word_norm).split())
-            canon = eq.canonical(index, text, m.start())
-            style = eq.rules[index].name
-        starts.append(m.start())
-        ends.append(m.end())
-        norms.append(norm)
+    rule_names = [rule.name for rule in eq.rules]
+    pos = start
+    for stop, style_end, index, canon in [*eq.matches(text, start, end), (end, end, -1, "")]:
+        # Plain tokens up to the next style match (this loop is the hot path on large texts).
+        for m in _PLAIN_TOKEN.finditer(text, pos, stop):
+            kind = m.lastgroup
+            raw = m.group()
+            if kind == "w":
+                norm = raw if raw.isascii() and "\n" not in raw else raw.translate(word_norm)
+            elif kind == "o":
+                norm = punct_norm.get(raw, raw)
+            elif kind == "d":
+                norm = "—"
+            else:
+                norm = "…"
+            starts.append(m.start())
+            ends.append(m.end())
+            norms.append(norm)
+        canons.extend(norms[len(canons):])
+        styles.extend([None] * (len(norms) - len(styles)))
+        if index < 0:
+            break
+        starts.append(stop)
+        ends.append(style_end)
+        norms.append(" ".join(text[stop:style_end].translate(word_norm).split()))
         canons.append(canon)
-        styles.append(style)
+        styles.append(rule_names[index])
+        pos = style_end
     return tokens
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 
 
 def blank_line_breaks(tokens: Tokens) -> list[int]:
     """Indices of tokens that start a new paragraph (a blank line before them)."""
     out = []
-    text = tokens.text
-    for i in range(1, len(tokens)):
-        gap = text[tokens.ends[i - 1]:tokens.starts[i]]
-        if gap.count("\n") >= 2 and "\n\n" in "".join(gap.split(" ")).replace("\t", "").replace("\r", ""):
+    starts = tokens.starts
+    if not starts:
+        return out
+    for m in _BLANK_LINE.finditer(tokens.text, starts[0], tokens.ends[-1]):
+        i = bisect.bisect_left(starts, m.end())
+        if 0 < i < len(starts) and tokens.ends[i - 1] <= m.start() and (not out or out[-1] != i):
             out.append(i)
     return out
 
@@ -461,13 +487,40 @@ def opcodes(blocks: list[tuple[int, int, int]], alen: int, blen: int) -> list[Ed
 
 
 def _intern(values: Iterable, table: dict) -> list[int]:
-    out = []
-    for value in values:
-        code = table.get(value)
-        if code is None:
-            code = table[value] = len(table)
-        out.append(code)
-    return out
+    """Small integers for values (equal values, equal ids): comparing ints beats comparing strings."""
+    return [table.setdefault(value, len(table)) for value in values]
+
+
+NEAR_IDENTICAL = 0.8
+MAX_SENTENCE_PAIRING = 2500
+
+
+def _near_identical_sentences(ida, si, bi, idb, sj, bj, similarity) -> list[tuple[int, int]]:
+    """Where a gap holds more sentences on one side than the other, pair the sentences that are nearly the
+    same (one word changed), in order, best total first; the rest are whole insertions or deletions.
+    Aligning the gap's words in one piece could instead match half of one sentence with half of another.
+    Pairs must be near-identical: a sentence split in two is left to the word alignment."""
+    na, nb = bi - si, bj - sj
+    if not na or not nb or na == nb or na * nb > MAX_SENTENCE_PAIRING:
+        return []
+    # score[k][m]: best total over a[si+k:], b[sj+m:]
+    score = [[0.0] * (nb + 1) for _ in range(na + 1)]
+    for k in range(na - 1, -1, -1):
+        for m in range(nb - 1, -1, -1):
+            sim = similarity(ida[si + k], idb[sj + m])
+            paired = score[k + 1][m + 1] + sim if sim >= NEAR_IDENTICAL else -1.0
+            score[k][m] = max(paired, score[k + 1][m], score[k][m + 1])
+    pairs, k, m = [], 0, 0
+    while k < na and m < nb:
+        sim = similarity(ida[si + k], idb[sj + m])
+        if sim >= NEAR_IDENTICAL and score[k][m] == score[k + 1][m + 1] + sim:
+            pairs.append((si + k, sj + m))
+            k, m = k + 1, m + 1
+        elif score[k][m] == score[k + 1][m]:
+            k += 1
+        else:
+            m += 1
+    return pairs
 
 
 def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: Iterable[int] = ()) -> list[tuple[int, int, int]]:
@@ -480,13 +533,31 @@ def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: I
     sentences: dict = {}
     ida = _intern((tuple(ca[bounds_a[k]:bounds_a[k + 1]]) for k in range(len(sa))), sentences)
     idb = _intern((tuple(cb[bounds_b[k]:bounds_b[k + 1]]) for k in range(len(sb))), sentences)
-    sentence_ops = _pair_across_repeats(opcodes(matching_blocks(ida, idb), len(ida), len(idb)), ida, idb)
+    id_to_sentence = {v: k for k, v in sentences.items()}
+    word_sets: dict[int, set] = {}
+
+    def similarity(x: int, y: int) -> float:
+        """Shared distinct words over the larger sentence's distinct words (1.0: the same words)."""
+        for key in (x, y):
+            if key not in word_sets:
+                word_sets[key] = set(id_to_sentence[key])
+        words_x, words_y = word_sets[x], word_sets[y]
+        return len(words_x & words_y) / max(len(words_x), len(words_y), 1)
+
+    sentence_ops = _pair_across_repeats(opcodes(matching_blocks(ida, idb), len(ida), len(idb)), ida, idb, similarity)
     sentence_blocks = [(e.i1, e.j1, e.i2 - e.i1) for e in sentence_ops if e.tag == "equal"]
     blocks: list[tuple[int, int, int]] = []
     si = sj = 0
     for bi, bj, n in [*sentence_blocks, (len(ida), len(idb), 0)]:
         if si < bi or sj < bj:  # a gap of unmatched sentences: align its words
-            blocks.extend(matching_blocks(ca, cb, bounds_a[si], bounds_a[bi], bounds_b[sj], bounds_b[bj]))
+            pairs = _near_identical_sentences(ida, si, bi, idb, sj, bj, similarity)
+            pi, pj = si, sj
+            for k, m in [*pairs, (bi, bj)]:
+                # Between the pairs, and within each pair, words are aligned.
+                blocks.extend(matching_blocks(ca, cb, bounds_a[pi], bounds_a[k], bounds_b[pj], bounds_b[m]))
+                if k < bi:
+                    blocks.extend(matching_blocks(ca, cb, bounds_a[k], bounds_a[k + 1], bounds_b[m], bounds_b[m + 1]))
+                pi, pj = k + 1, m + 1
         if n:
             start_a, start_b = bounds_a[bi], bounds_b[bj]
             blocks.append((start_a, start_b, bounds_a[bi + n] - start_a))
@@ -501,51 +572,61 @@ def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: I
     return merged
 
 
-def _repeats(seq: Sequence, lo: int, hi: int, period: int) -> bool:
-    return all(seq[t] == seq[t + period] for t in range(lo, hi))
-
-
-def _pair_across_repeats(ops: list[Edit], a: Sequence, b: Sequence) -> list[Edit]:
-    """Among repeated sentences, where a deletion sits is a coin toss (any copy will do), so Myers may put
-    it beside the wrong insertion: "{+changed line+} … [-line-]{+new line+}". Slide a deleted (or inserted)
-    block across a run of equal, repeating sentences to a neighbouring gap that has only the other side,
-    so a changed sentence is diffed against the sentence it replaced."""
-    ops = list(ops)
-    for k in range(len(ops)):
+def _pair_across_repeats(ops: list[Edit], a: Sequence, b: Sequence, similarity) -> list[Edit]:
+    """Among copies of one repeated sentence, where the extra copies are deleted is a coin toss, and Myers
+    may put them beside the wrong insertion: "{+changed line+} … [-line-]{+new line+}". In a stretch where
+    the original is nothing but that sentence, any assignment of its deleted copies to the gaps is a valid
+    alignment: give them to the new sentences that resemble them most, so a changed line is diffed against
+    the line it replaced."""
+    out: list[Edit] = []
+    k = 0
+    while k < len(ops):
         e = ops[k]
-        if e.tag == "equal":
+        if e.tag == "equal" or e.i1 == e.i2:
+            out.append(e)
+            k += 1
             continue
-        for d in (-1, 1):
-            if not 0 <= k + 2 * d < len(ops) or ops[k + d].tag != "equal":
-                continue
-            run, target = ops[k + d], ops[k + 2 * d]
-            if e.i1 < e.i2 and target.tag == "insert":  # move our deleted block to the insertion
-                n = e.i2 - e.i1
-                lo, hi = (run.i1, e.i1) if d < 0 else (e.i1, run.i2 - n)
-                if _repeats(a, lo, hi, n):
-                    if d < 0:
-                        ops[k + 2 * d] = Edit("replace", run.i1, run.i1 + n, target.j1, target.j2)
-                        ops[k + d] = Edit("equal", run.i1 + n, e.i2, run.j1, run.j2)
-                        ops[k] = Edit("insert", e.i2, e.i2, e.j1, e.j2)
-                    else:
-                        ops[k + 2 * d] = Edit("replace", run.i2 - n, run.i2, target.j1, target.j2)
-                        ops[k + d] = Edit("equal", e.i1, run.i2 - n, run.j1, run.j2)
-                        ops[k] = Edit("insert", e.i1, e.i1, e.j1, e.j2)
-                    break
-            if e.j1 < e.j2 and target.tag == "delete":  # move our inserted block to the deletion
-                n = e.j2 - e.j1
-                lo, hi = (run.j1, e.j1) if d < 0 else (e.j1, run.j2 - n)
-                if _repeats(b, lo, hi, n):
-                    if d < 0:
-                        ops[k + 2 * d] = Edit("replace", target.i1, target.i2, run.j1, run.j1 + n)
-                        ops[k + d] = Edit("equal", run.i1, run.i2, run.j1 + n, e.j2)
-                        ops[k] = Edit("delete", e.i1, e.i2, e.j2, e.j2)
-                    else:
-                        ops[k + 2 * d] = Edit("replace", target.i1, target.i2, run.j2 - n, run.j2)
-                        ops[k + d] = Edit("equal", run.i1, run.i2, e.j1, run.j2 - n)
-                        ops[k] = Edit("delete", e.i1, e.i2, e.j1, e.j1)
-                    break
-    return [e for e in ops if e.i1 < e.i2 or e.j1 < e.j2]
+        sentence = a[e.i1]
+        # Grow the stretch around this gap: ops whose original side is only `sentence`.
+        lo = k
+        while lo > 0 and all(x == sentence for x in a[ops[lo - 1].i1:ops[lo - 1].i2]):
+            lo -= 1
+        hi = k + 1
+        while hi < len(ops) and all(x == sentence for x in a[ops[hi].i1:ops[hi].i2]):
+            hi += 1
+        stretch = ops[lo:hi]
+        gaps = [n for n, op in enumerate(stretch) if op.tag != "equal"]
+        spare = sum(stretch[n].i2 - stretch[n].i1 for n in gaps)
+        if len(gaps) < 2 or not all(x == sentence for op in stretch for x in a[op.i1:op.i2]):
+            out.append(e)
+            k += 1
+            continue
+        # Rank the new sentences by likeness to the repeated one; the most alike get a copy to pair with.
+        candidates = sorted(((similarity(sentence, b[j]), n, j) for n in gaps for j in range(stretch[n].j1, stretch[n].j2)),
+                            reverse=True)
+        share = {n: 0 for n in gaps}
+        for score, n, _ in candidates:
+            if spare == 0 or score < 0.5:
+                break
+            share[n] += 1
+            spare -= 1
+        if spare:  # copies left over stay deletions, in the gaps that had them, first come first served
+            for n in gaps:
+                extra = min(spare, stretch[n].i2 - stretch[n].i1 - share[n]) if stretch[n].i2 - stretch[n].i1 > share[n] else 0
+                share[n] += extra
+                spare -= extra
+            share[gaps[-1]] += spare
+        out = out[:len(out) - (k - lo)]
+        i, j = stretch[0].i1, stretch[0].j1
+        for n, op in enumerate(stretch):
+            na = op.i2 - op.i1 if op.tag == "equal" else share[n]
+            nb = op.j2 - op.j1
+            tag = op.tag if op.tag == "equal" else ("replace" if na and nb else ("delete" if na else "insert"))
+            if na or nb:
+                out.append(Edit(tag, i, i + na, j, j + nb))
+            i, j = i + na, j + nb
+        k = hi
+    return out
 
 
 # --- Clean-up: edits a person would write ------------------------------------------------------------------
@@ -737,7 +818,7 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
             seeds.setdefault(tuple(ca[p:p + MOVE_SEED]), []).append((p, i2, k))
     used = bytearray(len(ca))
     matches: list[tuple[int, int, int, int, int]] = []  # (j, i, n, del_op, ins_op)
-    occurrences: dict[tuple, int] | None = None
+    occurrences: dict[str, list[int]] | None = None
 
     def ambiguous(p: int) -> bool:
         # Text that occurs more than once in the original (repeated lines) has no one place it moved from:
@@ -745,10 +826,17 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
         nonlocal occurrences
         if occurrences is None:
             occurrences = {}
-            for q in range(len(ca) - MOVE_MIN_TOKENS + 1):
-                key = tuple(ca[q:q + MOVE_MIN_TOKENS])
-                occurrences[key] = occurrences.get(key, 0) + 1
-        return occurrences.get(tuple(ca[p:p + MOVE_MIN_TOKENS]), 0) > 1
+            for q, token in enumerate(ca):
+                occurrences.setdefault(token, []).append(q)
+        gram = ca[p:p + MOVE_MIN_TOKENS]
+        rarest = min(range(len(gram)), key=lambda k: len(occurrences[gram[k]]))
+        copies = 0
+        for q in occurrences[gram[rarest]]:
+            if ca[q - rarest:q - rarest + len(gram)] == gram:
+                copies += 1
+                if copies > 1:
+                    return True
+        return False
 
     for j1, j2, kb in inserted:
         j = j1

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""How fast `notelint diff` is: prints times (best of several runs) and peak memory for
+
+  * a 2,000-word article pair (goal: under 50 ms for the alignment),
+  * a pair of 1 MB texts (goal: under 5 s),
+  * a pathological pair: thousands of identical lines with a few changes (goal: under 5 s).
+
+Each is timed twice: the alignment and classification alone (`align` on tokens, what the diff adds) and the
+whole `diff_documents` from text (parsing both articles included). Peak memory is measured in a separate run
+under tracemalloc, so it does not slow the timed runs. Not a test: run it and read the figures.
+
+    python benchmarks/diff_speed.py [--quick]
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import random
+import sys
+import time
+import tracemalloc
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))
+
+import notelint  # noqa: E402
+from notelint.align import align, blank_line_breaks, tokenize  # noqa: E402
+from notelint.diff import diff_documents  # noqa: E402
+
+FIXTURE = os.path.join(HERE, "..", "tests", "fixtures", "iraqi-militias-republished.txt")
+
+
+def wire_vocabulary() -> list[str]:
+    text = open(FIXTURE, encoding="utf-8").read()
+    body = text[:text.index("Source: Associated Press")]
+    return [w.strip("“”\",.;:") for w in body.split() if w.strip("“”\",.;:")]
+
+
+def make_article(words: int, rng: random.Random, vocabulary: list[str]) -> str:
+    """Wire-like text: sentences of 12-30 words from the article's own vocabulary, some with quotations,
+    numbers that make many sentences unique, paragraphs of one to three sentences."""
+    paragraphs, count, serial = [], 0, 0
+    while count < words:
+        sentences = []
+        for _ in range(rng.randint(1, 3)):
+            n = rng.randint(12, 30)
+            chosen = [rng.choice(vocabulary) for _ in range(n)]
+            serial += 1
+            if rng.random() < 0.3:
+                chosen.insert(rng.randint(1, n - 1), str(rng.randint(2, 9000)))
+            sentence = " ".join(chosen)
+            sentence = sentence[0].upper() + sentence[1:] + "."
+            if rng.random() < 0.25:
+                sentence = f"“{sentence[:-1]},” said {rng.choice(vocabulary)} {rng.choice(vocabulary)}."
+            sentences.append(sentence)
+            count += n
+        paragraphs.append(" ".join(sentences))
+    return "Headline of the story\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def republish(original: str, rng: random.Random, edits: int) -> str:
+    """A republisher's copy: bracketed notes, unmarked sentences, changed and deleted words, a moved
+    paragraph, curly quotes made straight in places, lines reflowed."""
+    paragraphs = original.split("\n\n")
+    for _ in range(edits):
+        k = rng.randrange(1, len(paragraphs))
+        words = paragraphs[k].split(" ")
+        action = rng.randrange(5)
+        if action == 0:
+            words.insert(rng.randrange(len(words)), "[this is what they always say]")
+        elif action == 1:
+            words.append("Nobody believes a word of it.")
+        elif action == 2 and len(words) > 3:
+            words[rng.randrange(len(words))] = "remarkably"
+        elif action == 3 and len(words) > 6:
+            at = rng.randrange(len(words) - 3)
+            del words[at:at + 2]
+        else:
+            paragraphs[k] = paragraphs[k].replace("“", '"').replace("”", '"')
+            continue
+        paragraphs[k] = " ".join(words)
+    if len(paragraphs) > 10:
+        paragraphs.insert(len(paragraphs) - 3, paragraphs.pop(3))
+    for k in range(1, len(paragraphs), 7):
+        paragraphs[k] = paragraphs[k].replace(" ", "\n", 3)
+    return "\n\n".join(paragraphs)
+
+
+def pathological(lines: int) -> tuple[str, str]:
+    line = "The council met again on Tuesday and adjourned without a vote."
+    original = [line] * lines
+    republished = list(original)
+    republished[lines // 5] = "The council met again on Tuesday and adjourned after a vote."
+    republished.insert(lines // 2, "Protesters gathered outside the council building on Tuesday.")
+    del republished[lines * 4 // 5]
+    republished[lines - 10] = line.replace("Tuesday", "Wednesday")
+    return "\n\n".join(original), "\n\n".join(republished)
+
+
+def best_of(runs: int, fn) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def align_only(a_text: str, b_text: str):
+    a, b = tokenize(a_text), tokenize(b_text)
+    return align(a, b, blank_line_breaks(a), blank_line_breaks(b))
+
+
+def whole_diff(a_text: str, b_text: str):
+    return diff_documents(notelint.parse(a_text, "original.txt"), notelint.parse(b_text, "republished.txt"))
+
+
+def peak_mib(fn) -> float:
+    gc.collect()
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 2 ** 20
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one run each (for a smoke test)")
+    args = parser.parse_args(argv)
+    rng = random.Random(20240611)
+    vocabulary = wire_vocabulary()
+
+    small_a = make_article(2000, rng, vocabulary)
+    small_b = republish(small_a, rng, 12)
+    big_a = make_article(1, rng, vocabulary)
+    while len(big_a.encode()) < 1_000_000:
+        big_a += "\n\n" + make_article(5000, rng, vocabulary).split("\n\n", 1)[1]
+    big_b = republish(big_a, rng, 300)
+    patho_a, patho_b = pathological(5000)
+
+    cases = [
+        ("2,000-word pair", small_a, small_b, 0.050, 1 if args.quick else 20),
+        ("1 MB pair", big_a, big_b, 5.0, 1 if args.quick else 3),
+        ("pathological pair", patho_a, patho_b, 5.0, 1 if args.quick else 3),
+    ]
+    print(f"Python {sys.version.split()[0]}, notelint {notelint.__version__}")
+    print(f"{'case':<20} {'sizes (bytes, words)':<34} {'align':>9} {'whole diff':>11} {'goal':>7}  {'peak MiB':>9}  hunks")
+    failed = False
+    for name, a_text, b_text, goal, runs in cases:
+        sizes = f"{len(a_text.encode()):,}/{len(b_text.encode()):,}, {len(a_text.split()):,}w"
+        t_align = best_of(runs, lambda: align_only(a_text, b_text))
+        t_whole = best_of(max(1, runs // 2), lambda: whole_diff(a_text, b_text))
+        peak = peak_mib(lambda: whole_diff(a_text, b_text))
+        result = whole_diff(a_text, b_text)
+        summary = result.summary()
+        kinds = ", ".join(f"{k} {summary[k]}" for k in ("marked_insertion", "unmarked_insertion", "deletion",
+                                                          "replacement", "moved", "style") if summary[k])
+        verdict = "ok" if t_align < goal else "SLOW"
+        failed |= verdict != "ok"
+        print(f"{name:<20} {sizes:<34} {t_align * 1000:>7.1f}ms {t_whole * 1000:>9.1f}ms {goal * 1000:>5.0f}ms"
+              f"  {peak:>9.1f}  {summary['hunks']} ({kinds}) {verdict}")
+    print("align: tokenising both texts and aligning them; whole diff: parsing both articles, aligning, "
+          "classifying hunks and findings. Goals apply to align.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
