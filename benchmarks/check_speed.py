@@ -147,6 +147,22 @@ def measure_many(folder: str, files: int, jobs: int, work: str) -> float:
     return elapsed
 
 
+def no_findings(path, data, settings, options):
+    """A lint that only decodes: what the runner (reading, pool, collection) costs on its own."""
+    data.decode("utf-8")
+    return []
+
+
+def measure_runner_ceiling(folder: str, jobs: int) -> float:
+    from notelint import config, runner
+
+    settings = config.load_settings(folder)
+    files = sorted(os.path.join(folder, name) for name in os.listdir(folder))
+    start = time.perf_counter()
+    runner.check_files([(f, settings) for f in files], jobs=jobs, use_cache=False, lint=no_findings)
+    return len(files) / (time.perf_counter() - start)
+
+
 def ensure_proselint(venv: str) -> str:
     exe = os.path.join(venv, "bin", "proselint")
     if not os.path.exists(exe):
@@ -206,6 +222,9 @@ def main(argv: list[str] | None = None) -> int:
             rates[jobs] = args.files / elapsed
             print(f"--jobs {jobs} --no-cache  {elapsed:6.2f} s  {rates[jobs]:8,.0f} files/s  {total / 1e6 / elapsed:6.1f} MB/s"
                   f"   (goal >= {GOALS[f'files_per_s_{jobs}']:,})")
+        ceiling = {jobs: measure_runner_ceiling(folder, jobs) for jobs in (1, 2)}
+        print(f"runner alone (read + decode, no parse or rules): {ceiling[1]:,.0f} files/s on 1 job, "
+              f"{ceiling[2]:,.0f} on 2")
         with open(os.path.join(work, "out-1.txt"), encoding="utf-8") as a, open(os.path.join(work, "out-2.txt"), encoding="utf-8") as b:
             same = a.read() == b.read()
         print(f"output identical for 1 and 2 jobs: {same}")
