@@ -138,7 +138,10 @@ def build_sarif(findings: Sequence[Finding], *, rules: Sequence = (), root: str 
 
 
 def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), root: str | None = None,
-          **_unused) -> None:
-    json.dump(build_sarif(findings, rules=rules, root=root), out, indent=2, ensure_ascii=False)
+          command: str = "check", **_unused) -> None:
+    """`command` names the run's category (`notelint/check/`, `notelint/diff/`): code scanning replaces a
+    category's earlier results with each upload, so check and diff runs must not share one."""
+    json.dump(build_sarif(findings, rules=rules, root=root, automation_id=f"notelint/{command}/"), out,
+              indent=2, ensure_ascii=False)
     out.write("\n")
     out.flush()
