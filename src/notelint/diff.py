@@ -7,6 +7,7 @@ findings NL501-NL505. Nothing here prints; diff_render.py and the reporters do.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -388,6 +389,13 @@ def _clip(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+@functools.lru_cache(maxsize=8)
+def _word_list(words: tuple[str, ...]):
+    from . import engine
+
+    return engine.compile_word_list(words)
+
+
 def diff_rules(settings=None) -> dict:
     """The NL5xx rules enabled by `settings` (all of them without settings), by code."""
     from . import engine
@@ -424,7 +432,7 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
     attribution_words = DEFAULT_ATTRIBUTION_WORDS
     if DELETION in rules:
         attribution_words = tuple(options(DELETION).get("attribution-words", DEFAULT_ATTRIBUTION_WORDS))
-    attribution = engine.compile_word_list(attribution_words)
+    attribution = _word_list(tuple(attribution_words))
     a_text = result.original.doc.text
     findings: list[Finding] = []
 
