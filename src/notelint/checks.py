@@ -6,6 +6,7 @@ Checks read the span tree through `engine.Context` and never print. Word lists s
 """
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Iterator
 
 import regex
@@ -254,11 +255,19 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             r"(?:" + "|".join(regex.escape(l) for l in labels) + r")\s*:", ctx.text[headline.start:headline.end],
             regex.IGNORECASE):
         return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
+    regions = ctx.regions("wire")
+    region_starts = [s for s, _e, _span in regions]  # regions are in document order
     for block in ctx.blocks():
         if block.kind != PARAGRAPH:
             continue
-        regions = ctx.regions("wire")
-        runs = [(s, e) for s, e, _span in regions if block.start <= s and e <= block.end]
+        # This paragraph's wire runs, found by bisection: a scan of every region per paragraph was
+        # quadratic (4 of 5 seconds on a 1 MB article).
+        runs = []
+        for s, e, _span in regions[bisect.bisect_left(region_starts, block.start):]:
+            if s >= block.end:
+                break
+            if e <= block.end:
+                runs.append((s, e))
         if not runs:
             continue
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
