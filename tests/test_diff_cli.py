@@ -214,3 +214,28 @@ def test_the_installed_command_runs_diff(tmp_path):
                            str(REPUBLISHED)], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 1 and json.loads(proc.stdout)["summary"]["hunks"] == 15
     assert Path(proc.stdout and str(ORIGINAL)).exists()
+
+
+def test_context_shows_unchanged_neighbouring_paragraphs(capsys):
+    _, without, _ = run(capsys, "diff", "--color", "never", ORIGINAL, REPUBLISHED)
+    _, with_context, _ = run(capsys, "diff", "--color", "never", "--context", "1", ORIGINAL, REPUBLISHED)
+    caretaker = "Caretaker Prime Minister Hassan Diab called the decision illegal"
+    assert caretaker not in without and caretaker in with_context
+    assert "⋮" in without  # unchanged paragraphs were skipped between changed ones
+    code, _, err = run(capsys, "diff", "--context", "-1", ORIGINAL, REPUBLISHED)
+    assert code == 2 and "--context" in err
+
+
+def test_a_markdown_copy_reports_positions_in_the_markdown_file(capsys, tmp_path):
+    markdown = FIXTURES / "iraqi-militias-republished.md"
+    wire = tmp_path / "wire.txt"
+    code, out, _ = run(capsys, "strip", "-o", wire, CORPUS_ARTICLE)
+    assert code == 0
+    code, out, _ = run(capsys, "diff", "--output-format", "json", wire, markdown)
+    data = json.loads(out)
+    assert sorted(h["kind"] for h in data["hunks"]) == ["marked_insertion", "marked_insertion", "unmarked_insertion"]
+    source = markdown.read_text(encoding="utf-8")
+    for hunk in data["hunks"]:
+        side = hunk["republished"]
+        assert source[side["start"]:side["end"]] == side["text"]
+        assert source.splitlines()[side["line"] - 1][side["col"] - 1:].startswith(side["text"].split("\n")[0])

@@ -31,6 +31,8 @@ def register(sub) -> None:
     p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
                    help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
     p.add_argument("--no-default-style", action="store_true", help="do not load the shipped style equivalences")
+    p.add_argument("--context", type=int, default=0, metavar="N",
+                   help="unchanged paragraphs to show around each changed one in the full and unified views (default: 0)")
     p.add_argument("--width", type=int, default=None, help="width of the full and side-by-side views (columns)")
     p.add_argument("--select", action="append", default=None, metavar="CODES",
                    help="rule codes or prefixes to enable, replacing the configured selection")
@@ -115,7 +117,10 @@ def run_diff(args: argparse.Namespace) -> int:
         else:
             from .diff_render import VIEWS
 
-            VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width)
+            if args.context < 0:
+                raise UsageError("--context must be 0 or more")
+            VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width,
+                                      context=args.context)
         out.flush()
     finally:
         if out is not sys.stdout:

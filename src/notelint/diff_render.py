@@ -117,6 +117,22 @@ def touched_blocks(result: DiffResult, hunks: list[Hunk]) -> list[int]:
     return sorted(out)
 
 
+def with_context(result: DiffResult, touched: list[int], context: int) -> list[tuple[int, bool, bool]]:
+    """(block, is context only, follows a gap) for the touched paragraphs and `context` neighbours each side."""
+    content = [k for k, span in enumerate(result.republished.blocks) if span.kind != "break"]
+    order = {k: n for n, k in enumerate(content)}
+    shown: set[int] = set()
+    for k in touched:
+        n = order[k]
+        shown.update(content[max(0, n - context):n + context + 1])
+    out, previous = [], None
+    touched_set = set(touched)
+    for k in sorted(shown, key=order.get):
+        out.append((k, k not in touched_set, previous is not None and order[k] > previous + 1))
+        previous = order[k]
+    return out
+
+
 def _block_label(result: DiffResult, k: int) -> tuple[str, int, int | None]:
     """(region, republished line, original line of the aligned text or None) of republished block k."""
     b = result.republished
@@ -135,7 +151,7 @@ def _block_label(result: DiffResult, k: int) -> tuple[str, int, int | None]:
 # --- Full view -------------------------------------------------------------------------------------------
 
 def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-               width: int | None = None) -> None:
+               width: int | None = None, context: int = 0) -> None:
     hunks = visible(result, show_style)
     overlay = _overlay(result, hunks)
     b = result.republished
@@ -161,19 +177,17 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
         out.write(f"notelint diff {a_path} → {b_path}\n")
         out.write("  " + "  ".join(f"{PLAIN_MARKERS[k][0]}{label}{PLAIN_MARKERS[k][1] or '~}'}" for k, label in LEGEND
                                    if k != STYLE_OLD and (show_style or k != STYLE_NEW)).replace("→", "") + "\n")
-    previous = None
-    for k in blocks:
+    for k, is_context, gap in with_context(result, blocks, context):
         block = b.blocks[k]
         region, line, original_line = _block_label(result, k)
         where = f"{region} · {b_path}:{line}" + (f" · original line {original_line}" if original_line else " · new")
-        if previous is not None and k > previous + 1:
-            gap = "⋮"
-        else:
-            gap = ""
         pieces = _pieces(text, block.start, block.end, overlay)
         if color:
             if gap:
-                console.print(Text(gap, style="dim"))
+                console.print(Text("⋮", style="dim"))
+            if is_context:
+                console.print(Text(text[block.start:block.end], style="dim"))
+                continue
             console.print(Rule(Text(where, style="dim"), align="left", style="dim"))
             body = Text()
             for piece, kind in pieces:
@@ -181,10 +195,12 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
             console.print(body)
         else:
             if gap:
-                out.write(gap + "\n")
+                out.write("⋮\n")
+            if is_context:
+                out.write(text[block.start:block.end] + "\n")
+                continue
             out.write(f"── {where} ──\n")
             out.write(_plain(pieces) + "\n")
-        previous = k
     _write_findings_and_summary(result, out, color, console if color else None)
 
 
@@ -219,7 +235,7 @@ def _write_findings_and_summary(result: DiffResult, out: IO[str], color: bool, c
 # --- Side by side ----------------------------------------------------------------------------------------
 
 def write_side_by_side(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-                       width: int | None = None) -> None:
+                       width: int | None = None, **_) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -296,7 +312,7 @@ def _original_blocks_for(result: DiffResult, k: int, hunks: list[Hunk]) -> list[
 
 # --- Unified word diff -----------------------------------------------------------------------------------
 
-def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, **_) -> None:
+def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, context: int = 0, **_) -> None:
     """Plain text, one @@ section per changed paragraph of the republished article: words taken out of the
     original in [-…-], added in {+…+} (marked insertions too: their brackets show), as git --word-diff."""
     hunks = visible(result, show_style)
@@ -307,8 +323,11 @@ def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False,
             moved_from[b.block[h.j1]] = result.original.doc.location(*result.text_span(h, "original")).line
     overlay = _overlay(result, [h for h in hunks if h.kind != "moved"])
     out.write(f"--- {result.original.doc.path or '-'}\n+++ {b.doc.path or '-'}\n")
-    for k in touched_blocks(result, hunks):
+    for k, is_context, _gap in with_context(result, touched_blocks(result, hunks), context):
         block = b.blocks[k]
+        if is_context:
+            out.write(b.doc.text[block.start:block.end].rstrip("\n") + "\n")
+            continue
         region, line, original_line = _block_label(result, k)
         note = f" (moved from original line {moved_from[k]})" if k in moved_from else ""
         out.write(f"@@ -{original_line if original_line else 0} +{line} @@ {region}{note}\n")
