@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""Accuracy of the rules on real text. Usage: python benchmarks/accuracy.py PATH-TO-EVAL [--show N]
+
+PATH-TO-EVAL is the shared evaluation folder (../shared/eval): its licences allow evaluation, not
+redistribution, so nothing from it is copied into this repository. Prints:
+
+1. Reuters: the share of 3,000 real Reuters stories (wire copy, no commentary) drawing any NL1xx-NL3xx
+   finding at warning or worse, overall and per rule (target under 1%).
+2. BABE wire text: the share of the 688 non-biased Reuters sentences, each checked as a one-paragraph
+   wire story, drawing a warning or worse from NL1xx-NL3xx (target under 1%).
+3. BABE in an insertion: every labelled sentence placed inside a labelled editorial insertion; how often
+   NL202 and NL203 fire on Biased versus Non-biased sentences, with precision, recall and F1 against
+   label_bias, and NL202's word-level agreement with the experts' biased_words.
+4. PTC: for the 11 PTC articles, which brackets the parser made `insertion` against MANIFEST.json, and
+   whether any placement rule fires on a clarification.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import csv
+import json
+import os
+import sys
+import time
+from collections import Counter
+
+from notelint import parse_source
+from notelint.config import load_settings
+from notelint.engine import lint_document, lint_source
+from notelint.model import INSERTION
+from notelint.source import plain_source, read_source
+
+COMMENTARY_PREFIXES = ("NL1", "NL2", "NL3")
+SERIOUS = ("warning", "error")
+
+
+def serious_commentary(findings):
+    return [f for f in findings if f.code[:3] in COMMENTARY_PREFIXES and f.severity in SERIOUS]
+
+
+def pct(n: int, d: int) -> str:
+    return f"{100 * n / d:.1f}%" if d else "n/a"
+
+
+def reuters(eval_dir: str, settings, show: int) -> None:
+    folder = os.path.join(eval_dir, "reuters", "articles")
+    names = sorted(n for n in os.listdir(folder) if n.endswith(".txt"))
+    flagged: dict[str, list] = {}
+    per_rule: Counter = Counter()
+    started = time.perf_counter()
+    for name in names:
+        found = serious_commentary(lint_source(read_source(os.path.join(folder, name)), settings))
+        if found:
+            flagged[name] = found
+            for code in {f.code for f in found}:
+                per_rule[code] += 1
+    seconds = time.perf_counter() - started
+    print(f"== Reuters: {len(names)} wire stories ({seconds:.1f} s)")
+    print(f"   stories with an NL1xx-NL3xx finding at warning or worse: {len(flagged)} ({pct(len(flagged), len(names))}; target < 1%)")
+    for code, n in sorted(per_rule.items()):
+        print(f"   {code}: {n} stories ({pct(n, len(names))})")
+    for name, found in list(flagged.items())[:show]:
+        for f in found[:2]:
+            print(f"     {name}:{f.line}:{f.col} {f.code} {f.message[:90]} | {f.text[:60]!r}")
+
+
+def read_babe(eval_dir: str) -> list[dict]:
+    path = os.path.join(eval_dir, "babe", "final_labels_SG2.csv")
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter=";"))
+
+
+def babe_wire(rows: list[dict], settings, show: int) -> None:
+    sentences = [r["text"] for r in rows if r["outlet"] == "Reuters" and r["label_bias"] == "Non-biased"]
+    flagged = []
+    per_rule: Counter = Counter()
+    for sentence in sentences:
+        # A one-paragraph wire story under a neutral headline.
+        found = serious_commentary(lint_source(f"Wire story\n\n{sentence}\n", settings))
+        if found:
+            flagged.append((sentence, found))
+            for code in {f.code for f in found}:
+                per_rule[code] += 1
+    print(f"== BABE: {len(sentences)} non-biased Reuters sentences checked as wire text")
+    print(f"   sentences with a warning or worse: {len(flagged)} ({pct(len(flagged), len(sentences))}; target < 1%)")
+    for code, n in sorted(per_rule.items()):
+        print(f"   {code}: {n}")
+    for sentence, found in flagged[:show]:
+        print(f"     {found[0].code} {found[0].message[:70]} | {sentence[:100]!r}")
+
+
+def babe_insertions(rows: list[dict], settings, show: int) -> None:
+    labelled = [r for r in rows if r["label_bias"] in ("Biased", "Non-biased")]
+    fires = {code: Counter() for code in ("NL202", "NL203", "either")}
+    totals = Counter(r["label_bias"] for r in labelled)
+    word_tp = word_fp = word_fn = 0
+    for r in labelled:
+        sentence = r["text"].replace("[", "(").replace("]", ")")
+        # A labelled note is always an insertion, so this measures the rules, not the bracket classifier.
+        prefix = "Wire story\n\nOfficials met on Tuesday. [Ed.: "
+        text = f"{prefix}{sentence}]\n"
+        findings = [f for f in lint_source(text, settings) if f.start >= len(prefix) - 6]
+        codes = {f.code for f in findings}
+        for code in ("NL202", "NL203"):
+            if code in codes:
+                fires[code][r["label_bias"]] += 1
+        if codes & {"NL202", "NL203"}:
+            fires["either"][r["label_bias"]] += 1
+        flagged_words = {text[f.start:f.end].lower() for f in findings if f.code == "NL202"}
+        try:
+            experts = {w.lower() for w in ast.literal_eval(r["biased_words"] or "[]")}
+        except (ValueError, SyntaxError):
+            experts = set()
+        flagged_tokens = {t for w in flagged_words for t in w.split()}
+        word_tp += len(flagged_tokens & experts)
+        word_fp += len(flagged_tokens - experts)
+        word_fn += len(experts - flagged_tokens)
+    print(f"== BABE: {len(labelled)} sentences ({totals['Biased']} Biased, {totals['Non-biased']} Non-biased) inside a labelled insertion")
+    for code, counts in fires.items():
+        tp, fp = counts["Biased"], counts["Non-biased"]
+        fn = totals["Biased"] - tp
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / totals["Biased"] if totals["Biased"] else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"   {code:<6} fires on {pct(tp, totals['Biased'])} of Biased, {pct(fp, totals['Non-biased'])} of Non-biased;"
+              f" precision {precision:.3f} recall {recall:.3f} F1 {f1:.3f} (fn {fn})")
+    wp = word_tp / (word_tp + word_fp) if word_tp + word_fp else 0.0
+    wr = word_tp / (word_tp + word_fn) if word_tp + word_fn else 0.0
+    print(f"   NL202 words vs experts' biased_words: precision {wp:.3f} recall {wr:.3f}"
+          " (reference: Recasens-style feature baseline in BABE, sentence F1 0.517)")
+
+
+def ptc(eval_dir: str, settings, show: int) -> None:
+    folder = os.path.join(eval_dir, "ptc-articles")
+    with open(os.path.join(folder, "MANIFEST.json"), encoding="utf-8") as fh:
+        manifest = json.load(fh)
+    wanted = found = 0
+    false_insertions: list[tuple[str, str, str]] = []
+    unlisted: list[tuple[str, str]] = []
+    placement_on_clarification: list[tuple[str, str, str]] = []
+    missed: list[tuple[str, str]] = []
+    for entry in manifest:
+        path = os.path.join(folder, entry["file"])
+        doc = parse_source(read_source(path))
+        insertions = [doc.text_of(s) for s in doc.spans_of(INSERTION)]
+        listed = set(entry.get("insertions", [])) | set(entry.get("clarifications", [])) | set(entry.get("other_bracketed", []))
+        for text in entry.get("insertions", []):
+            wanted += 1
+            if any(text in got or got in text for got in insertions):
+                found += 1
+            else:
+                missed.append((entry["file"], text))
+        for group in ("clarifications", "other_bracketed"):
+            for text in entry.get(group, []):
+                if text in insertions:
+                    false_insertions.append((entry["file"], group, text))
+        for got in insertions:
+            if got not in listed and not any(got in t or t in got for t in entry.get("insertions", [])):
+                unlisted.append((entry["file"], got))
+        findings = lint_document(doc, settings)
+        clarifications = set(entry.get("clarifications", [])) | set(entry.get("other_bracketed", []))
+        for f in findings:
+            if f.code[:3] == "NL1" and f.code != "NL105" and doc.source.original[f.start:f.end] in clarifications:
+                placement_on_clarification.append((entry["file"], f.code, f.text))
+    others = sum(len(e.get("clarifications", [])) + len(e.get("other_bracketed", [])) for e in manifest)
+    print(f"== PTC: {len(manifest)} articles against MANIFEST.json")
+    print(f"   commentary insertions found as `insertion`: {found}/{wanted}")
+    for file, text in missed:
+        print(f"     missed {file}: {text[:80]!r}")
+    print(f"   clarifications and other brackets called `insertion`: {len(false_insertions)}/{others}")
+    for file, group, text in false_insertions:
+        print(f"     {file} ({group}): {text[:80]!r}")
+    print(f"   insertions not in the manifest: {len(unlisted)}")
+    for file, text in unlisted[:show]:
+        print(f"     {file}: {text[:80]!r}")
+    print(f"   placement findings (NL101-NL104) on a clarification or other bracket: {len(placement_on_clarification)}")
+    for file, code, text in placement_on_clarification[:show]:
+        print(f"     {file}: {code} {text[:60]!r}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("eval_dir", help="the shared evaluation folder (../shared/eval)")
+    parser.add_argument("--show", type=int, default=5, help="examples to print per section (default: 5)")
+    args = parser.parse_args(argv)
+    if not os.path.isdir(os.path.join(args.eval_dir, "reuters")):
+        print(f"{args.eval_dir}: error: not the evaluation folder (no reuters/ in it)", file=sys.stderr)
+        return 2
+    settings = load_settings(args.eval_dir, {"isolated": True})
+    reuters(args.eval_dir, settings, args.show)
+    rows = read_babe(args.eval_dir)
+    babe_wire(rows, settings, args.show)
+    babe_insertions(rows, settings, args.show)
+    ptc(args.eval_dir, settings, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
