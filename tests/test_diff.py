@@ -284,3 +284,59 @@ def test_diff_rules_are_not_run_by_check(corpus_text):
 
 def test_corpus_fixture_path_is_the_one_the_cli_tests_use():
     assert CORPUS_ARTICLE.name == "iraqi-militias-republished.txt"
+
+
+# --- Robustness: any pair of articles, any edits ------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["The", "militia", "said", "U.S.", "US", "100%", "100 percent", "“", "”", '"', "’", "'", "[", "]", "(AP)",
+          "—", "--", "...", "…", ",", ".", "?", "according to", "officials", "al-Muhandis", "Al-Muhandis", "\n",
+          "\n\n", "\r\n\r\n", "  ", "\u00a0", "Editor’s note:", "Source: Associated Press", "BAGHDAD (AP) —"]
+
+
+@st.composite
+def article_pair(draw):
+    words = draw(st.lists(st.sampled_from(PIECES), min_size=0, max_size=60))
+    original = " ".join(words)
+    edited = list(words)
+    for _ in range(draw(st.integers(0, 6))):
+        action = draw(st.integers(0, 2))
+        if action == 0 or not edited:
+            edited.insert(draw(st.integers(0, len(edited))), draw(st.sampled_from(PIECES)))
+        elif action == 1:
+            del edited[draw(st.integers(0, len(edited) - 1))]
+        else:
+            edited[draw(st.integers(0, len(edited) - 1))] = draw(st.sampled_from(PIECES))
+    return original, " ".join(edited)
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(article_pair())
+def test_any_pair_gives_hunks_whose_positions_are_the_files_text(pair_of_texts):
+    original, republished = pair_of_texts
+    result = diff(original, republished)
+    data = result.to_json()
+    for hunk in data["hunks"]:
+        assert hunk["kind"] in ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")
+        for side, text in (("original", original), ("republished", republished)):
+            s = hunk[side]
+            assert 0 <= s["start"] <= s["end"] <= len(text)
+            assert text[s["start"]:s["end"]] == s["text"]
+        if hunk["kind"] in ("marked_insertion", "unmarked_insertion"):
+            assert hunk["original"]["text"] == ""
+        if hunk["kind"] == "deletion":
+            assert hunk["republished"]["text"] == ""
+    # Every republished token outside the hunks is wire text: the summary's share stays within [0, 1].
+    assert 0.0 <= data["summary"]["not_wire_share"] <= 1.0
+    for finding in result.findings:
+        if finding.start < finding.end and finding.end - finding.start <= 200:
+            assert republished[finding.start:finding.end] == finding.text
+
+
+@hsettings(max_examples=60, deadline=None)
+@given(article_pair())
+def test_a_text_against_itself_never_differs(pair_of_texts):
+    text = pair_of_texts[0]
+    assert diff(text, text).hunks == []

@@ -445,8 +445,9 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
         if not text:
             text = a_text[slice(*result.text_span(hunk, "original"))]
         rule = rules[code]
+        text = text if len(text) <= 200 else text[:197] + "..."  # as the engine shortens it
         findings.append(Finding(path, loc.line, loc.col, code, loc.end_line, loc.end_col, loc.start, loc.end,
-                                rule.name, severity(code, sev), message, _clip(text, 200)))
+                                rule.name, severity(code, sev), message, text))
 
     headline_hunks = []
     for hunk in result.hunks:
