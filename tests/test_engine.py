@@ -50,6 +50,15 @@ def test_shipped_rules_have_the_fixed_codes_names_and_severities():
     assert rules["NL203"].kind == "pattern"
 
 
+def test_every_shipped_pattern_and_lexicon_compiles():
+    # Shipped patterns are compiled lazily at run time, so a broken one must be caught here.
+    for rule in load_rules():
+        for pattern in rule.patterns:
+            assert pattern.compiled.pattern == pattern.source
+        for lexicon in rule.lexicons:
+            assert lexicon.compiled.search("nothing loaded here") is None or lexicon.name == "intensifier"
+
+
 def test_rules_ship_inside_the_wheel_and_load_from_it(tmp_path):
     """Build a wheel, unpack it somewhere else and load the rules from there, not from the checkout."""
     wheel_dir = tmp_path / "wheel"
