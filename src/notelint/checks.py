@@ -104,16 +104,32 @@ def in_quote(ctx: Context, span: Span) -> bool:
 
 def _top_insertions(ctx: Context) -> list[Span]:
     """Insertions not nested in another insertion (a nested one is part of its parent's commentary)."""
-    return [s for s in ctx.insertions() if not ctx.inside(s, INSERTION)]
+    if "top_insertions" not in ctx.memo:
+        ctx.memo["top_insertions"] = [s for s in ctx.insertions() if not ctx.inside(s, INSERTION)]
+    return ctx.memo["top_insertions"]
+
+
+def _insertions_by_block(ctx: Context) -> dict[int, list[Span]]:
+    if "insertions_by_block" not in ctx.memo:
+        grouped: dict[int, list[Span]] = {}
+        for span in _top_insertions(ctx):
+            grouped.setdefault(id(ctx.block_of(span)), []).append(span)
+        ctx.memo["insertions_by_block"] = grouped
+    return ctx.memo["insertions_by_block"]
 
 
 def _strip_spans(text: str, start: int, end: int, spans: Iterable[Span]) -> str:
     """text[start:end] with the given spans blanked out (same length, so offsets still line up)."""
-    chars = list(text[start:end])
-    for s in spans:
-        for i in range(max(s.start, start), min(s.end, end)):
-            chars[i - start] = " "
-    return "".join(chars)
+    pieces, pos = [], start
+    for s in sorted(spans, key=lambda s: s.start):
+        a, b = max(s.start, pos), min(s.end, end)
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)
 
 
 def _line_of(ctx: Context, offset: int) -> int:
@@ -133,6 +149,7 @@ def insertion_in_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
 
 # --- NL102 insertion-splits-sentence --------------------------------------------------------------
 
+_WINDOW = 200
 _ENDS_SENTENCE = re.compile(r"(?:[.!?…]|[.!?…][\"'”’)]+)\s*$")
 _CONTINUES_SENTENCE = re.compile(r"^\s*(?:[" + LOWER + r"\d,;:%)]|[—–-]\s*[" + LOWER + r"])")
 
@@ -142,8 +159,9 @@ def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterat
         if in_quote(ctx, span):
             continue  # NL101's business
         block = ctx.block_of(span)
-        before = ctx.text[block.start:span.start]
-        after = ctx.text[span.end:block.end]
+        # Only the text next to the bracket matters; a bounded window keeps many insertions linear.
+        before = ctx.text[max(block.start, span.start - _WINDOW):span.start]
+        after = ctx.text[span.end:min(block.end, span.end + _WINDOW)]
         if not before.strip() or not after.strip():
             continue  # at the start or the end of its paragraph
         if _ENDS_SENTENCE.search(before):
@@ -164,18 +182,26 @@ def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Itera
         block = ctx.block_of(span)
         if block.kind != PARAGRAPH:
             continue
-        insertions = [s for s in _top_insertions(ctx) if block.contains(s)]
+        reason = _attribution_in_block(ctx, block)
+        if reason:
+            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+
+
+def _attribution_in_block(ctx: Context, block: Span) -> str | None:
+    """Why a paragraph reads as sourced: a quotation or an attribution outside its insertions (once per block)."""
+    memo = ctx.memo.setdefault("attribution_in_block", {})
+    if id(block) not in memo:
+        insertions = _insertions_by_block(ctx).get(id(block), [])
         quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
         reason = None
         if quotes:
             reason = "a direct quotation"
         else:
-            rest = _strip_spans(ctx.text, block.start, block.end, insertions)
-            m = ATTRIBUTION.search(rest)
+            m = ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, insertions))
             if m:
                 reason = f"an attribution (“{m.group()}”)"
-        if reason:
-            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+        memo[id(block)] = reason
+    return memo[id(block)]
 
 
 # --- NL104 unlabeled-insertion --------------------------------------------------------------------

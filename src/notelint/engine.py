@@ -321,6 +321,8 @@ class Context:
         self.article_end = doc.article_end
         self._regions: dict[str, list[tuple[int, int, Span]]] = {}
         self._parents: dict[int, Span | None] | None = None
+        self._by_kind: dict[str, list[Span]] = {}
+        self.memo: dict = {}  # per-document results the checks share (keyed by the check's own names)
 
     # Spans -------------------------------------------------------------------------------------------
     def blocks(self) -> list[Span]:
@@ -353,7 +355,9 @@ class Context:
         return span.start < self.article_end or (self.include_comments and self.block_of(span).kind == COMMENTS)
 
     def spans(self, kind: str) -> list[Span]:
-        return [s for s in self.doc.walk() if s.kind == kind and self.in_article(s)]
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [s for s in self.doc.walk() if s.kind == kind and self.in_article(s)]
+        return self._by_kind[kind]
 
     def insertions(self) -> list[Span]:
         return self.spans(INSERTION)
