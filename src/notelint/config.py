@@ -78,7 +78,15 @@ class Settings:
     origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def fingerprint(self) -> str:
-        """A stable digest of everything that can change findings (not where values came from)."""
+        """A stable digest of everything that can change findings (not where values came from).
+
+        Computed once per Settings object (it reads the user's rule packs)."""
+        cached = self.__dict__.get("_fingerprint")
+        if cached is None:
+            cached = self.__dict__["_fingerprint"] = self._compute_fingerprint()
+        return cached
+
+    def _compute_fingerprint(self) -> str:
         data = {
             "layers": [[l.select, l.extend_select, l.ignore] for l in self.layers],
             "severity": self.severity,
