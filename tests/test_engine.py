@@ -295,3 +295,24 @@ def test_settings_pickle_and_keep_their_fingerprint(tmp_path):
     clone = pickle.loads(pickle.dumps(settings))
     assert clone.fingerprint() == settings.fingerprint()
     assert lint_source(SPLIT, clone) == lint_source(SPLIT, settings)
+
+
+# --- Any text at all --------------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+
+PIECES = st.sampled_from([
+    "Headline", "\n", "\n\n", " ", "The minister said", "“", "”", '"', "[", "]", "[Ed.: note]", "you", "We",
+    "?", "!", "Source: Associated Press", "(AP) —", "<!-- notelint: disable=NL1 -->", "notelint: enable=NL1",
+    "<!-- notelint: disable-next=NL203 -->", "regime", "“response”", "  1. Sam says", "\t", "é", "’", ".",
+])
+
+
+@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(PIECES, max_size=40).map("".join))
+def test_lint_never_raises_and_findings_stay_in_the_text_in_order(text):
+    findings = lint(text, select=["ALL"], **{"report-unused-suppressions": True})
+    assert [(f.line, f.col, f.code) for f in findings] == sorted((f.line, f.col, f.code) for f in findings)
+    for f in findings:
+        assert 0 <= f.start <= f.end <= len(text)
+        assert f.severity in ("info", "warning", "error")
