@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import html
+import itertools
 import re
 
 import regex
@@ -71,13 +72,33 @@ def read_markdown(text: str, path: str | None) -> Source:
         metadata = _parse_front_matter(front.group(1) if front.group(1) is not None else front.group(2))
         body_start = front.end()
     body = text[body_start:]
-    env: dict = {}
-    tokens = _parser().parse(body, env)
-    references = env.get("references", {})
     lines = _SourceLines(body, body_start)
+    items, references = _block_items(body, lines)
 
-    _mark_table_cells(tokens)
     builder = ArticleTextBuilder()
+    for item in items:
+        if isinstance(item, tuple):  # a plain paragraph (or ATX heading) found without markdown-it
+            start, end, role = item
+            if role == "heading":
+                content = _Content.verbatim_run(body[start:end], body_start + start)
+                builder.add_block("heading", _InlineReader(content, references).pieces())
+                continue
+            special = _SPECIAL_OR_INDENT.search(body, start, end)
+            if special is None:  # nothing to decode or drop: the paragraph is its own text, newlines included
+                builder.add_block("paragraph", [(body[start:end], body_start + start, body_start + end)])
+            elif _INDENT_OR_CR.search(body, special.start(), end):
+                builder.add_block("paragraph", _InlineReader(_plain_paragraph(lines, start, end), references).pieces())
+            else:
+                content = _Content.verbatim_run(body[start:end], body_start + start)
+                builder.add_block("paragraph", _InlineReader(content, references).pieces())
+        else:
+            _add_token_blocks(builder, item, lines, references)
+    return builder.source(path, text, "markdown", metadata)
+
+
+def _add_token_blocks(builder: ArticleTextBuilder, tokens: list, lines: "_SourceLines", references: dict) -> None:
+    """Blocks from markdown-it's block tokens (maps already shifted to body line numbers)."""
+    _mark_table_cells(tokens)
     first_in_item = False  # the next paragraph opens a list item: it may start with a task box
     heading = False
     for token in tokens:
@@ -113,7 +134,131 @@ def read_markdown(text: str, path: str | None) -> Source:
             first_in_item = False
         elif kind != "paragraph_open":
             first_in_item = False
-    return builder.source(path, text, "markdown", metadata)
+
+
+# -- block structure ------------------------------------------------------------------------------------------
+# markdown-it checks every line of a paragraph against every block rule, which makes it the slowest stage by
+# far on prose. Most of an article is plain paragraphs separated by blank lines, so those are recognised
+# here and only the other chunks (headings, lists, quotes, code, HTML, tables, definitions, and whatever
+# a fence or HTML block carries across blank lines) go to markdown-it, each run of them in one parse.
+_CHUNK_SEPARATOR = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
+_NOT_BLANK = re.compile(r"[^ \t\r\n]")
+_LINE_START_BLOCK = re.compile(r"^[ \t]*(?:[#>|<:=]|`{3}|~{3}|[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$)|"
+                               r"(?:[-*_][ \t]*){3,}\r?$)", re.M)
+_INDENT_OR_CR = re.compile(r"\n[ \t]|\r")
+_SPECIAL_OR_INDENT = re.compile(r"[\\`*_&<\[\]!\r]|\n[ \t]")
+# A one-line chunk "# Heading #": the content between the opening and the optional closing sequence.
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]+(.*?))??(?:[ \t]+#+)?[ \t]*$")
+_FIRST_LINE_BLOCK = re.compile(r"[ \t\[]")
+_LONG_BLOCK = re.compile(r"^ {0,3}(?:(`{3,}|~{3,})|<(script|pre|style|textarea)(?=[\s>]|$)|<!--|<\?|<![A-Za-z]|"
+                         r"<!\[CDATA\[)", re.M | re.I)
+_LONG_BLOCK_END = {"<!--": "-->", "<?": "?>", "<![": "]]>", "<!": ">"}
+USE_PLAIN_PARAGRAPH_FAST_PATH = True
+
+
+def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
+    """The body as a list, in order, of plain paragraphs (_Content) and token lists from markdown-it."""
+    references: dict = {}
+    parser = _parser()
+    if not USE_PLAIN_PARAGRAPH_FAST_PATH or re.search(r"\r(?!\n)", body):
+        env: dict = {}
+        tokens = parser.parse(body, env)
+        return [tokens], env.get("references", {})
+    chunks = []  # [start, end, kind]: kind "paragraph", "heading" (content range), "skip" or "complex"
+    pos = 0
+    for sep in _CHUNK_SEPARATOR.finditer(body):
+        if _NOT_BLANK.search(body, pos, sep.start()):
+            chunks.append([pos, sep.start(), "paragraph"])
+        pos = sep.end()
+    if _NOT_BLANK.search(body, pos):
+        chunks.append([pos, len(body), "paragraph"])
+    for chunk in chunks:
+        start, end = chunk[0], chunk[1]
+        first_eol = body.find("\n", start, end)
+        if first_eol < 0 and body.startswith("#", start):
+            heading = _ATX_HEADING.fullmatch(body, start, end)
+            if heading:
+                chunk[:] = [heading.start(1), heading.end(1), "heading"] if heading.group(1) else [start, end, "skip"]
+                continue
+        if first_eol < 0 and body.startswith("<!--", start) and body.find("-->", start + 4, end) >= 0:
+            chunk[2] = "skip"  # a one-line HTML comment (a suppression comment, say): an HTML block
+            continue
+        if (_FIRST_LINE_BLOCK.match(body, start) or _LINE_START_BLOCK.match(body, start)
+                or (first_eol >= 0 and _LINE_START_BLOCK.search(body, first_eol + 1, end))):
+            chunk[2] = "complex"
+    _mark_long_blocks(body, chunks)
+
+    items: list = []
+    k = 0
+    while k < len(chunks):
+        start, end, kind = chunks[k]
+        if kind != "complex":
+            if kind != "skip":
+                items.append((start, end, kind))
+            k += 1
+            continue
+        j = k
+        while j + 1 < len(chunks) and chunks[j + 1][2] == "complex":
+            j += 1
+        run_end = chunks[j][1]
+        env: dict = {}
+        tokens = parser.parse(body[start:run_end], env)
+        first_line = bisect.bisect_right(lines.starts, start) - 1
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + first_line, token.map[1] + first_line]
+        for label, definition in env.get("references", {}).items():
+            references.setdefault(label, definition)
+        items.append(tokens)
+        k = j + 1
+    return items, references
+
+
+def _mark_long_blocks(body: str, chunks: list) -> None:
+    """Chunks inside a fence or an HTML block that runs across blank lines go to markdown-it with it."""
+    pos = 0
+    starts = [c[0] for c in chunks]
+    for m in _LONG_BLOCK.finditer(body):
+        if m.start() < pos:
+            continue
+        line_end = body.find("\n", m.end())
+        line_end = len(body) if line_end < 0 else line_end + 1
+        fence, tag = m.group(1), m.group(2)
+        if fence:
+            close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.M)
+            found = close.search(body, line_end)
+            end = found.end() if found else len(body)
+        elif tag:
+            found = re.compile(r"</" + tag + r">", re.I).search(body, m.end())
+            end = found.end() if found else len(body)
+        else:
+            opener = m.group().lstrip(" ")
+            closer = next(v for key, v in _LONG_BLOCK_END.items() if opener.startswith(key))
+            found = body.find(closer, m.end())
+            end = found + len(closer) if found >= 0 else len(body)
+        first = bisect.bisect_right(starts, m.start()) - 1
+        last = bisect.bisect_right(starts, max(end - 1, m.start())) - 1
+        if first == last and chunks[first][2] == "skip":
+            pos = end
+            continue
+        for k in range(max(first, 0), last + 1):
+            chunks[k][2] = "complex"
+        pos = end
+
+
+def _plain_paragraph(lines: "_SourceLines", start: int, end: int) -> "_Content":
+    """A chunk that can only be a paragraph: its lines without leading indentation."""
+    body = lines.body
+    first = bisect.bisect_right(lines.starts, start) - 1
+    last = bisect.bisect_right(lines.starts, end - 1) - 1
+    parts = []
+    for number in range(first, last + 1):
+        line_start, eol0, eol1 = lines.line(number)
+        begin = line_start
+        while begin < eol0 and body[begin] in " \t":
+            begin += 1
+        parts.append((begin, eol0, eol0, eol1))
+    return _Content(parts, body, lines.base)
 
 
 def _parse_front_matter(block: str) -> dict:
@@ -143,31 +288,41 @@ class _SourceLines:
     def __init__(self, body: str, base: int) -> None:
         self.body = body
         self.base = base
-        starts = [0]
-        eols = []
-        for m in _NEWLINE.finditer(body):
-            eols.append((m.start(), m.end()))
-            starts.append(m.end())
-        eols.append((len(body), len(body)))
-        self.starts = starts
-        self.eols = eols
+        if "\r" in body:
+            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(body)]
+        else:  # the common case, done in C: a big file has hundreds of thousands of lines
+            self.starts = [0, *itertools.accumulate(len(line) + 1 for line in body.split("\n"))][:-1]
 
     def line(self, number: int) -> tuple[int, int, int]:
         """(start, eol_start, eol_end) of a line, as offsets into the body."""
-        if number >= len(self.starts):
-            n = len(self.body)
+        body = self.body
+        starts = self.starts
+        if number >= len(starts):
+            n = len(body)
             return n, n, n
-        eol0, eol1 = self.eols[number]
-        return self.starts[number], eol0, eol1
+        start = starts[number]
+        if number + 1 == len(starts):
+            return start, len(body), len(body)
+        eol1 = starts[number + 1]
+        eol0 = eol1 - 1
+        if body[eol0] == "\n" and eol0 > start and body[eol0 - 1] == "\r":
+            eol0 -= 1
+        return start, eol0, eol1
 
 
 class _Content:
     """An inline token's text as exact source substrings, one per content line, joined by newlines."""
 
-    __slots__ = ("text", "c_starts", "o_starts", "eols")
+    __slots__ = ("text", "c_starts", "o_starts", "eols", "origin")
 
     def __init__(self, parts: list[tuple[int, int, int, int]], body: str, base: int) -> None:
         # parts: (body_start, body_end, eol_start, eol_end) per content line
+        if len(parts) == 1:
+            start, end = parts[0][0], parts[0][1]
+            self.text = body[start:end]
+            self.origin = base + start
+            return
+        self.origin = -1  # not one run of the original: offsets go through the line table
         texts = []
         self.c_starts: list[int] = []
         self.o_starts: list[int] = []
@@ -181,14 +336,27 @@ class _Content:
             c += end - start + 1
         self.text = "\n".join(texts)
 
+    @classmethod
+    def verbatim_run(cls, text: str, origin: int) -> "_Content":
+        """Content that is one unbroken run of the original, newlines included."""
+        content = cls.__new__(cls)
+        content.text = text
+        content.origin = origin
+        return content
+
     def orig(self, c: int) -> int:
         """Original offset of content offset `c` (a newline maps to its line's end-of-line)."""
+        if self.origin >= 0:
+            return self.origin + c
         i = bisect.bisect_right(self.c_starts, c) - 1
         return self.o_starts[i] + (c - self.c_starts[i])
 
     def verbatim(self, c0: int, c1: int, out: list) -> None:
         """Pieces for content[c0:c1] copied as is, split where a line ends."""
         text = self.text
+        if self.origin >= 0:
+            out.append((text[c0:c1], self.origin + c0, self.origin + c1))
+            return
         i = bisect.bisect_right(self.c_starts, c0) - 1
         while c0 < c1:
             line_start = self.c_starts[i]
