@@ -573,11 +573,10 @@ def parser_options(settings) -> dict:
 def lint_source(source, settings) -> list[Finding]:
     """Parse one Source (or plain text) and lint it."""
     from . import parse_source
-    from .source import Source, plain_source
+    from .source import plain_source
 
     if isinstance(source, str):
         source = plain_source(source)
-    assert isinstance(source, Source)
     doc = parse_source(source, **parser_options(settings))
     return lint_document(doc, settings)
 
@@ -589,8 +588,8 @@ def lint_document(doc: Document, settings) -> list[Finding]:
     ctx = Context(doc, include_comments=settings.include_comments, settings=settings)
     by_code = {r.code: r for r in load_rules(settings.extend)}
     timeout_rule = by_code.get(RULE_TIMEOUT)
-    timeout = float(settings.options_for(RULE_TIMEOUT).get("timeout", timeout_rule.options.get("timeout", DEFAULT_PATTERN_TIMEOUT)
-                                                                      if timeout_rule else DEFAULT_PATTERN_TIMEOUT))
+    timeout_options = timeout_rule.options_with(settings.options_for(RULE_TIMEOUT)) if timeout_rule else {}
+    timeout = float(timeout_options.get("timeout", DEFAULT_PATTERN_TIMEOUT))
     selected = {r.code for r in rules}
     findings: list[Finding] = []
 
@@ -608,7 +607,8 @@ def lint_document(doc: Document, settings) -> list[Finding]:
             hits = run_rule(rule, ctx, rule.options_with(settings.options_for(rule.code)), timeout)
         except RuleTimeout as exc:
             if timeout_rule is not None and RULE_TIMEOUT in selected:
-                emit(timeout_rule, exc.start, min(exc.end, exc.start + 1) if exc.end > exc.start else exc.start,
+                # Reported at the start of the text region the pattern stalled on.
+                emit(timeout_rule, exc.start, min(exc.end, exc.start + 1),
                      _format(timeout_rule.message, rule=f"{rule.code} ({rule.name})", seconds=exc.seconds))
             continue
         for hit in hits:
