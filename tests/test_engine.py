@@ -316,3 +316,16 @@ def test_lint_never_raises_and_findings_stay_in_the_text_in_order(text):
     for f in findings:
         assert 0 <= f.start <= f.end <= len(text)
         assert f.severity in ("info", "warning", "error")
+
+
+def test_disable_next_in_html_written_on_one_line_covers_the_next_element(tmp_path):
+    from notelint.source import read_source
+
+    body = SPLIT.split("\n\n", 1)[1].strip()
+    path = tmp_path / "story.html"
+    path.write_text(f"<h1>Strikes in Syria</h1><!-- notelint: disable-next=NL102 --><p>{body}</p><p>{body}</p>",
+                    encoding="utf-8")
+    found = lint_source(read_source(str(path)), load_settings(str(tmp_path), {"isolated": True}))
+    nl102 = [f for f in found if f.code == "NL102"]
+    second_paragraph = path.read_text(encoding="utf-8").rindex("<p>")
+    assert len(nl102) == 1 and nl102[0].start > second_paragraph

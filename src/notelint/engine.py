@@ -491,6 +491,7 @@ _DIRECTIVE = r"notelint:\s*(?P<action>disable-next|disable|enable)(?:\s*=\s*(?P<
 _COMMENT_DIRECTIVE = re.compile(r"<!--\s*" + _DIRECTIVE + r"\s*-->")
 _LINE_DIRECTIVE = re.compile(r"^[ \t]*" + _DIRECTIVE + r"[ \t]*$", re.MULTILINE)
 _NON_BLANK = re.compile(r"[ \t]*\S")
+_BLOCK_END_TAG = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|section|article|figcaption|td)\s*>", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n|$)")
 
 
@@ -519,16 +520,24 @@ def find_suppressions(original: str) -> list[Suppression]:
     n = len(original)
     for s in found:
         if s.action == "disable-next":
-            # The next paragraph: from the next non-blank line to the blank line after it.
+            # The next paragraph: from the next non-blank line to the blank line after it. An HTML comment
+            # followed on its own line by more text (HTML written on one line) covers that text up to the
+            # end of its block element.
             nl = original.find("\n", s.end)
-            pos = n if nl == -1 else nl + 1
-            m = _NON_BLANK.match(original, pos)
-            while pos < n and not m:
-                nl = original.find("\n", pos)
+            line_end = n if nl == -1 else nl
+            if original[s.end:line_end].strip():
+                pos = s.end
+            else:
                 pos = n if nl == -1 else nl + 1
                 m = _NON_BLANK.match(original, pos)
+                while pos < n and not m:
+                    nl = original.find("\n", pos)
+                    pos = n if nl == -1 else nl + 1
+                    m = _NON_BLANK.match(original, pos)
             blank = _BLANK_LINE.search(original, pos)
-            s.ranges.append((pos, blank.start() if blank else n))
+            end = blank.start() if blank else n
+            closing = _BLOCK_END_TAG.search(original, pos, end)
+            s.ranges.append((pos, closing.end() if closing else end))
         elif s.action == "disable":
             end = n
             for later in found:
