@@ -150,3 +150,26 @@ def test_any_text_parses_and_top_level_spans_tile_it(text):
 def test_any_unicode_text_never_raises(text):
     doc = notelint.parse(text)
     assert sum(s.end - s.start for s in doc.spans) == len(text)
+
+
+def span_tree(doc):
+    return [(s.kind, s.start, s.end, sorted(s.attrs.items()), span_tree_children(s)) for s in doc.spans]
+
+
+def span_tree_children(span):
+    return [(c.kind, c.start, c.end, sorted(c.attrs.items()), span_tree_children(c)) for c in span.children]
+
+
+def test_documents_read_with_the_fast_path_equal_the_grammar_alone(corpus_text):
+    from notelint.document import build_document
+    from notelint.source import plain_source
+
+    rng = random.Random(7)
+    pieces = ["The envoy met them.", "“Calm,” he said.", '"No," she said.', "[you would think so]",
+              "“He [Ghaani] left [sic],”", "[it can’t be a “response”]", "]", "“", "\n\n", "\n", "Source: AP"]
+    texts = [corpus_text] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2_000)]
+    for text in texts:
+        fast = build_document(plain_source(text))
+        slow = build_document(plain_source(text), fast_path=False)
+        assert span_tree(fast) == span_tree(slow), text
+        assert [(p.code, p.start) for p in fast.problems] == [(p.code, p.start) for p in slow.problems]
