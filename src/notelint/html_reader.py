@@ -10,6 +10,7 @@ reader-comment section becomes one "comments" block.
 """
 from __future__ import annotations
 
+import gc
 import html
 import re
 
@@ -18,12 +19,15 @@ from .source import Source
 
 _SPECIAL = re.compile(r"[<&]")
 # Quoted attribute values may hold ">"; the match is bounded by _TAG_WINDOW so a stray quote stays cheap.
-_START_TAG = re.compile(r"""<([A-Za-z][^\s/>]*)((?:[^>"']+|"[^"]*"|'[^']*')*)>""")
+# Written as an unrolled loop (no nested quantifiers), so a failed match backtracks in linear time.
+_START_TAG = re.compile(r"""<([A-Za-z][^\s/>]*)(?=[\s/>])([^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*)>""")
 _TAG_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _ENTITY = re.compile(r"&(?:#[xX][0-9a-fA-F]+;?|#[0-9]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 _BLANK_LINES = re.compile(r"[ \t\r\f\v\xa0]*\n[ \t\r\f\v\xa0]*(?:\n[ \t\r\f\v\xa0]*)+")
 _TAG_WINDOW = 8192
+# Attributes the extraction looks at (ids and classes for widgets and comments, the article body, hiding).
+_RELEVANT_ATTRIBUTE = re.compile(r"\b(?:id|class|itemprop|hidden|aria-hidden)\b", re.I)
 
 _VOID = frozenset("area base br col embed hr img input keygen link meta param source track wbr".split())
 _RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes noscript plaintext".split())
@@ -87,9 +91,17 @@ class _Element:
 
 def read_html(text: str, path: str | None) -> Source:
     """Read an HTML page: the article's blocks, one comments block, exact offsets, title metadata."""
-    page = _Page(text)
-    page.tokenize()
-    return page.extract(path)
+    # The event list grows to millions of small objects on a big page; the cyclic collector would
+    # rescan them again and again (quadratic), and none of them can form cycles.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        page = _Page(text)
+        page.tokenize()
+        return page.extract(path)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
 
 
 class _Page:
@@ -211,28 +223,36 @@ class _Page:
             elif name == "meta":
                 self._meta(attr_text)
             return end
-        self._implied_ends(name, start)
-        attrs = _parse_attributes(attr_text) if attr_text.strip() else {}
-        parent = self.stack[-1] if self.stack else -1
-        parent_flags = self.elements[parent].flags if parent >= 0 else 0
-        flags = parent_flags & (_IGNORED_FLAG | _IN_COMMENT | _IN_ARTICLE)
+        relevant = attr_text and _RELEVANT_ATTRIBUTE.search(attr_text)
+        if name in _PHRASING and not relevant and name != "q":
+            # <a href>, <em>, <strong> carry nothing the extraction needs: no element, and their end
+            # tags are then ignored as strays. Keeps article-heavy pages cheap.
+            return end
+        if (name in _CLOSES_P and self.open_counts.get("p")) or name in _IMPLIED_END:
+            self._implied_ends(name, start)
+        attrs = _parse_attributes(attr_text) if relevant else {}
+        stack = self.stack
+        parent = stack[-1] if stack else -1
+        flags = self.elements[parent].flags & (_IGNORED_FLAG | _IN_COMMENT | _IN_ARTICLE) if parent >= 0 else 0
         if name == "article":
             flags |= _IN_ARTICLE
-        if name in _IGNORED or (name in _CHROME and not flags & _IN_ARTICLE) or "hidden" in attrs \
-                or attrs.get("aria-hidden") == "true":
+        if name in _IGNORED or (name in _CHROME and not flags & _IN_ARTICLE):
             flags |= _IGNORED_FLAG
-        names = (attrs.get("id", "") + " " + attrs.get("class", "")).lower().split()
-        if names:
-            if any(_WIDGET.search(word) for word in names) and name not in ("body", "html", "main", "article"):
+        if attrs:
+            if "hidden" in attrs or attrs.get("aria-hidden") == "true":
                 flags |= _IGNORED_FLAG
-            if not flags & _IN_COMMENT and any(_COMMENT_ROOT.fullmatch(word) for word in names):
-                flags |= _COMMENT_ROOT_FLAG | _IN_COMMENT
+            names = (attrs.get("id", "") + " " + attrs.get("class", "")).lower().split()
+            if names:
+                if name not in ("body", "html", "main", "article") and any(_WIDGET.search(word) for word in names):
+                    flags |= _IGNORED_FLAG
+                if not flags & _IN_COMMENT and any(_COMMENT_ROOT.fullmatch(word) for word in names):
+                    flags |= _COMMENT_ROOT_FLAG | _IN_COMMENT
         index = len(self.elements)
-        element = _Element(name, parent, flags, attrs, len(events))
-        self.elements.append(element)
+        self.elements.append(_Element(name, parent, flags, attrs, len(events)))
         events.append((_START, index, start, end))
-        self.stack.append(index)
-        self.open_counts[name] = self.open_counts.get(name, 0) + 1
+        stack.append(index)
+        counts = self.open_counts
+        counts[name] = counts.get(name, 0) + 1
         if name in _RAW_TEXT:
             return self._raw_text(name, end)
         return end
