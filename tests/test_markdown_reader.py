@@ -251,3 +251,57 @@ def test_malformed_markdown_completes_and_stays_sane():
 def test_bom_free_text_and_empty_input():
     assert read_markdown("", None).text == ""
     assert read_markdown("---\ntitle: Only front matter\n---\n", None).blocks == ()
+
+
+# -- through the parser ---------------------------------------------------------------------------------------
+SPAN_KINDS = ("headline", "standfirst", "insertion", "quote", "source")
+
+
+def _normalize(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _spans(doc) -> list[tuple[str, str]]:
+    return [(s.kind, _normalize(doc.text_of(s))) for s in doc.walk() if s.kind in SPAN_KINDS]
+
+
+def _visible_markdown(raw: str) -> str:
+    """What a slice of the fixture reads as: link destinations, reference labels and emphasis removed."""
+    raw = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", raw)
+    raw = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", raw)
+    return _normalize(re.sub(r"\*\*|(?<!\w)[*_]|[*_](?!\w)", "", raw))
+
+
+def test_markdown_article_parses_to_the_same_spans_as_plain_text(md_source):
+    import notelint
+
+    plain = notelint.parse_source(read_source(str(TXT_FIXTURE)))
+    doc = notelint.parse_source(md_source)
+    expected = [span for span in _spans(plain)]
+    assert _spans(doc) == expected
+    kinds = [k for k, _ in expected]
+    assert kinds.count("insertion") == 2 and kinds.count("headline") == 1 and kinds.count("standfirst") == 1
+    assert kinds.count("quote") >= 9 and ("source", "Source: Associated Press") in expected
+    assert ("quote", "“response”") in expected  # the scare quote inside the first insertion
+    assert not [s for s in doc.spans if s.kind == "comments"]  # the Markdown copy has no reader comments
+
+
+def test_markdown_span_locations_slice_the_file(md_source):
+    import notelint
+
+    doc = notelint.parse_source(md_source)
+    lines = md_source.original.split("\n")
+    checked = 0
+    for span in doc.walk():
+        if span.kind in SPAN_KINDS:
+            loc = doc.location(span.start, span.end)
+            raw = md_source.original[loc.start:loc.end]
+            if span.kind == "insertion":
+                assert raw == doc.text_of(span)
+            else:  # a span may end inside a link's text: "Source: [Associated Press" + "](...)"
+                assert _visible_markdown(raw).replace("[", "") == _normalize(doc.text_of(span)), span
+            assert lines[loc.line - 1][loc.col - 1:].startswith(raw.split("\n")[0])
+            checked += 1
+    assert checked >= 14
+    headline = doc.spans_of("headline")[0]
+    assert doc.location(headline.start, headline.end)[2:4] == (9, 3)
