@@ -304,4 +304,5 @@ def test_markdown_span_locations_slice_the_file(md_source):
             checked += 1
     assert checked >= 14
     headline = doc.spans_of("headline")[0]
-    assert doc.location(headline.start, headline.end)[2:4] == (9, 3)
+    location = doc.location(headline.start, headline.end)
+    assert (location.line, location.col, location.end_line, location.end_col) == (9, 3, 9, 50)
