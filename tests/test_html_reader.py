@@ -278,3 +278,32 @@ def test_html_span_locations_slice_the_page(page):
             assert line_text[loc.col - 1:].startswith(page.original[loc.start:loc.end].split("\n")[0])
             checked += 1
     assert checked >= 14
+
+
+def _check_json(path: Path, capsys) -> list[dict]:
+    import json
+
+    from notelint.cli import main
+
+    capsys.readouterr()
+    main(["check", "--output-format", "json", str(path)])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_check_findings_match_plain_text_and_point_into_the_page(page, capsys):
+    plain = _check_json(TXT_FIXTURE, capsys)
+    found = _check_json(HTML_FIXTURE, capsys)
+    assert plain, "the corpus article has findings"
+    # Messages may cite line numbers, which are each file's own.
+    def without_lines(message: str) -> str:
+        return re.sub(r"\blines? \d+(?:, \d+)*", "line N", message)
+
+    assert [(f["code"], without_lines(f["message"])) for f in found] == \
+        [(f["code"], without_lines(f["message"])) for f in plain]
+    lines = page.original.split("\n")
+    for finding, twin in zip(found, plain):
+        raw = page.original[finding["start"]:finding["end"]]
+        assert raw == finding["text"]
+        assert _visible(raw) == _normalize(twin["text"])
+        assert lines[finding["line"] - 1][finding["col"] - 1:].startswith(raw.split("\n")[0])
+        assert page.line_col(finding["start"]) == (finding["line"], finding["col"])

@@ -306,3 +306,32 @@ def test_markdown_span_locations_slice_the_file(md_source):
     headline = doc.spans_of("headline")[0]
     location = doc.location(headline.start, headline.end)
     assert (location.line, location.col, location.end_line, location.end_col) == (9, 3, 9, 50)
+
+
+def test_check_findings_match_plain_text_and_point_into_the_file(md_source, capsys):
+    import json
+
+    from notelint.cli import main
+
+    def check(path: Path) -> list[dict]:
+        capsys.readouterr()
+        main(["check", "--output-format", "json", str(path)])
+        return json.loads(capsys.readouterr().out)
+
+    plain, found = check(TXT_FIXTURE), check(MD_FIXTURE)
+    assert plain, "the corpus article has findings"
+    # Messages may cite line numbers, which are each file's own.
+    def without_lines(message: str) -> str:
+        return re.sub(r"\blines? \d+(?:, \d+)*", "line N", message)
+
+    assert [(f["code"], without_lines(f["message"])) for f in found] == \
+        [(f["code"], without_lines(f["message"])) for f in plain]
+    lines = md_source.original.split("\n")
+    for finding, twin in zip(found, plain):
+        raw = md_source.original[finding["start"]:finding["end"]]
+        assert raw == finding["text"]
+        if twin["text"].startswith("["):
+            assert raw == twin["text"]
+        else:  # a finding may end inside a link's text: "Source: [Associated Press" + "](...)"
+            assert _visible_markdown(raw).replace("[", "") == _normalize(twin["text"])
+        assert lines[finding["line"] - 1][finding["col"] - 1:].startswith(raw.split("\n")[0])
