@@ -183,6 +183,13 @@ def test_largest_article_wins_over_teasers_and_comment_articles():
     assert "Teaser" not in src.text
 
 
+def test_widgets_inside_paragraphs_are_left_out_whole():
+    src = read_html('<article><p>Story <span class="share-count"><span>12</span> shares</span> goes on.</p>'
+                    '<p>By <span class="author">AP</span> <em>staff</em><span class="screen-reader-text">Posted on'
+                    '</span></p></article>', None)
+    assert blocks_of(src) == [("paragraph", "Story  goes on."), ("paragraph", "By AP staff")]
+
+
 def test_leave_a_reply_heading_starts_the_comments():
     src = read_html("<article><h1>Title</h1><p>Story.</p><h3>Leave a Reply</h3><p>Nice piece.</p>"
                     "<p>Rubbish.</p></article>", None)

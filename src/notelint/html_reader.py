@@ -224,9 +224,10 @@ class _Page:
                 self._meta(attr_text)
             return end
         relevant = attr_text and _RELEVANT_ATTRIBUTE.search(attr_text)
-        if name in _PHRASING and not relevant and name != "q":
+        if name in _PHRASING and not relevant and name != "q" and not self.open_counts.get(name):
             # <a href>, <em>, <strong> carry nothing the extraction needs: no element, and their end
-            # tags are then ignored as strays. Keeps article-heavy pages cheap.
+            # tags are then ignored as strays. Keeps article-heavy pages cheap. (Inside an open element
+            # of the same name they are kept, so that its end tag closes the right one.)
             return end
         if (name in _CLOSES_P and self.open_counts.get("p")) or name in _IMPLIED_END:
             self._implied_ends(name, start)
