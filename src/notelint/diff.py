@@ -310,17 +310,20 @@ class _Classifier:
             paired.extend((None, run_b) for run_b in plain_j[m:])
             if all(x is not None and y is not None for x, y in paired) and len(paired) > 1:
                 paired = [((i1, i2), (plain_j[0][0], plain_j[-1][1]))]  # body for body: one replacement
+            cursor_a, cursor_b = i1, e.j1  # where an unpaired run's empty side sits
             for run_a, run_b in paired:
                 if run_a and run_b:
                     rule = self.style_rule(*run_a, *run_b)
                     out.append(self.hunk("style" if rule else "replacement", *run_a, *run_b, rule))
+                    cursor_a, cursor_b = run_a[1], run_b[1]
                 elif run_b:
-                    point = run_a[1] if run_a else i1
-                    rule = self.style_rule(i1, i1, *run_b)
-                    out.append(self.hunk("style" if rule else "unmarked_insertion", i1, i1, *run_b, rule))
-                else:
-                    rule = self.style_rule(*run_a, e.j1, e.j1)
-                    out.append(self.hunk("style" if rule else "deletion", *run_a, e.j1, e.j1, rule))
+                    rule = self.style_rule(cursor_a, cursor_a, *run_b)
+                    out.append(self.hunk("style" if rule else "unmarked_insertion", cursor_a, cursor_a, *run_b, rule))
+                    cursor_b = run_b[1]
+                elif run_a:
+                    rule = self.style_rule(*run_a, cursor_b, cursor_b)
+                    out.append(self.hunk("style" if rule else "deletion", *run_a, cursor_b, cursor_b, rule))
+                    cursor_a = run_a[1]
         elif i1 < i2:
             point = e.j1 if not out or e.j1 < out[0].j1 else e.j2
             for r1, r2 in _runs(range(i1, i2), lambda i: a.block[i]):
