@@ -221,6 +221,26 @@ def test_crlf_and_front_matter_variants():
     assert "Body text." in unclosed.text
 
 
+def test_a_scraped_comment_section_becomes_one_comments_block():
+    md = ("# Iraqi Militias Defy Iran\n\nStory text, “quoted,” he said.\n\nSource: Associated Press\n\n"
+          "1. Sam Adam says\n\n   Keep the pressure on during the talks.\n\n"
+          "2. Jerry Hood says\n\n   No, just keep *killing* the snakes!!!\n\nLeave A Reply\n\n"
+          "Your email address will not be published.\n")
+    src = read_markdown(md, None)
+    roles = [role for _, _, role in src.blocks]
+    assert roles == ["heading", "paragraph", "paragraph", "comments"]
+    start, end, _ = src.blocks[-1]
+    assert src.text[start:end] == ("Sam Adam says\n\nKeep the pressure on during the talks.\n\nJerry Hood says\n\n"
+                                   "No, just keep killing the snakes!!!\n\nLeave A Reply\n\n"
+                                   "Your email address will not be published.")
+    assert_offsets_exact(src)
+    import notelint
+
+    doc = notelint.parse_source(src)
+    assert [s.kind for s in doc.spans if s.kind != "break"] == ["headline", "paragraph", "source", "comments"]
+    assert doc.article_end == start
+
+
 def test_unclosed_fence_swallows_the_rest_without_error():
     src = read_markdown("Before.\n\n```\ncode [x]\n\nAfter never closed.\n", None)
     assert src.text == "Before."

@@ -75,7 +75,7 @@ def read_markdown(text: str, path: str | None) -> Source:
     lines = _SourceLines(body, body_start)
     items, references = _block_items(body, lines)
 
-    builder = ArticleTextBuilder()
+    builder = _CollectedBlocks()
     for item in items:
         if isinstance(item, tuple):  # a plain paragraph (or ATX heading) found without markdown-it
             start, end, role = item
@@ -93,10 +93,48 @@ def read_markdown(text: str, path: str | None) -> Source:
                 builder.add_block("paragraph", _InlineReader(content, references).pieces())
         else:
             _add_token_blocks(builder, item, lines, references)
-    return builder.source(path, text, "markdown", metadata)
+    return builder.source(path, text, metadata)
 
 
-def _add_token_blocks(builder: ArticleTextBuilder, tokens: list, lines: "_SourceLines", references: dict) -> None:
+# Where a comment section scraped along with the article begins (the list markers of "1. Name says"
+# are gone by now): that block and all after it become the one "comments" block.
+_COMMENTS_OPENING = re.compile(r"(?i:leave an? (?:reply|comment)|\d+ (?:comments?|responses?|replies)|"
+                               r"comments? \(\d+\)|join the (?:discussion|conversation)|reader comments|comments|"
+                               r"(?:\d+ )?thoughts? on .{1,120})[ \t]*:?|[^\n]{1,60}? says:?")
+_COMMENTS_FIRST_CHAR = frozenset("LlJjRrCcTt0123456789")
+
+
+class _CollectedBlocks:
+    """Blocks gathered before the text is built, so a trailing comment section can become one block."""
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, list]] = []
+
+    def add_block(self, role: str, pieces: list) -> None:
+        if pieces:
+            self.blocks.append((role, pieces))
+
+    def _comments_from(self) -> int | None:
+        blocks = self.blocks
+        for k in range(1, len(blocks) - 1):
+            pieces = blocks[k][1]
+            if pieces[0][0].lstrip()[:1] in _COMMENTS_FIRST_CHAR or pieces[-1][0].rstrip().endswith(("says", "says:")):
+                if _COMMENTS_OPENING.fullmatch("".join(piece[0] for piece in pieces).strip()):
+                    return k
+        return None
+
+    def source(self, path: str | None, original: str, metadata: dict) -> Source:
+        builder = ArticleTextBuilder()
+        comments_from = self._comments_from()
+        for k, (role, pieces) in enumerate(self.blocks):
+            if comments_from is not None and k >= comments_from:
+                builder.extend_last_block("comments", pieces)
+            else:
+                builder.add_block(role, pieces)
+        return builder.source(path, original, "markdown", metadata)
+
+
+def _add_token_blocks(builder: "_CollectedBlocks", tokens: list, lines: "_SourceLines", references: dict) -> None:
     """Blocks from markdown-it's block tokens (maps already shifted to body line numbers)."""
     _mark_table_cells(tokens)
     first_in_item = False  # the next paragraph opens a list item: it may start with a task box
