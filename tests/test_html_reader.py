@@ -314,3 +314,15 @@ def test_check_findings_match_plain_text_and_point_into_the_page(page, capsys):
         assert _visible(raw) == _normalize(twin["text"])
         assert lines[finding["line"] - 1][finding["col"] - 1:].startswith(raw.split("\n")[0])
         assert page.line_col(finding["start"]) == (finding["line"], finding["col"])
+
+
+def test_suppression_comment_in_a_page_silences_its_rule(tmp_path, capsys):
+    story = ("<article><h1>Title</h1>\n<p>The administration responded [it can&rsquo;t be a &ldquo;response&rdquo;] "
+             "by twice targeting groups.</p>\n<p>Source: Associated Press</p></article>\n")
+    plain_page, quiet_page = tmp_path / "plain.html", tmp_path / "quiet.html"
+    plain_page.write_text(story, encoding="utf-8")
+    quiet_page.write_text("<!-- notelint: disable=NL102 -->\n" + story, encoding="utf-8")
+    loud = [f["code"] for f in _check_json(plain_page, capsys)]
+    quiet = [f["code"] for f in _check_json(quiet_page, capsys)]
+    assert "NL102" in loud and "NL102" not in quiet
+    assert [c for c in loud if c != "NL102"] == quiet

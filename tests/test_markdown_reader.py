@@ -355,3 +355,21 @@ def test_check_findings_match_plain_text_and_point_into_the_file(md_source, caps
         else:  # a finding may end inside a link's text: "Source: [Associated Press" + "](...)"
             assert _visible_markdown(raw).replace("[", "") == _normalize(twin["text"])
         assert lines[finding["line"] - 1][finding["col"] - 1:].startswith(raw.split("\n")[0])
+
+
+def test_suppression_comment_in_markdown_silences_its_rule(tmp_path, capsys):
+    import json
+
+    from notelint.cli import main
+
+    story = ("# Title\n\nThe administration responded [it can’t be a “response”] by twice targeting groups.\n\n"
+             "Source: Associated Press\n")
+    codes = {}
+    for name, text in (("plain.md", story), ("quiet.md", "<!-- notelint: disable=NL102 -->\n" + story)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        capsys.readouterr()
+        main(["check", "--output-format", "json", str(path)])
+        codes[name] = [f["code"] for f in json.loads(capsys.readouterr().out)]
+    assert "NL102" in codes["plain.md"] and "NL102" not in codes["quiet.md"]
+    assert [c for c in codes["plain.md"] if c != "NL102"] == codes["quiet.md"]
