@@ -326,3 +326,24 @@ def test_suppression_comment_in_a_page_silences_its_rule(tmp_path, capsys):
     quiet = [f["code"] for f in _check_json(quiet_page, capsys)]
     assert "NL102" in loud and "NL102" not in quiet
     assert [c for c in loud if c != "NL102"] == quiet
+
+
+# -- any tag soup -----------------------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+TAG_SOUP = ["<p>", "</p>", "<div>", "</div>", "<article>", "</article>", "<em>", "</em>", "<a href='x'>", "</a>",
+            "<br>", "<q>", "</q>", "<!--", "-->", "<script>", "</script>", "&amp;", "&rdquo;", "&nbsp;", "&#8220;",
+            "&#x201d;", "&bogus;", "<", ">", "\"", "'", "\n", "\n\n", " ", "word", "said more", "<h1>", "</h1>",
+            "<li>", "<ul>", "</ul>", "<div class='comments'>", "<nav>", "<span class='share'>", "</span>",
+            "<blockquote>", "</blockquote>", "<main>", "<title>", "&", "<!", "<?", "</", "\r\n", "<td>", "<hr>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TAG_SOUP), max_size=50).map("".join))
+def test_any_tag_soup_reads_with_exact_offsets(page_html):
+    src = read_html(page_html, None)
+    if src.text:
+        assert_offsets_exact(src)
+    assert all(0 <= a < b <= len(src.text) for a, b, _ in src.blocks)
+    assert [role for _, _, role in src.blocks].count("comments") <= 1

@@ -373,3 +373,30 @@ def test_suppression_comment_in_markdown_silences_its_rule(tmp_path, capsys):
         codes[name] = [f["code"] for f in json.loads(capsys.readouterr().out)]
     assert "NL102" in codes["plain.md"] and "NL102" not in codes["quiet.md"]
     assert [c for c in codes["plain.md"] if c != "NL102"] == codes["quiet.md"]
+
+
+# -- any markup soup --------------------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from notelint import markdown_reader  # noqa: E402
+
+MARKUP_PIECES = ["[", "]", "(", ")", "*", "_", "`", "```", "\\", "&amp;", "&rdquo;", "<b>", "</b>", "<!--", "-->",
+                 "!", "\n", "\n\n", "# ", "#", "> ", "- ", "1. ", "2) ", "[ ] ", "[x] ", "[^1]", "    ", "  ", "|",
+                 "---", "***", "===", "word", "said more", "“", "”", " ", "\t", "\r\n", "<br>", "[a]: /u", "~~~",
+                 "<script>", "</script>", "<div>", "<?", "?>", ">", "a | b\n--|--\n", "http://x", "<http://x.y>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=50).map("".join))
+def test_any_markdown_reads_with_exact_offsets_and_the_fast_path_changes_nothing(markdown):
+    src = read_markdown(markdown, None)
+    if src.text:
+        assert_offsets_exact(src)
+    assert all(0 <= a < b <= len(src.text) for a, b, _ in src.blocks)
+    markdown_reader.USE_PLAIN_PARAGRAPH_FAST_PATH = False
+    try:
+        full = read_markdown(markdown, None)
+    finally:
+        markdown_reader.USE_PLAIN_PARAGRAPH_FAST_PATH = True
+    assert (src.text, src.blocks, src.offsets) == (full.text, full.blocks, full.offsets)

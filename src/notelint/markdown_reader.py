@@ -181,7 +181,9 @@ def _add_token_blocks(builder: "_CollectedBlocks", tokens: list, lines: "_Source
 # a fence or HTML block carries across blank lines) go to markdown-it, each run of them in one parse.
 _CHUNK_SEPARATOR = re.compile(r"\r?\n(?:[ \t]*\r?\n)+")
 _NOT_BLANK = re.compile(r"[^ \t\r\n]")
-_LINE_START_BLOCK = re.compile(r"^[ \t]*(?:[#>|<:=]|`{3}|~{3}|[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$)|"
+# A line that can start (or, inside a paragraph, interrupt it with) a block other than a paragraph; the
+# last alternative is a table's delimiter row ("--|--"), which turns the line above into a table header.
+_LINE_START_BLOCK = re.compile(r"^[ \t]*(?:[#>|<:=]|`{3}|~{3}|-+[ \t]*:?[ \t]*\||[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$)|"
                                r"(?:[-*_][ \t]*){3,}\r?$)", re.M)
 _INDENT_OR_CR = re.compile(r"\n[ \t]|\r")
 _SPECIAL_OR_INDENT = re.compile(r"[\\`*_&<\[\]!\r]|\n[ \t]")
@@ -205,11 +207,13 @@ def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
     chunks = []  # [start, end, kind]: kind "paragraph", "heading" (content range), "skip" or "complex"
     pos = 0
     for sep in _CHUNK_SEPARATOR.finditer(body):
-        if _NOT_BLANK.search(body, pos, sep.start()):
-            chunks.append([pos, sep.start(), "paragraph"])
+        first = _NOT_BLANK.search(body, pos, sep.start())
+        if first:  # the chunk starts at the line of its first character (blank lines at the top left out)
+            chunks.append([max(pos, body.rfind("\n", pos, first.start()) + 1), sep.start(), "paragraph"])
         pos = sep.end()
-    if _NOT_BLANK.search(body, pos):
-        chunks.append([pos, len(body), "paragraph"])
+    first = _NOT_BLANK.search(body, pos)
+    if first:
+        chunks.append([max(pos, body.rfind("\n", pos, first.start()) + 1), len(body), "paragraph"])
     for chunk in chunks:
         start, end = chunk[0], chunk[1]
         first_eol = body.find("\n", start, end)
