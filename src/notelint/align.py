@@ -192,7 +192,22 @@ class Tokens:
         return self.text[self.ends[i - 1]:self.starts[i]] if 0 < i < len(self.starts) else ""
 
 
-_PLAIN_TOKEN = re.compile(f"(?P<w>{_ABBREVIATION}|{_WORD})|(?P<e>{_ELLIPSIS})|(?P<d>{_DASH})|(?P<o>{_OTHER})")
+_PLAIN_TOKEN = re.compile(f"{_ABBREVIATION}|{_WORD}|{_ELLIPSIS}|{_DASH}|{_OTHER}")
+
+
+def _norm_token(raw: str) -> str:
+    """The typographic normal form of one plain token (words with curly apostrophes, quotes, dashes)."""
+    first = raw[0]
+    if first.isalnum() or first == "_" or first == "\u00ad":
+        return raw if raw.isascii() and "\n" not in raw else raw.translate(_WORD_NORM)
+    normal = _PUNCT_NORM.get(raw)
+    if normal is not None:
+        return normal
+    if first == "…" or (first == "." and len(raw) > 1):
+        return "…"
+    if first in "-—–―‒−":
+        return "—"
+    return raw
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None,
@@ -202,33 +217,24 @@ def tokenize(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     tokens = Tokens(text)
     starts, ends, norms, canons, styles = tokens.starts, tokens.ends, tokens.norms, tokens.canons, tokens.styles
-    punct_norm = _PUNCT_NORM
-    word_norm = _WORD_NORM
     rule_names = [rule.name for rule in eq.rules]
     pos = start
     for stop, style_end, index, canon in [*eq.matches(text, start, end), (end, end, -1, "")]:
-        # Plain tokens up to the next style match (this loop is the hot path on large texts).
-        for m in _PLAIN_TOKEN.finditer(text, pos, stop):
-            kind = m.lastgroup
-            raw = m.group()
-            if kind == "w":
-                norm = raw if raw.isascii() and "\n" not in raw else raw.translate(word_norm)
-            elif kind == "o":
-                norm = punct_norm.get(raw, raw)
-            elif kind == "d":
-                norm = "—"
-            else:
-                norm = "…"
-            starts.append(m.start())
-            ends.append(m.end())
-            norms.append(norm)
-        canons.extend(norms[len(canons):])
-        styles.extend([None] * (len(norms) - len(styles)))
+        # Plain tokens up to the next style match, in bulk (this is the hot path on large texts): most are
+        # plain ASCII words, their own normal form.
+        found = list(_PLAIN_TOKEN.finditer(text, pos, stop))
+        starts.extend([m.start() for m in found])
+        ends.extend([m.end() for m in found])
+        raws = [m.group() for m in found]
+        normal = [raw if raw.isalnum() and raw.isascii() else _norm_token(raw) for raw in raws]
+        norms.extend(normal)
+        canons.extend(normal)
+        styles.extend([None] * len(normal))
         if index < 0:
             break
         starts.append(stop)
         ends.append(style_end)
-        norms.append(" ".join(text[stop:style_end].translate(word_norm).split()))
+        norms.append(" ".join(text[stop:style_end].translate(_WORD_NORM).split()))
         canons.append(canon)
         styles.append(rule_names[index])
         pos = style_end
