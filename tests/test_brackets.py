@@ -303,3 +303,11 @@ def test_find_editor_notes_ignores_tickers_credits_and_unconfigured_names():
     assert find_editor_notes(text) == []
     notes = find_editor_notes(text, markers=("MoA",))
     assert [(text[s:e], label) for s, e, label in notes] == [("(MoA: a telling detail.)", "MoA")]
+
+
+def test_stock_sarcasm_addressed_to_the_reader_is_commentary():
+    # from the bundled example article: "you can bet" is the republisher talking to the reader
+    kind, _ = classify_bracket("and you can bet the shipping giants will pass every cent of that on to you",
+                               in_quote=False, before="about 140 vessels were waiting to unload ",
+                               after=" and that the backlog could take weeks to clear.")
+    assert kind == "insertion"

@@ -217,7 +217,8 @@ _SARCASM_RE = re.compile(
     rf"no\s+kidding|wait\s+for\s+it|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|sounds?\s+familiar|"
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
     rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
-    rf"not\s+a\s+(?:word|peep|mention|single\s+word))\b",
+    rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
+    rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
