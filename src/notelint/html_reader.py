@@ -68,6 +68,8 @@ _COMMENT_ROOT = re.compile(r"(?:comments?|comment-?list|commentlist|comments?[-_
 _COMMENTS_HEADING = re.compile(r"(?:leave an? (?:reply|comment)|\d+\s+(?:comments?|responses?|replies|thoughts? on\b.*)|"
                                r"comments?|responses?|reader comments|join the discussion)\W*", re.I)
 
+# Events: (kind, value, orig_start, orig_end). Text: value None (verbatim) or the decoded entity;
+# start and end: the element's index; break (<br>) and boundary (<hr>): None.
 _START, _END, _TEXT, _BREAK, _BOUNDARY = range(5)
 
 # Element flags
@@ -142,7 +144,7 @@ class _Page:
                     decoded = html.unescape(raw)
                     if decoded != raw:
                         if i > plain_from:
-                            events.append((_TEXT, text[plain_from:i], plain_from, i))
+                            events.append((_TEXT, None, plain_from, i))
                         events.append((_TEXT, decoded, i, em.end()))
                         i = plain_from = em.end()
                         continue
@@ -155,14 +157,14 @@ class _Page:
                 continue
             i = plain_from = end
         if n > plain_from:
-            events.append((_TEXT, text[plain_from:n], plain_from, n))
+            events.append((_TEXT, None, plain_from, n))
         while self.stack:
             self._pop(n, n)
         self.metadata = self._metadata()
 
     def _flush_text(self, plain_from: int, i: int) -> None:
         if i > plain_from:
-            self.events.append((_TEXT, self.text[plain_from:i], plain_from, i))
+            self.events.append((_TEXT, None, plain_from, i))
 
     def _markup(self, i: int, plain_from: int) -> int:
         """Handle markup at `<`; returns where text resumes, or -1 if this `<` is plain text."""
@@ -387,7 +389,7 @@ class _Page:
         for k, event in enumerate(events):
             text_before[k] = total
             if event[0] == _TEXT:
-                total += len(event[1])
+                total += event[3] - event[2]
         text_before[len(events)] = total
 
         def text_length(element: _Element) -> int:
@@ -440,8 +442,8 @@ class _Page:
         k = lo
         while k < hi:
             kind, value, o0, o1 = events[k]
-            if kind == _TEXT:
-                pieces.append((value, o0, o1))
+            if kind == _TEXT:  # verbatim text is kept as offsets only, and sliced when it is used
+                pieces.append((self.text[o0:o1] if value is None else value, o0, o1))
             elif kind == _START:
                 element = elements[value]
                 if element.flags & _IGNORED_FLAG or (skip_comments and element.flags & _COMMENT_ROOT_FLAG):

@@ -9,6 +9,7 @@ are decoded and mapped atomically to their original characters.
 from __future__ import annotations
 
 import bisect
+import gc
 import html
 import itertools
 import re
@@ -65,6 +66,18 @@ def _parser() -> MarkdownIt:
 
 def read_markdown(text: str, path: str | None) -> Source:
     """Read a Markdown article: blocks, article text with an exact offset map, front-matter metadata."""
+    # Hundreds of thousands of small tuples and tokens, none in a cycle: the cyclic collector would only
+    # rescan them over and over.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_markdown(text, path)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _read_markdown(text: str, path: str | None) -> Source:
     metadata: dict = {}
     body_start = 0
     front = _FRONT_MATTER.match(text)
