@@ -11,7 +11,9 @@ redistribution, so nothing from it is copied into this repository. Prints:
 3. BABE in an insertion: every labelled sentence placed inside a labelled editorial insertion; how often
    NL202 and NL203 fire on Biased versus Non-biased sentences, with precision, recall and F1 against
    label_bias, and NL202's word-level agreement with the experts' biased_words.
-4. PTC: for the 11 PTC articles, which brackets the parser made `insertion` against MANIFEST.json, and
+4. BABE as a standfirst: how often NL302 calls a Biased or a Non-biased sentence opinion when it is the
+   standfirst of a story credited to AP.
+5. PTC: for the 11 PTC articles, which brackets the parser made `insertion` against MANIFEST.json, and
    whether any placement rule fires on a clarification.
 """
 from __future__ import annotations
@@ -131,6 +133,26 @@ def babe_insertions(rows: list[dict], settings, show: int) -> None:
           " (reference: Recasens-style feature baseline in BABE, sentence F1 0.517)")
 
 
+def babe_standfirst(rows: list[dict], settings) -> None:
+    """Each sentence as the standfirst of a story credited to AP: how often NL302 calls it opinion."""
+    labelled = [r for r in rows if r["label_bias"] in ("Biased", "Non-biased")]
+    totals = Counter(r["label_bias"] for r in labelled)
+    fires: Counter = Counter()
+    detected = 0
+    for r in labelled:
+        text = (f"Wire story\n\n{r['text']}\n\nBAGHDAD (AP) — Officials met on Tuesday, a spokesman said.\n\n"
+                "The talks will resume next week.\n")
+        doc = parse_source(plain_source(text))
+        if not any(s.kind == "standfirst" for s in doc.spans):
+            continue
+        detected += 1
+        if any(f.code == "NL302" for f in lint_document(doc, settings)):
+            fires[r["label_bias"]] += 1
+    print(f"== BABE: sentences as the standfirst of an AP story (parser found a standfirst in {detected}/{len(labelled)})")
+    print(f"   NL302 fires on {pct(fires['Biased'], totals['Biased'])} of Biased, "
+          f"{pct(fires['Non-biased'], totals['Non-biased'])} of Non-biased")
+
+
 def ptc(eval_dir: str, settings, show: int) -> None:
     folder = os.path.join(eval_dir, "ptc-articles")
     with open(os.path.join(folder, "MANIFEST.json"), encoding="utf-8") as fh:
@@ -192,6 +214,7 @@ def main(argv=None) -> int:
     rows = read_babe(args.eval_dir)
     babe_wire(rows, settings, args.show)
     babe_insertions(rows, settings, args.show)
+    babe_standfirst(rows, settings)
     ptc(args.eval_dir, settings, args.show)
     return 0
 

@@ -36,8 +36,8 @@ def test_nl201_not_for_partial_quotations_in_reporting():
 def test_nl202_names_the_category_of_each_loaded_word():
     text = "Militias\n\nDivisions have deepened. [The regime is clearly bribing its puppets again, you would think!]\n"
     messages = dict(found(text, "NL202"))
-    assert messages["regime"] == "loaded term in commentary: “regime”"
-    assert messages["bribing"] == "loaded term in commentary: “bribing”"
+    assert messages["regime"] == "charged term in commentary: “regime”"
+    assert messages["bribing"] == "charged term in commentary: “bribing”"
     assert messages["puppets"] == "loaded term in commentary: “puppets”"
     assert messages["clearly"] == "factive verb in commentary: “clearly”"
 

@@ -67,7 +67,7 @@ CREDITED = "Iraqi Militias Defy Iran\n\n{}\n\nBAGHDAD (AP) — Militia leaders r
 @pytest.mark.parametrize("standfirst, signal", [
     ("They've been told directly to knock it off. They don't care.", "colloquial phrase “knock it off”"),
     ("Nobody in Tehran listens any more. Can you blame them?", "second person “you”"),
-    ("The brutal regime in Tehran has lost control of its militias.", "loaded term “brutal”"),
+    ("The thugs in Tehran have lost control of their militias.", "loaded term “thugs”"),
     ("They don't care.", "an unattributed verdict “They don't care.”"),
 ])
 def test_nl302_opinion_standfirst_on_a_wire_story(standfirst, signal):
@@ -80,6 +80,10 @@ def test_nl302_opinion_standfirst_on_a_wire_story(standfirst, signal):
 def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
     reporting = "Iran's Quds Force commander asked militia leaders to hold fire during nuclear talks."
     assert nl(CREDITED.format(reporting), "NL302") == []
+    hard_news = "A suicide bombing killed 20 people in Kabul on Monday, and militants said they carried it out."
+    assert nl(CREDITED.format(hard_news), "NL302") == []
+    quoting = "The militia leader told Ghaani: “You cannot ask us to stay quiet!”"
+    assert nl(CREDITED.format(quoting), "NL302") == []
     uncredited = ("Iraqi Militias Defy Iran\n\nThey don't care.\n\nMilitia leaders rejected calls for calm, "
                   "officials said.\n\nThe meeting was held last month.\n")
     assert nl(uncredited, "NL302") == []

@@ -379,7 +379,19 @@ def _nl302_lexicons(ctx: Context):
 
 
 def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
-    text = ctx.text[block.start:block.end]
+    """Why a standfirst reads as opinion. Quotations are someone else's words and do not count; nor
+    does a sentence that attributes what it says (its quotation marks may have been lost)."""
+    quotes = [q for q in block.walk() if q.kind == QUOTE]
+    own = []  # sentences in the standfirst's own voice, quotations blanked
+    unquoted = []  # every sentence with its quotations blanked (for word lists)
+    for s, e in sentences(ctx.text, block.start, block.end):
+        sentence = _strip_spans(ctx.text, s, e, quotes)
+        if QUOTE_MARK.search(sentence):
+            continue  # a quotation the parser could not close: whose words these are is unknown
+        unquoted.append(sentence)
+        if not ATTRIBUTION.search(sentence):
+            own.append(sentence)
+    text = " ".join(own)
     signals = []
     m = SECOND_PERSON.search(text)
     if m:
@@ -387,19 +399,17 @@ def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
     m = FIRST_PERSON.search(text)
     if m and m.group() != "I":
         signals.append(f"first person “{m.group()}”")
-    stripped = _strip_spans(ctx.text, block.start, block.end, [q for q in block.walk() if q.kind == QUOTE])
-    if "?" in stripped:
+    if "?" in text:
         signals.append("a rhetorical question")
-    if "!" in stripped:
+    if "!" in text:
         signals.append("an exclamation")
     for lexicon in lexicons:
-        m = lexicon.compiled.search(stripped)
+        m = lexicon.compiled.search(" ".join(unquoted))
         if m:
             signals.append(f"{lexicon.category} “{m.group()}”")
-    for s, e in sentences(ctx.text, block.start, block.end):
-        sentence = ctx.text[s:e].strip()
-        if _PUNCHLINE.match(sentence) and not ATTRIBUTION.search(sentence):
-            signals.append(f"an unattributed verdict “{sentence}”")
+    for sentence in own:
+        if _PUNCHLINE.match(sentence.strip()):
+            signals.append(f"an unattributed verdict “{sentence.strip()}”")
     return signals
 
 
