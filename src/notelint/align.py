@@ -187,10 +187,6 @@ class Tokens:
         start, end = self.span(i, j)
         return self.text[start:end]
 
-    def gap_before(self, i: int) -> str:
-        """The text between token i-1 and token i (whitespace, normally)."""
-        return self.text[self.ends[i - 1]:self.starts[i]] if 0 < i < len(self.starts) else ""
-
 
 _PLAIN_TOKEN = re.compile(f"{_ABBREVIATION}|{_WORD}|{_ELLIPSIS}|{_DASH}|{_OTHER}")
 

@@ -2,7 +2,7 @@
 compares an article with its own reconstructed wire text (`notelint strip`).
 
 Exit codes: 0 no finding at or above the fail level (default: error, so NL501/NL502), 1 findings, 2 input,
-usage or configuration error.
+usage or configuration error (cli.main turns SourceError and UsageError into one line and exit code 2).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
 from .source import DEFAULT_MAX_BYTES, SourceError
 
 VIEW_FORMATS = ("full", "side-by-side", "unified", "json")
@@ -140,6 +140,3 @@ def _open_output(args: argparse.Namespace):
         except OSError as exc:
             raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
     return sys.stdout
-
-
-_ = EXIT_ERROR  # exit code 2 comes from cli.main, which turns SourceError and UsageError into one line
