@@ -14,7 +14,6 @@ from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_outp
 from .source import DEFAULT_MAX_BYTES, SourceError
 
 VIEW_FORMATS = ("full", "side-by-side", "unified", "json")
-FINDING_FORMATS = ("concise", "sarif", "github")
 DEFAULT_FAIL_ON = "error"
 
 
@@ -26,7 +25,11 @@ def register(sub) -> None:
                                    "(insertions and standfirst removed).")
     p.add_argument("original", metavar="ORIGINAL", help="the wire story (or, alone, the republished article)")
     p.add_argument("republished", metavar="REPUBLISHED", nargs="?", help="the republished article")
-    add_output_options(p, VIEW_FORMATS + FINDING_FORMATS, "full")
+    from .report import available_formats
+
+    # The views are the diff's own; every other reporter of `check` (concise, sarif, github, ...) shows findings.
+    finding_formats = tuple(f for f in available_formats() if f not in VIEW_FORMATS and f != "full")
+    add_output_options(p, VIEW_FORMATS + finding_formats, "full")
     p.add_argument("--show-style", action="store_true", help="show house-style differences in the views")
     p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
                    help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
@@ -36,7 +39,8 @@ def register(sub) -> None:
     p.add_argument("--width", type=int, default=None, help="width of the full and side-by-side views (columns)")
     p.add_argument("--select", action="append", default=None, metavar="CODES",
                    help="rule codes or prefixes to enable, replacing the configured selection")
-    p.add_argument("--extend-select", action="append", default=None, metavar="CODES")
+    p.add_argument("--extend-select", action="append", default=None, metavar="CODES",
+                   help="rule codes or prefixes to enable in addition")
     p.add_argument("--ignore", action="append", default=None, metavar="CODES", help="rule codes or prefixes to disable")
     p.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                    help=f"lowest severity that makes the exit code 1 (default: the configured fail-on, else {DEFAULT_FAIL_ON})")
@@ -108,7 +112,7 @@ def run_diff(args: argparse.Namespace) -> int:
     out = _open_output(args)
     try:
         color = use_color(args, out)
-        if args.output_format in FINDING_FORMATS:
+        if args.output_format not in VIEW_FORMATS:
             from .engine import load_rules
             from .report import write_report
 
