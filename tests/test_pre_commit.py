@@ -94,7 +94,13 @@ def test_hook_refuses_the_article_and_shows_the_findings_then_passes_once_suppre
     (article_repo / "iraqi-militias.txt").write_text(suppressed, encoding="utf-8")
     git(str(article_repo), "add", "iraqi-militias.txt")
 
-    passed = try_repo(str(article_repo), "iraqi-militias.txt")
+    # A draft the project excludes in its notelint.toml: pre-commit names it, the hook still skips it.
+    (article_repo / "notelint.toml").write_text('extend-exclude = ["drafts"]\n', encoding="utf-8")
+    (article_repo / "drafts").mkdir()
+    shutil.copy(ARTICLE, article_repo / "drafts" / "unedited.txt")
+    git(str(article_repo), "add", "notelint.toml", "drafts/unedited.txt")
+
+    passed = try_repo(str(article_repo), "iraqi-militias.txt", "drafts/unedited.txt")
     output = passed.stdout + passed.stderr
     assert passed.returncode == 0, output[-3000:]
     assert "Passed" in output
