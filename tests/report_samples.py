@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+import pytest
+
 from notelint.findings import Finding
 from notelint.source import LineIndex
 
@@ -23,6 +25,16 @@ def make_site(folder) -> None:
     os.makedirs(os.path.join(folder, "news"), exist_ok=True)
     with open(os.path.join(folder, SITE_PATH), "w", encoding="utf-8") as fh:
         fh.write(article_text())
+
+
+@pytest.fixture(autouse=True)
+def site(tmp_path, monkeypatch):
+    """Each reporter test runs in a site folder holding news/iraqi-militias-republished.txt (not a git
+    repository), and never appends to the step summary of a GitHub job that runs these tests."""
+    make_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
 
 
 @dataclass

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
-import pytest
 import io
 
-from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
+from report_samples import ARTICLE, article_findings, article_text, finding_at, site  # noqa: F401 (autouse fixture)
 
 from notelint import report_github
 from notelint.findings import Finding
 
-
-
-@pytest.fixture(autouse=True)
-def site(tmp_path, monkeypatch):
-    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
-    make_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 def render(findings, root=".") -> list[str]:
     out = io.StringIO()
@@ -23,8 +14,7 @@ def render(findings, root=".") -> list[str]:
     return out.getvalue().splitlines()
 
 
-def test_one_workflow_command_per_finding_with_position_and_title(monkeypatch):
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+def test_one_workflow_command_per_finding_with_position_and_title():
     lines = render(article_findings())
     assert len(lines) == 6
     assert lines[0] == ("::warning file=news/iraqi-militias-republished.txt,line=23,col=171,endLine=23,endColumn=289,"
@@ -32,16 +22,14 @@ def test_one_workflow_command_per_finding_with_position_and_title(monkeypatch):
                         "Editorial insertion splits a sentence of reporting")
 
 
-def test_severities_map_to_error_warning_and_notice(monkeypatch):
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+def test_severities_map_to_error_warning_and_notice():
     commands = {line.split(" ", 1)[0] for line in render(article_findings())}
     assert commands == {"::error", "::warning", "::notice"}
     by_code = {line.split("title=notelint (")[1][:5]: line.split(" ", 1)[0] for line in render(article_findings())}
     assert by_code["NL105"] == "::error" and by_code["NL202"] == "::notice" and by_code["NL201"] == "::warning"
 
 
-def test_message_and_properties_are_escaped_as_the_runner_requires(monkeypatch):
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+def test_message_and_properties_are_escaped_as_the_runner_requires():
     finding = Finding(path="news/100%, real: wire.txt", line=3, col=1, code="NL302", end_line=3, end_col=9,
                       start=10, end=18, name="opinion-standfirst", severity="warning",
                       message="Standfirst says: 100% opinion, no reporting\r\nsecond line")

@@ -1,22 +1,13 @@
 from __future__ import annotations
 
-import pytest
 import io
 import json
 import os
 
-from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
+from report_samples import ARTICLE, article_findings, article_text, finding_at, site  # noqa: F401 (autouse fixture)
 
 from notelint import report_gitlab
 
-
-
-@pytest.fixture(autouse=True)
-def site(tmp_path, monkeypatch):
-    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
-    make_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 def render(findings, root=".") -> list[dict]:
     out = io.StringIO()

@@ -14,7 +14,7 @@ import os
 
 import jsonschema
 import pytest
-from report_samples import SITE_PATH, make_site
+from report_samples import SITE_PATH, site  # noqa: F401 (autouse fixture)
 
 from notelint import __version__
 from notelint.cli import main
@@ -22,14 +22,6 @@ from notelint.cli import main
 GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden")
 UPDATE = os.environ.get("NOTELINT_UPDATE_GOLDEN") == "1"
 FORMATS = {"json-lines": "jsonl", "sarif": "sarif", "github": "txt", "gitlab": "json", "junit": "xml"}
-
-
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    make_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    return tmp_path
 
 
 def run_check(fmt: str, out: str) -> int:

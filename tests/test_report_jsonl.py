@@ -3,7 +3,7 @@ from __future__ import annotations
 import io
 import json
 
-from report_samples import article_findings
+from report_samples import article_findings, site  # noqa: F401 (autouse fixture)
 
 from notelint import report_jsonl
 

@@ -1,21 +1,12 @@
 from __future__ import annotations
 
-import pytest
 import io
 import xml.etree.ElementTree as ET
 
-from report_samples import ARTICLE, article_findings, article_text, finding_at, make_site
+from report_samples import ARTICLE, article_findings, article_text, finding_at, site  # noqa: F401 (autouse fixture)
 
 from notelint import report_junit
 
-
-
-@pytest.fixture(autouse=True)
-def site(tmp_path, monkeypatch):
-    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
-    make_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 def render(findings, root=".") -> ET.Element:
     out = io.StringIO()

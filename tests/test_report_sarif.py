@@ -6,19 +6,11 @@ import os
 
 import jsonschema
 import pytest
-from report_samples import ARTICLE, FIXTURES, RULES, article_findings, article_text, finding_at, make_site
+from report_samples import ARTICLE, FIXTURES, RULES, article_findings, article_text, finding_at, site  # noqa: F401 (autouse fixture)
 
 from notelint import report_sarif
 
 SCHEMA_PATH = os.path.join(FIXTURES, "sarif-schema-2.1.0.json")
-
-
-@pytest.fixture(autouse=True)
-def site(tmp_path, monkeypatch):
-    """Run each test in a site folder holding news/iraqi-militias-republished.txt (not a git repository)."""
-    make_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 @pytest.fixture(scope="module")
