@@ -80,3 +80,11 @@ def test_no_findings_writes_no_commands_and_says_so_in_the_summary(tmp_path, mon
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     assert render([]) == []
     assert "No findings." in summary.read_text(encoding="utf-8")
+
+
+def test_an_unwritable_step_summary_is_a_warning_not_a_failure(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "no-such-dir" / "summary.md"))
+    lines = render(article_findings())
+    assert len(lines) == 6
+    err = capsys.readouterr().err
+    assert err.startswith("notelint: warning: cannot append to GITHUB_STEP_SUMMARY") and err.count("\n") == 1

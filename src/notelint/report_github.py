@@ -6,6 +6,7 @@ list is also appended there as a Markdown table.
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from typing import IO, Sequence
 
@@ -72,5 +73,9 @@ def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None,
     out.flush()
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
-        with open(summary_path, "a", encoding="utf-8") as summary:
-            summary.write(step_summary(findings, root))
+        try:
+            with open(summary_path, "a", encoding="utf-8") as summary:
+                summary.write(step_summary(findings, root))
+        except OSError as exc:  # the annotations are out already; a missing summary is worth a line, not a failure
+            print(f"notelint: warning: cannot append to GITHUB_STEP_SUMMARY ({summary_path}): {exc.strerror or exc}",
+                  file=sys.stderr)
