@@ -33,3 +33,11 @@ def test_bad_example_draws_the_rule(rule, settings):
 def test_good_example_does_not_draw_the_rule(rule, settings):
     found = [f.code for f in lint_source(rule.good_example + "\n", settings)]
     assert rule.code not in found
+
+
+def test_unused_suppression_examples(tmp_path):
+    # NL901 only reports when asked; NL900's examples describe a pack and are exercised in test_engine.
+    rule = next(r for r in load_rules() if r.code == "NL901")
+    settings = load_settings(str(tmp_path), {"isolated": True, "report-unused-suppressions": True})
+    assert "NL901" in [f.code for f in lint_source(rule.bad_example + "\n", settings)]
+    assert "NL901" not in [f.code for f in lint_source(rule.good_example + "\n", settings)]
