@@ -199,3 +199,12 @@ def test_rules_rule_and_config_commands(workdir, capsys):
     data = json.loads(out)
     assert data["enabled"] == ["NL101", "NL102", "NL103", "NL104", "NL105"]
     assert data["origins"]["fail-on"] == str(workdir / "notelint.toml")
+
+
+def test_full_format_on_stdin_shows_the_text_read_not_the_file_on_disk(workdir, capsys, monkeypatch):
+    # Editors pipe an unsaved buffer with the file's name: the excerpt must come from what was linted.
+    (workdir / "story.txt").write_text("Old headline\n\nNothing to see here.\n", encoding="utf-8")
+    code, out, _ = run(["check", "--color", "never", "--select", "NL102", "--stdin-filename", "story.txt", "-"],
+                       capsys, stdin=SPLIT, monkeypatch=monkeypatch)
+    assert code == 1
+    assert "3 | The administration has responded [it can’t be" in out

@@ -182,7 +182,8 @@ def lint_stdin(name: str | None, settings, input_format: str | None, max_bytes: 
 
     data = sys.stdin.buffer.read()
     fmt = input_format or (format_for_path(name) if name else "text")
-    return lint_source(read_source(name or "-", fmt, max_bytes, data=data), settings)
+    source = read_source(name or "-", fmt, max_bytes, data=data)
+    return lint_source(source, settings), source.original
 
 
 # --- The command ----------------------------------------------------------------------------------
@@ -203,8 +204,11 @@ def run_check(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(overrides_from_args(args))
     base = resolver(args.stdin_filename if paths == ["-"] else paths[0])  # config errors surface before any work
 
+    sources = None  # the reporter reads files from disk for excerpts; standard input it must be given
     if paths == ["-"]:
-        result = CheckResult(findings=lint_stdin(args.stdin_filename, base, args.input_format, max_bytes), files=1)
+        findings, original = lint_stdin(args.stdin_filename, base, args.input_format, max_bytes)
+        result = CheckResult(findings=findings, files=1)
+        sources = {args.stdin_filename or "-": original}
     else:
         result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache, cache_dir=args.cache_dir,
                                   input_format=args.input_format, max_bytes=max_bytes,
@@ -215,7 +219,8 @@ def run_check(args: argparse.Namespace) -> int:
     out = _open_output(args)
     try:
         write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
-                     color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet)
+                     color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet,
+                     sources=sources)
     finally:
         if out is not sys.stdout:
             out.close()
