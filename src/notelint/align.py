@@ -449,6 +449,8 @@ def matching_blocks(a: Sequence, b: Sequence, alo: int = 0, ahi: int | None = No
                 stack.append((alo, i, blo, j))
                 stack.append((i + n, ahi, j + n, bhi))
                 continue
+        if set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
+            continue  # nothing in common: the whole gap is a replacement (and Myers would take D = N + M)
         blocks = _myers(a, alo, ahi, b, blo, bhi)
         if blocks:
             out.extend(blocks)
@@ -806,6 +808,7 @@ def _paragraph_punctuation(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: se
 MOVE_MIN_TOKENS = 8
 MOVE_SEED = 4
 MOVE_MAX_GAP = 12
+MOVE_MAX_SEED_PLACES = 16
 
 
 def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[int, int, int, int]]:
@@ -818,6 +821,9 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
     for i1, i2, k in deleted:
         for p in range(i1, i2 - MOVE_SEED + 1):
             seeds.setdefault(tuple(ca[p:p + MOVE_SEED]), []).append((p, i2, k))
+    # A seed found in many places is too common to say where anything moved from (and would make the
+    # search quadratic on repetitive text): drop it.
+    seeds = {key: places for key, places in seeds.items() if len(places) <= MOVE_MAX_SEED_PLACES}
     used = bytearray(len(ca))
     matches: list[tuple[int, int, int, int, int]] = []  # (j, i, n, del_op, ins_op)
     occurrences: dict[str, list[int]] | None = None
