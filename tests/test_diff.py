@@ -340,3 +340,23 @@ def test_any_pair_gives_hunks_whose_positions_are_the_files_text(pair_of_texts):
 def test_a_text_against_itself_never_differs(pair_of_texts):
     text = pair_of_texts[0]
     assert diff(text, text).hunks == []
+
+
+@pytest.mark.parametrize("note", [
+    "(This story has not been edited by Devdiscourse staff and is auto-generated from a syndicated feed.)",
+    "Webmaster’s Commentary: The talks were doomed from the start.",
+    "Editor's note: The talks were doomed from the start.",
+    "[The talks were doomed from the start.]",
+])
+def test_a_labelled_or_set_off_note_paragraph_is_a_marked_insertion(note):
+    original = "Talks Resume in Vienna\n\nNegotiators met in Vienna on Monday, officials said.\n"
+    result = diff(original, original + "\n" + note + "\n")
+    assert [(h.kind, h.region) for h in result.hunks] == [("marked_insertion", "body")]
+    assert result.findings == []
+
+
+def test_an_unlabelled_commentary_paragraph_is_unmarked():
+    original = "Talks Resume in Vienna\n\nNegotiators met in Vienna on Monday, officials said.\n"
+    result = diff(original, original + "\nThe talks were doomed from the start (as always).\n")
+    assert [h.kind for h in result.hunks] == ["unmarked_insertion"]
+    assert [f.code for f in result.findings] == ["NL502"]

@@ -34,6 +34,19 @@ def labelled_note_pattern(markers: Iterable[str] = ()) -> re.Pattern:
     return re.compile(rf"\s*(?:{alternatives})\s*(?::|—|–|\s-\s|--)", re.IGNORECASE)
 
 
+def _parenthesised(block: str) -> bool:
+    """A paragraph set off whole in parentheses: "(This story has not been edited by … staff.)"."""
+    text = block.strip()
+    if not (text.startswith("(") and (text.endswith(")") or text.endswith(").") or text.endswith(".)"))):
+        return False
+    depth = 0
+    for n, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and n < len(text.rstrip(".")) - 1:
+            return False  # the first parenthesis closes before the end: "(AP) Officials said …"
+    return True
+
+
 # Punctuation whose change alone is house style; quote marks and ? ! change what is quoted or asked.
 STYLE_PUNCTUATION = frozenset(".,;:…—()[]'")
 
@@ -98,7 +111,8 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
 
     labelled = labelled_note_pattern(markers)
     for span in blocks:
-        if span.kind == SOURCE or (span.kind != HEADLINE and labelled.match(doc.text, span.start, span.end)):
+        if span.kind == SOURCE or (span.kind != HEADLINE and (labelled.match(doc.text, span.start, span.end)
+                                                              or _parenthesised(doc.text[span.start:span.end]))):
             marks.append(span)
             continue
         visit(span, False)
