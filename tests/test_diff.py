@@ -360,3 +360,12 @@ def test_an_unlabelled_commentary_paragraph_is_unmarked():
     result = diff(original, original + "\nThe talks were doomed from the start (as always).\n")
     assert [h.kind for h in result.hunks] == ["unmarked_insertion"]
     assert [f.code for f in result.findings] == ["NL502"]
+
+
+def test_house_style_inside_a_quotation_is_not_an_altered_quotation():
+    original = "Talks Resume\n\n“The U.S. is 100 percent committed to al-Sadr’s plan,” the envoy said.\n"
+    republished = "Talks Resume\n\n“The US is 100% committed to Al-Sadr’s plan,” the envoy said.\n"
+    result = diff(original, republished)
+    assert [(h.kind, h.rule, h.in_quote) for h in result.hunks] == [
+        ("style", "us-abbreviation", True), ("style", "percent", True), ("style", "arabic-article", True)]
+    assert result.findings == []
