@@ -13,7 +13,8 @@ redistribution, so nothing from it is copied into this repository. Prints:
    label_bias, and NL202's word-level agreement with the experts' biased_words.
 4. BABE as a standfirst: how often NL302 calls a Biased or a Non-biased sentence opinion when it is the
    standfirst of a story credited to AP.
-5. PTC: for the 11 PTC articles, which brackets the parser made `insertion` against MANIFEST.json, and
+5. The 160 labelled real brackets: placement findings on commentary brackets and on the others.
+6. PTC: for the 11 PTC articles, which brackets the parser made `insertion` against MANIFEST.json, and
    whether any placement rule fires on a clarification.
 """
 from __future__ import annotations
@@ -153,6 +154,41 @@ def babe_standfirst(rows: list[dict], settings) -> None:
           f"{pct(fires['Non-biased'], totals['Non-biased'])} of Non-biased")
 
 
+def labelled_brackets(eval_dir: str, settings) -> None:
+    """The 160 labelled real brackets: does a placement rule fire on each commentary bracket, and on none else?"""
+    folder = os.path.join(eval_dir, "brackets")
+    with open(os.path.join(folder, "labels.jsonl"), encoding="utf-8") as fh:
+        labels = [json.loads(line) for line in fh if line.strip()]
+    by_file: dict[str, list] = {}
+    for label in labels:
+        by_file.setdefault(label["file"], []).append(label)
+    hit_commentary = hit_any = commentary = false_alarms = false_any = 0
+    examples = []
+    for name, entries in sorted(by_file.items()):
+        findings = lint_source(read_source(os.path.join(folder, "articles", name)), settings)
+        placement = [f for f in findings if f.code in ("NL101", "NL102", "NL103", "NL104")]
+        commentary_rules = [f for f in findings if f.code[:3] in ("NL1", "NL2") and f.code != "NL105"]
+        for entry in entries:
+            on_it = [f for f in placement if entry["start"] <= f.start and f.end <= entry["end"]]
+            any_on_it = [f for f in commentary_rules if entry["start"] <= f.start and f.end <= entry["end"]]
+            if entry["label"] == "commentary":
+                commentary += 1
+                hit_commentary += bool(on_it)
+                hit_any += bool(any_on_it)
+            else:
+                false_alarms += bool(on_it)
+                false_any += bool(any_on_it)
+                if any_on_it:
+                    examples.append((name, entry["label"], entry["bracket_text"][:70], any_on_it[0].code))
+    print(f"== Labelled brackets: {len(labels)} real brackets in {len(by_file)} articles")
+    others = len(labels) - commentary
+    print(f"   commentary brackets drawing a placement finding (NL101-NL104): {hit_commentary}/{commentary}; "
+          f"any NL1xx/NL2xx finding: {hit_any}/{commentary} (labelled ones draw no placement finding by design)")
+    print(f"   other brackets drawing a placement finding: {false_alarms}/{others}; any NL1xx/NL2xx: {false_any}/{others}")
+    for example in examples[:5]:
+        print(f"     {example}")
+
+
 def ptc(eval_dir: str, settings, show: int) -> None:
     folder = os.path.join(eval_dir, "ptc-articles")
     with open(os.path.join(folder, "MANIFEST.json"), encoding="utf-8") as fh:
@@ -215,6 +251,7 @@ def main(argv=None) -> int:
     babe_wire(rows, settings, args.show)
     babe_insertions(rows, settings, args.show)
     babe_standfirst(rows, settings)
+    labelled_brackets(args.eval_dir, settings)
     ptc(args.eval_dir, settings, args.show)
     return 0
 
