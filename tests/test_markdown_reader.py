@@ -376,7 +376,7 @@ def test_suppression_comment_in_markdown_silences_its_rule(tmp_path, capsys):
 
 
 # -- any markup soup --------------------------------------------------------------------------------------------
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from notelint import markdown_reader  # noqa: E402
@@ -389,6 +389,8 @@ MARKUP_PIECES = ["[", "]", "(", ")", "*", "_", "`", "```", "\\", "&amp;", "&rdqu
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=50).map("".join))
+@example("\\\n")  # a backslash ending the file is literal, not a hard break
+@example("<!X head | b\n--|--\n<!--- a table wins over the first opener; the comment runs on\n\nText\n")
 def test_any_markdown_reads_with_exact_offsets_and_the_fast_path_changes_nothing(markdown):
     src = read_markdown(markdown, None)
     if src.text:

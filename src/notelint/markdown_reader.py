@@ -226,14 +226,18 @@ def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
         pos = sep.end()
     first = _NOT_BLANK.search(body, pos)
     if first:
-        chunks.append([max(pos, body.rfind("\n", pos, first.start()) + 1), len(body), "paragraph"])
+        end = len(body)
+        while body[end - 1] in "\r\n":  # the file's last line ending is not part of the last paragraph
+            end -= 1
+        chunks.append([max(pos, body.rfind("\n", pos, first.start()) + 1), end, "paragraph"])
     for chunk in chunks:
         start, end = chunk[0], chunk[1]
         first_eol = body.find("\n", start, end)
         if first_eol < 0 and body.startswith("#", start):
             heading = _ATX_HEADING.fullmatch(body, start, end)
             if heading:
-                chunk[:] = [heading.start(1), heading.end(1), "heading"] if heading.group(1) else [start, end, "skip"]
+                # The chunk keeps its own range (a fence around it may yet make it "complex").
+                chunk[2:] = ["heading", heading.start(1), heading.end(1)] if heading.group(1) else ["skip"]
                 continue
         if first_eol < 0 and body.startswith("<!--", start) and body.find("-->", start + 4, end) >= 0:
             chunk[2] = "skip"  # a one-line HTML comment (a suppression comment, say): an HTML block
@@ -246,9 +250,11 @@ def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
     items: list = []
     k = 0
     while k < len(chunks):
-        start, end, kind = chunks[k]
+        start, end, kind = chunks[k][:3]
         if kind != "complex":
-            if kind != "skip":
+            if kind == "heading":
+                items.append((chunks[k][3], chunks[k][4], kind))
+            elif kind != "skip":
                 items.append((start, end, kind))
             k += 1
             continue
@@ -270,35 +276,51 @@ def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
 
 
 def _mark_long_blocks(body: str, chunks: list) -> None:
-    """Chunks inside a fence or an HTML block that runs across blank lines go to markdown-it with it."""
-    pos = 0
+    """Chunks inside a fence or an HTML block that runs across blank lines go to markdown-it with it.
+
+    Every opener counts, even one that may sit inside another's region (whether it does depends on rules
+    such as a table taking precedence): marking too much only costs time. Searches for a closer are
+    remembered, and each chunk is marked once, so this stays linear with any number of openers.
+    """
     starts = [c[0] for c in chunks]
+    found_closers: dict = {}  # closer -> (searched from, found at or -1)
+    marked_until = -1
     for m in _LONG_BLOCK.finditer(body):
-        if m.start() < pos:
-            continue
         line_end = body.find("\n", m.end())
         line_end = len(body) if line_end < 0 else line_end + 1
         fence, tag = m.group(1), m.group(2)
         if fence:
-            close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.M)
-            found = close.search(body, line_end)
-            end = found.end() if found else len(body)
+            key = (fence[0], len(fence))
+            search_from = line_end
         elif tag:
-            found = re.compile(r"</" + tag + r">", re.I).search(body, m.end())
-            end = found.end() if found else len(body)
+            key = "</" + tag.lower() + ">"
+            search_from = m.end()
         else:
             opener = m.group().lstrip(" ")
-            closer = next(v for key, v in _LONG_BLOCK_END.items() if opener.startswith(key))
-            found = body.find(closer, m.end())
-            end = found + len(closer) if found >= 0 else len(body)
+            key = next(v for k, v in _LONG_BLOCK_END.items() if opener.startswith(k))
+            search_from = m.end()
+        cached = found_closers.get(key)
+        if cached is not None and cached[0] <= search_from and (cached[1] < 0 or search_from <= cached[1]):
+            found_at = cached[1]
+        else:
+            if fence:
+                close = re.compile(r"^ {0,3}" + re.escape(fence[0]) + "{" + str(len(fence)) + r",}[ \t]*\r?$", re.M)
+                hit = close.search(body, search_from)
+                found_at = hit.start() if hit else -1
+            elif tag:
+                hit = re.compile(re.escape(key), re.I).search(body, search_from)
+                found_at = hit.start() if hit else -1
+            else:
+                found_at = body.find(key, search_from)
+            found_closers[key] = (search_from, found_at)
+        end = found_at + (len(key) if isinstance(key, str) else 1) if found_at >= 0 else len(body)
         first = bisect.bisect_right(starts, m.start()) - 1
         last = bisect.bisect_right(starts, max(end - 1, m.start())) - 1
         if first == last and chunks[first][2] == "skip":
-            pos = end
             continue
-        for k in range(max(first, 0), last + 1):
+        for k in range(max(first, marked_until + 1, 0), last + 1):
             chunks[k][2] = "complex"
-        pos = end
+        marked_until = max(marked_until, last)
 
 
 def _plain_paragraph(lines: "_SourceLines", start: int, end: int) -> "_Content":
