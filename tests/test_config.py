@@ -1,7 +1,6 @@
 """Configuration: where it is found, what it may hold, how mistakes are reported, and the fingerprint."""
 from __future__ import annotations
 
-import os
 import textwrap
 
 import pytest

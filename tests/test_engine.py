@@ -11,7 +11,7 @@ import zipfile
 import pytest
 
 from notelint import engine
-from notelint.config import ConfigError, load_settings
+from notelint.config import load_settings
 from notelint.engine import RulePackError, lint_source, load_rules, resolve_selection
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")

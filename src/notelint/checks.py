@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import re
 
 from .engine import Context, Hit, Rule
-from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
+from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Span
 
 # --- Shared text facts ----------------------------------------------------------------------------
 # Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes

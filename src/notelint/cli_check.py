@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
 from .source import DEFAULT_MAX_BYTES, SourceError

@@ -15,9 +15,8 @@ from typing import Any, Iterable, Iterator, Sequence
 import regex
 
 from .findings import Finding
+from .model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, WIRE, Document, Span
 from .source import SourceError
-from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
-                    Document, Span)
 
 SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
 SEVERITIES = ("info", "warning", "error")
