@@ -239,3 +239,10 @@ def test_a_markdown_copy_reports_positions_in_the_markdown_file(capsys, tmp_path
         side = hunk["republished"]
         assert source[side["start"]:side["end"]] == side["text"]
         assert source.splitlines()[side["line"] - 1][side["col"] - 1:].startswith(side["text"].split("\n")[0])
+
+
+def test_a_paragraph_split_is_marked_only_with_show_style(capsys):
+    _, plain, _ = run(capsys, "diff", "--color", "never", ORIGINAL, REPUBLISHED)
+    _, styled, _ = run(capsys, "diff", "--color", "never", "--show-style", ORIGINAL, REPUBLISHED)
+    assert "¶ split" not in plain
+    assert "said in a televised interview. {~¶ split~}" in styled

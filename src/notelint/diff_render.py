@@ -15,13 +15,13 @@ from typing import IO
 from .diff import DiffResult, Hunk
 
 # What each piece of a rendered paragraph is.
-EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW = (
-    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new")
+EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW, STYLE_BREAK = (
+    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new", "style_break")
 
 RICH_STYLES = {DELETED: "strike red", UNMARKED: "bold white on red", MARKED: "black on yellow", MOVED: "bold blue",
-               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta"}
+               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta", STYLE_BREAK: "magenta"}
 PLAIN_MARKERS = {DELETED: ("[-", "-]"), UNMARKED: ("{+", "+}"), MARKED: ("{#", "#}"), MOVED: ("{>", "<}"),
-                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}")}
+                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}"), STYLE_BREAK: ("{~", "~}")}
 LEGEND = [(UNMARKED, "added without a mark"), (MARKED, "marked insertion"), (DELETED, "deleted"),
           (MOVED, "moved"), (STYLE_NEW, "house style")]
 
@@ -47,7 +47,8 @@ def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
         old = a_text[i_start:i_end]
         if h.kind == "style":
             if h.rule in ("paragraph-split", "paragraph-join"):
-                points.append((j_start, "¶" if h.rule == "paragraph-join" else "", STYLE_OLD))
+                # Where the republished text split a paragraph, or joined two, with the words unchanged.
+                points.append((j_end, "¶ split" if h.rule == "paragraph-split" else "¶ joined", STYLE_BREAK))
                 continue
             points.append((j_start, old, STYLE_OLD))
             spans.append((j_start, j_end, STYLE_NEW))
@@ -85,7 +86,7 @@ def _pieces(text: str, start: int, end: int, overlay: _Overlay) -> list[tuple[st
                 before = "" if not out or out[-1][0][-1:].isspace() or pos == start else " "
                 out.append((before, EQUAL))
                 out.append((old, kind))
-                if pos < end and not text[pos:pos + 1].isspace() and kind != STYLE_OLD:
+                if pos < end and not text[pos:pos + 1].isspace() and kind not in (STYLE_OLD, STYLE_NEW, STYLE_BREAK):
                     out.append((" ", EQUAL))
         if k + 1 == len(bounds):
             break
@@ -175,8 +176,9 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
         console.print(legend)
     else:
         out.write(f"notelint diff {a_path} → {b_path}\n")
-        out.write("  " + "  ".join(f"{PLAIN_MARKERS[k][0]}{label}{PLAIN_MARKERS[k][1] or '~}'}" for k, label in LEGEND
-                                   if k != STYLE_OLD and (show_style or k != STYLE_NEW)).replace("→", "") + "\n")
+        legend = [(PLAIN_MARKERS[k], label) if k != STYLE_NEW else (("{~", "~}"), "house style: old→new")
+                  for k, label in LEGEND if show_style or k != STYLE_NEW]
+        out.write("  " + "  ".join(f"{opening}{label}{closing}" for (opening, closing), label in legend) + "\n")
     for k, is_context, gap in with_context(result, blocks, context):
         block = b.blocks[k]
         region, line, original_line = _block_label(result, k)
@@ -338,6 +340,8 @@ def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False,
                 words.append(piece)
             elif kind in (DELETED, STYLE_OLD):
                 words.append(f"[-{piece}-]")
+            elif kind == STYLE_BREAK:
+                words.append(f"{{+{piece}+}}")
             else:
                 words.append(f"{{+{piece}+}}")
         out.write("".join(words).rstrip("\n") + "\n")
