@@ -19,7 +19,9 @@ import sys
 import time
 import tracemalloc
 
-import notelint
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import notelint  # noqa: E402
 
 WORDS = ("the militia officials said government talks attack forces minister security country week "
          "president election support military troops region statement council report meeting港 café "
@@ -124,6 +126,20 @@ def main() -> None:
         start = time.process_time()
         notelint.parse(text)
         print(f"{label}: {(time.process_time() - start) * 1000:.1f} ms  [target <= 50 ms for the first]")
+
+    # Markdown and HTML: read (extract the article text with its offset map) and parse, one long file each.
+    from reader_speed import build_html, build_markdown  # benchmarks/reader_speed.py builds them
+
+    from notelint.source import make_source
+
+    for fmt, text in (("markdown", build_markdown(5)), ("html", build_html(5))):
+        size = len(text.encode("utf-8")) / 1e6
+        start = time.process_time()
+        source = make_source(text, f"bench.{fmt}", fmt)
+        read = time.process_time() - start
+        notelint.parse_source(source)
+        total = time.process_time() - start
+        print(f"{fmt}: {size:.1f} MB read at {size / read:.1f} MB/s; read + parse {size / total:.1f} MB/s  [target >= 10 MB/s]")
 
     if args.eval:
         folder = os.path.join(args.eval, "reuters", "articles")
