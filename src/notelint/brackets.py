@@ -5,6 +5,8 @@ downstream: most often a neutral clarification inside a quotation ("[the Awans]"
 republisher's own opinion ("[you would think they would.]"). Form decides first (footnotes, shortcodes,
 codes, links, credits are recognisable by shape); what is left is weighed by signals of an editor's voice.
 Called for every bracket in every article, so all patterns are compiled at import and only `re` is used.
+Most patterns look for a few words anywhere in the bracket; each such search is gated by the words it
+cannot match without (see `_letter_runs`), so a long bracket is not searched forty times for nothing.
 """
 from __future__ import annotations
 
@@ -229,7 +231,6 @@ _ATTRIBUTION_RE = re.compile(
     r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
     r"stated|wrote|added)\b)"
 )
-_EXCLAIM_RE = re.compile(r"[!?]")
 # A sarcastic placeholder: "[insert string of insults here]".
 # A CMS's own placeholder ("[insert photo here]") is not sarcasm.
 _PLACEHOLDER_RE = re.compile(r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|link|chart|"
@@ -241,9 +242,114 @@ _URL_IN_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 
 
-def _count_evaluative(words: str) -> int:
-    """Evaluative words, not counting capitalised ones mid-sentence (names: "al-Sham", "Liar's Poker")."""
-    count = len(_EVALUATIVE_PHRASE_RE.findall(words))
+# --- Prefilters: the words a pattern cannot match without ------------------------------------------------
+# A text is tokenised once into the runs of ASCII letters of its lower-cased form. Each word-searching
+# pattern below has trigger words: for each alternative, one word of it that the pattern bounds on both
+# sides by a non-letter (\b, \s, a dash, an apostrophe, ^, a colon ...). Any match then leaves that
+# word, lower-cased, as a whole letter run, so a text whose runs hold none of the triggers cannot match and
+# the search is skipped. This holds because (a) under IGNORECASE only ASCII letters and the characters in
+# _CASE_FOLD_ODDITIES match ASCII pattern letters, and no other character lower-cases to an ASCII letter,
+# and (b) str.lower() keeps every other character's length (only U+0130, an oddity, grows). A text holding
+# an oddity gets no runs (None) and every pattern is searched as before. tests/test_brackets_prefilter.py
+# checks every gate against its pattern on generated text.
+_CASE_FOLD_ODDITIES = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
+_LETTER_RUN_RE = re.compile(r"[a-z]+")
+_CONTRACTION = "n't"  # a pseudo-run: "n’t"/"n't" occurs (the \w+n’t alternatives); never a letter run
+
+
+def _letter_runs(text: str) -> set[str] | None:
+    """The lower-cased ASCII letter runs of `text` (plus "n't" for a contraction), or None if not safe."""
+    if _CASE_FOLD_ODDITIES.search(text):
+        return None
+    lower = text.lower()
+    runs = set(_LETTER_RUN_RE.findall(lower))
+    if "n’t" in lower or "n't" in lower:
+        runs.add(_CONTRACTION)
+    return runs
+
+
+def _may_match(runs: set[str] | None, triggers: frozenset[str]) -> bool:
+    return runs is None or not runs.isdisjoint(triggers)
+
+
+_STAGE_TRIGGERS = frozenset("""
+    applause applauds applauding laughter laughs laughing chuckles chuckling cheers cheering booing boos
+    jeers jeering crosstalk talk inaudible unintelligible indiscernible sighs sighing gasps coughs coughing
+    clapping claps shrugs shrugging nods nodding grins grinning smiles smiling mimes miming gestures
+    gesturing winks chanting chants sobbing sobs weeps groans rings background cut clip commercial begin
+    end voice camera pause music silence singing""".split())
+# _ANNOTATION_RE: words anywhere, and the first word for its alternatives anchored at the start.
+_ANNOTATION_TRIGGERS = frozenset("""
+    goes continues lines paragraphs pages tweets posts sentences verses transcribed excerpt excerpted
+    reprinted abridged edited omitted redacted shortened condensed truncated version translated""".split())
+_ANNOTATION_FIRST_WORDS = frozenset("""
+    update updated correction corrected clarification for see read more related click watch listen video
+    photo image audio transcript excerpt full continued continues story article end originally reprinted
+    republished note removed deleted censored expletive bleep bleeped name""".split())
+_FIRST_PERSON_SUBJECT_TRIGGERS = frozenset({"i", "let", "we"})
+_FIRST_PERSON_TRIGGERS = frozenset({"me", "my", "mine", "myself", "our", "ours", "ourselves", "us"})
+_SECOND_PERSON_TRIGGERS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_EVALUATIVE_PHRASE_TRIGGERS = frozenset({"passing", "yeah"})
+# "so-called" is one token for _count_evaluative but the runs "so" and "called".
+_EVALUATIVE_TRIGGERS = frozenset(w.rsplit("-", 1)[-1] for w in _EVALUATIVE_WORDS)
+_PHRASE_TRIGGERS = frozenset("""
+    think forget disclosure course needless again words fact reality actually translation""".split())
+_SARCASM_TRIGGERS = frozenset("""
+    imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
+    color colour much wonder right word peep mention bet words course wrong""".split())
+_PLACEHOLDER_TRIGGERS = frozenset({"here"})
+_FINITE_TRIGGERS = frozenset("""
+    is are was were am be been has have had do does did can could would should will shall may might must
+    cannot it that i we you they he she nobody everyone everybody""".split()) | {_CONTRACTION}
+_NEGATION_TRIGGERS = frozenset({"not", "never", "cannot", "nothing", "nobody", "no", _CONTRACTION})
+_DEICTIC_TRIGGERS = frozenset({"this", "that", "it"})
+# Every gate, for the test that checks each against its pattern.
+_GATES = (
+    (_STAGE_WORDS_RE, _STAGE_TRIGGERS),
+    (_FIRST_PERSON_SUBJECT_RE, _FIRST_PERSON_SUBJECT_TRIGGERS),
+    (_FIRST_PERSON_RE, _FIRST_PERSON_TRIGGERS),
+    (_SECOND_PERSON_RE, _SECOND_PERSON_TRIGGERS),
+    (_EVALUATIVE_PHRASE_RE, _EVALUATIVE_PHRASE_TRIGGERS),
+    (_PHRASE_RE, _PHRASE_TRIGGERS),
+    (_SARCASM_RE, _SARCASM_TRIGGERS),
+    (_PLACEHOLDER_RE, _PLACEHOLDER_TRIGGERS),
+    (_FINITE_RE, _FINITE_TRIGGERS),
+    (_NEGATION_RE, _NEGATION_TRIGGERS),
+    (_DEICTIC_RE, _DEICTIC_TRIGGERS),
+)
+# Characters without which a pattern cannot match (checked with `in`, far cheaper than the search).
+_QUOTE_CHARS = ("“", '"', "‘", "''")  # _NESTED_QUOTE_RE and _SCARE_QUOTE_RE open with one of these
+_CODE_CHAR_RE = re.compile(r"[&\\|{}=/(;]")  # one of these is in every _CODE_RE alternative but "^object"
+
+
+def _has_quote_char(text: str) -> bool:
+    return "“" in text or '"' in text or "‘" in text or "''" in text
+
+
+def _has_url_start(text: str) -> bool:  # _URL_IN_TEXT_RE
+    return "://" in text or "www." in text
+
+
+def _may_annotate(runs: set[str] | None, first_run: str) -> bool:
+    return runs is None or first_run in _ANNOTATION_FIRST_WORDS or not runs.isdisjoint(_ANNOTATION_TRIGGERS)
+
+
+def _may_sign(tail: str) -> bool:
+    """Whether `tail` can end in a signature (_SIGNATURE_RE): "ed", "eds", "Ed", "ED", an optional dot, space."""
+    end = tail.rstrip()
+    if end.endswith("."):
+        end = end[:-1]
+    return end.endswith(("ed", "eds", "Ed", "Eds", "ED"))
+
+
+def _count_evaluative(words: str, runs: set[str] | None) -> int:
+    """Evaluative words, not counting capitalised ones mid-sentence (names: "al-Sham", "Liar's Poker").
+
+    `runs` are `_letter_runs(words)`: they gate the searches.
+    """
+    count = len(_EVALUATIVE_PHRASE_RE.findall(words)) if _may_match(runs, _EVALUATIVE_PHRASE_TRIGGERS) else 0
+    if not _may_match(runs, _EVALUATIVE_TRIGGERS):
+        return count
     for m in _TOKEN_RE.finditer(words):
         token = m.group().rstrip("’'")
         lower = token.lower()
@@ -275,7 +381,7 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     m = _NAMED_LABEL_RE.match(inner)
     if m and m.group("rest"):
         return " ".join(m.group("label").split())
-    markers = _clean_markers(markers)
+    markers = _clean_markers(markers) if markers else markers
     for marker in markers:
         m = _marker_re(marker).match(inner)
         if m:
@@ -287,8 +393,9 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     if m and _PROSE_RE.search(m.group("rest")):
         return m.group("label")
     tail = inner[-_SIGNATURE_TAIL:]
-    if len(_WORD_RE.findall(inner, 0, 200)) >= 3:
-        m = _SIGNATURE_RE.search(tail)
+    may_sign = _may_sign(tail)
+    if (may_sign or markers) and len(_WORD_RE.findall(inner, 0, 200)) >= 3:
+        m = _SIGNATURE_RE.search(tail) if may_sign else None
         if m:
             return (m.group("lower") or m.group("upper") or m.group("dotted")).rstrip()
         for marker in markers:
@@ -336,7 +443,7 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
         return LINK
     if _SHORTCODE_RE.match(inner):
         return SHORTCODE
-    if _CODE_RE.search(inner):
+    if (_CODE_CHAR_RE.search(inner) or inner.startswith("object")) and _CODE_RE.search(inner):
         return BRACKET
     # The end-anchored context patterns only ever need the last few characters.
     if before[-1:].isalnum() and " " not in stripped and _CODE_TAIL_RE.search(before[-40:]):
@@ -355,51 +462,61 @@ def _form_kind(inner: str, before: str, after: str) -> str | None:
     if _CREDIT_CONTEXT_RE.search(before[-16:]):
         return BRACKET
     if len(inner) <= _MAX_CREDIT_CHARS and (_PHOTO_LABEL_RE.match(inner) or _AGENCY_RE.fullmatch(stripped) or (
-            _AGENCY_RE.search(inner) and _CREDIT_SEPARATOR_RE.search(inner))):
+            _CREDIT_SEPARATOR_RE.search(inner) and _AGENCY_RE.search(inner))):
         return PHOTO_CREDIT
     return None
 
 
 def insertion_score(inner: str, *, in_quote: bool) -> float:
     """How strongly the bracket reads as the editor's own voice (0 = none)."""
-    own_words = _URL_IN_TEXT_RE.sub(" ", _NESTED_QUOTE_RE.sub(" ", inner))
+    return _insertion_score(inner, in_quote, _letter_runs(inner))
+
+
+def _insertion_score(inner: str, in_quote: bool, inner_runs: set[str] | None) -> float:
+    own_words = inner
+    if _has_quote_char(own_words):
+        own_words = _NESTED_QUOTE_RE.sub(" ", own_words)
+    if _has_url_start(own_words):
+        own_words = _URL_IN_TEXT_RE.sub(" ", own_words)
+    runs = inner_runs if own_words is inner else _letter_runs(own_words)
     score = 0.0
-    if _EXCLAIM_RE.search(own_words):
+    if "!" in own_words or "?" in own_words:
         score += 2
     # Inside a quotation the speaker's own first and second person are often restored in brackets.
     # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
     # marks are often lost in scraped text, so a quotation's words may look unquoted).
-    if _FIRST_PERSON_SUBJECT_RE.search(own_words):
+    if _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) and _FIRST_PERSON_SUBJECT_RE.search(own_words):
         score += 1.0 if in_quote else 2.0
-    elif _FIRST_PERSON_RE.search(own_words):
+    elif _may_match(runs, _FIRST_PERSON_TRIGGERS) and _FIRST_PERSON_RE.search(own_words):
         score += 0.5 if in_quote else 1.0
-    if _SECOND_PERSON_RE.search(own_words):
+    if _may_match(runs, _SECOND_PERSON_TRIGGERS) and _SECOND_PERSON_RE.search(own_words):
         score += 0.5 if in_quote else 1.5
-    score += min(3.0, 1.5 * _count_evaluative(own_words))
-    if _PHRASE_RE.search(own_words):
+    score += min(3.0, 1.5 * _count_evaluative(own_words, runs))
+    if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own_words):
         score += 1.5
-    if _SARCASM_RE.search(own_words):
+    if _may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own_words):
         score += 2.5
-    if _PLACEHOLDER_RE.search(own_words):
+    if _may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own_words):
         score += 2.5
-    if _WH_QUESTION_RE.search(own_words):
+    if "?" in own_words and _WH_QUESTION_RE.search(own_words):
         score += 1
-    finite = _FINITE_RE.search(own_words) is not None
-    scare = _SCARE_QUOTE_RE.search(inner) is not None
-    negated = finite and _NEGATION_RE.search(own_words) is not None
+    finite = _may_match(runs, _FINITE_TRIGGERS) and _FINITE_RE.search(own_words) is not None
+    scare = _has_quote_char(inner) and _SCARE_QUOTE_RE.search(inner) is not None
+    negated = finite and _may_match(runs, _NEGATION_TRIGGERS) and _NEGATION_RE.search(own_words) is not None
     if scare:
         score += 1
     if negated:
         score += 1
     if scare and negated:  # quoting a word to deny it: arguing with the text
         score += 1
-    if _DEICTIC_RE.search(own_words):
+    if _may_match(runs, _DEICTIC_TRIGGERS) and _DEICTIC_RE.search(own_words):
         score += 1
     stripped = inner.strip()
-    words = len(_WORD_RE.findall(own_words))
     # A full sentence of its own, not a fragment restoring missing words.
-    if finite and stripped[:1].isupper() and ((stripped[-1:] in ".!?" and words >= 3) or words >= 8):
-        score += 1
+    if finite and stripped[:1].isupper():
+        words = len(_WORD_RE.findall(own_words))
+        if (stripped[-1:] in ".!?" and words >= 3) or words >= 8:
+            score += 1
     if not in_quote and stripped.endswith("?"):  # a question put to the reader
         score += 1
     if not in_quote and _IMPERATIVE_RE.match(inner):
@@ -429,12 +546,14 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return form, None
     if _FIXED_MARK_RE.fullmatch(inner):
         return CLARIFICATION, None
-    score = insertion_score(inner, in_quote=in_quote)
-    if _STAGE_WORDS_RE.search(inner) or _GESTURE_RE.match(inner):
+    runs = _letter_runs(inner)
+    score = _insertion_score(inner, in_quote, runs)
+    if (_may_match(runs, _STAGE_TRIGGERS) and _STAGE_WORDS_RE.search(inner)) or _GESTURE_RE.match(inner):
         if score < _OVERRULE_STAGE_THRESHOLD:
             return STAGE_DIRECTION, None
     threshold = _INSERTION_THRESHOLD_IN_QUOTE if in_quote else _INSERTION_THRESHOLD
-    if _ANNOTATION_RE.search(inner):
+    first_run = _LETTER_RUN_RE.search(inner.lower()) if runs is not None else None
+    if _may_annotate(runs, first_run.group() if first_run else "") and _ANNOTATION_RE.search(inner):
         # A note about the text ("This is an excerpt ...") reads like a sentence of its own; only a
         # clearly opinionated one is commentary.
         return (INSERTION if score >= threshold + _ANNOTATION_MARGIN else ANNOTATION), None
