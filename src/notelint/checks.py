@@ -7,9 +7,12 @@ Checks read the span tree through `engine.Context` and never print. Word lists s
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Iterable, Iterator
 
 import re
+
+import regex
 
 from .engine import Context, Hit, Rule
 from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Span
@@ -47,6 +50,10 @@ ROMAN_I_BEFORE = re.compile(r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter
                                r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
                                r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
 QUOTE_MARK = re.compile(r"[\"“”„«»]")
+# A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
+# module, which searches a plain alternation like this about three times as fast as `re`.
+VOICE_CANDIDATE = regex.compile(r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
+                                r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
 TWEET_TIMESTAMP = re.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 QUESTION_OR_EXCLAMATION = re.compile(r"[?!]+")
 # Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
@@ -273,6 +280,11 @@ def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
 
 # --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
 
+@functools.lru_cache(maxsize=8)
+def _label_pattern(labels: tuple[str, ...]) -> "re.Pattern":
+    return re.compile(r"(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
+
+
 def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     """First or second person, questions and exclamations in wire text outside quotations.
 
@@ -281,9 +293,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     check_questions = options.get("questions", True)
     headline = next((b for b in ctx.doc.spans if b.kind == HEADLINE), None)
     labels = tuple(options.get("transcript-labels", ()))
-    if headline is not None and labels and re.match(
-            r"(?:" + "|".join(re.escape(l) for l in labels) + r")\s*:", ctx.text[headline.start:headline.end],
-            re.IGNORECASE):
+    if headline is not None and labels and _label_pattern(labels).match(ctx.text, headline.start, headline.end):
         return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
     regions = ctx.regions("wire")
     region_starts = [s for s, _e, _span in regions]  # regions are in document order
@@ -299,6 +309,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             if e <= block.end:
                 runs.append((s, e))
         if not runs:
+            continue
+        # Most paragraphs hold no candidate at all: one quick search before splitting sentences.
+        if not any(VOICE_CANDIDATE.search(ctx.text, a, b) for a, b in runs):
             continue
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
