@@ -119,3 +119,22 @@ def test_reuters_story_shape():
     doc = notelint.parse(text)
     assert [s.kind for s in doc.spans if s.kind != "break"] == ["headline", "paragraph"]
     assert doc.wire_service == "Reuters" and doc.spans_of("standfirst") == []
+
+
+def test_standfirst_of_short_unattributed_sentences_before_a_one_sentence_lead():
+    text = ("Iraqi Militias Defy Iran\n\n"
+            "They've been told directly to knock it off. They don't care.\n\n"
+            "Iraqi militia leaders rejected calls for calm, officials said.\n\n"
+            "The meeting took place in Baghdad last month.\n\n"
+            "Source: Associated Press\n")
+    doc = notelint.parse(text)
+    assert [s.kind for s in doc.spans if s.kind != "break"] == ["headline", "standfirst", "paragraph", "paragraph",
+                                                                 "source"]
+
+
+def test_a_two_sentence_lead_with_attribution_is_not_a_standfirst():
+    text = ("Talks resume in Vienna\n\n"
+            "The talks resumed on Monday. Both sides said progress was made.\n\n"
+            "Negotiators met in Vienna for six hours.\n\n"
+            "More talks are planned for next week, diplomats said.\n")
+    assert notelint.parse(text).spans_of("standfirst") == []

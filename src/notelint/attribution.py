@@ -30,7 +30,7 @@ _BEFORE = regex.compile(
     rf"(?:(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
     rf"(?:\w+[ \t]+)?(?P<verb>{SPEECH_VERBS})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
-_SENTENCE_END = regex.compile(
+SENTENCE_END = _SENTENCE_END = regex.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
 
 

@@ -225,6 +225,10 @@ def unlabeled_insertion(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit
 # --- NL105 commentary-under-wire-credit -------------------------------------------------------------
 
 def _wire_credit(ctx: Context) -> Span | None:
+    """The credit line ("Source: Associated Press") if there is one, else a dateline credit ("(AP) —")."""
+    for span in ctx.doc.spans:
+        if span.kind == SOURCE and span.attrs.get("service") and span.start < ctx.article_end:
+            return span
     for span in ctx.doc.walk():
         if span.kind == SOURCE and span.attrs.get("service") and span.start < ctx.article_end:
             return span
@@ -391,6 +395,11 @@ def _nl302_lexicons(ctx: Context):
     return ()
 
 
+# "Don't expect the government to lift a finger.": a standfirst telling the reader what to think.
+_IMPERATIVE_TO_READER = re.compile(r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
+                                   r"Expect|Forget|Note that|Make no mistake)\b")
+
+
 def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
     """Why a standfirst reads as opinion. Quotations are someone else's words and do not count; nor
     does a sentence that attributes what it says (its quotation marks may have been lost)."""
@@ -421,6 +430,8 @@ def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
         if m:
             signals.append(f"{lexicon.category} “{m.group()}”")
     for sentence in own:
+        if _IMPERATIVE_TO_READER.match(sentence):
+            signals.append(f"an imperative to the reader “{sentence.strip()}”")
         if _PUNCHLINE.match(sentence.strip()):
             signals.append(f"an unattributed verdict “{sentence.strip()}”")
     return signals

@@ -158,6 +158,11 @@ class _Builder:
             return []
         if _LEAD_DATELINE.match(lead) or self.wire.dateline.search(lead) or len(dek) < 0.6 * len(lead):
             return [1]
+        # A wire lead is one sentence; a dek of several short unattributed sentences before it is the
+        # republisher's ("They've been told directly to knock it off. They don't care.").
+        if (_sentence_count(dek) >= 2 and _sentence_count(lead) == 1 and not _ATTRIBUTION.search(dek)
+                and not _OPENING_QUOTE.match(dek)):
+            return [1]
         return []
 
     # -- one block ----------------------------------------------------------------------------------
@@ -307,6 +312,13 @@ class _Builder:
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
+
+
+_ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
+
+
+def _sentence_count(text: str) -> int:
+    return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
 
 
 def _shift(node: Node, offset: int) -> None:
