@@ -116,7 +116,8 @@ def timed(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> tu
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
+    # 1 means findings, but also an uncaught exception: a traceback is a failed run, not a fast one.
+    if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in proc.stderr:
         sys.exit(f"{' '.join(cmd[:4])} … exited {proc.returncode}:\n{proc.stderr[-2000:]}")
     return elapsed, proc
 
