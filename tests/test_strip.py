@@ -33,3 +33,15 @@ def test_insertion_before_punctuation_and_at_paragraph_start():
     assert "confirmed the strike, officials said." in wire
     assert "\n\nOfficials said the talks would resume." in wire
     assert "bribing" not in wire and "\n\n\n" not in wire
+
+
+def test_plain_text_suppression_lines_are_not_wire_text():
+    text = ("Strikes in Syria\n\n"
+            "notelint: disable-next=NL102\n"
+            "The administration has responded [you would think they would stop] by targeting militias.\n\n"
+            "notelint: disable=NL104\n\n"
+            "Officials declined to comment.\n")
+    wire = notelint.parse(text).strip()
+    assert "notelint" not in wire
+    assert wire == ("Strikes in Syria\n\nThe administration has responded by targeting militias.\n\n"
+                    "Officials declined to comment.\n")

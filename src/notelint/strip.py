@@ -1,12 +1,18 @@
 """Reconstruct the wire text: the article with editorial insertions taken out and the seams repaired."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .model import BREAK, COMMENTS, INSERTION, STANDFIRST
 
 if TYPE_CHECKING:
     from .model import Document
+
+# A suppression comment on a line of its own in plain text ("notelint: disable=NL102") is for the
+# linter, not part of the article; with the blank lines after it, it leaves the wire text.
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*notelint:\s*(?:disable-next|disable|enable)\b[^\r\n]*(?:\r\n|\r|\n)*",
+                             re.MULTILINE)
 
 # After these, a space left in front of the cut would stand before punctuation.
 _CLOSING = ",.;:!?)”’\"]"
@@ -32,6 +38,8 @@ def strip_document(doc: "Document", keep_standfirst: bool = False, keep_comments
                 cuts.append((top[i - 1].start, span.end))  # a paragraph that was only a note goes entirely
             else:
                 cuts.append(_with_seam(text, insertion.start, insertion.end, span.start, span.end))
+    for match in _DIRECTIVE_LINE.finditer(text, 0, doc.article_end):
+        cuts.append(match.span())
     return _apply(text, cuts)
 
 
