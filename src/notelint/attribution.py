@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .model import Span
@@ -32,6 +34,17 @@ _BEFORE = regex.compile(
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
 SENTENCE_END = _SENTENCE_END = regex.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
+_LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
+
+# The same, searched backwards from a position: its first match is the forward scan's last (the one
+# ending furthest on: a sentence end is one of .!? with closers and space after it, so no two overlap).
+_SENTENCE_END_BACKWARDS = regex.compile(_SENTENCE_END.pattern, regex.REVERSE)
+
+# _BEFORE needs "according to" or a (case-sensitive) speech verb with a space before it and a word
+# boundary after it: a whole [a-z] run. Most quotations in real copy have no verb earlier in their
+# sentence ("… called himself a “fiscal conservative”"), and the run test is cheaper than the search.
+_VERBS = frozenset(SPEECH_VERBS.split("|"))
+_LETTER_RUN = re.compile(r"[a-z]+")
 
 
 def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
@@ -47,6 +60,9 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
                 quote.attrs["verb"] = match.group("verb")
                 return
     sentence_start = _sentence_start(text, block_start, quote.start)
+    if (text.find("according to", sentence_start, quote.start) == -1
+            and _VERBS.isdisjoint(_LETTER_RUN.findall(text, sentence_start, quote.start))):
+        return  # _BEFORE cannot match
     best = None
     for match in _BEFORE.finditer(text, sentence_start, quote.start):
         best = match
@@ -69,8 +85,6 @@ def _sentence_end(text: str, pos: int, limit: int) -> int:
 
 
 def _sentence_start(text: str, block_start: int, pos: int) -> int:
-    window = max(block_start, pos - 400)
-    start = window
-    for match in _SENTENCE_END.finditer(text, window, pos):
-        start = match.end()
-    return start
+    window = max(block_start, pos - _LOOKBACK)
+    match = _SENTENCE_END_BACKWARDS.search(text, window, pos)
+    return match.end() if match else window
