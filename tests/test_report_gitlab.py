@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 
 from report_samples import ARTICLE, article_findings, article_text, finding_at, site  # noqa: F401 (autouse fixture)
 

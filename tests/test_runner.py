@@ -100,8 +100,6 @@ def test_unreadable_files_become_one_line_errors_and_the_rest_is_still_checked(t
 def test_files_with_different_settings_are_linted_with_their_own(tmp_path, log_dir):
     paths = write_articles(tmp_path / "news", 200)
     strict, lax = FakeSettings(log_dir, "strict"), FakeSettings(log_dir, "lax")
-    seen = []
-
     result = runner.check_files([(p, strict if i % 2 else lax) for i, p in enumerate(paths)], jobs=2,
                                 use_cache=False, lint=flag_insertions)
     seen = all_calls(log_dir)
