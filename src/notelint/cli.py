@@ -16,6 +16,10 @@ from .source import SourceError
 
 # Modules that add sub-commands, in the order `notelint --help` lists them.
 COMMAND_MODULES = ("cli_parse", "cli_check", "cli_rules", "cli_diff")
+# Which module defines each command: a run imports only its own command's module (start-up time
+# matters for a pre-commit hook); `notelint --help` and a mistyped command import them all.
+COMMAND_MODULE = {"parse": "cli_parse", "strip": "cli_parse", "check": "cli_check", "rules": "cli_rules",
+                  "rule": "cli_rules", "config": "cli_rules", "diff": "cli_diff"}
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -55,11 +59,13 @@ def use_color(args: argparse.Namespace, stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given the command about to run, only that command's module is imported."""
     parser = _Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    wanted = (COMMAND_MODULE[command],) if command in COMMAND_MODULE else COMMAND_MODULES
+    for name in wanted:
         try:
             module = importlib.import_module(f".{name}", __package__)
         except ModuleNotFoundError as exc:
@@ -71,7 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)

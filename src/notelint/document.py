@@ -15,7 +15,6 @@ import regex
 
 from . import attribution
 from .brackets import classify_bracket, find_editor_notes
-from .grammar import parse_paragraph
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, has_brackets, scan_paragraph
@@ -37,7 +36,9 @@ _COMMENTS_START = regex.compile(
             |(?:\d+\ )?thoughts?\ on\ [^\n]{1,120})
     )[ \t]*(?:\r|\n|$)""",
     regex.M | regex.X)
-_COMMENTS_FIRST_CHAR = re.compile(r"[ \t]*[\dLlJjYyTtCc]")  # a cheap test before the full pattern
+# A cheap test before the full pattern: how every alternative begins (a digit, or "thoughts", "comments",
+# "leave", "join", "your"), so the many paragraphs opening with "The" or "Congress" skip it.
+_COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|(?i:tho|co|le|jo|yo))")
 _CREDIT_FIRST_CHAR = re.compile(r"\s*[SsCcVvOoRrB(©]")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 _LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
@@ -118,7 +119,7 @@ class _Builder:
             return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
         text = self.text
         for start, end, _ in blocks[1:]:
-            if _COMMENTS_FIRST_CHAR.match(text, start) and _COMMENTS_START.match(text, start, end):
+            if _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end):
                 return start
         return None
 
@@ -167,15 +168,15 @@ class _Builder:
 
     # -- one block ----------------------------------------------------------------------------------
     def _block_span(self, role: str, start: int, end: int) -> Span:
-        block = Span(role, start, end)
+        text = self.text
         if role == SOURCE:
-            match = self.wire.credit_line.match(self.text, start, end)
+            match = self.wire.credit_line.match(text, start, end)
             credit = match.group("credit") if match else None
-            block.attrs = {"service": self.wire.service_named(self.text[start:end]), "credit": credit}
-            return block
+            return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": credit})
+        block = Span(role, start, end)
         self._body_blocks_seen += role == PARAGRAPH
-        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not _MARK.search(self.text, start, end)
-                and self.text.find("(", start, end) == -1):
+        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and text.find("(", start, end) == -1
+                and not _MARK.search(text, start, end)):
             block.children = [Span(WIRE, start, end)]  # plain reporting: nothing inside to find
             return block
         block.children = self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
@@ -186,23 +187,28 @@ class _Builder:
         text = self.text
         chunk = text[start:end]
         if not self.fast_path:
-            nodes = parse_paragraph(chunk)
+            nodes = _parse_paragraph(chunk)
         else:
             nodes = scan_paragraph(chunk)
-        if self.fast_path and ("[" in chunk or "]" in chunk):
-            nodes = [self._by_grammar(node, chunk) for node in nodes]
-        children = [self._node_span(node, start, chunk, in_quote=False) for node in nodes]
-        if len(children) != len(nodes) or None in children:
-            children = [c for c in children if c is not None]
+            if nodes and ("[" in chunk or "]" in chunk):
+                nodes = [self._by_grammar(node, chunk) for node in nodes]
+        children = []
+        quotes = False
+        for node in nodes:
+            span = self._node_span(node, start, chunk, False)
+            if span is not None:
+                children.append(span)
+                quotes = quotes or span.kind == QUOTE
         if lead:
             children = self._add_datelines(children, start, end)
-        if text.find("(", start, end) != -1:
-            children = self._add_editor_notes(children, start, end)
+        if "(" in chunk:
+            children = self._add_editor_notes(children, start, chunk)
         if with_wire:
             children = _fill_gaps(children, start, end, WIRE)
-        for child in children:
-            if child.kind == QUOTE:
-                attribution.attribute(child, text, start, end)
+        if quotes:  # only _node_span makes quotations; the steps between keep them as children
+            for child in children:
+                if child.kind == QUOTE:
+                    attribution.attribute(child, text, start, end)
         return children
 
     @staticmethod
@@ -221,7 +227,7 @@ class _Builder:
         region = chunk[node.start:node.end]
         if len(_MARK.findall(region)) > _GRAMMAR_MAX_MARKS:
             return node
-        (parsed,) = parse_paragraph(region)
+        (parsed,) = _parse_paragraph(region)
         _shift(parsed, node.start)
         return parsed
 
@@ -233,9 +239,13 @@ class _Builder:
         if node.kind == STRAY_BRACKET:
             self.problems.append(Problem("NL402", start, end, "closing bracket with no opening bracket"))
             return None
-        inner_quote = in_quote or node.kind == QUOTE
-        children = [self._node_span(c, base, chunk, inner_quote) for c in node.children]
-        children = [c for c in children if c is not None]
+        children = []
+        if node.children:
+            inner_quote = in_quote or node.kind == QUOTE
+            for child in node.children:
+                span = self._node_span(child, base, chunk, inner_quote)
+                if span is not None:
+                    children.append(span)
         if node.kind == BRACKET:
             if not node.closed:
                 self.problems.append(Problem("NL402", start, start + 1,
@@ -252,11 +262,11 @@ class _Builder:
             if not node.closed:
                 attrs["closed"] = False
             return Span(kind, start, end, children, attrs)
-        attrs = {"closed": node.closed}
-        span = Span(QUOTE, start, end, children, attrs)
-        if not node.closed:
-            span.attrs["open_at"] = start  # NL401 decided once continuation across paragraphs is known
-            self._open_quotes.append(span)
+        if node.closed:
+            return Span(QUOTE, start, end, children, {"closed": True})
+        # NL401 is decided once continuation across paragraphs is known.
+        span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
+        self._open_quotes.append(span)
         return span
 
     def _add_datelines(self, children: list[Span], start: int, end: int) -> list[Span]:
@@ -268,10 +278,9 @@ class _Builder:
                               attrs={"service": self.wire.service_named(match.group()), "dateline": True}))
         return sorted(children + found, key=lambda s: s.start) if found else children
 
-    def _add_editor_notes(self, children: list[Span], start: int, end: int) -> list[Span]:
-        if "(" not in self.text[start:end]:
-            return children
-        notes = find_editor_notes(self.text[start:end], self.options.editorial_markers)
+    def _add_editor_notes(self, children: list[Span], start: int, chunk: str) -> list[Span]:
+        """Labelled notes in parentheses in `chunk`, the block's text from `start`."""
+        notes = find_editor_notes(chunk, self.options.editorial_markers)
         for note_start, note_end, label in notes:
             note = Span(INSERTION, start + note_start, start + note_end, attrs={"in_quote": False, "label": label})
             inside = [c for c in children if note.start <= c.start and c.end <= note.end]
@@ -319,6 +328,14 @@ _ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told t
 
 def _sentence_count(text: str) -> int:
     return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
+
+
+def _parse_paragraph(text: str) -> list[Node]:
+    # pyparsing is imported on first need: most articles have no nested brackets, and importing it
+    # costs ~25 ms of a pre-commit hook's start-up.
+    from .grammar import parse_paragraph
+
+    return parse_paragraph(text)
 
 
 def _shift(node: Node, offset: int) -> None:

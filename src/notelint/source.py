@@ -11,12 +11,12 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import regex
+import re
 
 # A file larger than this is refused with a clear error rather than read into memory unasked.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
