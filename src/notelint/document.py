@@ -176,7 +176,7 @@ class _Builder:
         block = Span(role, start, end)
         self._body_blocks_seen += role == PARAGRAPH
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and text.find("(", start, end) == -1
-                and not _MARK.search(text, start, end)):
+                and not _has_mark(text, start, end)):
             block.children = [Span(WIRE, start, end)]  # plain reporting: nothing inside to find
             return block
         block.children = self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
@@ -336,6 +336,13 @@ def _parse_paragraph(text: str) -> list[Node]:
     from .grammar import parse_paragraph
 
     return parse_paragraph(text)
+
+
+def _has_mark(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a quote or bracket mark (_MARK): five str.find calls, each a memchr
+    scan, take a third of the time of the regex's character-class scan over a plain paragraph."""
+    return (text.find("“", start, end) != -1 or text.find("”", start, end) != -1 or text.find('"', start, end) != -1
+            or text.find("[", start, end) != -1 or text.find("]", start, end) != -1)
 
 
 def _shift(node: Node, offset: int) -> None:

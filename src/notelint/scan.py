@@ -44,36 +44,40 @@ def scan_paragraph(text: str) -> list[Node]:
     """Quotations, brackets and strays of one paragraph, as a tree of Nodes."""
     root: list[Node] = []
     stack: list[Node] = []
+    siblings = root  # children of the innermost open construct (root when none is open)
     open_brackets = 0
     for match in _MARKS.finditer(text):
-        mark = match.group()
         pos = match.start()
-        top = stack[-1] if stack else None
-        if mark == "[":
+        mark = text[pos]
+        # The quotation marks first: in news copy they far outnumber brackets.
+        if mark == "“" or (mark == '"' and not (stack and stack[-1].kind == QUOTE)):
+            if len(stack) < MAX_DEPTH:
+                node = Node(QUOTE, pos, pos)
+                siblings.append(node)
+                stack.append(node)
+                siblings = node.children
+        elif mark == "”" or mark == '"':  # a straight " here closes the quotation on top
+            if stack and stack[-1].kind == QUOTE:
+                stack.pop().end = pos + 1
+                siblings = stack[-1].children if stack else root
+            else:
+                siblings.append(Node(STRAY_QUOTE, pos, pos + 1, False))
+        elif mark == "[":
             if len(stack) < MAX_DEPTH:
                 node = Node(BRACKET, pos, pos)
-                (top.children if top else root).append(node)
+                siblings.append(node)
                 stack.append(node)
+                siblings = node.children
                 open_brackets += 1
-        elif mark == "]":
-            if open_brackets:
-                while stack[-1].kind == QUOTE:  # quotations opened inside the bracket end with it
-                    quote = stack.pop()
-                    quote.end, quote.closed = pos, False
-                bracket = stack.pop()
-                bracket.end = pos + 1
-                open_brackets -= 1
-            else:
-                (top.children if top else root).append(Node(STRAY_BRACKET, pos, pos + 1, False))
-        elif mark == "”" or (mark == '"' and top is not None and top.kind == QUOTE):
-            if top is not None and top.kind == QUOTE:
-                stack.pop().end = pos + 1
-            else:
-                (top.children if top else root).append(Node(STRAY_QUOTE, pos, pos + 1, False))
-        elif len(stack) < MAX_DEPTH:  # “ or an opening "
-            node = Node(QUOTE, pos, pos)
-            (top.children if top else root).append(node)
-            stack.append(node)
+        elif open_brackets:  # "]"
+            while stack[-1].kind == QUOTE:  # quotations opened inside the bracket end with it
+                quote = stack.pop()
+                quote.end, quote.closed = pos, False
+            stack.pop().end = pos + 1
+            open_brackets -= 1
+            siblings = stack[-1].children if stack else root
+        else:
+            siblings.append(Node(STRAY_BRACKET, pos, pos + 1, False))
     for node in stack:
         node.end, node.closed = len(text), False
     return root
