@@ -10,6 +10,7 @@ import sys
 from typing import Callable, Sequence
 
 from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .config import relative_posix
 from .source import DEFAULT_MAX_BYTES, SourceError
 
 # Extensions checked when recursing into a folder (a file named on the command line is always checked).
@@ -81,6 +82,7 @@ class GitIgnore:
 
     def __init__(self) -> None:
         self._by_dir: dict[str, list[tuple[str, bool, bool]]] = {}
+        self._chains: dict[str, list] = {}
 
     def _patterns(self, folder: str) -> list[tuple[str, bool, bool]]:
         if folder not in self._by_dir:
@@ -100,24 +102,41 @@ class GitIgnore:
             self._by_dir[folder] = patterns
         return self._by_dir[folder]
 
+    def _chain(self, folder: str) -> list[tuple[str, list[tuple[str, bool, bool]]]]:
+        """(folder, its patterns) from the repository root (or /) down to `folder`, keeping only the
+        folders whose .gitignore has patterns; computed once per folder, for every file in it."""
+        chain = self._chains.get(folder)
+        if chain is None:
+            folders = []
+            current = folder
+            while True:
+                folders.append(current)
+                if os.path.exists(os.path.join(current, ".git")):
+                    break  # a repository's ignore files stop at its root
+                parent = os.path.dirname(current)
+                if parent == current:
+                    break
+                current = parent
+            # Outermost first, so nearer files override.
+            chain = [(f, self._patterns(f)) for f in reversed(folders) if self._patterns(f)]
+            self._chains[folder] = chain
+        return chain
+
     def ignored(self, path: str, is_dir: bool) -> bool:
+        path = os.path.abspath(path)
+        return self.ignored_in(os.path.dirname(path), path, is_dir)
+
+    def ignored_in(self, folder: str, path: str, is_dir: bool) -> bool:
+        """`ignored` for an absolute `path` whose folder is `folder` (also absolute)."""
+        chain = self._chain(folder)
+        if not chain:
+            return False
         from .config import glob_match
 
-        path = os.path.abspath(path)
-        folders = []
-        folder = os.path.dirname(path)
-        while True:
-            folders.append(folder)
-            if os.path.exists(os.path.join(folder, ".git")):
-                break  # a repository's ignore files stop at its root
-            parent = os.path.dirname(folder)
-            if parent == folder:
-                break
-            folder = parent
         ignored = False
-        for folder in reversed(folders):  # outermost first, so nearer files override
-            rel = os.path.relpath(path, folder).replace(os.sep, "/")
-            for pattern, negated, dir_only in self._patterns(folder):
+        for base, patterns in chain:
+            rel = os.path.relpath(path, base).replace(os.sep, "/")
+            for pattern, negated, dir_only in patterns:
                 if dir_only and not is_dir:
                     # "build/" ignores the folder; a file is ignored through its folder being pruned.
                     continue
@@ -128,16 +147,19 @@ class GitIgnore:
 
 
 def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: bool = False) -> list[tuple[str, object]]:
-    """(file, Settings) for every article under `paths`, in a stable order; a missing path is an error."""
+    """(file, Settings) for every article under `paths`, in a stable order; a missing path is an error.
+
+    Inside a folder walk, settings, exclusions and ignore files are worked out once per folder; each file
+    then costs a test of its name (a file's settings are its folder's: both are found from the folder)."""
     gitignore = GitIgnore()
     seen: set[str] = set()
     out: list[tuple[str, object]] = []
 
-    def add(path: str) -> None:
-        key = os.path.abspath(path)
+    def add(path: str, settings=None, key: str | None = None) -> None:
+        key = key or os.path.abspath(path)
         if key not in seen:
             seen.add(key)
-            out.append((path, settings_for(path)))
+            out.append((path, settings_for(path) if settings is None else settings))
 
     for path in paths:
         if not os.path.exists(path):
@@ -148,19 +170,40 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
             add(path)
             continue
         for folder, dirs, files in os.walk(path):
-            settings = settings_for(os.path.join(folder, "_"))
+            abs_folder = os.path.abspath(folder)
+            folder_excluded = _name_exclusion(folder, settings_for(os.path.join(folder, "_")))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                             and not settings.is_excluded(os.path.join(folder, d))
-                             and not gitignore.ignored(os.path.join(folder, d), True))
+                             and not folder_excluded(d)
+                             and not gitignore.ignored_in(abs_folder, os.path.join(abs_folder, d), True))
+            file_settings = file_excluded = None
             for name in sorted(files):
                 if not name.lower().endswith(ARTICLE_EXTENSIONS):
                     continue
                 file_path = os.path.join(folder, name)
-                file_settings = settings_for(file_path)
-                if file_settings.is_excluded(file_path) or gitignore.ignored(file_path, False):
+                if file_settings is None:  # every file of a folder has the same settings: found once
+                    file_settings = settings_for(file_path)
+                    file_excluded = _name_exclusion(folder, file_settings)
+                abs_path = os.path.join(abs_folder, name)
+                if file_excluded(name) or gitignore.ignored_in(abs_folder, abs_path, False):
                     continue
-                add(file_path)
+                add(file_path, file_settings, abs_path)
     return out
+
+
+def _name_exclusion(folder: str, settings) -> Callable[[str], bool]:
+    """`settings.is_excluded(os.path.join(folder, name))` as a test of `name` alone: the folder's own path
+    is matched once here, and each name then costs one regular-expression match."""
+    exclusion = settings.exclusion()
+    rel_folder = relative_posix(folder, settings.root)
+    if rel_folder == ".":
+        folder_hit, prefix = False, ""
+    else:
+        folder_hit, prefix = exclusion.any_part_matches(rel_folder), rel_folder + "/"
+    if folder_hit:
+        return lambda name: True
+    if not exclusion.rooted:
+        return exclusion.part_matches
+    return lambda name: exclusion.part_matches(name) or exclusion.rooted_matches(prefix + name)
 
 
 def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | None = 1, use_cache: bool = False,
