@@ -24,8 +24,10 @@ UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE"
 LOWER = "a-z\u00DF-\u00F6\u00F8-\u00FF"
 
 # Attribution: the verbs and phrases that tie words to a source.
+# The lookahead (every alternative's first letter, matched case-insensitively like the literals are)
+# rejects most word starts before the long alternation is tried: same matches, about twice as fast.
 ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
+    r"\b(?=[acdeinpqrstuwy])(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
     r"wrote|writes|tweeted|posted|asked|asks|insisted|noted|warned|argued|claimed|acknowledged|announced|"
     r"declared|testified|quoted|quoting|cited|citing|spokesm[ae]n|spokeswom[ae]n|spokesperson|"
     r"statement|interview|replied|responded\s+that|continued|saying|shouted|shouting|yelled|chanted|"
@@ -54,6 +56,11 @@ QUOTE_MARK = re.compile(r"[\"“”„«»]")
 # module, which searches a plain alternation like this about three times as fast as `re`.
 VOICE_CANDIDATE = regex.compile(r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
                                 r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
+# A looser filter still (a superset of VOICE_CANDIDATE's matches) that plain `re` runs quickly: the
+# search only stops at one of a few letters, then checks with lookbehinds that it starts a word and which
+# one. VOICE_CANDIDATE then confirms, so what passes is exactly what passed before.
+VOICE_PREFILTER = re.compile(r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
+                             r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
 TWEET_TIMESTAMP = re.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 QUESTION_OR_EXCLAMATION = re.compile(r"[?!]+")
 # Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
@@ -315,7 +322,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         if not runs:
             continue
         # Most paragraphs hold no candidate at all: one quick search before splitting sentences.
-        if not any(VOICE_CANDIDATE.search(ctx.text, a, b) for a, b in runs):
+        if not any(VOICE_PREFILTER.search(ctx.text, a, b) and VOICE_CANDIDATE.search(ctx.text, a, b) for a, b in runs):
             continue
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
