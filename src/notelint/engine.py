@@ -332,17 +332,20 @@ class Context:
         if self._chains is None:
             chains: dict[int, tuple[Span, ...]] = {}
             by_kind = self._all_by_kind
-
-            def visit(span: Span, chain: tuple[Span, ...]) -> None:
+            # Depth first, children pushed in reverse: spans come off the stack in document order (walk()'s).
+            stack: list[tuple[Span, tuple[Span, ...]]] = [(block, ()) for block in reversed(self.doc.spans)]
+            pop, push = stack.pop, stack.extend
+            while stack:
+                span, chain = pop()
                 chains[id(span)] = chain
-                by_kind.setdefault(span.kind, []).append(span)
+                kind_list = by_kind.get(span.kind)
+                if kind_list is None:
+                    by_kind[span.kind] = [span]
+                else:
+                    kind_list.append(span)
                 if span.children:
                     inner = chain + (span,)
-                    for child in span.children:
-                        visit(child, inner)
-
-            for block in self.doc.spans:
-                visit(block, ())
+                    push([(child, inner) for child in reversed(span.children)])
             self._chains = chains
         return self._chains
 
@@ -450,14 +453,26 @@ class RuleTimeout(Exception):
 
 def run_rule(rule: Rule, ctx: Context, options: dict, timeout: float) -> list[Hit]:
     if rule.kind == "check":
-        from . import checks
-
-        return list(getattr(checks, rule.check)(ctx, rule, options))
+        return list(_check_function(rule.check)(ctx, rule, options))
     if rule.kind == "pattern":
         return _run_patterns(rule, ctx, timeout)
     if rule.kind == "lexicon":
         return _run_lexicons(rule, ctx, timeout)
     return []  # parser and engine rules are reported by lint_document itself
+
+
+_checks_module = None
+
+
+def _check_function(name: str):
+    """The check named by a rule; the module is looked up once (checks imports this module, so not at
+    import time), the function every time (a test may replace it)."""
+    global _checks_module
+    if _checks_module is None:
+        from . import checks
+
+        _checks_module = checks
+    return getattr(_checks_module, name)
 
 
 def _run_patterns(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
@@ -523,6 +538,8 @@ class Suppression:
 
 def find_suppressions(original: str) -> list[Suppression]:
     """Directives in the raw file: HTML comments anywhere, or the bare form on a line of its own."""
+    if "notelint" not in original:  # both directive forms spell it out: most files need no regex scan
+        return []
     found = []
     for m in list(_COMMENT_DIRECTIVE.finditer(original)) + list(_LINE_DIRECTIVE.finditer(original)):
         codes = tuple(c.strip() for c in (m.group("codes") or "").replace(" ", ",").split(",") if c.strip())
