@@ -10,7 +10,6 @@ crash never leaves a half-written cache, only a lost update.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -18,6 +17,11 @@ import sys
 from typing import Iterable, NamedTuple
 
 from . import __version__
+
+try:  # the module hashlib takes blake2b from; importing hashlib itself loads OpenSSL (~3 ms of start-up)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Pythons
+    from hashlib import blake2b
 from .findings import Finding
 
 DEFAULT_CACHE_DIR = ".notelint_cache"
@@ -36,7 +40,7 @@ _FIELDS = ("line", "col", "code", "end_line", "end_col", "start", "end", "name",
 
 
 def content_digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 def default_cache_dir() -> str:
@@ -55,7 +59,7 @@ def build_stamp() -> str:
     spec = importlib.util.find_spec("notelint.rules")
     if spec is not None and spec.submodule_search_locations:
         folders.extend(spec.submodule_search_locations)
-    stamp = hashlib.blake2b(digest_size=8)
+    stamp = blake2b(digest_size=8)
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__")))
@@ -149,7 +153,7 @@ class ResultCache:
 
     def bucket(self, settings_key: str) -> Bucket:
         if settings_key not in self.buckets:
-            name = hashlib.blake2b(settings_key.encode("utf-8"), digest_size=12).hexdigest()
+            name = blake2b(settings_key.encode("utf-8"), digest_size=12).hexdigest()
             self.buckets[settings_key] = Bucket(os.path.join(self.directory, f"{name}.json"))
         return self.buckets[settings_key]
 

@@ -17,6 +17,26 @@ import regex
 from .engine import Context, Hit, Rule
 from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Span
 
+class _Lazy:
+    """A pattern compiled on first use: most files need only a few of this module's patterns, and
+    compiling all of them cost several milliseconds of every start-up. The first attribute asked for
+    compiles it and copies the pattern's methods onto this object, so later calls cost what a compiled
+    pattern's do."""
+
+    def __init__(self, compile_function, *args) -> None:
+        self._compile_args = (compile_function, args)
+
+    def __getattr__(self, name: str):  # only reached while an attribute is missing: before compiling
+        if name.startswith("__") or name == "_compile_args":
+            raise AttributeError(name)
+        compile_function, args = self._compile_args
+        compiled = compile_function(*args)
+        for attribute in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                          "pattern", "flags", "groups", "groupindex"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
 # --- Shared text facts ----------------------------------------------------------------------------
 # Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes
 # (start-up matters for a pre-commit hook), and need no timeout. Letter classes for Latin scripts:
@@ -26,7 +46,7 @@ LOWER = "a-z\u00DF-\u00F6\u00F8-\u00FF"
 # Attribution: the verbs and phrases that tie words to a source.
 # The lookahead (every alternative's first letter, matched case-insensitively like the literals are)
 # rejects most word starts before the long alternation is tried: same matches, about twice as fast.
-ATTRIBUTION = re.compile(
+ATTRIBUTION = _Lazy(re.compile, 
     r"\b(?=[acdeinpqrstuwy])(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
     r"wrote|writes|tweeted|posted|asked|asks|insisted|noted|warned|argued|claimed|acknowledged|announced|"
     r"declared|testified|quoted|quoting|cited|citing|spokesm[ae]n|spokeswom[ae]n|spokesperson|"
@@ -34,38 +54,38 @@ ATTRIBUTION = re.compile(
     r"chanting|tweeting|wrote|read:|reads:|notified|urged|pleaded|recalls|recalled)\b",
     re.IGNORECASE)
 # Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
-LABEL_START = re.compile(
+LABEL_START = _Lazy(re.compile, 
     r"^[\[(]\s*(?:Ed(?:itor)?\.?(?:['’]s)?(?:\s+note)?\s*[:.—–-]|Editor['’]?s?\s+note\b|Note\s+from\s+the\s+editor\b|"
     r"Editorial\s+(?:note|comment)\b|Publisher['’]s\s+note\b|Webmaster['’]s\s+(?:note|comment)\b|"
     r"Update\s*:|Correction\s*:|[A-Z]{2,4}\s*:)")
-LABEL_END = re.compile(r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
+LABEL_END = _Lazy(re.compile, r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
 # Brackets that are never commentary, whatever the parser called them (belt and braces for NL101).
-CLARIFICATION_TEXT = re.compile(
+CLARIFICATION_TEXT = _Lazy(re.compile, 
     r"^[\[(]\s*(?:sic!?|…|\.\s?\.\s?\.|emphas[ie]s\b.*|italics\b.*|translat\w*\b.*|trans\.|original\s+emphasis\b.*|"
     r"my\s+emphasis|bold\s+(?:added|mine)|sic\.?)\s*[\])]$", re.IGNORECASE)
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
+SECOND_PERSON = _Lazy(re.compile, r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
+FIRST_PERSON = _Lazy(re.compile, r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
                              r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
 # "World War I", "Phase I", "Title I": Roman numerals that look like the first person.
-ROMAN_I_BEFORE = re.compile(r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
+ROMAN_I_BEFORE = _Lazy(re.compile, r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
                                r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
                                r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
                                r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
-QUOTE_MARK = re.compile(r"[\"“”„«»]")
+QUOTE_MARK = _Lazy(re.compile, r"[\"“”„«»]")
 # A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
 # module, which searches a plain alternation like this about three times as fast as `re`.
-VOICE_CANDIDATE = regex.compile(r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
+VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
                                 r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
 # A looser filter still (a superset of VOICE_CANDIDATE's matches) that plain `re` runs quickly: the
 # search only stops at one of a few letters, then checks with lookbehinds that it starts a word and which
 # one. VOICE_CANDIDATE then confirms, so what passes is exactly what passed before.
-VOICE_PREFILTER = re.compile(r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
+VOICE_PREFILTER = _Lazy(re.compile, r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
                              r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
-TWEET_TIMESTAMP = re.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
-QUESTION_OR_EXCLAMATION = re.compile(r"[?!]+")
+TWEET_TIMESTAMP = _Lazy(re.compile, r"\[\d{3,4}\s+[A-Z]{2,4}\]")
+QUESTION_OR_EXCLAMATION = _Lazy(re.compile, r"[?!]+")
 # Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[" + UPPER + r"\d])|[.!?…]+[\"'”’)\]]*$")
-_ABBREVIATION = re.compile(
+_SENTENCE_END = _Lazy(re.compile, r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[" + UPPER + r"\d])|[.!?…]+[\"'”’)\]]*$")
+_ABBREVIATION = _Lazy(re.compile, 
     r"(?:\b[" + UPPER + r"]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|"
     r"Ltd|Bros|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|est|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m))\.$")
 
@@ -164,8 +184,8 @@ def insertion_in_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
 # --- NL102 insertion-splits-sentence --------------------------------------------------------------
 
 _WINDOW = 200
-_ENDS_SENTENCE = re.compile(r"(?:[.!?…]|[.!?…][\"'”’)]+)\s*$")
-_CONTINUES_SENTENCE = re.compile(r"^\s*(?:[" + LOWER + r"\d,;:%)]|[—–-]\s*[" + LOWER + r"])")
+_ENDS_SENTENCE = _Lazy(re.compile, r"(?:[.!?…]|[.!?…][\"'”’)]+)\s*$")
+_CONTINUES_SENTENCE = _Lazy(re.compile, r"^\s*(?:[" + LOWER + r"\d,;:%)]|[—–-]\s*[" + LOWER + r"])")
 
 
 def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
@@ -367,8 +387,8 @@ def _has_quote_mark_inside(sentence: str) -> bool:
     return sentence.count('"') % 2 == 1
 
 
-_CAPITALISED_BEFORE = re.compile("[" + UPPER + r"][\w'’.-]*\s+$")
-_CAPITALISED_AFTER = re.compile(r"\s+[" + UPPER + "]")
+_CAPITALISED_BEFORE = _Lazy(re.compile, "[" + UPPER + r"][\w'’.-]*\s+$")
+_CAPITALISED_AFTER = _Lazy(re.compile, r"\s+[" + UPPER + "]")
 
 
 def _in_proper_name(text: str, start: int, end: int) -> bool:
@@ -388,7 +408,7 @@ def _roman_i_after(text: str, pos: int) -> bool:
 
 # --- NL302 opinion-standfirst ---------------------------------------------------------------------
 
-_PUNCHLINE = re.compile(r"^(?:They|He|She|It|This|That|These|Those|Nobody|No one)\b[^.!?]{0,30}"
+_PUNCHLINE = _Lazy(re.compile, r"^(?:They|He|She|It|This|That|These|Those|Nobody|No one)\b[^.!?]{0,30}"
                            r"(?:n['’]t\b|\b(?:not|never|no)\b)[^.!?]{0,20}[.!?]$")
 
 
@@ -403,7 +423,7 @@ def _nl302_lexicons(ctx: Context):
 
 
 # "Don't expect the government to lift a finger.": a standfirst telling the reader what to think.
-_IMPERATIVE_TO_READER = re.compile(r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
+_IMPERATIVE_TO_READER = _Lazy(re.compile, r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
                                    r"Expect|Forget|Note that|Make no mistake)\b")
 
 

@@ -6,13 +6,20 @@ overrides, and validate every key and rule code, so a mistake is one clear line 
 from __future__ import annotations
 
 import fnmatch
-import hashlib
 import json
 import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from .source import SourceError
+
+try:  # CPython's own SHA-256 (the same digest): `hashlib` would load OpenSSL, ~3 ms of every start-up
+    from _sha256 import sha256  # Python 3.10, 3.11
+except ImportError:  # pragma: no cover - other Pythons
+    try:
+        from _sha2 import sha256  # Python 3.12+
+    except ImportError:
+        from hashlib import sha256
 
 try:  # Python 3.11+
     import tomllib
@@ -100,7 +107,7 @@ class Settings:
             "root": self.root if self.per_file_ignores else "",
         }
         blob = json.dumps(data, sort_keys=True, default=list, ensure_ascii=True)
-        return hashlib.sha256(blob.encode()).hexdigest()[:32]
+        return sha256(blob.encode()).hexdigest()[:32]
 
     def severity_of(self, code: str, default: str) -> str:
         for c, level in self.severity:
@@ -208,7 +215,7 @@ _exclusions: dict[tuple[str, ...], Exclusion] = {}
 
 def _pack_digest(folder: str) -> str:
     """Content digest of a user's rule packs, so editing a pack invalidates cached results."""
-    h = hashlib.sha256()
+    h = sha256()
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(".toml"))
     except OSError:
