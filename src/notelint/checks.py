@@ -15,27 +15,8 @@ import re
 import regex
 
 from .engine import Context, Hit, Rule
+from .engine import LazyPattern as _Lazy
 from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Span
-
-class _Lazy:
-    """A pattern compiled on first use: most files need only a few of this module's patterns, and
-    compiling all of them cost several milliseconds of every start-up. The first attribute asked for
-    compiles it and copies the pattern's methods onto this object, so later calls cost what a compiled
-    pattern's do."""
-
-    def __init__(self, compile_function, *args) -> None:
-        self._compile_args = (compile_function, args)
-
-    def __getattr__(self, name: str):  # only reached while an attribute is missing: before compiling
-        if name.startswith("__") or name == "_compile_args":
-            raise AttributeError(name)
-        compile_function, args = self._compile_args
-        compiled = compile_function(*args)
-        for attribute in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-                          "pattern", "flags", "groups", "groupindex"):
-            setattr(self, attribute, getattr(compiled, attribute))
-        return getattr(compiled, name)
-
 
 # --- Shared text facts ----------------------------------------------------------------------------
 # Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes

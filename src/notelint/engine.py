@@ -510,15 +510,35 @@ def _format(template: str, **fields: Any) -> str:
         return template
 
 
+class LazyPattern:
+    """A pattern compiled on first use: most files need only a few of the checks' patterns (and none of
+    the suppression ones), and compiling them all cost several milliseconds of every start-up. The first
+    attribute asked for compiles it and copies the pattern's methods onto this object, so later calls
+    cost what a compiled pattern's do."""
+
+    def __init__(self, compile_function, *args) -> None:
+        self._compile_args = (compile_function, args)
+
+    def __getattr__(self, name: str):  # only reached while an attribute is missing: before compiling
+        if name.startswith("__") or name == "_compile_args":
+            raise AttributeError(name)
+        compile_function, args = self._compile_args
+        compiled = compile_function(*args)
+        for attribute in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
+                          "pattern", "flags", "groups", "groupindex"):
+            setattr(self, attribute, getattr(compiled, attribute))
+        return getattr(compiled, name)
+
+
 # ---------------------------------------------------------------------------------------------------
 # Suppressions
 
 _DIRECTIVE = r"notelint:\s*(?P<action>disable-next|disable|enable)(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\- ]*[A-Za-z0-9]))?"
-_COMMENT_DIRECTIVE = re.compile(r"<!--\s*" + _DIRECTIVE + r"\s*-->")
-_LINE_DIRECTIVE = re.compile(r"^[ \t]*" + _DIRECTIVE + r"[ \t]*$", re.MULTILINE)
-_NON_BLANK = re.compile(r"[ \t]*\S")
-_BLOCK_END_TAG = re.compile(r"</(?:p|h[1-6]|li|blockquote|div|section|article|figcaption|td)\s*>", re.IGNORECASE)
-_BLANK_LINE = re.compile(r"\n[ \t]*(?:\r?\n|$)")
+_COMMENT_DIRECTIVE = LazyPattern(re.compile, r"<!--\s*" + _DIRECTIVE + r"\s*-->")
+_LINE_DIRECTIVE = LazyPattern(re.compile, r"^[ \t]*" + _DIRECTIVE + r"[ \t]*$", re.MULTILINE)
+_NON_BLANK = LazyPattern(re.compile, r"[ \t]*\S")
+_BLOCK_END_TAG = LazyPattern(re.compile, r"</(?:p|h[1-6]|li|blockquote|div|section|article|figcaption|td)\s*>", re.IGNORECASE)
+_BLANK_LINE = LazyPattern(re.compile, r"\n[ \t]*(?:\r?\n|$)")
 
 
 @dataclass
