@@ -467,19 +467,22 @@ def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
             continue
         if any(q.attrs.get("speaker") for q in quotes):
             continue  # the paragraph names its speaker
-        rest = _strip_spans(ctx.text, block.start, block.end, quotes)
-        if ATTRIBUTION.search(rest):
-            continue
         # A quotation carried over paragraphs is attributed once, often in the first or last paragraph.
         if any(q.attrs.get("closed") is False for q in quotes):
             continue
         previous = paragraphs[index - 1] if index else None
         if previous is not None and any(q.attrs.get("closed") is False for q in previous.children if q.kind == QUOTE):
             continue
+        reported = []
         for quote in quotes:
             inner = ctx.text[quote.start + 1:quote.end - 1].strip()
             if len(inner.split()) < min_words or not inner[:1].isupper():
                 continue
             if not re.search(r"[.!?,…][\"'”’]*$", inner):
                 continue
+            reported.append(quote)
+        # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
+        if not reported or ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, quotes)):
+            continue
+        for quote in reported:
             yield Hit(quote.start, quote.end, rule.message)
