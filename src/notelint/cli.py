@@ -51,6 +51,26 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="refuse files larger than this (default: 16 MiB; 0 for no limit)")
 
 
+def open_output(args: argparse.Namespace):
+    """Where a command writes its report: -o/--output-file, else standard output."""
+    if getattr(args, "output_file", None):
+        try:
+            return open(args.output_file, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
+    return sys.stdout
+
+
+def findings_exit_code(findings, fail_on: str, exit_zero: bool = False) -> int:
+    """1 when a finding reaches the fail level (unless --exit-zero), else 0. Never a count."""
+    from .findings import SEVERITY_RANK
+
+    if exit_zero:
+        return EXIT_OK
+    threshold = SEVERITY_RANK[fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_OK
+
+
 def use_color(args: argparse.Namespace, stream) -> bool:
     if getattr(args, "color", "auto") == "always":
         return True

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 
-from .cli import EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .cli import UsageError, add_input_options, add_output_options, findings_exit_code, open_output, use_color
 from .source import DEFAULT_MAX_BYTES, SourceError
 
 VIEW_FORMATS = ("full", "side-by-side", "unified", "json")
@@ -84,7 +84,6 @@ def run_diff(args: argparse.Namespace) -> int:
     from .config import load_settings
     from .diff import diff_documents, diff_rules
     from .engine import RulePackError, parser_options
-    from .findings import SEVERITY_RANK
 
     if args.original == "-" and args.republished == "-":
         raise UsageError("standard input (-) can be only one of the two files")
@@ -109,7 +108,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
     result = diff_documents(original, republished, equivalences=equivalences, settings=settings,
                             rules=diff_rules(settings))
-    out = _open_output(args)
+    out = open_output(args)
     try:
         color = use_color(args, out)
         if args.output_format not in VIEW_FORMATS:
@@ -130,17 +129,5 @@ def run_diff(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
 
-    if args.exit_zero:
-        return EXIT_OK
     fail_on = args.fail_on or (settings.fail_on if settings.origin_of("fail-on") != "default" else DEFAULT_FAIL_ON)
-    threshold = SEVERITY_RANK[fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK
-
-
-def _open_output(args: argparse.Namespace):
-    if args.output_file:
-        try:
-            return open(args.output_file, "w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
-    return sys.stdout
+    return findings_exit_code(result.findings, fail_on, args.exit_zero)

@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from .cli import EXIT_ERROR, EXIT_OK, add_input_options, add_output_options, use_color
+from .cli import EXIT_ERROR, EXIT_OK, add_input_options, add_output_options, open_output, use_color
 from .model import Document
 from .source import DEFAULT_MAX_BYTES, SourceError, read_source
 
@@ -42,17 +42,8 @@ def load_documents(args: argparse.Namespace):
             yield path, exc
 
 
-def _open_output(args):
-    if getattr(args, "output_file", None):
-        try:
-            return open(args.output_file, "w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
-    return sys.stdout
-
-
 def run_parse(args: argparse.Namespace) -> int:
-    out = _open_output(args)
+    out = open_output(args)
     status = EXIT_OK
     results = []
     for path, doc in load_documents(args):
@@ -85,7 +76,7 @@ def document_json(doc: Document) -> dict:
 
 
 def run_strip(args: argparse.Namespace) -> int:
-    out = _open_output(args)
+    out = open_output(args)
     status = EXIT_OK
     for path, doc in load_documents(args):
         if isinstance(doc, SourceError):
