@@ -11,7 +11,7 @@ import os
 import sys
 
 from .cli import UsageError, add_input_options, add_output_options, findings_exit_code, open_output, use_color
-from .source import DEFAULT_MAX_BYTES, SourceError
+from .source import DEFAULT_MAX_BYTES
 
 VIEW_FORMATS = ("full", "side-by-side", "unified", "json")
 DEFAULT_FAIL_ON = "error"

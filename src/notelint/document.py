@@ -17,7 +17,7 @@ from . import attribution
 from .brackets import classify_bracket, find_editor_notes
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, has_brackets, scan_paragraph
+from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, scan_paragraph
 from .source import Source, plain_source
 from .wire import WireNames, wire_names
 

@@ -96,7 +96,3 @@ def _mark_positions(text: str) -> list[int]:
 
 
 _MARK_CHARS = '“”"[]'
-
-
-def has_brackets(text: str) -> bool:
-    return "[" in text or "]" in text
