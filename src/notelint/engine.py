@@ -638,16 +638,33 @@ def lint_source(source, settings) -> list[Finding]:
     return lint_document(doc, settings)
 
 
+_plans: dict[tuple, tuple] = {}
+
+
+def _lint_plan(settings, path: str | None) -> tuple:
+    """What lint_document works out from the settings alone, once per configuration instead of per file:
+    (rules by code, the timeout rule, the timeout, selected codes, [(rule to run, its options)]).
+    The options dicts are shared between files: checks only read them."""
+    ignores = settings.ignored_for(path)
+    key = (settings.fingerprint(), ignores)  # what rules_for keys its selection on
+    plan = _plans.get(key)
+    if plan is None:
+        rules = rules_for(settings, path)
+        by_code = {r.code: r for r in load_rules(settings.extend)}
+        timeout_rule = by_code.get(RULE_TIMEOUT)
+        timeout_options = timeout_rule.options_with(settings.options_for(RULE_TIMEOUT)) if timeout_rule else {}
+        timeout = float(timeout_options.get("timeout", DEFAULT_PATTERN_TIMEOUT))
+        runnable = [(rule, rule.options_with(settings.options_for(rule.code)))
+                    for rule in rules if rule.kind not in ("parser", "engine")]
+        plan = _plans[key] = (by_code, timeout_rule, timeout, {r.code for r in rules}, runnable)
+    return plan
+
+
 def lint_document(doc: Document, settings) -> list[Finding]:
     """Every finding of the selected rules on one parsed document, suppressions applied, sorted."""
     path = doc.path or "-"
-    rules = rules_for(settings, doc.path)
+    by_code, timeout_rule, timeout, selected, runnable = _lint_plan(settings, doc.path)
     ctx = Context(doc, include_comments=settings.include_comments, settings=settings)
-    by_code = {r.code: r for r in load_rules(settings.extend)}
-    timeout_rule = by_code.get(RULE_TIMEOUT)
-    timeout_options = timeout_rule.options_with(settings.options_for(RULE_TIMEOUT)) if timeout_rule else {}
-    timeout = float(timeout_options.get("timeout", DEFAULT_PATTERN_TIMEOUT))
-    selected = {r.code for r in rules}
     findings: list[Finding] = []
 
     def emit(rule: Rule, start: int, end: int, message: str) -> None:
@@ -657,11 +674,9 @@ def lint_document(doc: Document, settings) -> list[Finding]:
                                 rule.name, settings.severity_of(rule.code, rule.severity), message,
                                 text if len(text) <= 200 else text[:197] + "..."))
 
-    for rule in rules:
-        if rule.kind in ("parser", "engine"):
-            continue
+    for rule, options in runnable:
         try:
-            hits = run_rule(rule, ctx, rule.options_with(settings.options_for(rule.code)), timeout)
+            hits = run_rule(rule, ctx, options, timeout)
         except RuleTimeout as exc:
             if timeout_rule is not None and RULE_TIMEOUT in selected:
                 # Reported at the start of the text region the pattern stalled on.
