@@ -89,7 +89,7 @@ def findings_to_rows(findings: Iterable[Finding]) -> list:
 
 
 def rows_to_findings(path: str, rows: list) -> list[Finding]:
-    return [Finding(path, *row) for row in rows]
+    return [Finding(path, *row) for row in rows] if rows else []
 
 
 class Bucket:

@@ -176,14 +176,16 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
                              and not folder_excluded(d)
                              and not gitignore.ignored_in(abs_folder, os.path.join(abs_folder, d), True))
             file_settings = file_excluded = None
+            # os.path.join(folder, name) for a plain name, without a join call per file.
+            prefix, abs_prefix = os.path.join(folder, ""), os.path.join(abs_folder, "")
             for name in sorted(files):
                 if not name.lower().endswith(ARTICLE_EXTENSIONS):
                     continue
-                file_path = os.path.join(folder, name)
+                file_path = prefix + name
                 if file_settings is None:  # every file of a folder has the same settings: found once
                     file_settings = settings_for(file_path)
                     file_excluded = _name_exclusion(folder, file_settings)
-                abs_path = os.path.join(abs_folder, name)
+                abs_path = abs_prefix + name
                 if file_excluded(name) or gitignore.ignored_in(abs_folder, abs_path, False):
                     continue
                 add(file_path, file_settings, abs_path)
