@@ -27,46 +27,52 @@ LOWER = "a-z\u00DF-\u00F6\u00F8-\u00FF"
 # Attribution: the verbs and phrases that tie words to a source.
 # The lookahead (every alternative's first letter, matched case-insensitively like the literals are)
 # rejects most word starts before the long alternation is tried: same matches, about twice as fast.
-ATTRIBUTION = _Lazy(re.compile, 
-    r"\b(?=[acdeinpqrstuwy])(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
+ATTRIBUTION = _Lazy(re.compile,
+    r"\b(?=[acdeinpqrstuwy])"
+    r"(?:said|says|say|told|tells|according\s+to|stated|states|added|adds|explained|recounted|recalled|"
     r"wrote|writes|tweeted|posted|asked|asks|insisted|noted|warned|argued|claimed|acknowledged|announced|"
     r"declared|testified|quoted|quoting|cited|citing|spokesm[ae]n|spokeswom[ae]n|spokesperson|"
     r"statement|interview|replied|responded\s+that|continued|saying|shouted|shouting|yelled|chanted|"
     r"chanting|tweeting|wrote|read:|reads:|notified|urged|pleaded|recalls|recalled)\b",
     re.IGNORECASE)
 # Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
-LABEL_START = _Lazy(re.compile, 
+LABEL_START = _Lazy(re.compile,
     r"^[\[(]\s*(?:Ed(?:itor)?\.?(?:['’]s)?(?:\s+note)?\s*[:.—–-]|Editor['’]?s?\s+note\b|Note\s+from\s+the\s+editor\b|"
     r"Editorial\s+(?:note|comment)\b|Publisher['’]s\s+note\b|Webmaster['’]s\s+(?:note|comment)\b|"
     r"Update\s*:|Correction\s*:|[A-Z]{2,4}\s*:)")
-LABEL_END = _Lazy(re.compile, r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
+LABEL_END = _Lazy(re.compile,
+                  r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
 # Brackets that are never commentary, whatever the parser called them (belt and braces for NL101).
-CLARIFICATION_TEXT = _Lazy(re.compile, 
+CLARIFICATION_TEXT = _Lazy(re.compile,
     r"^[\[(]\s*(?:sic!?|…|\.\s?\.\s?\.|emphas[ie]s\b.*|italics\b.*|translat\w*\b.*|trans\.|original\s+emphasis\b.*|"
     r"my\s+emphasis|bold\s+(?:added|mine)|sic\.?)\s*[\])]$", re.IGNORECASE)
-SECOND_PERSON = _Lazy(re.compile, r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
-FIRST_PERSON = _Lazy(re.compile, r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
-                             r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
+SECOND_PERSON = _Lazy(re.compile,
+                      r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
+FIRST_PERSON = _Lazy(re.compile,
+                     r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
+                     r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
 # "World War I", "Phase I", "Title I": Roman numerals that look like the first person.
 ROMAN_I_BEFORE = _Lazy(re.compile, r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
-                               r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
-                               r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
-                               r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
+                                   r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
+                                   r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
+                                   r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
 QUOTE_MARK = _Lazy(re.compile, r"[\"“”„«»]")
 # A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
 # module, which searches a plain alternation like this about three times as fast as `re`.
 VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
-                                r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
+                                       r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
 # A looser filter still (a superset of VOICE_CANDIDATE's matches) that plain `re` runs quickly: the
 # search only stops at one of a few letters, then checks with lookbehinds that it starts a word and which
 # one. VOICE_CANDIDATE then confirms, so what passes is exactly what passed before.
-VOICE_PREFILTER = _Lazy(re.compile, r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
-                             r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
+VOICE_PREFILTER = _Lazy(re.compile,
+                        r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
+                        r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
 TWEET_TIMESTAMP = _Lazy(re.compile, r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 QUESTION_OR_EXCLAMATION = _Lazy(re.compile, r"[?!]+")
 # Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
-_SENTENCE_END = _Lazy(re.compile, r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[" + UPPER + r"\d])|[.!?…]+[\"'”’)\]]*$")
-_ABBREVIATION = _Lazy(re.compile, 
+_SENTENCE_END = _Lazy(re.compile,
+                      r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[" + UPPER + r"\d])|[.!?…]+[\"'”’)\]]*$")
+_ABBREVIATION = _Lazy(re.compile,
     r"(?:\b[" + UPPER + r"]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|"
     r"Ltd|Bros|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|est|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m))\.$")
 
@@ -323,7 +329,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         if not runs:
             continue
         # Most paragraphs hold no candidate at all: one quick search before splitting sentences.
-        if not any(VOICE_PREFILTER.search(ctx.text, a, b) and VOICE_CANDIDATE.search(ctx.text, a, b) for a, b in runs):
+        if not any(VOICE_PREFILTER.search(ctx.text, a, b) and VOICE_CANDIDATE.search(ctx.text, a, b)
+                   for a, b in runs):
             continue
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
@@ -390,7 +397,7 @@ def _roman_i_after(text: str, pos: int) -> bool:
 # --- NL302 opinion-standfirst ---------------------------------------------------------------------
 
 _PUNCHLINE = _Lazy(re.compile, r"^(?:They|He|She|It|This|That|These|Those|Nobody|No one)\b[^.!?]{0,30}"
-                           r"(?:n['’]t\b|\b(?:not|never|no)\b)[^.!?]{0,20}[.!?]$")
+                               r"(?:n['’]t\b|\b(?:not|never|no)\b)[^.!?]{0,20}[.!?]$")
 
 
 def _nl302_lexicons(ctx: Context):
@@ -404,8 +411,9 @@ def _nl302_lexicons(ctx: Context):
 
 
 # "Don't expect the government to lift a finger.": a standfirst telling the reader what to think.
-_IMPERATIVE_TO_READER = _Lazy(re.compile, r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
-                                   r"Expect|Forget|Note that|Make no mistake)\b")
+_IMPERATIVE_TO_READER = _Lazy(re.compile,
+                              r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
+                              r"Expect|Forget|Note that|Make no mistake)\b")
 
 
 def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
