@@ -332,20 +332,21 @@ class Context:
         if self._chains is None:
             chains: dict[int, tuple[Span, ...]] = {}
             by_kind = self._all_by_kind
-            # Depth first, children pushed in reverse: spans come off the stack in document order (walk()'s).
-            stack: list[tuple[Span, tuple[Span, ...]]] = [(block, ()) for block in reversed(self.doc.spans)]
-            pop, push = stack.pop, stack.extend
-            while stack:
-                span, chain = pop()
-                chains[id(span)] = chain
-                kind_list = by_kind.get(span.kind)
-                if kind_list is None:
-                    by_kind[span.kind] = [span]
-                else:
-                    kind_list.append(span)
-                if span.children:
-                    inner = chain + (span,)
-                    push([(child, inner) for child in reversed(span.children)])
+
+            # Depth first in document order (walk()'s order; recursion as deep as walk()'s): one call per
+            # list of children, so a leaf costs a dictionary entry and an append.
+            def visit(spans: list[Span], chain: tuple[Span, ...]) -> None:
+                for span in spans:
+                    chains[id(span)] = chain
+                    kind_list = by_kind.get(span.kind)
+                    if kind_list is None:
+                        by_kind[span.kind] = [span]
+                    else:
+                        kind_list.append(span)
+                    if span.children:
+                        visit(span.children, chain + (span,))
+
+            visit(self.doc.spans, ())
             self._chains = chains
         return self._chains
 
