@@ -89,8 +89,11 @@ def _warm_up(settings, lint: Callable) -> None:
 _Row = tuple
 
 
-def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[tuple[int, str]]) -> list[_Row]:
-    """Lint a chunk of files (in a worker or in-process); read errors become rows, not exceptions."""
+def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[tuple[int, str]],
+                digests: bool = True) -> list[_Row]:
+    """Lint a chunk of files (in a worker or in-process); read errors become rows, not exceptions.
+
+    `digests`: hash each file's content for the cache (a run without the cache skips it, ~1% of a file)."""
     rows = []
     for index, path in items:
         try:
@@ -105,7 +108,7 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
         except OSError as exc:
             rows.append((index, None, 0, 0, None, exc.strerror or str(exc)))
             continue
-        rows.append((index, content_digest(data), st.st_size, st.st_mtime_ns, findings, None))
+        rows.append((index, content_digest(data) if digests else None, st.st_size, st.st_mtime_ns, findings, None))
     return rows
 
 
@@ -181,9 +184,9 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     if total:
         if jobs == 1 or total < MIN_FILES_FOR_POOL:
             for settings, items in todo.values():
-                rows.extend(_lint_chunk(lint, settings, options, items))
+                rows.extend(_lint_chunk(lint, settings, options, items, cache is not None))
         else:
-            rows = _lint_in_pool(todo, jobs, total, options, lint)
+            rows = _lint_in_pool(todo, jobs, total, options, lint, cache is not None)
 
     for index, digest, size, mtime_ns, found, error in rows:
         if error is not None:
@@ -243,11 +246,12 @@ def _still_valid(entry: Entry, path: str, abspath: str, bucket, run_started_ns: 
     return True
 
 
-def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint: Callable) -> list[_Row]:
+def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint: Callable,
+                  digests: bool = True) -> list[_Row]:
     tasks = []
     for settings, items in todo.values():
         for chunk in _chunks(items, jobs):
-            tasks.append((lint, settings, options, chunk))
+            tasks.append((lint, settings, options, chunk, digests))
     context = _pool_context()
     if context.get_start_method() == "fork":
         _warm_up(next(iter(todo.values()))[0], lint)
