@@ -9,7 +9,8 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from .cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, add_input_options, add_output_options, use_color
+from .cli import (EXIT_ERROR, UsageError, add_input_options, add_output_options, findings_exit_code, open_output,
+                  use_color)
 from .config import relative_posix
 from .source import DEFAULT_MAX_BYTES, SourceError
 
@@ -49,29 +50,6 @@ def register(sub) -> None:
     add_runner_options(p)
     add_input_options(p)
     p.set_defaults(handler=run_check)
-
-
-def overrides_from_args(args: argparse.Namespace) -> dict:
-    from .config import iter_codes
-
-    overrides: dict = {}
-    if args.select is not None:
-        overrides["select"] = iter_codes(args.select)
-    if args.extend_select is not None:
-        overrides["extend-select"] = iter_codes(args.extend_select)
-    if args.ignore is not None:
-        overrides["ignore"] = iter_codes(args.ignore)
-    if args.include_comments:
-        overrides["include-comments"] = True
-    if args.report_unused_suppressions:
-        overrides["report-unused-suppressions"] = True
-    if args.fail_on:
-        overrides["fail-on"] = args.fail_on
-    if args.config:
-        overrides["config"] = args.config
-    if args.isolated:
-        overrides["isolated"] = True
-    return overrides
 
 
 # --- Finding the files ----------------------------------------------------------------------------
@@ -234,9 +212,8 @@ def lint_stdin(name: str | None, settings, input_format: str | None, max_bytes: 
 # --- The command ----------------------------------------------------------------------------------
 
 def run_check(args: argparse.Namespace) -> int:
-    from .config import SettingsResolver
+    from .config import SettingsResolver, overrides_from_args
     from .engine import load_rules
-    from .findings import SEVERITY_RANK
     from .report import write_report
     from .runner import CheckResult
 
@@ -261,7 +238,7 @@ def run_check(args: argparse.Namespace) -> int:
 
     for error in result.errors:
         print(error, file=sys.stderr)
-    out = _open_output(args)
+    out = open_output(args)
     try:
         write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
                      color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet,
@@ -272,16 +249,4 @@ def run_check(args: argparse.Namespace) -> int:
 
     if result.errors:
         return EXIT_ERROR
-    if args.exit_zero:
-        return EXIT_OK
-    threshold = SEVERITY_RANK[base.fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK
-
-
-def _open_output(args: argparse.Namespace):
-    if args.output_file:
-        try:
-            return open(args.output_file, "w", encoding="utf-8", newline="")
-        except OSError as exc:
-            raise SourceError(args.output_file, f"cannot write output: {exc.strerror}") from None
-    return sys.stdout
+    return findings_exit_code(result.findings, base.fail_on, args.exit_zero)

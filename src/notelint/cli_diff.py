@@ -51,22 +51,6 @@ def register(sub) -> None:
     p.set_defaults(handler=run_diff)
 
 
-def _overrides(args: argparse.Namespace) -> dict:
-    from .config import iter_codes
-
-    overrides: dict = {}
-    for key, value in (("select", args.select), ("extend-select", args.extend_select), ("ignore", args.ignore)):
-        if value is not None:
-            overrides[key] = iter_codes(value)
-    if args.fail_on:
-        overrides["fail-on"] = args.fail_on
-    if args.config:
-        overrides["config"] = args.config
-    if args.isolated:
-        overrides["isolated"] = True
-    return overrides
-
-
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
     from .source import read_source
 
@@ -81,7 +65,7 @@ def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list)
 def run_diff(args: argparse.Namespace) -> int:
     from . import parse_source
     from .align import StyleEquivalences, StyleError
-    from .config import load_settings
+    from .config import load_settings, overrides_from_args
     from .diff import diff_documents, diff_rules
     from .engine import RulePackError, parser_options
 
@@ -90,7 +74,7 @@ def run_diff(args: argparse.Namespace) -> int:
     max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
     republished_path = args.republished or args.original
     try:
-        settings = load_settings(republished_path if republished_path != "-" else None, _overrides(args))
+        settings = load_settings(republished_path if republished_path != "-" else None, overrides_from_args(args))
         equivalences = StyleEquivalences.load(args.style_rules, defaults=not args.no_default_style)
     except (StyleError, RulePackError) as exc:
         raise UsageError(str(exc)) from None

@@ -551,3 +551,22 @@ def iter_codes(values: Iterable[str]) -> list[str]:
     for value in values:
         out.extend(part.strip() for part in value.split(",") if part.strip())
     return out
+
+
+def overrides_from_args(args) -> dict:
+    """Settings given on the command line (check, diff), which override every configuration file.
+
+    A command that lacks a flag simply has no such attribute."""
+    overrides: dict = {}
+    for key in ("select", "extend-select", "ignore"):
+        value = getattr(args, key.replace("-", "_"), None)
+        if value is not None:
+            overrides[key] = iter_codes(value)
+    for key in ("include-comments", "report-unused-suppressions", "isolated"):
+        if getattr(args, key.replace("-", "_"), False):
+            overrides[key] = True
+    for key in ("fail-on", "config"):
+        value = getattr(args, key.replace("-", "_"), None)
+        if value:
+            overrides[key] = value
+    return overrides
