@@ -209,3 +209,13 @@ def test_full_format_on_stdin_shows_the_text_read_not_the_file_on_disk(workdir, 
     assert code == 1
     excerpt = next(line for line in out.splitlines() if line.startswith("3 | "))
     assert "has responded [it can’t be" in excerpt
+
+
+def test_rules_and_rule_write_to_an_output_file(tmp_path):
+    from notelint.cli import main
+
+    listing, doc = tmp_path / "rules.txt", tmp_path / "rule.json"
+    assert main(["rules", "-o", str(listing)]) == 0
+    assert "NL102" in listing.read_text(encoding="utf-8")
+    assert main(["rule", "NL102", "--format", "json", "-o", str(doc)]) == 0
+    assert '"NL102"' in doc.read_text(encoding="utf-8")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
-from .cli import EXIT_OK, UsageError, add_output_options, use_color
+from .cli import EXIT_OK, UsageError, add_output_options, open_output, use_color
 
 
 def register(sub) -> None:
@@ -36,21 +35,13 @@ def _settings(args: argparse.Namespace, path: str | None = None):
     return load_settings(path or getattr(args, "path", None) or ".", overrides)
 
 
-def _out(args: argparse.Namespace):
-    if getattr(args, "output_file", None):
-        from .cli_check import _open_output
-
-        return _open_output(args)
-    return sys.stdout
-
-
 def run_rules(args: argparse.Namespace) -> int:
     from .engine import load_rules, rules_for
 
     settings = _settings(args)
     rules = load_rules(settings.extend)
     enabled = {r.code for r in rules_for(settings, None)}
-    out = _out(args)
+    out = open_output(args)
     if args.output_format == "json":
         data = [dict(r.to_json(), enabled=r.code in enabled, severity=settings.severity_of(r.code, r.severity))
                 for r in rules]
@@ -100,7 +91,7 @@ def run_rule(args: argparse.Namespace) -> int:
     rule = rule_by_code(args.code, load_rules(settings.extend))
     if rule is None:
         raise UsageError(f"unknown rule {args.code!r} (see `notelint rules`)")
-    out = _out(args)
+    out = open_output(args)
     if args.output_format == "json":
         json.dump(rule.to_json(), out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -135,7 +126,7 @@ def run_config(args: argparse.Namespace) -> int:
     settings = _settings(args, args.path)
     data = settings.to_json()
     data["enabled"] = [r.code for r in rules_for(settings, args.path)]
-    out = _out(args)
+    out = open_output(args)
     if args.output_format == "json":
         data["origins"] = {k: settings.origin_of(k) for k in _KEYS}
         json.dump(data, out, ensure_ascii=False, indent=1)
