@@ -51,13 +51,22 @@ def notelint_command() -> list[str]:
 
 
 def wire_paragraphs(text: str) -> list[str]:
-    """Split a one-paragraph story into paragraphs of two or three sentences."""
+    """Split a one-paragraph story into paragraphs of two or three sentences.
+
+    A paragraph never ends inside a quotation: wire copy closes a quotation before the paragraph ends
+    (or reopens it in the next one), and a split quotation would be a malformed article that draws
+    findings real copy does not."""
     sentences = SENTENCE_END.split(text.strip())
-    out, i = [], 0
-    while i < len(sentences):
-        n = 2 + (i % 2)
-        out.append(" ".join(sentences[i:i + n]))
-        i += n
+    out, current = [], []
+    for sentence in sentences:
+        current.append(sentence)
+        joined = " ".join(current)
+        balanced = joined.count("“") == joined.count("”") and joined.count('"') % 2 == 0
+        if len(current) >= 2 + (len(out) % 2) and balanced:
+            out.append(joined)
+            current = []
+    if current:
+        out.append(" ".join(current))
     return [p for p in out if p]
 
 
