@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import notelint
 from notelint.source import LineIndex, OffsetMap, SourceError, decode, read_source
@@ -79,6 +81,15 @@ def test_too_large_file_is_refused_without_reading(tmp_path):
 def test_line_index_bisects():
     index = LineIndex("ab\r\ncd\re\nf")
     assert [index.line_col(i) for i in (0, 4, 7, 9)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+@given(st.text(alphabet="ab é\t\r\n“", max_size=60))
+def test_line_index_starts_every_line_after_lf_cr_or_crlf(text):
+    # The LF-only fast path and the general one must agree with the definition: a line starts after
+    # each \r\n, \r or \n.
+    expected = [0] + [i + 1 for i, c in enumerate(text)
+                      if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n")]
+    assert LineIndex(text).starts == expected
 
 
 def test_offset_map_maps_entities_atomically():

@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from .findings import Finding
-from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_source
+from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes_and_stat, read_source
 
 # Below this many files to lint, starting worker processes costs more than it saves.
 MIN_FILES_FOR_POOL = 96
@@ -97,10 +97,9 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
     rows = []
     for index, path in items:
         try:
-            data = read_bytes(path, options.max_bytes)
             # Stat after reading: a write in between leaves an mtime newer than the run's start, which the
             # cache treats as racy and verifies by content next time.
-            st = os.stat(path)
+            data, st = read_bytes_and_stat(path, options.max_bytes)
             findings = lint(path, data, settings, options)
         except SourceError as exc:
             rows.append((index, None, 0, 0, None, exc.message))

@@ -10,6 +10,7 @@ import bisect
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 
 import re
 
@@ -40,7 +41,11 @@ class LineIndex:
     """Line starts of a text, built once; offset -> (line, col) by bisection (1-based, code points)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        if "\r" in text:
+            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        else:
+            # LF only (nearly every file): line lengths from one C-level split, a third of the regex's cost.
+            self.starts = list(accumulate([len(line) + 1 for line in text.split("\n")], initial=0))[:-1]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
@@ -141,22 +146,31 @@ def decode(data: bytes, path: str | None = None) -> str:
 
 def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """Read a file, turning every OS problem into a one-line SourceError."""
+    return read_bytes_and_stat(path, max_bytes)[0]
+
+
+def read_bytes_and_stat(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+    """Read a file and stat it once it is read (a write in between leaves a newer mtime, which the
+    cache sees). One open and one fstat: a run over thousands of files pays no extra path lookups."""
     try:
-        if os.path.isdir(path):
-            raise SourceError(path, "is a directory (give files, or use `notelint check DIR`)")
-        size = os.path.getsize(path)
-        if max_bytes and size > max_bytes:
-            raise SourceError(path, f"file too large ({size:,} bytes; limit {max_bytes:,}, raise it with --max-file-size)")
         with open(path, "rb") as fh:
-            return fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if max_bytes and size > max_bytes:
+                raise SourceError(path, f"file too large ({size:,} bytes; limit {max_bytes:,}, raise it with --max-file-size)")
+            data = fh.read()
+            return data, os.fstat(fh.fileno())
     except FileNotFoundError:
         raise SourceError(path, "no such file") from None
-    except PermissionError:
-        raise SourceError(path, "permission denied") from None
     except IsADirectoryError:
-        raise SourceError(path, "is a directory") from None
+        raise SourceError(path, _IS_A_DIRECTORY) from None
+    except PermissionError:
+        # Windows refuses to open a folder with a permission error.
+        raise SourceError(path, _IS_A_DIRECTORY if os.path.isdir(path) else "permission denied") from None
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
+
+
+_IS_A_DIRECTORY = "is a directory (give files, or use `notelint check DIR`)"
 
 
 def plain_source(text: str, path: str | None = None) -> Source:
