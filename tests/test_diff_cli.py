@@ -134,6 +134,8 @@ def test_concise_and_sarif_carry_the_findings(capsys):
     assert f"{REPUBLISHED}:11:39: NL501 quotation altered: “smugglers” became “thieves”" in out.splitlines()
     code, out, _ = run(capsys, "diff", "--output-format", "sarif", ORIGINAL, REPUBLISHED)
     sarif = json.loads(out)
+    # Its own category, so code scanning does not replace `check`'s alerts with the diff's.
+    assert sarif["runs"][0]["automationDetails"]["id"] == "notelint/diff/"
     results = sarif["runs"][0]["results"]
     assert sorted(r["ruleId"] for r in results) == ["NL501", "NL502", "NL502", "NL503", "NL503", "NL504", "NL505"]
     rule_ids = {r["id"] for r in sarif["runs"][0]["tool"]["driver"]["rules"]}

@@ -100,7 +100,8 @@ def run_diff(args: argparse.Namespace) -> int:
             from .report import write_report
 
             write_report(args.output_format, result.findings, out, rules=load_rules(settings.extend), color=color,
-                         root=os.getcwd(), sources={republished.path or "-": republished.source.original})
+                         root=os.getcwd(), sources={republished.path or "-": republished.source.original},
+                         command="diff")
         else:
             from .diff_render import VIEWS
 

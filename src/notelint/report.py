@@ -46,9 +46,10 @@ def available_formats() -> list[str]:
 
 def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
                  statistics: bool = False, root: str | None = None, quiet: bool = False,
-                 sources: Mapping[str, str] | None = None) -> None:
+                 sources: Mapping[str, str] | None = None, command: str = "check") -> None:
+    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id)."""
     reporter(fmt)(findings, out, rules=rules, color=color, statistics=statistics, root=root or os.getcwd(),
-                  quiet=quiet, sources=sources)
+                  quiet=quiet, sources=sources, command=command)
     out.flush()
 
 
