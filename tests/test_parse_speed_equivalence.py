@@ -1,0 +1,65 @@
+"""The parser's faster forms decide exactly as the plainer forms they replaced.
+
+- attribution's speech-verb alternation grouped by first letter against the flat list of verbs;
+each compared on generated text built from the words and characters that decide it, and on the corpus.
+"""
+from __future__ import annotations
+
+import string
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notelint import attribution
+
+# The attribution patterns as first written, with the flat alternation of SPEECH_VERBS.
+_FLAT = attribution.SPEECH_VERBS
+_STOP = attribution._STOP
+_WORD = attribution._WORD
+FLAT_VERB_FIRST = regex.compile(
+    rf"[\s,]*(?P<verb>{_FLAT})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})", regex.I)
+FLAT_SPEAKER_FIRST = regex.compile(
+    rf"[\s,]*(?P<speaker>{_WORD}(?:[ \t]+{_WORD}){{0,5}}?)[ \t]+(?P<verb>{_FLAT})\b", regex.I)
+FLAT_BEFORE = regex.compile(
+    rf"(?:(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
+    rf"(?:\w+[ \t]+)?(?P<verb>{_FLAT})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
+
+# Words that stress the alternation: prefixes of one another (say/says/said), a repeated verb (conceded),
+# case variants, letters that fold to ASCII ones (ſ, İ, the Kelvin sign), near misses and stop words.
+_VERB_TEXT_WORDS = ["said", "says", "say", "sayso", "SAID", "Said", "ſaid", "told", "tells", "conceded", "Conceded",
+                    "asKed", "asked", "İnsisted", "insisted", "he", "she", "It", "I", "they", "Mr.", "Knights",
+                    "O’Brien", "X-said", "according to", "in", "that", "of", "urged", "mused", "stated", "states",
+                    "added", "x", "é", ",", ".", "“", "”", "\n", "\t", "  "]
+
+
+def _all_matches(pattern, text):
+    return [(m.span(), m.groupdict()) for pos in range(len(text) + 1) if (m := pattern.match(text, pos))]
+
+
+def _assert_same_matches(text):
+    assert _all_matches(attribution._VERB_FIRST, text) == _all_matches(FLAT_VERB_FIRST, text)
+    assert _all_matches(attribution._SPEAKER_FIRST, text) == _all_matches(FLAT_SPEAKER_FIRST, text)
+    assert ([(m.span(), m.groupdict()) for m in attribution._BEFORE.finditer(text)]
+            == [(m.span(), m.groupdict()) for m in FLAT_BEFORE.finditer(text)])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_VERB_TEXT_WORDS), max_size=12), st.sampled_from([" ", "", "\t"]))
+def test_grouped_verb_alternation_matches_as_the_flat_one(words, gap):
+    _assert_same_matches(gap.join(words))
+
+
+def test_grouped_verb_alternation_matches_as_the_flat_one_on_the_corpus(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        _assert_same_matches(paragraph)
+
+
+def test_every_letter_folds_to_at_most_one_ascii_letter():
+    # Why grouping by first letter is safe under IGNORECASE: no character matches two different letters.
+    any_letter = regex.compile("[a-z]", regex.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.match(char):
+            matched = [a for a in string.ascii_lowercase if regex.match(a, char, regex.I)]
+            assert len(matched) == 1, (hex(code), matched)
