@@ -1,6 +1,7 @@
 """The parser's faster forms decide exactly as the plainer forms they replaced.
 
 - attribution's speech-verb alternation grouped by first letter against the flat list of verbs;
+- WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
 each compared on generated text built from the words and characters that decide it, and on the corpus.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from notelint import attribution
+from notelint.wire import wire_names
 
 # The attribution patterns as first written, with the flat alternation of SPEECH_VERBS.
 _FLAT = attribution.SPEECH_VERBS
@@ -63,3 +65,18 @@ def test_every_letter_folds_to_at_most_one_ascii_letter():
         if any_letter.match(char):
             matched = [a for a in string.ascii_lowercase if regex.match(a, char, regex.I)]
             assert len(matched) == 1, (hex(code), matched)
+
+
+_DATELINE_PIECES = ["BAGHDAD (AP) —", "NEW YORK, N.Y. (Reuters) -", "O’HARE,\n(AFP) --", "(MoA)–", "x (AP) -",
+                    "(", ")", "(AP)", "(Reuters)", "(reuters)", "(ap)", "(MoA)", " ", ",", "\n", "—", "-", "--", "–",
+                    "BAGHDAD", "NEW", "YORK", "N.Y.", "O’HARE", "St.", "x", "é", "1", "“", "said", "Mr"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATELINE_PIECES), max_size=25).map("".join), st.data())
+def test_datelines_are_the_dateline_finditer(text, data):
+    wire = wire_names(("MoA",))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert list(wire.datelines(text, start, end)) == [m.span() for m in wire.dateline.finditer(text, start, end)]
+    assert wire.has_dateline(text) == bool(wire.dateline.search(text))

@@ -138,7 +138,7 @@ class _Builder:
         if first_role == "heading" or (
             len(blocks) > 1 and first_role != "paragraph" and len(first) <= 250 and "\n" not in first.strip()
             and not _HEADLINE_END.search(first) and not _OPENING_QUOTE.match(first)
-            and not self.wire.dateline.search(first)
+            and not self.wire.has_dateline(first)
         ):
             roles[0] = HEADLINE
         if roles[0] == HEADLINE:
@@ -155,9 +155,9 @@ class _Builder:
             return []
         text = self.text
         dek, lead = (text[blocks[i][0]:blocks[i][1]] for i in body[:2])
-        if len(dek) > 300 or _LEAD_DATELINE.match(dek) or self.wire.dateline.search(dek):
+        if len(dek) > 300 or _LEAD_DATELINE.match(dek) or self.wire.has_dateline(dek):
             return []
-        if _LEAD_DATELINE.match(lead) or self.wire.dateline.search(lead) or len(dek) < 0.6 * len(lead):
+        if _LEAD_DATELINE.match(lead) or self.wire.has_dateline(lead) or len(dek) < 0.6 * len(lead):
             return [1]
         # A wire lead is one sentence; a dek of several short unattributed sentences before it is the
         # republisher's ("They've been told directly to knock it off. They don't care.").
@@ -271,11 +271,12 @@ class _Builder:
 
     def _add_datelines(self, children: list[Span], start: int, end: int) -> list[Span]:
         found = []
-        for match in self.wire.dateline.finditer(self.text, start, min(end, start + 300)):
-            if any(c.start < match.end() and match.start() < c.end for c in children):
+        for found_start, found_end in self.wire.datelines(self.text, start, min(end, start + 300)):
+            if any(c.start < found_end and found_start < c.end for c in children):
                 continue
-            found.append(Span(SOURCE, match.start(), match.end(),
-                              attrs={"service": self.wire.service_named(match.group()), "dateline": True}))
+            found.append(Span(SOURCE, found_start, found_end,
+                              attrs={"service": self.wire.service_named(self.text[found_start:found_end]),
+                                     "dateline": True}))
         return sorted(children + found, key=lambda s: s.start) if found else children
 
     def _add_editor_notes(self, children: list[Span], start: int, chunk: str) -> list[Span]:
