@@ -319,6 +319,7 @@ class Context:
         self.include_comments = include_comments
         self.article_end = doc.article_end
         self._regions: dict[str, list[tuple[int, int, Span]]] = {}
+        self._wire_runs: list[tuple[Span, list[tuple[int, int, Span]]]] | None = None
         self._chains: dict[int, tuple[Span, ...]] | None = None  # id(span) -> enclosing spans, outermost first
         self._all_by_kind: dict[str, list[Span]] = {}  # every span of a kind, in document order
         self._by_kind: dict[str, list[Span]] = {}  # the same, in the article (see in_article)
@@ -381,6 +382,21 @@ class Context:
         return any(a.kind == kind for a in self._index().get(id(span), ()))
 
     # Scopes ------------------------------------------------------------------------------------------
+    def wire_runs(self) -> list[tuple[Span, list[tuple[int, int, Span]]]]:
+        """Each paragraph of the article with its reporting text: the plain runs (start, end, span) that are
+        never inside a quotation or bracket. The "wire" scope, kept by paragraph for the checks that need it."""
+        if self._wire_runs is None:
+            out = []
+            for block in self.doc.spans:
+                if block.kind != PARAGRAPH or block.start >= self.article_end:
+                    continue
+                if not block.children:
+                    out.append((block, [(block.start, block.end, block)]))
+                else:
+                    out.append((block, [(c.start, c.end, c) for c in block.children if c.kind == WIRE]))
+            self._wire_runs = out
+        return self._wire_runs
+
     def regions(self, scope: str) -> list[tuple[int, int, Span]]:
         """Text regions (start, end, span) a scope covers, in document order."""
         if scope not in self._regions:
@@ -403,16 +419,8 @@ class Context:
                     if block.kind == COMMENTS:
                         yield block.start, block.end, block
         elif scope == "wire":
-            # Reporting text: plain runs of paragraphs, never inside a quotation or bracket.
-            for block in self.doc.spans:
-                if block.kind != PARAGRAPH or block.start >= self.article_end:
-                    continue
-                if not block.children:
-                    yield block.start, block.end, block
-                    continue
-                for child in block.children:
-                    if child.kind == WIRE:
-                        yield child.start, child.end, child
+            for _block, runs in self.wire_runs():
+                yield from runs
         elif scope == "quote":
             for span in self.spans(QUOTE):
                 if not self.inside(span, INSERTION) and not self.inside(span, QUOTE):
