@@ -1,6 +1,8 @@
 """The parser's faster forms decide exactly as the plainer forms they replaced.
 
 - attribution's speech-verb alternation grouped by first letter against the flat list of verbs;
+- attribution._last_match_before, which scans from the first speech verb or "according to", against the
+  last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
 each compared on generated text built from the words and characters that decide it, and on the corpus.
 """
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import string
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -55,6 +58,50 @@ def test_grouped_verb_alternation_matches_as_the_flat_one(words, gap):
 def test_grouped_verb_alternation_matches_as_the_flat_one_on_the_corpus(corpus_text):
     for paragraph in corpus_text.split("\n\n"):
         _assert_same_matches(paragraph)
+
+
+def _last_before_by_scanning_all(text, start, end):
+    matches = [(m.span(), m.groupdict()) for m in attribution._BEFORE.finditer(text, start, end)]
+    return matches[-1] if matches else None
+
+
+def _last_before(text, start, end):
+    match = attribution._last_match_before(text, start, end)
+    if match is None:
+        return None
+    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # the A-only pattern lacks two groups
+    groups.update(match.groupdict())
+    return match.span(), groups
+
+
+_BEFORE_WORDS = ["Representative", "Joseph", "Crowley", "Jr", "O’Brien", "X-said", "x-said", "aides", "the", "he",
+                 "I", "It", "said", "told", "says", "according to", "officials", ",", "(", "U.S.", "\n", "é"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_WORDS), max_size=16), st.sampled_from([" ", " ", "\t", ""]), st.data())
+def test_last_attribution_before_a_quote_is_the_last_of_all(words, gap, data):
+    text = gap.join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _last_before(text, start, end) == _last_before_by_scanning_all(text, start, end)
+
+
+@pytest.mark.parametrize("text", [
+    "Then Representative Joseph Crowley Jr aides said",  # four speaker words and one more before the verb
+    "Officials X-said Jones told",  # a verb run inside a speaker's word
+    "He said, according to the aide, that",
+    "x According to officials he said",
+])
+def test_last_attribution_before_in_sentences_that_stretch_it(text):
+    for start in range(len(text)):
+        assert _last_before(text, start, len(text)) == _last_before_by_scanning_all(text, start, len(text))
+
+
+def test_last_attribution_before_on_the_corpus(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        for end in range(0, len(paragraph), 7):
+            assert _last_before(paragraph, 0, end) == _last_before_by_scanning_all(paragraph, 0, end)
 
 
 def test_every_letter_folds_to_at_most_one_ascii_letter():
