@@ -4,17 +4,26 @@
   decides whether the prefilter is asked at all), whatever the neighbours and the search bounds.
 - `ATTRIBUTION`, built as a trie of case-free letter classes, must find exactly what the plain
   case-insensitive alternation of the same words finds.
+- `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, paragraphs, wire runs)
+  must answer as walking the span tree does.
 """
 from __future__ import annotations
 
 import re
 import string
 import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from notelint import checks
+import notelint
+from notelint import checks, model
+from notelint.engine import Context
+from notelint.source import read_source
+
+KINDS = sorted(value for name, value in vars(model).items() if name.isupper() and isinstance(value, str))
 
 VOICE_TOKENS = ["I", "I'm", "I’d", "we", "We", "WE", "us", "US", "Us", "our", "Our", "OUR", "ours", "Ours",
                 "ourselves", "Ourselves", "four", "hour", "me", "Me", "My", "my", "myself", "Myself", "mys",
@@ -106,3 +115,75 @@ def test_attribution_trie_finds_what_the_alternation_finds(tokens, data):
     found = checks.ATTRIBUTION.search(text, start, end)
     expected = ATTRIBUTION_ALTERNATION.search(text, start, end)
     assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+# --- Context: indexes built in one pass answer as walking the tree does --------------------------------
+FIXTURES = Path(__file__).parent / "fixtures"
+INLINE_ARTICLE = """Militias “Step Up” Attacks [Ed.: as if]
+
+They've been told directly to knock it off. “They don't care.”
+
+BAGHDAD (AP) — Militia attacks [the “usual suspects,” (ZH: again)] rose, officials said.
+
+“We will fight on,” a commander said. We all know who is behind them (Ed. note: Iran).
+
+Source: Associated Press
+
+Comments
+
+  1. Sam Adam says: “nonsense” [sic] and you know it.
+"""
+
+
+def context_documents():
+    docs = [notelint.parse(INLINE_ARTICLE, path="inline.txt")]
+    for path in sorted(FIXTURES.rglob("*")):
+        if path.suffix in (".txt", ".md", ".html"):
+            docs.append(notelint.parse_source(read_source(str(path))))
+    return docs
+
+
+def enclosing(doc, target):
+    """The spans enclosing target, outermost first, found by walking down from the top."""
+    def search(spans, chain):
+        for span in spans:
+            if span is target:
+                return chain
+            found = search(span.children, chain + [span])
+            if found is not None:
+                return found
+        return None
+    return search(doc.spans, [])
+
+
+@pytest.mark.parametrize("include_comments", [False, True])
+def test_context_indexes_answer_as_walking_the_tree(include_comments):
+    for doc in context_documents():
+        ctx = Context(doc, include_comments=include_comments)
+        end = doc.article_end
+
+        def in_article(span):
+            chain = enclosing(doc, span)
+            top = chain[0] if chain else span
+            return span.start < end or (include_comments and top.kind == "comments")
+
+        spans = list(doc.walk())
+        for span in spans:
+            chain = enclosing(doc, span)
+            assert ctx.ancestors(span) == chain[::-1]
+            assert ctx.parent_of(span) is (chain[-1] if chain else None)
+            assert ctx.block_of(span) is (chain[0] if chain else span)
+            for kind in KINDS:
+                assert ctx.inside(span, kind) == any(a.kind == kind for a in chain)
+        for kind in KINDS:
+            assert ctx.all_spans(kind) == [s for s in spans if s.kind == kind]
+            assert ctx.spans(kind) == [s for s in spans if s.kind == kind and in_article(s)]
+            assert ctx.blocks_of_kind(kind) == [b for b in doc.spans if b.kind == kind]
+        assert ctx.paragraphs() == [b for b in ctx.blocks() if b.kind == "paragraph"]
+        wire = []
+        for block in doc.spans:
+            if block.kind == "paragraph" and block.start < end:
+                runs = [c for c in block.children if c.kind == "wire"] if block.children else [block]
+                wire += [(s.start, s.end, s) for s in runs]
+        assert ctx.regions("wire") == wire
+        assert [run for _block, runs in ctx.wire_runs() for run in runs] == wire

@@ -287,8 +287,8 @@ def _wire_credit(ctx: Context) -> Span | None:
 
 
 def _find_wire_credit(ctx: Context) -> Span | None:
-    for span in ctx.doc.spans:
-        if span.kind == SOURCE and span.attrs.get("service") and span.start < ctx.article_end:
+    for span in ctx.blocks_of_kind(SOURCE):
+        if span.attrs.get("service") and span.start < ctx.article_end:
             return span
     for span in ctx.all_spans(SOURCE):  # at any depth, in document order
         if span.attrs.get("service") and span.start < ctx.article_end:
@@ -309,7 +309,7 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
         lines = sorted({_line_of(ctx, s.start) for s in insertions})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
         parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
-    stand = [b for b in ctx.doc.spans if b.kind == STANDFIRST and opinion_signals(ctx, b, _nl302_lexicons(ctx))]
+    stand = [b for b in ctx.blocks_of_kind(STANDFIRST) if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
@@ -321,6 +321,9 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
 
 def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     max_words = int(options.get("max-words", 3))
+    if not (ctx.insertions() or ctx.blocks_of_kind(STANDFIRST)
+            or (ctx.include_comments and ctx.blocks_of_kind(COMMENTS))):
+        return  # no quotation can be in an insertion, a standfirst or the comments: most articles
     for quote in ctx.spans(QUOTE):
         if quote.attrs.get("speaker"):
             continue
@@ -356,7 +359,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     A sentence with an attribution verb is skipped: in wire copy "we will fight, he said" without marks is
     a quotation whose marks were lost (common in scraped copy), not the writer's own voice."""
     check_questions = options.get("questions", True)
-    headline = next((b for b in ctx.doc.spans if b.kind == HEADLINE), None)
+    headlines = ctx.blocks_of_kind(HEADLINE)
+    headline = headlines[0] if headlines else None
     labels = tuple(options.get("transcript-labels", ()))
     if headline is not None and labels and _label_pattern(labels).match(ctx.text, headline.start, headline.end):
         return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
@@ -494,9 +498,7 @@ def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
 def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     if _wire_credit(ctx) is None:
         return
-    for block in ctx.doc.spans:
-        if block.kind != STANDFIRST:
-            continue
+    for block in ctx.blocks_of_kind(STANDFIRST):
         signals = opinion_signals(ctx, block, rule.lexicons)
         if signals:
             yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
@@ -506,7 +508,7 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
 
 def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     min_words = int(options.get("min-words", 5))
-    paragraphs = [b for b in ctx.blocks() if b.kind == PARAGRAPH]
+    paragraphs = ctx.paragraphs()
     for index, block in enumerate(paragraphs):
         quotes = [c for c in block.children if c.kind == QUOTE]
         if not quotes:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -319,6 +320,8 @@ class Context:
         self.include_comments = include_comments
         self.article_end = doc.article_end
         self._regions: dict[str, list[tuple[int, int, Span]]] = {}
+        self._blocks_by_kind: dict[str, list[Span]] | None = None  # top-level spans of each kind
+        self._paragraphs: list[Span] | None = None
         self._wire_runs: list[tuple[Span, list[tuple[int, int, Span]]]] | None = None
         self._chains: dict[int, tuple[Span, ...]] | None = None  # id(span) -> enclosing spans, outermost first
         self._all_by_kind: dict[str, list[Span]] = {}  # every span of a kind, in document order
@@ -331,28 +334,42 @@ class Context:
         (Checks ask for parents and blocks thousands of times per document; walking the tree per question
         was a quarter of the rules' time.)"""
         if self._chains is None:
-            chains: dict[int, tuple[Span, ...]] = {}
-            by_kind = self._all_by_kind
+            chains: dict[int, tuple[Span, ...]] = {}  # top-level spans have no entry: nothing encloses them
+            by_kind = self._all_by_kind = defaultdict(list)
 
             # Depth first in document order (walk()'s order; recursion as deep as walk()'s): one call per
-            # list of children, so a leaf costs a dictionary entry and an append.
+            # list of children below the top level, so a leaf costs a dictionary entry and an append.
             def visit(spans: list[Span], chain: tuple[Span, ...]) -> None:
                 for span in spans:
                     chains[id(span)] = chain
-                    kind_list = by_kind.get(span.kind)
-                    if kind_list is None:
-                        by_kind[span.kind] = [span]
-                    else:
-                        kind_list.append(span)
+                    by_kind[span.kind].append(span)
                     if span.children:
                         visit(span.children, chain + (span,))
 
-            visit(self.doc.spans, ())
+            for block in self.doc.spans:
+                by_kind[block.kind].append(block)
+                if block.children:
+                    visit(block.children, (block,))
             self._chains = chains
         return self._chains
 
+    def blocks_of_kind(self, kind: str) -> list[Span]:
+        """The top-level spans (blocks) of a kind, in document order, in the article or not. One pass over
+        the blocks serves every kind: the checks ask for headlines, standfirsts, credits and paragraphs."""
+        if self._blocks_by_kind is None:
+            by_kind = self._blocks_by_kind = defaultdict(list)
+            for block in self.doc.spans:
+                by_kind[block.kind].append(block)
+        return self._blocks_by_kind.get(kind, [])
+
     def blocks(self) -> list[Span]:
         return [s for s in self.doc.spans if s.kind not in (BREAK, COMMENTS) and s.start < self.article_end]
+
+    def paragraphs(self) -> list[Span]:
+        """The article's paragraphs (blocks() of kind paragraph), in document order."""
+        if self._paragraphs is None:
+            self._paragraphs = [b for b in self.blocks_of_kind(PARAGRAPH) if b.start < self.article_end]
+        return self._paragraphs
 
     def parent_of(self, span: Span) -> Span | None:
         chain = self._index().get(id(span))
@@ -392,9 +409,7 @@ class Context:
         never inside a quotation or bracket. The "wire" scope, kept by paragraph for the checks that need it."""
         if self._wire_runs is None:
             out = []
-            for block in self.doc.spans:
-                if block.kind != PARAGRAPH or block.start >= self.article_end:
-                    continue
+            for block in self.paragraphs():
                 if not block.children:
                     out.append((block, [(block.start, block.end, block)]))
                 else:
@@ -415,9 +430,8 @@ class Context:
                     continue
                 yield block.start, block.end, block
         elif scope in ("headline", "standfirst"):
-            for block in self.doc.spans:
-                if block.kind == scope:
-                    yield from self._minus_quotes(block)
+            for block in self.blocks_of_kind(scope):
+                yield from self._minus_quotes(block)
         elif scope == "comments":
             if self.include_comments:
                 for block in self.doc.spans:
