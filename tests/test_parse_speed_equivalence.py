@@ -125,5 +125,6 @@ def test_datelines_are_the_dateline_finditer(text, data):
     wire = wire_names(("MoA",))
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert list(wire.datelines(text, start, end)) == [m.span() for m in wire.dateline.finditer(text, start, end)]
+    found = [m.span() for m in wire.dateline.finditer(text, start, end)]
+    assert list(wire.datelines(text, start, end)) == found
     assert wire.has_dateline(text) == bool(wire.dateline.search(text))

@@ -96,7 +96,7 @@ class _Builder:
         pos = 0
         for (start, end, _), role in zip(blocks, roles):
             if start > pos:
-                spans.append(Span(BREAK, pos, start))
+                spans.append(Span(BREAK, pos, start, [], {}))
             spans.append(self._block_span(role, start, end))
             pos = end
         if comments_start is not None:
@@ -173,15 +173,13 @@ class _Builder:
             match = self.wire.credit_line.match(text, start, end)
             credit = match.group("credit") if match else None
             return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": credit})
-        block = Span(role, start, end)
+        # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and text.find("(", start, end) == -1
                 and not _has_mark(text, start, end)):
-            block.children = [Span(WIRE, start, end)]  # plain reporting: nothing inside to find
-            return block
-        block.children = self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
-                                            lead=role == PARAGRAPH and self._body_blocks_seen <= 2)
-        return block
+            return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})  # plain reporting: nothing to find
+        return Span(role, start, end, self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
+                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
 
     def _inline_spans(self, start: int, end: int, with_wire: bool, lead: bool = False) -> list[Span]:
         text = self.text
@@ -398,9 +396,9 @@ def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Sp
     pos = start
     for child in children:
         if child.start > pos:
-            out.append(Span(kind, pos, child.start))
+            out.append(Span(kind, pos, child.start, [], {}))
         out.append(child)
         pos = child.end
     if end > pos:
-        out.append(Span(kind, pos, end))
+        out.append(Span(kind, pos, end, [], {}))
     return out
