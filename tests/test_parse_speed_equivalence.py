@@ -1,6 +1,8 @@
 """The parser's faster forms decide exactly as the plainer forms they replaced.
 
 - attribution's speech-verb alternation grouped by first letter against the flat list of verbs;
+- attribution._match_in_sentence, which finds the sentence end only when a match holds . ! ?, against
+  matching within the sentence end found first;
 - attribution._last_match_before, which scans from the first speech verb or "according to", against the
   last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
@@ -58,6 +60,22 @@ def test_grouped_verb_alternation_matches_as_the_flat_one(words, gap):
 def test_grouped_verb_alternation_matches_as_the_flat_one_on_the_corpus(corpus_text):
     for paragraph in corpus_text.split("\n\n"):
         _assert_same_matches(paragraph)
+
+
+_SENTENCE_WORDS = ["said", "says", "say", "SAID", "ſaid", "told", "he", "Knights", "Mr.", "U.S.", "in", "that", "of",
+                   "on", "x", "é", ".", "!", "?", "”", "’", ")", ",", " ", "\t", "\n", "Inc.", "a.", "in.", "Said."]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), max_size=14), st.sampled_from([" ", "", "\t"]), st.data())
+def test_after_quote_patterns_match_within_the_sentence_as_before(words, gap, data):
+    text = gap.join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
+        fast = attribution._match_in_sentence(pattern, text, pos, end)
+        plain = pattern.match(text, pos, attribution._sentence_end(text, pos, end))
+        assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
 def _last_before_by_scanning_all(text, start, end):

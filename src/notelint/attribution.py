@@ -73,9 +73,8 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
     # “…,” and “…?” ask for an attribution right after; “….” ends the sentence with the quotation.
     if inner_last not in (".",) and quote.attrs.get("closed"):
-        after_end = _sentence_end(text, quote.end, block_end)
         for pattern in (_VERB_FIRST, _SPEAKER_FIRST):
-            match = pattern.match(text, quote.end, after_end)
+            match = _match_in_sentence(pattern, text, quote.end, block_end)
             if match and _plausible_speaker(match.group("speaker")):
                 quote.attrs["speaker"] = _trim(match.group("speaker"))
                 quote.attrs["verb"] = match.group("verb")
@@ -107,6 +106,23 @@ def _last_match_before(text: str, start: int, end: int) -> regex.Match | None:
     for best in (_BEFORE if according != -1 else _BEFORE_NO_ACCORDING).finditer(text, begin, end):
         pass
     return best
+
+
+def _match_in_sentence(pattern: regex.Pattern, text: str, pos: int, block_end: int) -> regex.Match | None:
+    """pattern.match(text, pos, end of the sentence holding pos), for _VERB_FIRST and _SPEAKER_FIRST.
+
+    Matched up to the block's end first: the sentence end is looked for only when that match holds one
+    of . ! ? (a sentence end begins with one). Otherwise both give the same match, or both none: the
+    sentence end falls after the . ! ? ending its sentence, and neither pattern tests a character there
+    (no word of theirs reaches past that mark, and the closer or space after it is no word character).
+    """
+    match = pattern.match(text, pos, block_end)
+    if match is None:
+        return None
+    end = match.end()
+    if text.find(".", pos, end) == -1 and text.find("!", pos, end) == -1 and text.find("?", pos, end) == -1:
+        return match
+    return pattern.match(text, pos, _sentence_end(text, pos, block_end))
 
 
 def _plausible_speaker(words: str) -> bool:
