@@ -15,7 +15,7 @@ import regex
 
 from .engine import Context, Hit, Rule
 from .engine import LazyPattern as _Lazy
-from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Span
+from .model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
 
 # --- Shared text facts ----------------------------------------------------------------------------
 # Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes
@@ -506,11 +506,17 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
 
 # --- NL403 unattributed-quote ---------------------------------------------------------------------
 
+_ENDS_LIKE_SPEECH = _Lazy(re.compile, r"[.!?,…][\"'”’]*$")
+
+
 def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     min_words = int(options.get("min-words", 5))
     paragraphs = ctx.paragraphs()
     for index, block in enumerate(paragraphs):
-        quotes = [c for c in block.children if c.kind == QUOTE]
+        children = block.children
+        if len(children) == 1 and children[0].kind == WIRE:
+            continue  # plain reporting, as most paragraphs are: no quotation in it
+        quotes = [c for c in children if c.kind == QUOTE]
         if not quotes:
             continue
         if any(q.attrs.get("speaker") for q in quotes):
@@ -526,7 +532,7 @@ def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
             inner = ctx.text[quote.start + 1:quote.end - 1].strip()
             if len(inner.split()) < min_words or not inner[:1].isupper():
                 continue
-            if not re.search(r"[.!?,…][\"'”’]*$", inner):
+            if not _ENDS_LIKE_SPEECH.search(inner):
                 continue
             reported.append(quote)
         # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
