@@ -1,6 +1,7 @@
 """The parser's faster forms decide exactly as the plainer forms they replaced.
 
-- attribution's speech-verb alternation grouped by first letter against the flat list of verbs;
+- attribution's speech-verb alternation grouped by first letter (and _SPEAKER_FIRST's possessive words) against
+  the patterns as first written;
 - attribution._match_in_sentence, which finds the sentence end only when a match holds . ! ?, against
   matching within the sentence end found first;
 - attribution._last_match_before, which scans from the first speech verb or "according to", against the
