@@ -2,8 +2,8 @@
 
 - NL301's `VOICE_QUICK` must match in every stretch of text where `VOICE_PREFILTER` matches (it only
   decides whether the prefilter is asked at all), whatever the neighbours and the search bounds.
-- `ATTRIBUTION`, built as a trie of case-free letter classes, must find exactly what the plain
-  case-insensitive alternation of the same words finds.
+- `ATTRIBUTION`, built as a trie of case-free letter classes, and `find_attribution`, which searches
+  from gap to gap, must find exactly what the plain case-insensitive alternation of the same words finds.
 - `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, paragraphs, wire runs)
   must answer as walking the span tree does.
 """
@@ -73,7 +73,7 @@ ATTRIBUTION_ALTERNATION = re.compile(
     r"statement|interview|replied|responded\s+that|continued|saying|shouted|shouting|yelled|chanted|"
     r"chanting|tweeting|wrote|read:|reads:|notified|urged|pleaded|recalls|recalled)\b",
     re.IGNORECASE)
-ATTRIBUTION_TOKENS = ["said", "SAID", "ſaid", "Says", "sayings", "say", "told", "tellS", "according", "to",
+ATTRIBUTION_TOKENS = ["said", "SAID", "ſaid", "ésaid", "²said", "Says", "sayings", "say", "told", "tellS", "according", "to",
                       "TO", "spokesman", "spokeswomen", "SPOKESPERSON", "statement", "statements", "read:",
                       "reads:", "READ", ":", "responded", "that", "İnsisted", "ınterview", "acKnowledged",
                       "acKnowledged", "recalled", "recalls", "wrote", "unsaid", "é", "_", "1", "-", "'", "’",
@@ -112,9 +112,25 @@ def test_attribution_trie_finds_what_the_alternation_finds(tokens, data):
     end = data.draw(st.integers(start, len(text)))
     assert attribution_matches(checks.ATTRIBUTION, text, start, end) == \
         attribution_matches(ATTRIBUTION_ALTERNATION, text, start, end)
-    found = checks.ATTRIBUTION.search(text, start, end)
     expected = ATTRIBUTION_ALTERNATION.search(text, start, end)
-    assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+    for found in (checks.ATTRIBUTION.search(text, start, end), checks.find_attribution(text, start, end)):
+        assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group()))
+
+
+def test_find_attribution_on_every_word_between_every_pair_of_neighbours_and_bounds():
+    neighbours = ["", " ", "x", "é", "²", "_", "1", "-", "’", "“", "\n", "ſ", "İ", ":"]
+    for word in checks.ATTRIBUTION_WORDS + ("unsaid", "saidx", "read:x", "according\n to"):
+        for left in neighbours:
+            for right in neighbours:
+                text = left + word + right + " said"
+                for start in range(len(text) + 1):
+                    for end in (start, len(text) - 5, len(text)):
+                        if end < start:
+                            continue
+                        expected = ATTRIBUTION_ALTERNATION.search(text, start, end)
+                        found = checks.find_attribution(text, start, end)
+                        assert (found and (found.span(), found.group())) == \
+                            (expected and (expected.span(), expected.group())), (text, start, end)
 
 
 # --- Context: indexes built in one pass answer as walking the tree does --------------------------------
@@ -186,4 +202,4 @@ def test_context_indexes_answer_as_walking_the_tree(include_comments):
                 runs = [c for c in block.children if c.kind == "wire"] if block.children else [block]
                 wire += [(s.start, s.end, s) for s in runs]
         assert ctx.regions("wire") == wire
-        assert [run for _block, runs in ctx.wire_runs() for run in runs] == wire
+        assert [(run.start, run.end, run) for _block, runs in ctx.wire_runs() for run in runs] == wire

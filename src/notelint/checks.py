@@ -66,6 +66,27 @@ ATTRIBUTION_WORDS = (
     "interview", "replied", "responded that", "continued", "saying", "shouted", "shouting", "yelled",
     "chanted", "chanting", "tweeting", "read:", "reads:", "notified", "urged", "pleaded", "recalls")
 ATTRIBUTION = _Lazy(re.compile, r"\b" + word_trie(ATTRIBUTION_WORDS) + r"\b")
+# A word of the trie after a character that may end a word: every ATTRIBUTION match but one at the very
+# start has such a character before it (its \b; \W lies within this class). Starting with a plain class,
+# it lets re skip from one such character to the next instead of trying a match at every position.
+_AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_]" + word_trie(ATTRIBUTION_WORDS) + r"\b")
+
+
+def find_attribution(text: str, start: int = 0, end: int | None = None) -> "re.Match | None":
+    """ATTRIBUTION.search(text, start, end), the same match: a match at `start`, else the first place after
+    a gap character where ATTRIBUTION matches. A third quicker on running text; slower on text with long
+    blank stretches (_strip_spans' output, where every space is a gap), which keeps ATTRIBUTION.search."""
+    end = len(text) if end is None else end
+    m = ATTRIBUTION.match(text, start, end)
+    while m is None:
+        gap = _AFTER_GAP_ATTRIBUTION.search(text, start, end)
+        if gap is None:
+            return None
+        start = gap.start() + 1
+        m = ATTRIBUTION.match(text, start, end)  # fails only where the gap character was a letter (é)
+    return m
+
+
 # Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
 LABEL_START = _Lazy(re.compile,
     r"^[\[(]\s*(?:Ed(?:itor)?\.?(?:['’]s)?(?:\s+note)?\s*[:.—–-]|Editor['’]?s?\s+note\b|Note\s+from\s+the\s+editor\b|"
@@ -368,20 +389,21 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
     for block, wire_runs in ctx.wire_runs():
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
-        for a, b, _span in wire_runs:
+        for run in wire_runs:
+            a, b = run.start, run.end
             if quick(text, a, b) and prefilter(text, a, b) and candidate(text, a, b):
                 break
         else:
             continue
-        runs = [(s, e) for s, e, _span in wire_runs]
+        runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
-        if not QUOTE_MARK.search(ctx.text, block.start, block.end) and ATTRIBUTION.search(ctx.text, block.start, block.end):
+        if not QUOTE_MARK.search(ctx.text, block.start, block.end) and find_attribution(ctx.text, block.start, block.end):
             # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
             # dataset copies often drop them), so whose words are whose cannot be told here.
             continue
         all_sentences = sentences(ctx.text, block.start, block.end)
-        attributed = [bool(ATTRIBUTION.search(ctx.text, s, e)) for s, e in all_sentences]
+        attributed = [bool(find_attribution(ctx.text, s, e)) for s, e in all_sentences]
         window = int(options.get("attribution-window", 2))
         for index, (s_start, s_end) in enumerate(all_sentences):
             parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]

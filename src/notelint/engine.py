@@ -322,7 +322,7 @@ class Context:
         self._regions: dict[str, list[tuple[int, int, Span]]] = {}
         self._blocks_by_kind: dict[str, list[Span]] | None = None  # top-level spans of each kind
         self._paragraphs: list[Span] | None = None
-        self._wire_runs: list[tuple[Span, list[tuple[int, int, Span]]]] | None = None
+        self._wire_runs: list[tuple[Span, list[Span]]] | None = None
         self._chains: dict[int, tuple[Span, ...]] | None = None  # id(span) -> enclosing spans, outermost first
         self._all_by_kind: dict[str, list[Span]] = {}  # every span of a kind, in document order
         self._by_kind: dict[str, list[Span]] = {}  # the same, in the article (see in_article)
@@ -404,16 +404,20 @@ class Context:
         return any(a.kind == kind for a in self._index().get(id(span), ()))
 
     # Scopes ------------------------------------------------------------------------------------------
-    def wire_runs(self) -> list[tuple[Span, list[tuple[int, int, Span]]]]:
-        """Each paragraph of the article with its reporting text: the plain runs (start, end, span) that are
-        never inside a quotation or bracket. The "wire" scope, kept by paragraph for the checks that need it."""
+    def wire_runs(self) -> list[tuple[Span, list[Span]]]:
+        """Each paragraph of the article with its reporting text: the plain runs that are never inside a
+        quotation or bracket (its wire children, or the paragraph itself when it has no children). The
+        "wire" scope, kept by paragraph for the checks that need it; the lists are not to be changed."""
         if self._wire_runs is None:
             out = []
             for block in self.paragraphs():
-                if not block.children:
-                    out.append((block, [(block.start, block.end, block)]))
+                children = block.children
+                if not children:
+                    out.append((block, [block]))
+                elif len(children) == 1 and children[0].kind == WIRE:
+                    out.append((block, children))  # plain reporting, as most paragraphs are: no copy
                 else:
-                    out.append((block, [(c.start, c.end, c) for c in block.children if c.kind == WIRE]))
+                    out.append((block, [c for c in children if c.kind == WIRE]))
             self._wire_runs = out
         return self._wire_runs
 
@@ -439,7 +443,8 @@ class Context:
                         yield block.start, block.end, block
         elif scope == "wire":
             for _block, runs in self.wire_runs():
-                yield from runs
+                for run in runs:
+                    yield run.start, run.end, run
         elif scope == "quote":
             for span in self.spans(QUOTE):
                 if not self.inside(span, INSERTION) and not self.inside(span, QUOTE):
