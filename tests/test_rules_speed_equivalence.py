@@ -1,7 +1,7 @@
 """The rules' quick paths must decide exactly as the slower searches they stand in front of.
 
-- NL301's `VOICE_QUICK` must match in every stretch of text where `VOICE_PREFILTER` matches (it only
-  decides whether the prefilter is asked at all), whatever the neighbours and the search bounds.
+- NL301's `VOICE_QUICK` must match in every stretch of text where `VOICE_PREFILTER` matches (it
+  decides whether the prefilter is asked at all, and from where), whatever the neighbours and bounds.
 - `ATTRIBUTION`, built as a trie of case-free letter classes, and `find_attribution`, which searches
   from gap to gap, must find exactly what the plain case-insensitive alternation of the same words finds.
 - `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, paragraphs, wire runs)
@@ -33,7 +33,12 @@ NEIGHBOURS = ["", " ", "x", "X", "_", "'", "’", "-", "1", "²", "é", "?", "\n
 
 
 def quick_finds_whatever_the_prefilter_finds(text: str, start: int, end: int) -> bool:
-    return not checks.VOICE_PREFILTER.search(text, start, end) or bool(checks.VOICE_QUICK.search(text, start, end))
+    """Wherever the prefilter matches, the quick filter does too, and the prefilter still matches when
+    searched from one character before the quick filter's first match (as editorial_voice does)."""
+    if not checks.VOICE_PREFILTER.search(text, start, end):
+        return True
+    found = checks.VOICE_QUICK.search(text, start, end)
+    return bool(found) and bool(checks.VOICE_PREFILTER.search(text, max(start, found.start() - 1), end))
 
 
 @settings(max_examples=2000, deadline=None)

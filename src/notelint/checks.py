@@ -119,8 +119,8 @@ VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]ursel
 VOICE_PREFILTER = _Lazy(re.compile,
                         r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
                         r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
-# A quicker filter before VOICE_PREFILTER (a superset of its matches, so what passes both is what passed
-# before). Each alternative starts with one plain letter, so `re` scans for those few letters in its
+# A quicker filter before VOICE_PREFILTER (a superset of its matches, each starting where the prefilter's
+# does or one letter later, so what passes both is what passed before). Each alternative starts with one plain letter, so `re` scans for those few letters in its
 # tight loop, and checks the next letter before any lookbehind: most stops fail without one. (A set
 # holding ’ or O/o scans several times slower; "our" and "y’" are caught at their u and y instead.)
 VOICE_QUICK = _Lazy(re.compile,
@@ -255,6 +255,8 @@ def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterat
 # --- NL103 insertion-near-attribution ---------------------------------------------------------------
 
 def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    if not _top_insertions(ctx):
+        return  # most articles: nothing to look at (and no markers to gather)
     markers = _markers(ctx, options)
     for span in _top_insertions(ctx):
         if in_quote(ctx, span):
@@ -289,6 +291,8 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
 # --- NL104 unlabeled-insertion --------------------------------------------------------------------
 
 def unlabeled_insertion(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    if not _top_insertions(ctx):
+        return  # most articles: nothing to look at (and no markers to gather)
     markers = _markers(ctx, options)
     for span in _top_insertions(ctx):
         if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
@@ -321,8 +325,9 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     credit = _wire_credit(ctx)
     if credit is None:
         return
-    markers = _markers(ctx, options)
-    insertions = [s for s in _top_insertions(ctx) if s.start < ctx.article_end
+    top_insertions = _top_insertions(ctx)
+    markers = _markers(ctx, options) if top_insertions else ()
+    insertions = [s for s in top_insertions if s.start < ctx.article_end
                   and (options.get("count-labelled", False) or not is_labelled(ctx, s, markers))
                   and not CLARIFICATION_TEXT.match(ctx.text[s.start:s.end])]
     parts = []
@@ -391,7 +396,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
             a, b = run.start, run.end
-            if quick(text, a, b) and prefilter(text, a, b) and candidate(text, a, b):
+            found = quick(text, a, b)
+            # The prefilter's first match starts at or one letter (the o of "our") before the quick one's.
+            if found and prefilter(text, max(a, found.start() - 1), b) and candidate(text, a, b):
                 break
         else:
             continue

@@ -469,9 +469,12 @@ class Context:
             yield pos, span.end, span
 
     def scoped_regions(self, scopes: Sequence[str]) -> list[tuple[int, int, Span]]:
+        by_scope = [self.regions(scope) for scope in scopes]
+        if not any(by_scope):
+            return []  # most articles, for the insertion and standfirst scopes
         seen, out = set(), []
-        for scope in scopes:
-            for region in self.regions(scope):
+        for regions in by_scope:
+            for region in regions:
                 if (region[0], region[1]) not in seen:
                     seen.add((region[0], region[1]))
                     out.append(region)
