@@ -60,6 +60,19 @@ def test_voice_quick_filter_on_every_token_between_every_pair_of_neighbours_and_
                         assert quick_finds_whatever_the_prefilter_finds(text, start, end), (text, start, end)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(VOICE_TOKENS + ["\u0301", "x"]), min_size=1, max_size=12), st.data())
+def test_voice_candidate_found_from_inside_a_run_is_found_from_its_start(tokens, data):
+    # editorial_voice asks VOICE_CANDIDATE from the prefilter's match first: the regex module reads the
+    # text before `pos` (\b, lookbehind) as re does, so a match found from there is one from the start.
+    text = "".join(tokens)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    inner = data.draw(st.integers(start, end))
+    if checks.VOICE_CANDIDATE.search(text, inner, end):
+        assert checks.VOICE_CANDIDATE.search(text, start, end)
+
+
 def test_voice_quick_filter_on_wire_like_text():
     text = ("BAGHDAD (Reuters) - Militia attacks on U.S. bases rose this week, officials said. We all know who "
             "is behind them! Would you? Our sources, four of them, told us; my view: myself, Myself and I’d "

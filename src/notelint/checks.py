@@ -397,8 +397,12 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         for run in wire_runs:
             a, b = run.start, run.end
             found = quick(text, a, b)
-            # The prefilter's first match starts at or one letter (the o of "our") before the quick one's.
-            if found and prefilter(text, max(a, found.start() - 1), b) and candidate(text, a, b):
+            if not found:
+                continue
+            # The prefilter's first match starts at or one letter (the o of "our") before the quick one's,
+            # and the candidate search (slower, from the regex module) usually matches right there.
+            found = prefilter(text, max(a, found.start() - 1), b)
+            if found and (candidate(text, found.start(), b) or candidate(text, a, b)):
                 break
         else:
             continue
