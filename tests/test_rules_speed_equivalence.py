@@ -194,6 +194,7 @@ def enclosing(doc, target):
 def test_context_indexes_answer_as_walking_the_tree(include_comments):
     for doc in context_documents():
         ctx = Context(doc, include_comments=include_comments)
+        ctx._index()  # the index-backed answers; a fresh Context per question below answers without it
         end = doc.article_end
 
         def in_article(span):
@@ -210,8 +211,12 @@ def test_context_indexes_answer_as_walking_the_tree(include_comments):
             for kind in KINDS:
                 assert ctx.inside(span, kind) == any(a.kind == kind for a in chain)
         for kind in KINDS:
-            assert ctx.all_spans(kind) == [s for s in spans if s.kind == kind]
-            assert ctx.spans(kind) == [s for s in spans if s.kind == kind and in_article(s)]
+            of_kind = [s for s in spans if s.kind == kind]
+            fresh = Context(doc, include_comments=include_comments)  # asked before any index is built
+            assert fresh.spans(kind) == ctx.spans(kind) == [s for s in of_kind if in_article(s)]
+            for test in (bool, lambda s: s.start > 40, lambda s: bool(s.attrs)):
+                expected = next((s for s in of_kind if test(s)), None)
+                assert Context(doc).first_span(kind, test) is ctx.first_span(kind, test) is expected
             assert ctx.blocks_of_kind(kind) == [b for b in doc.spans if b.kind == kind]
         assert ctx.paragraphs() == [b for b in ctx.blocks() if b.kind == "paragraph"]
         wire = []

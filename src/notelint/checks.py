@@ -312,13 +312,13 @@ def _wire_credit(ctx: Context) -> Span | None:
 
 
 def _find_wire_credit(ctx: Context) -> Span | None:
+    def credits(span: Span) -> bool:
+        return bool(span.attrs.get("service")) and span.start < ctx.article_end
+
     for span in ctx.blocks_of_kind(SOURCE):
-        if span.attrs.get("service") and span.start < ctx.article_end:
+        if credits(span):
             return span
-    for span in ctx.all_spans(SOURCE):  # at any depth, in document order
-        if span.attrs.get("service") and span.start < ctx.article_end:
-            return span
-    return None
+    return ctx.first_span(SOURCE, credits)  # at any depth, in document order
 
 
 def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
