@@ -4,8 +4,8 @@
   the patterns as first written;
 - attribution._match_in_sentence, which finds the sentence end only when a match holds . ! ?, against
   matching within the sentence end found first;
-- attribution._last_match_before, which scans from the first speech verb or "according to", against the
-  last match of _BEFORE.finditer over the whole sentence;
+- attribution._last_match_before, which scans from the first speech verb or "according to" to just past the
+  last verb, against the last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
 each compared on generated text built from the words and characters that decide it, and on the corpus.
 """
@@ -94,7 +94,8 @@ def _last_before(text, start, end):
 
 
 _BEFORE_WORDS = ["Representative", "Joseph", "Crowley", "Jr", "O’Brien", "X-said", "x-said", "aides", "the", "he",
-                 "I", "It", "said", "told", "says", "according to", "officials", ",", "(", "U.S.", "\n", "é"]
+                 "I", "It", "said", "told", "says", "according to", "officials", ",", "(", "U.S.", "\n", "é", "S", "1",
+                 "_"]
 
 
 @settings(max_examples=1000, deadline=None)
@@ -111,6 +112,7 @@ def test_last_attribution_before_a_quote_is_the_last_of_all(words, gap, data):
     "Officials X-said Jones told",  # a verb run inside a speaker's word
     "He said, according to the aide, that",
     "x According to officials he said",
+    "He said the aide saidS that Officials told1 Crowley said_",  # verbs followed by word characters
 ])
 def test_last_attribution_before_in_sentences_that_stretch_it(text):
     for start in range(len(text)):

@@ -95,17 +95,24 @@ def _last_match_before(text: str, start: int, end: int) -> regex.Match | None:
     only word characters, ’ ' - and spaces or tabs, with at most five gaps before that verb. So no match
     begins before the first "according to", nor before _WORDS_BEFORE_VERB back from the first verb run
     (a match ending at a later verb that reaches back past that run holds fewer words before it): the
-    scan begins there, and the sentence before it is not searched.
+    scan begins there. Without "according to", every match ends at a verb run, so the scan stops one
+    character past the last (that character decides the verb's word boundary), not at the quotation.
     """
     according = text.find("according to", start, end)
-    verb = _VERB_RUN.search(text, start, end)
-    if verb is None and according == -1:
+    verbs = _VERB_RUN.finditer(text, start, end)
+    first = next(verbs, None)
+    if first is None and according == -1:
         return None
-    begin = _WORDS_BEFORE_VERB.match(text, start, verb.start()).start() if verb is not None else end
+    begin = _WORDS_BEFORE_VERB.match(text, start, first.start()).start() if first is not None else end
     if according != -1:
-        begin = min(begin, according)
+        pattern, begin = _BEFORE, min(begin, according)
+    else:
+        last = first
+        for last in verbs:
+            pass
+        pattern, end = _BEFORE_NO_ACCORDING, min(end, last.end() + 1)
     best = None
-    for best in (_BEFORE if according != -1 else _BEFORE_NO_ACCORDING).finditer(text, begin, end):
+    for best in pattern.finditer(text, begin, end):
         pass
     return best
 
