@@ -8,6 +8,8 @@
   last verb, against the last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
 each compared on generated text built from the words and characters that decide it, and on the corpus.
+(attribution._sentence_start, now an rfind search, keeps its comparison with the forward scan in
+test_parse_shortcuts.py.)
 """
 from __future__ import annotations
 
@@ -88,7 +90,7 @@ def _last_before(text, start, end):
     match = attribution._last_match_before(text, start, end)
     if match is None:
         return None
-    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # the A-only pattern lacks two groups
+    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two
     groups.update(match.groupdict())
     return match.span(), groups
 
