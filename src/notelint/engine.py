@@ -310,6 +310,30 @@ class Hit:
     message: str
 
 
+# Recursive helpers of Context, at module level: a nested function that calls itself holds a reference
+# cycle (function -> closure cell -> function) through which the whole document stayed alive until the
+# cyclic collector ran, instead of being freed when the file is done.
+def _index_spans(spans: list[Span], chain: tuple[Span, ...], chains: dict, by_kind: dict) -> None:
+    """Depth first in document order (walk()'s order; recursion as deep as walk()'s): one call per list of
+    children below the top level, so a leaf costs a dictionary entry and an append."""
+    for span in spans:
+        chains[id(span)] = chain
+        by_kind[span.kind].append(span)
+        if span.children:
+            _index_spans(span.children, chain + (span,), chains, by_kind)
+
+
+def _first_span_in(spans: list[Span], kind: str, test: Callable[[Span], Any]) -> Span | None:
+    for span in spans:
+        if span.kind == kind and test(span):
+            return span
+        if span.children:
+            found = _first_span_in(span.children, kind, test)
+            if found is not None:
+                return found
+    return None
+
+
 class Context:
     """What a check sees: the document, and lazily computed regions and helpers shared by the checks."""
 
@@ -336,20 +360,10 @@ class Context:
         if self._chains is None:
             chains: dict[int, tuple[Span, ...]] = {}  # top-level spans have no entry: nothing encloses them
             by_kind = self._all_by_kind = defaultdict(list)
-
-            # Depth first in document order (walk()'s order; recursion as deep as walk()'s): one call per
-            # list of children below the top level, so a leaf costs a dictionary entry and an append.
-            def visit(spans: list[Span], chain: tuple[Span, ...]) -> None:
-                for span in spans:
-                    chains[id(span)] = chain
-                    by_kind[span.kind].append(span)
-                    if span.children:
-                        visit(span.children, chain + (span,))
-
             for block in self.doc.spans:
                 by_kind[block.kind].append(block)
                 if block.children:
-                    visit(block.children, (block,))
+                    _index_spans(block.children, (block,), chains, by_kind)
             self._chains = chains
         return self._chains
 
@@ -397,18 +411,7 @@ class Context:
         once it is built, else found by a walk that stops there (a third of the index's cost at worst)."""
         if self._chains is not None:
             return next((span for span in self._all_by_kind.get(kind, ()) if test(span)), None)
-
-        def search(spans: list[Span]) -> Span | None:
-            for span in spans:
-                if span.kind == kind and test(span):
-                    return span
-                if span.children:
-                    found = search(span.children)
-                    if found is not None:
-                        return found
-            return None
-
-        return search(self.doc.spans)
+        return _first_span_in(self.doc.spans, kind, test)
 
     def insertions(self) -> list[Span]:
         return self.spans(INSERTION)
