@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from notelint.align import (MYERS_MAX_D, StyleEquivalences, StyleError, align, align_texts, matching_blocks,
@@ -140,13 +140,22 @@ def test_matching_blocks_are_valid_and_increasing(a, b):
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(st.sampled_from("abcdefghij"), max_size=15), st.lists(st.sampled_from("abcdefghij"), max_size=15))
+@example(a=list("aabb"), b=list("baab"))  # "b" is unique once the common suffix "b" is matched: an anchor
 def test_small_gaps_are_solved_exactly(a, b):
     # 15 x 15 tokens is below the Myers threshold once unique anchors run out: the match is a longest one
-    # whenever no anchor was taken (patience can trade optimality for readable anchors).
+    # whenever no anchor was taken (patience can trade optimality for readable anchors). Anchors are
+    # looked for between the common prefix and suffix (matching those is always part of a longest match),
+    # so a token unique there is an anchor even when it occurs again in the prefix or suffix.
     blocks = matching_blocks(a, b)
     _check_blocks(a, b, blocks)
-    common = set(a) & set(b)
-    if not any(a.count(t) == 1 and b.count(t) == 1 for t in common):
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    middle_a, middle_b = a[prefix:len(a) - suffix], b[prefix:len(b) - suffix]
+    if not any(middle_a.count(t) == 1 and middle_b.count(t) == 1 for t in set(middle_a) & set(middle_b)):
         assert sum(n for _, _, n in blocks) == _lcs_length(a, b)
 
 
