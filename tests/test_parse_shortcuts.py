@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from notelint import attribution
-from notelint.document import _MARK, _has_mark
+from notelint.document import _MARK, _positions_in
 from notelint.model import Span
+from notelint.scan import mark_positions, scan_paragraph
 
 _SENTENCE_PIECES = [".", "!", "?", "”", '"', "’", ")", " ", " ", "\n", "\t", "\u00a0", "a", "A", "U.S.", "Mr", "Dr.",
                     "No", "etc", "Inc.", "é", "1", "“", "Co", "vs", "word"]
@@ -84,7 +85,13 @@ def test_attribution_shortcut_changes_nothing(before, inside, after, close, gap)
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab“”\"[]()’港 \n", max_size=30), st.data())
-def test_mark_test_equals_the_mark_regex(text, data):
+def test_a_blocks_share_of_the_documents_marks_is_what_the_mark_regex_finds(text, data):
+    # The builder finds the marks once per document and hands each block its share: a block without
+    # any skips the scanner, and the scanner reads the block's marks from that share.
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert _has_mark(text, start, end) == bool(_MARK.search(text, start, end))
+    share = _positions_in(mark_positions(text), start, end)
+    assert share == [m.start() for m in _MARK.finditer(text, start, end)]
+    block = text[start:end]
+    assert ([n.as_tuple() for n in scan_paragraph(block, [pos - start for pos in share])]
+            == [n.as_tuple() for n in scan_paragraph(block)])
