@@ -545,32 +545,46 @@ _ENDS_LIKE_SPEECH = _Lazy(re.compile, r"[.!?,…][\"'”’]*$")
 
 def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     min_words = int(options.get("min-words", 5))
+    text = ctx.text
     paragraphs = ctx.paragraphs()
     for index, block in enumerate(paragraphs):
         children = block.children
         if len(children) == 1 and children[0].kind == WIRE:
             continue  # plain reporting, as most paragraphs are: no quotation in it
-        quotes = [c for c in children if c.kind == QUOTE]
-        if not quotes:
+        # One loop over the children instead of a list and two any() over it (generators cost more
+        # than the few children they read).
+        quotes = []
+        for child in children:
+            if child.kind == QUOTE:
+                attrs = child.attrs
+                if attrs.get("speaker") or attrs.get("closed") is False:
+                    # The paragraph names its speaker; or a quotation carried over paragraphs, attributed
+                    # once, often in the first or last paragraph.
+                    break
+                quotes.append(child)
+        else:
+            if quotes and not (index and _leaves_quotation_open(paragraphs[index - 1])):
+                yield from _unattributed(text, block, quotes, min_words, rule)
+
+
+def _leaves_quotation_open(block: Span) -> bool:
+    for child in block.children:
+        if child.kind == QUOTE and child.attrs.get("closed") is False:
+            return True
+    return False
+
+
+def _unattributed(text: str, block: Span, quotes: list[Span], min_words: int, rule: Rule) -> Iterator[Hit]:
+    reported = []
+    for quote in quotes:
+        inner = text[quote.start + 1:quote.end - 1].strip()
+        if len(inner.split()) < min_words or not inner[:1].isupper():
             continue
-        if any(q.attrs.get("speaker") for q in quotes):
-            continue  # the paragraph names its speaker
-        # A quotation carried over paragraphs is attributed once, often in the first or last paragraph.
-        if any(q.attrs.get("closed") is False for q in quotes):
+        if not _ENDS_LIKE_SPEECH.search(inner):
             continue
-        previous = paragraphs[index - 1] if index else None
-        if previous is not None and any(q.attrs.get("closed") is False for q in previous.children if q.kind == QUOTE):
-            continue
-        reported = []
-        for quote in quotes:
-            inner = ctx.text[quote.start + 1:quote.end - 1].strip()
-            if len(inner.split()) < min_words or not inner[:1].isupper():
-                continue
-            if not _ENDS_LIKE_SPEECH.search(inner):
-                continue
-            reported.append(quote)
-        # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
-        if not reported or ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, quotes)):
-            continue
-        for quote in reported:
-            yield Hit(quote.start, quote.end, rule.message)
+        reported.append(quote)
+    # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
+    if not reported or ATTRIBUTION.search(_strip_spans(text, block.start, block.end, quotes)):
+        return
+    for quote in reported:
+        yield Hit(quote.start, quote.end, rule.message)
