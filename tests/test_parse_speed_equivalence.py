@@ -7,12 +7,14 @@
 - attribution._last_match_before, which scans from the first speech verb or "according to" to just past the
   last verb, against the last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
+- brackets.find_editor_notes, which tries its patterns at each "(", against their finditer;
 each compared on generated text built from the words and characters that decide it, and on the corpus.
 (attribution._sentence_start, now an rfind search, keeps its comparison with the forward scan in
 test_parse_shortcuts.py.)
 """
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
@@ -20,7 +22,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from notelint import attribution
+from notelint import attribution, brackets
 from notelint.wire import wire_names
 
 # The attribution patterns as first written, with the flat alternation of SPEECH_VERBS.
@@ -151,3 +153,50 @@ def test_datelines_are_the_dateline_finditer(text, data):
     found = [m.span() for m in wire.dateline.finditer(text, start, end)]
     assert list(wire.datelines(text, start, end)) == found
     assert wire.has_dateline(text) == bool(wire.dateline.search(text))
+
+
+def _editor_notes_by_finditer(text):
+    """find_editor_notes as first written: both note patterns searched over the whole text (no markers)."""
+    starts = [(m.start(), " ".join(m.group("label").split())) for m in brackets._PAREN_NOTE_START_RE.finditer(text)]
+    starts += [(m.start(), m.group("label")) for m in brackets._PAREN_INITIALS_START_RE.finditer(text)
+               if m.group("label") not in brackets._NOT_INITIALS]
+    closes = brackets._matching_parentheses(text)
+    notes, resume = [], 0
+    for start, label in sorted(starts):
+        if start >= resume and start in closes:
+            notes.append((start, closes[start], label))
+            resume = closes[start]
+    return notes
+
+
+_NOTE_LABELS = ["Editor’s note", "editors' comment", "Ed. note", "Eds.", "Ed", "ED", "eds.", "Note from the editor",
+                "note from the editor", "Webmaster's note", "publisher’s comment", "moderator’s note",
+                "MODERATOR’S COMMENT", "ZH", "NYSE", "NOTE", "Editor", "editor", "AP", "Reuters", "MoA", "x"]
+_NOTE_PIECES = ["(", ")", ":", " - ", "--", "—", "–", " ", "\n", "\n\n", "note", "Ed", "this is", "Jane Roe", "x", "é",
+                "’s", "IBM"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NOTE_PIECES),
+                          st.tuples(st.sampled_from(_NOTE_LABELS), st.sampled_from(_NOTE_PIECES[2:7] + [""]))
+                          .map(lambda label_sep: "(" + "".join(label_sep)),
+                          st.tuples(st.sampled_from(_NOTE_LABELS), st.sampled_from(_NOTE_PIECES[2:7]))
+                          .map(lambda label_sep: "(" + "".join(label_sep) + " this is x)")),
+                max_size=16).map("".join))
+def test_editor_notes_tried_at_each_paren_are_the_finditer_ones(text):
+    assert brackets.find_editor_notes(text) == _editor_notes_by_finditer(text)
+
+
+def test_editor_notes_tried_at_each_paren_on_the_corpus(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        assert brackets.find_editor_notes(paragraph) == _editor_notes_by_finditer(paragraph)
+
+
+def test_only_the_named_labels_first_letters_match_them_case_free():
+    # Why a "(" followed by any other character cannot begin a _PAREN_NOTE_START_RE match (its labels begin
+    # Editor, Ed, Note, Webmaster, Publisher, Moderator; the pattern is IGNORECASE, and re's case folding
+    # lets a few other characters match ASCII letters: ſ s, K k, ı i).
+    first_letters = re.compile("[enwpm]", re.IGNORECASE)
+    for code in range(0x110000):
+        if first_letters.match(chr(code)):
+            assert chr(code) in brackets._NAMED_LABEL_FIRST, hex(code)

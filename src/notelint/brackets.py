@@ -566,6 +566,9 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
 _PAREN_NOTE_START_RE = re.compile(rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
 # Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
 _PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?=[^)]*?(?<![\w’'-])[a-z]{2})")
+# What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
+# other character matches them under IGNORECASE).
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMm")
 
 
 def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
@@ -575,11 +578,17 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = ()) -> list[tuple[in
     closing parenthesis never comes is not reported (its extent is unknown); scanning resumes after it.
     """
     starts: list[tuple[int, str]] = []
-    for m in _PAREN_NOTE_START_RE.finditer(text):
-        starts.append((m.start(), " ".join(m.group("label").split())))
-    for m in _PAREN_INITIALS_START_RE.finditer(text):
-        if m.group("label") not in _NOT_INITIALS:
-            starts.append((m.start(), m.group("label")))
+    # Each pattern is tried at each "(" rather than searched for: a match holds no "(" but its first, so
+    # these are exactly the matches of its finditer, and the label's first letter and the initials'
+    # colon say cheaply where trying is useless (two finditer scans cost ~2 µs a paragraph).
+    colon = ":" in text
+    pos = text.find("(")
+    while pos != -1:
+        if text[pos + 1:pos + 2] in _NAMED_LABEL_FIRST and (m := _PAREN_NOTE_START_RE.match(text, pos)):
+            starts.append((pos, " ".join(m.group("label").split())))
+        if colon and (m := _PAREN_INITIALS_START_RE.match(text, pos)) and m.group("label") not in _NOT_INITIALS:
+            starts.append((pos, m.group("label")))
+        pos = text.find("(", pos + 1)
     starts.sort()
     if markers:
         for marker in _clean_markers(markers):
