@@ -4,8 +4,8 @@
   decides whether the prefilter is asked at all, and from where), whatever the neighbours and bounds.
 - `ATTRIBUTION`, built as a trie of case-free letter classes, and `find_attribution`, which searches
   from gap to gap, must find exactly what the plain case-insensitive alternation of the same words finds.
-- `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, paragraphs, wire runs)
-  must answer as walking the span tree does.
+- `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, article end, paragraphs,
+  wire runs) must answer as walking the span tree does.
 """
 from __future__ import annotations
 
@@ -218,6 +218,7 @@ def test_context_indexes_answer_as_walking_the_tree(include_comments):
                 expected = next((s for s in of_kind if test(s)), None)
                 assert Context(doc).first_span(kind, test) is ctx.first_span(kind, test) is expected
             assert ctx.blocks_of_kind(kind) == [b for b in doc.spans if b.kind == kind]
+        assert ctx.article_end == end
         assert ctx.paragraphs() == [b for b in doc.spans if b.kind == "paragraph" and b.start < end]
         wire = []
         for block in doc.spans:

@@ -15,9 +15,10 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import regex
 
+from . import parse_source  # imported once here, not on every lint_source call (a microsecond per file)
 from .findings import Finding
 from .model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, WIRE, Document, Span
-from .source import SourceError
+from .source import SourceError, plain_source
 
 SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
 SEVERITIES = ("info", "warning", "error")
@@ -342,9 +343,14 @@ class Context:
         self.settings = settings
         self.text = doc.text
         self.include_comments = include_comments
-        self.article_end = doc.article_end
+        # The top-level spans (blocks) of each kind, in document order: every article needs them (its
+        # headline, credits and paragraphs), and the same pass finds where the article ends.
+        blocks_by_kind = self._blocks_by_kind = defaultdict(list)
+        for block in doc.spans:
+            blocks_by_kind[block.kind].append(block)
+        comments = blocks_by_kind.get(COMMENTS)
+        self.article_end = comments[0].start if comments else len(self.text)  # Document.article_end
         self._regions: dict[str, list[tuple[int, int, Span]]] = {}
-        self._blocks_by_kind: dict[str, list[Span]] | None = None  # top-level spans of each kind
         self._paragraphs: list[Span] | None = None
         self._wire_runs: list[tuple[Span, list[Span]]] | None = None
         self._chains: dict[int, tuple[Span, ...]] | None = None  # id(span) -> enclosing spans, outermost first
@@ -368,12 +374,7 @@ class Context:
         return self._chains
 
     def blocks_of_kind(self, kind: str) -> list[Span]:
-        """The top-level spans (blocks) of a kind, in document order, in the article or not. One pass over
-        the blocks serves every kind: the checks ask for headlines, standfirsts, credits and paragraphs."""
-        if self._blocks_by_kind is None:
-            by_kind = self._blocks_by_kind = defaultdict(list)
-            for block in self.doc.spans:
-                by_kind[block.kind].append(block)
+        """The top-level spans (blocks) of a kind, in document order, in the article or not."""
         return self._blocks_by_kind.get(kind, [])
 
     def paragraphs(self) -> list[Span]:
@@ -683,9 +684,6 @@ def parser_options(settings) -> dict:
 
 def lint_source(source, settings) -> list[Finding]:
     """Parse one Source (or plain text) and lint it."""
-    from . import parse_source
-    from .source import plain_source
-
     if isinstance(source, str):
         source = plain_source(source)
     doc = parse_source(source, **parser_options(settings))
