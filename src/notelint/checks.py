@@ -323,10 +323,13 @@ def _find_wire_credit(ctx: Context) -> Span | None:
 
 
 def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    top_insertions = _top_insertions(ctx)
+    standfirsts = ctx.blocks_of_kind(STANDFIRST)
+    if not (top_insertions or standfirsts):
+        return  # nothing to report, as in most articles: the credit (a walk of the tree) is not looked for
     credit = _wire_credit(ctx)
     if credit is None:
         return
-    top_insertions = _top_insertions(ctx)
     markers = _markers(ctx, options) if top_insertions else ()
     insertions = [s for s in top_insertions if s.start < ctx.article_end
                   and (options.get("count-labelled", False) or not is_labelled(ctx, s, markers))
@@ -336,7 +339,7 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
         lines = sorted({_line_of(ctx, s.start) for s in insertions})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
         parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
-    stand = [b for b in ctx.blocks_of_kind(STANDFIRST) if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
+    stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
@@ -530,9 +533,10 @@ def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
 
 
 def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
-    if _wire_credit(ctx) is None:
-        return
-    for block in ctx.blocks_of_kind(STANDFIRST):
+    standfirsts = ctx.blocks_of_kind(STANDFIRST)
+    if not standfirsts or _wire_credit(ctx) is None:
+        return  # the standfirsts first: most articles have none, and then no credit need be looked for
+    for block in standfirsts:
         signals = opinion_signals(ctx, block, rule.lexicons)
         if signals:
             yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
