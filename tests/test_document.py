@@ -1,9 +1,13 @@
 """The corpus article parses into exactly its hand-made ground truth, and article furniture is found."""
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import notelint
+from notelint.document import build_document
+from notelint.source import plain_source
 
 KIND = {"headline": "headline", "standfirst": "standfirst", "editorial_insertion": "insertion",
         "direct_quote": "quote", "scare_quote_in_insertion": "quote", "source_attribution": "source",
@@ -138,3 +142,23 @@ def test_a_two_sentence_lead_with_attribution_is_not_a_standfirst():
             "Negotiators met in Vienna for six hours.\n\n"
             "More talks are planned for next week, diplomats said.\n")
     assert notelint.parse(text).spans_of("standfirst") == []
+
+
+def _tree(spans):
+    return [(s.kind, s.start, s.end, sorted(s.attrs.items()), _tree(s.children)) for s in spans]
+
+
+@pytest.mark.parametrize("markers", [(), ("MoA",)])
+def test_paragraphs_with_asides_in_parentheses_read_as_without_the_shortcut(markers):
+    # A paragraph past the lead with no quote or bracket mark is taken as plain when it holds no editor's
+    # note; the grammar-only reading (fast_path=False) never takes that shortcut.
+    rng = random.Random(11)
+    pieces = ["The envoy met them.", "(Reuters)", "WASHINGTON (AP) —", "(Editor’s note: this is wrong.)",
+              "(ZH: sure)", "(NYSE: IBM)", "(MoA: they lie)", "(see chart)", "(", ")", "“Calm,” he said.", "[sic]",
+              "\n\n", "\n\n", "\n\n", "(Ed. note — a (nested) aside)", "Source: AP"]
+    for _ in range(1_000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        fast = build_document(plain_source(text), editorial_markers=markers)
+        slow = build_document(plain_source(text), editorial_markers=markers, fast_path=False)
+        assert _tree(fast.spans) == _tree(slow.spans), text
+        assert [(p.code, p.start) for p in fast.problems] == [(p.code, p.start) for p in slow.problems]

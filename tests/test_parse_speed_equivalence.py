@@ -172,8 +172,8 @@ def _editor_notes_by_finditer(text):
 _NOTE_LABELS = ["Editor’s note", "editors' comment", "Ed. note", "Eds.", "Ed", "ED", "eds.", "Note from the editor",
                 "note from the editor", "Webmaster's note", "publisher’s comment", "moderator’s note",
                 "MODERATOR’S COMMENT", "ZH", "NYSE", "NOTE", "Editor", "editor", "AP", "Reuters", "MoA", "x"]
-_NOTE_PIECES = ["(", ")", ":", " - ", "--", "—", "–", " ", "\n", "\n\n", "note", "Ed", "this is", "Jane Roe", "x", "é",
-                "’s", "IBM"]
+_NOTE_PIECES = ["(", ")", ":", " - ", "--", "—", "–", " ", "\n", "\n\n", "note", "Ed", "this is", "Jane Roe", "x",
+                "é", "’s", "IBM"]
 
 
 @settings(max_examples=800, deadline=None)

@@ -179,9 +179,13 @@ class _Builder:
             return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": credit})
         # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
-        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and text.find("(", start, end) == -1
-                and not _positions_in(self._marks, start, end)):
-            return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})  # plain reporting: nothing to find
+        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2
+                and not _positions_in(self._marks, start, end)
+                and (text.find("(", start, end) == -1
+                     or not find_editor_notes(text[start:end], self.options.editorial_markers))):
+            # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
+            # rare paragraph with a note has it looked for again by _inline_spans).
+            return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
         return Span(role, start, end, self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
 
