@@ -4,6 +4,8 @@
   decides whether the prefilter is asked at all, and from where), whatever the neighbours and bounds.
 - `ATTRIBUTION`, built as a trie of case-free letter classes, and `find_attribution`, which searches
   from gap to gap, must find exactly what the plain case-insensitive alternation of the same words finds.
+- `engine.compile_word_list`, its entries grouped by first letter, must match what the flat alternation of
+  the same entries matched.
 - `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, article end, paragraphs,
   wire runs) must answer as walking the span tree does.
 """
@@ -19,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import notelint
-from notelint import checks, model
+from notelint import checks, engine, model
 from notelint.engine import Context
 from notelint.source import read_source
 
@@ -227,3 +229,53 @@ def test_context_indexes_answer_as_walking_the_tree(include_comments):
                 wire += [(s.start, s.end, s) for s in runs]
         assert ctx.regions("wire") == wire
         assert [(run.start, run.end, run) for _block, runs in ctx.wire_runs() for run in runs] == wire
+
+
+# --- Word lists grouped by first letter ------------------------------------------------------------------
+def plain_word_list(words):
+    """compile_word_list as it was: every entry, longest first, in one flat alternation (the reference)."""
+    alternatives = []
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        word = word.strip()
+        if not word:
+            continue
+        stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
+        piece = "".join(r"\s+" if ch == " " else "['’]" if ch in "'’" else re.escape(ch) for ch in stem)
+        alternatives.append(piece + (r"\w*" if wildcard else ""))
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-]|-\w)", re.IGNORECASE)
+
+
+def word_list_matches(pattern, text):
+    return [(m.span(), m.group()) for m in pattern.finditer(text)]
+
+
+WORD_LIST_ENTRIES = ["war", "war criminal*", "warm", "Warlord", "thug*", "THUGGISH", "so-called", "it's",
+                     "kill", "kick", "ski", "say", "i", "in", "isn’t", "a", "ab*", "abc"]
+WORD_LIST_TOKENS = ["war", "WAR", "criminal", "criminals", "warm", "warlord", "thug", "thugs", "ſki", "\u212aill",
+                    "İn", "ın", "ı", "İ", "so", "called", "-", "it", "'s", "’s", "isn't", "say", "sAy", "a", "ab",
+                    "abc", "abcd", "é", "_", "1", " ", "  ", "\n", "“", ".", "x", "-x"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(WORD_LIST_ENTRIES), min_size=1, max_size=8),
+       st.lists(st.sampled_from(WORD_LIST_TOKENS), min_size=1, max_size=14))
+def test_grouped_word_list_matches_what_the_flat_alternation_matches(entries, tokens):
+    text = "".join(tokens)
+    assert word_list_matches(engine.compile_word_list(entries), text) == \
+        word_list_matches(plain_word_list(entries), text), (entries, text)
+
+
+def test_word_list_entries_starting_otherwise_keep_the_flat_alternation():
+    for entries in (["ſki", "ski"], ["\u212aill", "kill"], ["éclat", "eclat"], ["'tis", "tis"], ["9/11", "nine"]):
+        assert engine.compile_word_list(entries).pattern == plain_word_list(entries).pattern
+
+
+def test_shipped_lexicons_grouped_find_what_they_found_on_articles():
+    lexicons = {lexicon.name: lexicon for rule in engine.load_rules() for lexicon in rule.lexicons}
+    texts = [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("*")) if path.suffix in (".txt", ".md", ".html")]
+    for lexicon in lexicons.values():
+        words = " ; ".join(lexicon.words)
+        for text in texts + [words, words.upper(), words.title(), INLINE_ARTICLE]:
+            assert word_list_matches(lexicon.compiled, text) == word_list_matches(plain_word_list(lexicon.words), text)
