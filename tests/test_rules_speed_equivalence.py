@@ -4,6 +4,8 @@
   decides whether the prefilter is asked at all, and from where), whatever the neighbours and bounds.
 - `ATTRIBUTION`, built as a trie of case-free letter classes, and `find_attribution`, which searches
   from gap to gap, must find exactly what the plain case-insensitive alternation of the same words finds.
+- NL403 searches a paragraph for an attribution with each quotation as one space, not blanked out: it
+  must find one exactly when the search on the blanked text does.
 - `engine.compile_word_list`, its entries grouped by first letter, must match what the flat alternation of
   the same entries matched.
 - `engine.Context`'s indexes (enclosing spans, spans by kind, blocks by kind, article end, paragraphs,
@@ -152,6 +154,20 @@ def test_find_attribution_on_every_word_between_every_pair_of_neighbours_and_bou
                         assert (found and (found.span(), found.group())) == \
                             (expected and (expected.span(), expected.group())), (text, start, end)
 
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTION_TOKENS), min_size=1, max_size=14), st.data())
+def test_attribution_found_with_spans_as_one_space_where_found_with_spans_blanked(tokens, data):
+    # NL403 asks only whether a paragraph, its quotations left out, holds an attribution.
+    text = "".join(tokens)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    bounds = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
+    spans = [model.Span("quote", a, b) for a, b in zip(bounds[::2], bounds[1::2])]
+    blanked = checks._strip_spans(text, start, end, spans)
+    single = checks._strip_spans(text, start, end, spans, keep_offsets=False)
+    assert bool(checks.find_attribution(single)) == bool(ATTRIBUTION_ALTERNATION.search(blanked)), (blanked, single)
 
 # --- Context: indexes built in one pass answer as walking the tree does --------------------------------
 FIXTURES = Path(__file__).parent / "fixtures"
