@@ -19,10 +19,11 @@ import string
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from notelint import attribution, brackets
+from notelint.alternation import by_first_letter
 from notelint.wire import wire_names
 
 # The attribution patterns as first written, with the flat alternation of SPEECH_VERBS.
@@ -200,3 +201,19 @@ def test_only_the_named_labels_first_letters_match_them_case_free():
     for code in range(0x110000):
         if first_letters.match(chr(code)):
             assert chr(code) in brackets._NAMED_LABEL_FIRST, hex(code)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["said", "Said", "Sa", "says", "say", "told", "Told", "tells", "ask", "Ask"]), min_size=1,
+                max_size=8, unique=True),
+       st.lists(st.sampled_from(["said", "SAID", "Said", "says", "sayso", "ſaid", "told", "Told", "tells", "ask", "aSK",
+                                 " ", "x"]), max_size=10))
+@example(words=["says", "Sa", "said"], tokens=["said"])  # under IGNORECASE "Sa" wins, so it must group with s
+def test_alternation_grouped_by_first_letter_matches_as_the_flat_one(words, tokens):
+    # Case-sensitively grouped by the exact letter; under IGNORECASE by the letter folded ("Said" with "said").
+    text = "".join(tokens)
+    for ignore_case, flags in ((False, 0), (True, re.IGNORECASE)):
+        grouped = re.compile(by_first_letter(words, ignore_case=ignore_case), flags)
+        flat = re.compile("|".join(words), flags)
+        assert [grouped.match(text, pos) and grouped.match(text, pos).span() for pos in range(len(text) + 1)] == \
+            [flat.match(text, pos) and flat.match(text, pos).span() for pos in range(len(text) + 1)], (words, text, ignore_case)

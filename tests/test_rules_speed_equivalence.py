@@ -250,17 +250,10 @@ def test_context_indexes_answer_as_walking_the_tree(include_comments):
 # --- Word lists grouped by first letter ------------------------------------------------------------------
 def plain_word_list(words):
     """compile_word_list as it was: every entry, longest first, in one flat alternation (the reference)."""
-    alternatives = []
-    for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        word = word.strip()
-        if not word:
-            continue
-        stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
-        piece = "".join(r"\s+" if ch == " " else "['’]" if ch in "'’" else re.escape(ch) for ch in stem)
-        alternatives.append(piece + (r"\w*" if wildcard else ""))
+    alternatives = engine.word_list_alternatives(words)
     if not alternatives:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w'’-])(?:" + "|".join(alternatives) + r")(?![\w'’-]|-\w)", re.IGNORECASE)
+    return re.compile(engine.WORD_LIST_TEMPLATE.format("|".join(alternatives)), re.IGNORECASE)
 
 
 def word_list_matches(pattern, text):

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 import regex
 
 from . import parse_source  # imported once here, not on every lint_source call (a microsecond per file)
+from .alternation import by_first_letter
 from .findings import Finding
 from .model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, WIRE, Document, Span
 from .source import SourceError, plain_source
@@ -104,7 +105,21 @@ def compile_word_list(words: Iterable[str]) -> "re.Pattern":
     """One case-insensitive alternation matching whole words or phrases; longer entries win.
 
     Entries are escaped literals, so the pattern runs in linear time: plain `re` (quick to compile)
-    and no timeout are needed, unlike a user's own regular expressions."""
+    and no timeout are needed, unlike a user's own regular expressions. `re` tries every entry at every
+    word start (no quick first-letter test under IGNORECASE), so the entries are grouped by first letter."""
+    alternatives = word_list_alternatives(words)
+    if not alternatives:
+        return re.compile(r"(?!)")
+    return re.compile(WORD_LIST_TEMPLATE.format(by_first_letter(alternatives, ignore_case=True)), re.IGNORECASE)
+
+
+# A word-list entry is a whole word: no letter, apostrophe or hyphen (nor "-x") on either side.
+WORD_LIST_TEMPLATE = r"(?<![\w'’-])(?:{})(?![\w'’-]|-\w)"
+
+
+def word_list_alternatives(words: Iterable[str]) -> list[str]:
+    """Each entry as a pattern, longest first: a space matches any white space, either apostrophe
+    matches both, and a trailing * the rest of the word."""
     alternatives = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
         word = word.strip()
@@ -113,24 +128,7 @@ def compile_word_list(words: Iterable[str]) -> "re.Pattern":
         stem, wildcard = (word[:-1], True) if word.endswith("*") else (word, False)
         piece = "".join(r"\s+" if ch == " " else "['’]" if ch in "'’" else re.escape(ch) for ch in stem)
         alternatives.append(piece + (r"\w*" if wildcard else ""))
-    if not alternatives:
-        return re.compile(r"(?!)")
-    return re.compile(r"(?<![\w'’-])(?:" + _by_first_letter(alternatives) + r")(?![\w'’-]|-\w)", re.IGNORECASE)
-
-
-def _by_first_letter(alternatives: list[str]) -> str:
-    """The alternation with the entries that start with the same ASCII letter grouped under it, each group
-    in its entries' order: "said|told|says" becomes "s(?:aid|ays)|t(?:old)". `re` tries every entry at
-    every word start, case-insensitively (no quick first-letter test then); grouped, only one letter's
-    entries. The same matches: case-insensitive ASCII letters match disjoint sets of characters, so at
-    any place only one group can match, and its entries are tried in their order. Kept as it is when an
-    entry starts with anything else (ſ, say, which matches where s does)."""
-    groups: dict[str, list[str]] = {}
-    for piece in alternatives:
-        if not (piece[:1].isascii() and piece[:1].isalpha()):
-            return "|".join(alternatives)
-        groups.setdefault(piece[0].lower(), []).append(piece[1:])
-    return "|".join(letter + "(?:" + "|".join(rests) + ")" for letter, rests in groups.items())
+    return alternatives
 
 
 # ---------------------------------------------------------------------------------------------------
