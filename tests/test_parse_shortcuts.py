@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from notelint import attribution
-from notelint.document import _MARK, _positions_in
+from notelint.document import _positions_in
 from notelint.model import Span
-from notelint.scan import mark_positions, scan_paragraph
+from notelint.scan import MARKS, mark_positions, scan_paragraph
 
 _SENTENCE_PIECES = [".", "!", "?", "”", '"', "’", ")", " ", " ", "\n", "\t", "\u00a0", "a", "A", "U.S.", "Mr", "Dr.",
                     "No", "etc", "Inc.", "é", "1", "“", "Co", "vs", "word"]
@@ -91,7 +91,7 @@ def test_a_blocks_share_of_the_documents_marks_is_what_the_mark_regex_finds(text
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     share = _positions_in(mark_positions(text), start, end)
-    assert share == [m.start() for m in _MARK.finditer(text, start, end)]
+    assert share == [m.start() for m in MARKS.finditer(text, start, end)]
     block = text[start:end]
     assert ([n.as_tuple() for n in scan_paragraph(block, [pos - start for pos in share])]
             == [n.as_tuple() for n in scan_paragraph(block)])

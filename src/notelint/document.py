@@ -18,7 +18,7 @@ from . import attribution
 from .brackets import classify_bracket, find_editor_notes
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
+from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
 from .source import Source, plain_source
 from .wire import WireNames, wire_names
 
@@ -26,7 +26,6 @@ from .wire import WireNames, wire_names
 # Paragraphs denser than this in quote and bracket marks skip the grammar: the fast path gives the same
 # tree (differential tests) and keeps adversarial input (thousands of marks in one paragraph) linear.
 _GRAMMAR_MAX_MARKS = 64
-_MARK = re.compile(r'[\[\]“”"]')
 
 # Where the reader comments begin: "1. Name says", "Leave a Reply", "12 Comments", ...
 _COMMENTS_START = regex.compile(
@@ -235,7 +234,7 @@ class _Builder:
             # run that meets no deeper nesting the ~30 ms of importing pyparsing and building the grammar.
             return node
         region = chunk[node.start:node.end]
-        if len(_MARK.findall(region)) > _GRAMMAR_MAX_MARKS:
+        if len(MARKS.findall(region)) > _GRAMMAR_MAX_MARKS:
             return node
         (parsed,) = _parse_paragraph(region)
         _shift(parsed, node.start)

@@ -23,7 +23,9 @@ MAX_DEPTH = 16
 QUOTE, BRACKET = "quote", "bracket"
 STRAY_QUOTE, STRAY_BRACKET = "stray_quote", "stray_bracket"
 
-_MARKS = re.compile(r'[\[\]“”"]')
+# The five marks as a pattern: what mark_positions finds (its definition), and what the document builder
+# counts to decide whether a region is too dense in marks for the grammar.
+MARKS = re.compile(r'[\[\]“”"]')
 
 
 @dataclass(slots=True)
@@ -87,7 +89,7 @@ def scan_paragraph(text: str, marks: list[int] | None = None) -> list[Node]:
 
 
 def mark_positions(text: str) -> list[int]:
-    """Where the five marks are, in order (the starts of _MARKS.finditer): one str.find chain per mark,
+    """Where the five marks are, in order (the starts of MARKS.finditer): one str.find chain per mark,
     each a memchr scan, is about five times faster than the regex's character-class scan."""
     positions: list[int] = []
     for mark in _MARK_CHARS:
