@@ -1,7 +1,7 @@
 """What notelint knows about wire services: their names, credit lines and datelines."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 import regex
@@ -42,7 +42,7 @@ class WireNames:
         # "BAGHDAD (AP) —", "WASHINGTON (Reuters) -": the place is optional, the dash is not.
         place = r"\b[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]+){0,4},?\s+"
         service = rf"\((?i:{alternation})\)\s*[—–-]{{1,2}}"
-        self.dateline = regex.compile(rf"(?:{place})?{service}", regex.V0)
+        self._dateline_pattern = rf"(?:{place})?{service}"
         # Its two parts, for `datelines`: the place must end where the service's "(" begins.
         self._dateline_service = regex.compile(service, regex.V0)
         self._place_ending_at_end = regex.compile(rf"{place}\Z", regex.V0)
@@ -56,6 +56,12 @@ class WireNames:
             )\s*\.?\s*$""",
             regex.X | regex.V0)
         self.service_in = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
+
+    @cached_property
+    def dateline(self) -> regex.Pattern:
+        """A dateline as one pattern: the definition of what `datelines` finds (which the parser uses),
+        compiled only when asked for."""
+        return regex.compile(self._dateline_pattern, regex.V0)
 
     def datelines(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
         """The (start, end) of each match of `dateline` in text[start:end], as its finditer gives them.
