@@ -11,6 +11,7 @@ cannot match without (see `_letter_runs`), so a long bracket is not searched for
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .model import (
     ANNOTATION,
@@ -404,29 +405,19 @@ def editor_label(inner: str, markers: tuple[str, ...] = ()) -> str | None:
     return None
 
 
-_marker_cache: dict[str, re.Pattern[str]] = {}
-_marker_sig_cache: dict[str, re.Pattern[str]] = {}
-
-
 def _clean_markers(markers: tuple[str, ...]) -> tuple[str, ...]:
     """Markers as configured may carry their colon ("ZH:"); the label is the name alone."""
     return tuple(dict.fromkeys(m.strip().rstrip(":").strip() for m in markers if m.strip().rstrip(":").strip()))
 
 
+@lru_cache(maxsize=None)  # a run's configured markers: a handful, each asked about at every bracket
 def _marker_re(marker: str) -> re.Pattern[str]:
-    pattern = _marker_cache.get(marker)
-    if pattern is None:
-        pattern = re.compile(rf"\s*{re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)\s*\S")
-        _marker_cache[marker] = pattern
-    return pattern
+    return re.compile(rf"\s*{re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)\s*\S")
 
 
+@lru_cache(maxsize=None)
 def _marker_signature_re(marker: str) -> re.Pattern[str]:
-    pattern = _marker_sig_cache.get(marker)
-    if pattern is None:
-        pattern = re.compile(rf"(?:[.!?]\s*|\s[-–—~/]+\s*|\s--?){re.escape(marker)}\.?\s*$")
-        _marker_sig_cache[marker] = pattern
-    return pattern
+    return re.compile(rf"(?:[.!?]\s*|\s[-–—~/]+\s*|\s--?){re.escape(marker)}\.?\s*$")
 
 
 def _form_kind(inner: str, before: str, after: str) -> str | None:
