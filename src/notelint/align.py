@@ -9,15 +9,11 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import tomllib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import regex
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 # --- Typographic normalisation: differences that no reader sees as a change produce no hunk at all. ---
 DOUBLE_QUOTES = "\"“”„‟«»″〝〞＂"

@@ -8,23 +8,19 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import tomllib
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from .source import SourceError
 
 try:  # CPython's own SHA-256 (the same digest): `hashlib` would load OpenSSL, ~3 ms of every start-up
-    from _sha256 import sha256  # Python 3.10, 3.11
+    from _sha256 import sha256  # Python 3.11
 except ImportError:  # pragma: no cover - other Pythons
     try:
         from _sha2 import sha256  # Python 3.12+
     except ImportError:
         from hashlib import sha256
-
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
 
 # Looked for in each directory, walking up from a file; in one directory the first found wins.
 CONFIG_FILES = (".notelint.toml", "notelint.toml", "pyproject.toml")
