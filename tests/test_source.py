@@ -1,12 +1,14 @@
 """Reading sources: decoding, BOM, line ends, and positions that map back to the file."""
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import notelint
-from notelint.source import LineIndex, OffsetMap, SourceError, decode, read_source
+from notelint.source import LineIndex, OffsetMap, SourceError, decode, read_bytes_and_stat, read_source
 
 ARTICLE = ("Iran’s envoy met militia leaders\n\n"
            "BAGHDAD (AP) — “Maintain calm,” he told them [the faction leaders], according to officials.\n")
@@ -76,6 +78,21 @@ def test_too_large_file_is_refused_without_reading(tmp_path):
     path.write_bytes(b"a" * 2048)
     with pytest.raises(SourceError, match="file too large"):
         read_source(str(path), max_bytes=1024)
+
+
+def test_a_file_is_read_whole_with_its_stat(tmp_path):
+    path = tmp_path / "long.txt"
+    content = ("WASHINGTON (AP) — A paragraph of wire copy, “quoted,” he said.\n\n" * 4000).encode()
+    path.write_bytes(content)  # ~260 KB: more than one read's chunk
+    data, stat_result = read_bytes_and_stat(str(path))
+    assert data == content and stat_result.st_size == len(content)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a POSIX device without a size")
+def test_a_device_without_a_size_is_read_only_up_to_the_limit():
+    # stat says 0 bytes and the reads never end: the limit still stops it, with the usual message.
+    with pytest.raises(SourceError, match="file too large"):
+        read_bytes_and_stat("/dev/zero", max_bytes=100_000)
 
 
 def test_line_index_bisects():
