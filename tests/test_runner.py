@@ -79,7 +79,11 @@ def test_chunks_are_large_and_cover_every_file():
     items = list(range(20_000))
     chunks = runner._chunks(items, 2)
     assert [x for c in chunks for x in c] == items
-    assert all(len(c) == runner.MAX_CHUNK for c in chunks[:-1])
+    sizes = [len(c) for c in chunks]
+    assert sizes[0] == runner.MAX_CHUNK and sizes == sorted(sizes, reverse=True)  # shrinking as work runs out
+    assert all(len(c) >= runner.MIN_CHUNK for c in chunks[:-1])
+    assert sum(size == runner.MAX_CHUNK for size in sizes) >= 30  # most files go in large chunks
+    assert sizes[-2] == runner.MIN_CHUNK  # and the last ones are small: the workers finish together
     small = runner._chunks(list(range(100)), 2)
     assert [len(c) for c in small] == [32, 32, 32, 4]
 

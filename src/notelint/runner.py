@@ -24,7 +24,7 @@ from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes_and_stat, read_so
 # Below this many files to lint, starting worker processes costs more than it saves.
 MIN_FILES_FOR_POOL = 96
 # Chunk size bounds: large enough that IPC is a small share of the work, small enough that the workers
-# finish together (about 4 chunks per worker).
+# finish together.
 MIN_CHUNK, MAX_CHUNK = 32, 512
 
 
@@ -113,8 +113,16 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
 
 
 def _chunks(items: list, jobs: int) -> list[list]:
-    size = max(MIN_CHUNK, min(MAX_CHUNK, -(-len(items) // (jobs * 4))))
-    return [items[i:i + size] for i in range(0, len(items), size)]
+    """Chunks that shrink as the work left does (guided scheduling): a quarter of each worker's share
+    of what is left, within the bounds. Large chunks while there is much to do, small ones at the end,
+    so no worker sits idle while another finishes a large last chunk."""
+    chunks = []
+    pos = 0
+    while pos < len(items):
+        size = max(MIN_CHUNK, min(MAX_CHUNK, -(-(len(items) - pos) // (jobs * 4))))
+        chunks.append(items[pos:pos + size])
+        pos += size
+    return chunks
 
 
 def _ignore_interrupts() -> None:
