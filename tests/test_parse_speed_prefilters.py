@@ -1,0 +1,87 @@
+"""The parser's plain-`re` prefilters never hide a match of the `regex` patterns they stand before.
+
+A prefilter is a necessary condition: where it fails, the pattern it guards cannot match, so the pattern
+is not run. Each is checked three ways: the character classes it relies on against every code point
+(re and regex disagree on \\s, \\w and case folding for some), generated text built from the words and
+characters that decide it, and the corpus.
+"""
+from __future__ import annotations
+
+import re
+import string
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notelint import attribution
+
+_VERB_LETTERS = sorted(set(attribution.SPEECH_VERBS) - {"|"})
+
+
+def test_each_verb_letter_class_holds_all_the_letter_matches_case_free():
+    any_letter = regex.compile("[a-z]", regex.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if any_letter.match(char):
+            for letter in _VERB_LETTERS:
+                if regex.fullmatch(letter, char, regex.I):
+                    assert re.fullmatch(attribution._any_case(re.match(".", letter)), char), (hex(code), letter)
+
+
+def test_re_white_space_holds_regex_white_space_and_no_word_character():
+    # _VERB_AFTER reads regex's [\s,]* run as re's [\s,]*+, each word of the after-patterns as \S++ and
+    # their verbs' letters after it: the same run ends at the same place.
+    regex_space = regex.compile(r"\s")
+    regex_word_char = regex.compile(r"[\w’'.-]")
+    re_space = re.compile(r"\s")
+    for code in range(0x110000):
+        char = chr(code)
+        if regex_space.match(char):
+            assert re_space.match(char), hex(code)
+        if regex_word_char.match(char):
+            assert not re_space.match(char) and char != ",", hex(code)
+    assert not any(re_space.match(c) for c in string.ascii_letters + "\u0130\u212a\u017f")
+
+
+def _assert_verb_after_holds_the_after_patterns(text, pos, end):
+    """Where _VERB_FIRST or _SPEAKER_FIRST matches text[pos:end] (end up to the block's end, as
+    _match_in_sentence bounds them), _VERB_AFTER matches from pos to the block's end; where _VERB_FIRST
+    does, with no words before the verb."""
+    gate = attribution._VERB_AFTER.match(text, pos, len(text))
+    for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
+        if pattern.match(text, pos, end) or attribution._match_in_sentence(pattern, text, pos, end):
+            assert gate is not None, (pattern.pattern[:20], text, pos, end)
+            if pattern is attribution._VERB_FIRST:
+                assert gate.group("words") == "", (text, pos, end)
+
+
+# Speech verbs in every case and with the letters that fold to ASCII ones (ſ, K, İ), words of the after
+# patterns' characters and others (², a combining mark, ZWJ), stop words, and the separators between.
+_AFTER_WORDS = ["said", "SAID", "Said", "ſaid", "ſAİD", "told", "asKed", "asked", "İnsisted", "insisted", "quipped",
+                "he", "she", "Mr.", "U.S.", "O’Brien", "X-said", "x²", "é", "e\u0301", "a\u200db", "in", "that", "on",
+                "the", "1", "”", "“", ",", ", ", ".", "\n", "\t", "  ", "\u00a0", "\x1c", "\u2003"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_AFTER_WORDS), max_size=14), st.sampled_from([" ", "", "\t", " \t"]), st.data())
+def test_verb_after_holds_every_after_pattern_match(words, gap, data):
+    text = gap.join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    _assert_verb_after_holds_the_after_patterns(text, pos, end)
+
+
+def test_verb_after_holds_every_after_pattern_match_on_the_corpus(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        for pos in range(len(paragraph) + 1):
+            _assert_verb_after_holds_the_after_patterns(paragraph, pos, len(paragraph))
+
+
+def test_verb_after_on_the_attributions_it_must_let_through():
+    text = "“Yes,” said Michael Knights. “No,” he said. “Maybe” one leader recounted. “So,” SAID Jones."
+    for pos in (m.end() for m in re.finditer("”", text)):
+        assert attribution._VERB_AFTER.match(text, pos, len(text)), text[pos:]
+    assert attribution._VERB_AFTER.match(text, text.index("” said") + 1, len(text)).group("words") == ""
+    assert attribution._VERB_AFTER.match(" ticket. “If you think Crooked Hillary said", 0).group("words") != ""
+    assert attribution._VERB_AFTER.match(" ticket. “If you think Crooked Hillary and Kaine said", 0) is None
