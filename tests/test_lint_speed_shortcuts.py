@@ -3,13 +3,20 @@
 - `checks.has_attribution` (a whole-word "said" found by str.find, else find_attribution) must say whether
   `ATTRIBUTION` matches in a bounded stretch of text, whatever the neighbours of "said" and the bounds.
 - `checks._quote_mark_in` (one str.find per mark) must say whether `QUOTE_MARK` matches there.
+- NL301, which passes over a paragraph holding a whole-word "said" and no quotation mark before its voice
+  scan, must report what it reports scanning every paragraph with the slow searches.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import notelint
 from notelint import checks
+from notelint.engine import Context, load_rules
 
 SAID_TOKENS = ["said", "Said", "SAID", "saids", "unsaid", "said_", "_said", "said1", "²said", "saidé", "ésaid",
                "sai", "d", "s", "aid", "says", "told", "according", " to", "tells", "x", "é", "_", "1", "²",
@@ -60,3 +67,53 @@ def test_quote_mark_in_answers_as_the_quote_mark_search(tokens, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert checks._quote_mark_in(text, start, end) == (checks.QUOTE_MARK.search(text, start, end) is not None)
+
+
+# --- NL301 passes over paragraphs with "said" and no quotation mark before its voice scan ---------------
+WIRE_PIECES = ["We will fight on.", "we know it", "Our sources", "told us", "you", "YOU", "I", "I’m", "my view",
+               "Myself", "y’all", "?", "!", "said", "Said", "unsaid", "said_", "saids", "he said.", "officials said,",
+               "according to", "a spokesman", "“We are here,” he said.", "“Our time”", "\"We", "”", "«nous»",
+               "[0700 EST] -", "(Ed. note: we doubt it)", "World War I", "U.S. troops", "Militia attacks rose.",
+               "in Baghdad", "é", "-", ",", ".", "\n"]
+
+
+def voice_hits(text: str) -> list[tuple[int, int, str]]:
+    rule = next(r for r in load_rules() if r.code == "NL301")
+    ctx = Context(notelint.parse(text, path="voice.txt"))
+    return [(h.start, h.end, h.message) for h in checks.editorial_voice(ctx, rule, dict(rule.options))]
+
+
+def voice_hits_without_shortcuts(text: str, monkeypatch) -> list[tuple[int, int, str]]:
+    """NL301 with every paragraph scanned: no "said" seen before the voice scan, the slow searches after."""
+    with monkeypatch.context() as patched:
+        patched.setattr(checks, "said_in", lambda text, start, end: False)
+        patched.setattr(checks, "has_attribution",
+                        lambda text, start=0, end=None: attribution_found(text, start, len(text) if end is None else end))
+        patched.setattr(checks, "_quote_mark_in",
+                        lambda text, start, end: checks.QUOTE_MARK.search(text, start, end) is not None)
+        return voice_hits(text)
+
+
+def news_article(paragraphs: list[list[str]]) -> str:
+    body = "\n\n".join(" ".join(words) for words in paragraphs)
+    return "Militia attacks rise in Iraq\n\nBAGHDAD (Reuters) - " + body + "\n"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(WIRE_PIECES), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph(paragraphs):
+    text = news_article(paragraphs)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert voice_hits(text) == voice_hits_without_shortcuts(text, monkeypatch), text
+
+
+def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph_of_the_fixtures(corpus_text, monkeypatch):
+    texts = [corpus_text, news_article([["We will fight on, he said."], ["We will fight on."],
+                                        ["“Our time,” he said. You know it", "said"], ["Would you?", "unsaid"]])]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "fixtures" / "wire").glob("*.txt"))]
+    found = 0
+    for text in texts:
+        hits = voice_hits(text)
+        assert hits == voice_hits_without_shortcuts(text, monkeypatch)
+        found += len(hits)
+    assert found  # the comparison saw findings, not only their absence
