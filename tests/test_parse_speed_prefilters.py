@@ -29,38 +29,42 @@ def test_each_verb_letter_class_holds_all_the_letter_matches_case_free():
                     assert re.fullmatch(attribution._any_case(re.match(".", letter)), char), (hex(code), letter)
 
 
-def test_re_white_space_holds_regex_white_space_and_no_word_character():
-    # _VERB_AFTER reads regex's [\s,]* run as re's [\s,]*+, each word of the after-patterns as \S++ and
-    # their verbs' letters after it: the same run ends at the same place.
+def test_re_white_space_holds_regex_white_space_and_any_word_holds_their_word_characters():
+    # _VERB_AFTER reads regex's [\s,]* run as re's [\s,]*+, each word of the after-patterns as _ANY_WORD and
+    # their verb's end as no ASCII word character next: the same runs end at the same places.
     regex_space = regex.compile(r"\s")
     regex_word_char = regex.compile(r"[\w’'.-]")
     re_space = re.compile(r"\s")
+    any_word = re.compile(attribution._ANY_WORD)
     for code in range(0x110000):
         char = chr(code)
         if regex_space.match(char):
-            assert re_space.match(char), hex(code)
+            assert re_space.match(char) and not any_word.match(char) and char not in ",", hex(code)
         if regex_word_char.match(char):
-            assert not re_space.match(char) and char != ",", hex(code)
-    assert not any(re_space.match(c) for c in string.ascii_letters + "\u0130\u212a\u017f")
+            assert any_word.match(char) and not re_space.match(char) and char != ",", hex(code)
+    for char in string.ascii_letters + string.digits + "_":
+        assert regex.match(r"\w", char)
+    assert not any(re_space.match(c) or c == "," for c in string.ascii_letters + "\u0130\u212a\u017f")
 
 
-def _assert_verb_after_holds_the_after_patterns(text, pos, end):
-    """Where _VERB_FIRST or _SPEAKER_FIRST matches text[pos:end] (end up to the block's end, as
-    _match_in_sentence bounds them), _VERB_AFTER matches from pos to the block's end; where _VERB_FIRST
+def _assert_verb_after_holds_the_after_patterns(text, pos, block_end):
+    """Where _VERB_FIRST or _SPEAKER_FIRST matches from pos as attribute tries them (in the sentence, by
+    _match_in_sentence, or to the block's end), _VERB_AFTER matches to the block's end; where _VERB_FIRST
     does, with no words before the verb."""
-    gate = attribution._VERB_AFTER.match(text, pos, len(text))
+    gate = attribution._VERB_AFTER.match(text, pos, block_end)
     for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
-        if pattern.match(text, pos, end) or attribution._match_in_sentence(pattern, text, pos, end):
-            assert gate is not None, (pattern.pattern[:20], text, pos, end)
+        if pattern.match(text, pos, block_end) or attribution._match_in_sentence(pattern, text, pos, block_end):
+            assert gate is not None, (pattern.pattern[:20], text, pos, block_end)
             if pattern is attribution._VERB_FIRST:
-                assert gate.group("words") == "", (text, pos, end)
+                assert gate.group("words") == "", (text, pos, block_end)
 
 
 # Speech verbs in every case and with the letters that fold to ASCII ones (ſ, K, İ), words of the after
 # patterns' characters and others (², a combining mark, ZWJ), stop words, and the separators between.
 _AFTER_WORDS = ["said", "SAID", "Said", "ſaid", "ſAİD", "told", "asKed", "asked", "İnsisted", "insisted", "quipped",
                 "he", "she", "Mr.", "U.S.", "O’Brien", "X-said", "x²", "é", "e\u0301", "a\u200db", "in", "that", "on",
-                "the", "1", "”", "“", ",", ", ", ".", "\n", "\t", "  ", "\u00a0", "\x1c", "\u2003"]
+                "the", "1", "”", "“", ",", ", ", ".", "!", "?", ";", ":", "(", ")", '"', "\n", "\t", "  ", "\u00a0", "\x1c",
+                "\u2003", "saidx", "said_", "said1", "saidé", "saying", "Said.", "said!", "U.S.", "Inc."]
 
 
 @settings(max_examples=800, deadline=None)
@@ -83,5 +87,7 @@ def test_verb_after_on_the_attributions_it_must_let_through():
     for pos in (m.end() for m in re.finditer("”", text)):
         assert attribution._VERB_AFTER.match(text, pos, len(text)), text[pos:]
     assert attribution._VERB_AFTER.match(text, text.index("” said") + 1, len(text)).group("words") == ""
-    assert attribution._VERB_AFTER.match(" ticket. “If you think Crooked Hillary said", 0).group("words") != ""
-    assert attribution._VERB_AFTER.match(" ticket. “If you think Crooked Hillary and Kaine said", 0) is None
+    assert attribution._VERB_AFTER.match(" ticket. If you think Crooked Hillary said", 0).group("words") != ""
+    assert attribution._VERB_AFTER.match(" ticket. If you think Crooked Hillary and Kaine said", 0) is None
+    assert attribution._VERB_AFTER.match(" ticket. “If Hillary said", 0) is None  # no word of theirs holds “
+    assert attribution._VERB_AFTER.match(" ticket, saying so", 0) is None

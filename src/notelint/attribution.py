@@ -37,13 +37,15 @@ _VERB_FIRST = regex.compile(
 # characters back can never lead to a match, and not trying saves a fifth of the time.
 _SPEAKER_FIRST = regex.compile(
     rf"[\s,]*(?P<speaker>{_WORD}+(?:[ \t]+{_WORD}+){{0,5}}?)[ \t]+(?P<verb>{_VERB})\b", regex.I)
-# A cheap necessary condition for either after-pattern, in plain re: a speech verb, in any case, after the
-# [\s,]* run and at most six words each followed by spaces or tabs (_VERB_FIRST's verb comes first; the
-# _SPEAKER_FIRST speaker has one to six words). Many quotations run on into their sentence ("… called
-# Clinton and Kaine a “Status Quo” ticket.") and fail both patterns; this match costs a third of theirs. It
-# holds every match of theirs: re's \s holds regex's, \S each of their word characters, and each letter
-# class all that the letter matches under regex.IGNORECASE (tests check every code point). Lazily the
-# fewest words: with one or more, _VERB_FIRST cannot match.
+# A cheap necessary condition for either after-pattern, in plain re: a speech verb, in any case and ending
+# its word, after the [\s,]* run and at most six words each followed by spaces or tabs (_VERB_FIRST's verb
+# comes first; the _SPEAKER_FIRST speaker has one to six words). Many quotations run on into their sentence
+# ("… called Clinton and Kaine a “Status Quo” ticket.") and fail both patterns; this match costs a third
+# of theirs. It holds every match of theirs: re's \s holds regex's; _ANY_WORD holds their word characters,
+# and neither holds the other's space; each letter class holds all that the letter matches under
+# regex.IGNORECASE; their verb is followed by \s or a word boundary, so by no ASCII word character (tests
+# check every code point). _match_in_sentence may end their text sooner, but only just past a . ! or ?,
+# never right after a verb. Lazily the fewest words: with one or more, _VERB_FIRST cannot match.
 _FOLDS = {"i": "iI\u0130", "k": "kK\u212a", "s": "sS\u017f"}
 
 
@@ -52,7 +54,8 @@ def _any_case(letter: re.Match) -> str:
 
 
 _VERB_ANY_CASE = re.sub("[a-z]", _any_case, _VERB)
-_VERB_AFTER = re.compile(rf"[\s,]*+(?P<words>(?:\S++[ \t]++){{0,6}}?)(?:{_VERB_ANY_CASE})")
+_ANY_WORD = r"[^\s,;:()“”\"!?]++"  # stops at the punctuation that ends most run-on sentences' words
+_VERB_AFTER = re.compile(rf"[\s,]*+(?P<words>(?:{_ANY_WORD}[ \t]++){{0,6}}?)(?:{_VERB_ANY_CASE})(?![a-zA-Z0-9_])")
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
 _SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
                  rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b")
