@@ -3,6 +3,8 @@
 - `checks.has_attribution` (a whole-word "said" found by str.find, else find_attribution) must say whether
   `ATTRIBUTION` matches in a bounded stretch of text, whatever the neighbours of "said" and the bounds.
 - `checks._quote_mark_in` (one str.find per mark) must say whether `QUOTE_MARK` matches there.
+- NL403 counts a quotation's words with a split that stops at its minimum: too few exactly when the
+  full split has too few.
 - NL301, which passes over a paragraph holding a whole-word "said" and no quotation mark before its voice
   scan, must report what it reports scanning every paragraph with the slow searches.
 """
@@ -117,3 +119,11 @@ def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph_of_the_fix
         assert hits == voice_hits_without_shortcuts(text, monkeypatch)
         found += len(hits)
     assert found  # the comparison saw findings, not only their absence
+
+
+# --- NL403 counts a quotation's words only up to its minimum -------------------------------------------
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=" \t\n\u00a0\u2003xé.", max_size=30), st.integers(-2, 8))
+def test_bounded_split_tells_too_few_words_as_the_full_split(text, min_words):
+    # _unattributed: len(inner.split(None, min_words - 1)) < min_words  ==  len(inner.split()) < min_words
+    assert (len(text.split(None, min_words - 1)) < min_words) == (len(text.split()) < min_words)

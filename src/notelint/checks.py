@@ -626,7 +626,8 @@ def _unattributed(text: str, block: Span, quotes: list[Span], min_words: int, ru
     reported = []
     for quote in quotes:
         inner = text[quote.start + 1:quote.end - 1].strip()
-        if len(inner.split()) < min_words or not inner[:1].isupper():
+        # Words counted up to min_words only (a split that stops there): most quotations are longer.
+        if not inner[:1].isupper() or len(inner.split(None, min_words - 1)) < min_words:
             continue
         if not _ENDS_LIKE_SPEECH.search(inner):
             continue
