@@ -435,12 +435,15 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
     text = ctx.text
     quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
-    for block, wire_runs in ctx.wire_runs():
+    runs_of = ctx.runs_of
+    for block in ctx.paragraphs():
         said = said_in(text, block.start, block.end)
         if said and not _quote_mark_in(text, block.start, block.end):
             # Skipped below whatever it holds (an attribution, no quotation mark): a third of the wire text
-            # of the benchmark articles, passed over with two C loops instead of the voice scan.
+            # of the benchmark articles, passed over with two C loops instead of the voice scan (and its
+            # wire runs are not looked up).
             continue
+        wire_runs = runs_of(block)
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
             a, b = run.start, run.end

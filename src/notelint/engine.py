@@ -435,21 +435,23 @@ class Context:
 
     # Scopes ------------------------------------------------------------------------------------------
     def wire_runs(self) -> list[tuple[Span, list[Span]]]:
-        """Each paragraph of the article with its reporting text: the plain runs that are never inside a
-        quotation or bracket (its wire children, or the paragraph itself when it has no children). The
-        "wire" scope, kept by paragraph for the checks that need it; the lists are not to be changed."""
+        """Each paragraph of the article with its reporting text (runs_of): the "wire" scope, kept by
+        paragraph for the checks that need it; the lists are not to be changed."""
         if self._wire_runs is None:
-            out = []
-            for block in self.paragraphs():
-                children = block.children
-                if not children:
-                    out.append((block, [block]))
-                elif len(children) == 1 and children[0].kind == WIRE:
-                    out.append((block, children))  # plain reporting, as most paragraphs are: no copy
-                else:
-                    out.append((block, [c for c in children if c.kind == WIRE]))
-            self._wire_runs = out
+            runs_of = self.runs_of
+            self._wire_runs = [(block, runs_of(block)) for block in self.paragraphs()]
         return self._wire_runs
+
+    @staticmethod
+    def runs_of(block: Span) -> list[Span]:
+        """A paragraph's reporting text: the plain runs that are never inside a quotation or bracket (its
+        wire children, or the paragraph itself when it has no children). Not to be changed."""
+        children = block.children
+        if not children:
+            return [block]
+        if len(children) == 1 and children[0].kind == WIRE:
+            return children  # plain reporting, as most paragraphs are: no copy
+        return [c for c in children if c.kind == WIRE]
 
     def regions(self, scope: str) -> list[tuple[int, int, Span]]:
         """Text regions (start, end, span) a scope covers, in document order."""
