@@ -6,7 +6,8 @@
 - NL403 counts a quotation's words with a split that stops at its minimum: too few exactly when the
   full split has too few.
 - NL301, which passes over a paragraph holding a whole-word "said" and no quotation mark before its voice
-  scan, must report what it reports scanning every paragraph with the slow searches.
+  scan (and knows a paragraph whose quotation opens with a double mark holds one), must report what it
+  reports scanning every paragraph with the slow searches.
 """
 from __future__ import annotations
 
@@ -86,9 +87,11 @@ def voice_hits(text: str) -> list[tuple[int, int, str]]:
 
 
 def voice_hits_without_shortcuts(text: str, monkeypatch) -> list[tuple[int, int, str]]:
-    """NL301 with every paragraph scanned: no "said" seen before the voice scan, the slow searches after."""
+    """NL301 with every paragraph scanned: no "said" seen before the voice scan, no quotation mark known from
+    the quotations, the slow searches after."""
     with monkeypatch.context() as patched:
         patched.setattr(checks, "said_in", lambda text, start, end: False)
+        patched.setattr(checks, "_opens_with_quote_mark", lambda text, block: False)
         patched.setattr(checks, "has_attribution",
                         lambda text, start=0, end=None: attribution_found(text, start, len(text) if end is None else end))
         patched.setattr(checks, "_quote_mark_in",
