@@ -8,6 +8,8 @@
 - NL301, which passes over a paragraph holding a whole-word "said" and no quotation mark before its voice
   scan (and knows a paragraph whose quotation opens with a double mark holds one), must report what it
   reports scanning every paragraph with the slow searches.
+- NL301 takes the sentences of a paragraph without an attribution as unattributed: an attribution in a
+  sentence must be one in its paragraph.
 """
 from __future__ import annotations
 
@@ -130,3 +132,22 @@ def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph_of_the_fix
 def test_bounded_split_tells_too_few_words_as_the_full_split(text, min_words):
     # _unattributed: len(inner.split(None, min_words - 1)) < min_words  ==  len(inner.split()) < min_words
     assert (len(text.split(None, min_words - 1)) < min_words) == (len(text.split()) < min_words)
+
+
+# --- NL301: no attribution in a paragraph, none in its sentences ---------------------------------------
+SENTENCE_PIECES = ["He", "said", "read:", "reads:", "Read", "according", "to", "told", "U.S.", "Mr.", "Jan.", "No.",
+                   "we", "?", "!", "…", ".", "...", ":", ",", "“", "”", '"', "'", "’", ")", "]", "(", "[", "1", "é",
+                   " ", "  ", "\n", "x", "A", "Said", "said.", "told:", "statement"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=16), st.data())
+def test_an_attribution_in_a_sentence_is_one_in_its_paragraph(pieces, data):
+    # editorial_voice takes every sentence of a paragraph where find_attribution found none as unattributed.
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    if attribution_found(text, start, end):
+        return
+    for s, e in checks.sentences(text, start, end):
+        assert not attribution_found(text, s, e), (text, start, end, s, e)

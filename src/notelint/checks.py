@@ -463,12 +463,20 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
-        if not (said or quoted or _quote_mark_in(text, block.start, block.end)) and find_attribution(text, block.start, block.end):
-            # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
-            # dataset copies often drop them), so whose words are whose cannot be told here.
-            continue
+        unattributed = False  # known to hold no attribution
+        if not (said or quoted or _quote_mark_in(text, block.start, block.end)):
+            if find_attribution(text, block.start, block.end):
+                # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
+                # dataset copies often drop them), so whose words are whose cannot be told here.
+                continue
+            unattributed = True
         all_sentences = sentences(ctx.text, block.start, block.end)
-        attributed = [has_attribution(ctx.text, s, e) for s, e in all_sentences]
+        if unattributed:
+            # Nor does any of its sentences (an attribution in one is one in the paragraph: a sentence
+            # ends where the paragraph does or after punctuation, where no attribution word ends).
+            attributed = [False] * len(all_sentences)
+        else:
+            attributed = [has_attribution(ctx.text, s, e) for s, e in all_sentences]
         window = int(options.get("attribution-window", 2))
         for index, (s_start, s_end) in enumerate(all_sentences):
             parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
