@@ -1,4 +1,5 @@
-"""The parser's plain-`re` prefilters never hide a match of the `regex` patterns they stand before.
+"""The parser's plain-`re` prefilters never hide a match of the `regex` patterns they stand before, and
+what attribution reads off a prefilter's match instead of running the pattern is what the pattern gives.
 
 A prefilter is a necessary condition: where it fails, the pattern it guards cannot match, so the pattern
 is not run. Each is checked three ways: the character classes it relies on against every code point
@@ -91,3 +92,50 @@ def test_verb_after_on_the_attributions_it_must_let_through():
     assert attribution._VERB_AFTER.match(" ticket. If you think Crooked Hillary and Kaine said", 0) is None
     assert attribution._VERB_AFTER.match(" ticket. “If Hillary said", 0) is None  # no word of theirs holds “
     assert attribution._VERB_AFTER.match(" ticket, saying so", 0) is None
+
+
+def _attribution_after_by_the_patterns(text, pos, block_end):
+    """What attribute took from after a quotation before _VERB_AFTER: each pattern in the sentence."""
+    for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
+        match = attribution._match_in_sentence(pattern, text, pos, block_end)
+        if match and attribution._plausible_speaker(match.group("speaker")):
+            return attribution._trim(match.group("speaker")), match.group("verb")
+    return None
+
+
+def _assert_attribution_after_as_by_the_patterns(text, pos, block_end):
+    verb_after = attribution._VERB_AFTER.match(text, pos, block_end)
+    found = attribution._attribution_after(text, pos, block_end, verb_after) if verb_after else None
+    assert found == _attribution_after_by_the_patterns(text, pos, block_end), (text, pos, block_end)
+
+
+# Plain ASCII attributions, which _attribution_after reads off _VERB_AFTER's match, and the characters that
+# send it to the patterns: non-ASCII letters and spaces, ’, ".", "\x1c", a digit first, a non-ASCII next.
+_ATTRIBUTION_AFTER_WORDS = ["said", "Said", "SAID", "ſaid", "says", "told", "asKed", "İnsisted", "he", "she", "Jones",
+                            "Mr.", "O'Brien", "O’Brien", "1st", "2", "_x", "a-b", "x²", "é", "\u00a0", "\u2003",
+                            "\x1c", ",", ", ", ".", "!", "?", "”", "—", "saidé", "said—", "said.", "said,", "said_",
+                            "in", "the", "\n", "\t", "  "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_ATTRIBUTION_AFTER_WORDS), max_size=12), st.sampled_from([" ", "", "\t"]), st.data())
+def test_attribution_after_is_the_patterns_one(words, gap, data):
+    text = gap.join(words)
+    pos = data.draw(st.integers(0, len(text)))
+    _assert_attribution_after_as_by_the_patterns(text, pos, data.draw(st.integers(pos, len(text))))
+
+
+def test_attribution_after_is_the_patterns_one_on_the_corpus(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        for pos in range(len(paragraph) + 1):
+            _assert_attribution_after_as_by_the_patterns(paragraph, pos, len(paragraph))
+
+
+def test_attribution_after_on_plain_and_other_attributions():
+    for text, expected in [("” he said.", ("he", "said")), ("”, Jones told reporters", ("Jones", "told")),
+                           ("” one leader RECOUNTED", ("one leader", "RECOUNTED")), ("” 2 men said", None),
+                           ("” O’Brien said", ("O’Brien", "said")), ("” Mr. Jones said", ("Mr. Jones", "said")),
+                           ("” he saidé", None), ("”\x1c he said", None), ("”\u2003\xa0, he said", ("he", "said"))]:
+        _assert_attribution_after_as_by_the_patterns(text, 1, len(text))
+        verb_after = attribution._VERB_AFTER.match(text, 1, len(text))
+        assert (attribution._attribution_after(text, 1, len(text), verb_after) if verb_after else None) == expected

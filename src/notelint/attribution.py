@@ -55,7 +55,16 @@ def _any_case(letter: re.Match) -> str:
 
 _VERB_ANY_CASE = re.sub("[a-z]", _any_case, _VERB)
 _ANY_WORD = r"[^\s,;:()“”\"!?]++"  # stops at the punctuation that ends most run-on sentences' words
-_VERB_AFTER = re.compile(rf"[\s,]*+(?P<words>(?:{_ANY_WORD}[ \t]++){{0,6}}?)(?:{_VERB_ANY_CASE})(?![a-zA-Z0-9_])")
+_VERB_AFTER = re.compile(
+    rf"[\s,]*+(?P<words>(?:{_ANY_WORD}[ \t]++){{0,6}}?)(?P<verb>{_VERB_ANY_CASE})(?![a-zA-Z0-9_])")
+# _SPEAKER_FIRST's match is read off _VERB_AFTER's (one with words) where the text is plain ASCII (most
+# are: ", he said."), so that regex is not run. Fewer words could not match (_VERB_AFTER would have
+# matched with them); with these, the two decide alike when _PLAIN_AFTER holds the text from pos to the
+# verb's end: ASCII white space (not re's \x1c-\x1f) and commas, then _SPEAKER_FIRST's word characters
+# but "." (a "." makes _match_in_sentence look for the sentence end) with spaces and tabs, and the verb's
+# ASCII letters (regex.IGNORECASE matches them as _VERB_ANY_CASE does); and when the verb ends the block
+# or an ASCII character follows it, which ends a word (\b) exactly when it is none of [a-zA-Z0-9_].
+_PLAIN_AFTER = re.compile(r"[\t\n\x0b\x0c\r ,]*+[A-Za-z0-9_'\- \t]*")
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
 _SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
                  rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b")
@@ -84,18 +93,33 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
     # “…,” and “…?” ask for an attribution right after; “….” ends the sentence with the quotation.
     if (inner_last not in (".",) and quote.attrs.get("closed")
-            and (verb := _VERB_AFTER.match(text, quote.end, block_end))):
-        for pattern in (_SPEAKER_FIRST,) if verb.group("words") else (_VERB_FIRST, _SPEAKER_FIRST):
-            match = _match_in_sentence(pattern, text, quote.end, block_end)
-            if match and _plausible_speaker(match.group("speaker")):
-                quote.attrs["speaker"] = _trim(match.group("speaker"))
-                quote.attrs["verb"] = match.group("verb")
-                return
+            and (verb_after := _VERB_AFTER.match(text, quote.end, block_end))
+            and (found := _attribution_after(text, quote.end, block_end, verb_after))):
+        quote.attrs["speaker"], quote.attrs["verb"] = found
+        return
     best = _last_match_before(text, _sentence_start(text, block_start, quote.start), quote.start)
     if best is not None:
         groups = best.groupdict()
         quote.attrs["speaker"] = _trim(groups.get("speaker") or groups["speaker2"])
         quote.attrs["verb"] = groups.get("verb") or groups["verb2"]
+
+
+def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match) -> tuple[str, str] | None:
+    """The speaker and verb of the first of _VERB_FIRST and _SPEAKER_FIRST that matches in the sentence
+    from pos with a plausible speaker; `verb_after` is _VERB_AFTER's match there."""
+    end = verb_after.end()
+    if not verb_after.group("words"):
+        patterns = (_VERB_FIRST, _SPEAKER_FIRST)
+    elif _PLAIN_AFTER.fullmatch(text, pos, end) and (end == block_end or text[end].isascii()):
+        speaker = verb_after.group("words").rstrip(" \t")  # _SPEAKER_FIRST's speaker and verb
+        return (_trim(speaker), verb_after.group("verb")) if _plausible_speaker(speaker) else None
+    else:
+        patterns = (_SPEAKER_FIRST,)
+    for pattern in patterns:
+        match = _match_in_sentence(pattern, text, pos, block_end)
+        if match and _plausible_speaker(match.group("speaker")):
+            return _trim(match.group("speaker")), match.group("verb")
+    return None
 
 
 def _last_match_before(text: str, start: int, end: int) -> regex.Match | None:
