@@ -4,7 +4,8 @@
   `ATTRIBUTION` matches in a bounded stretch of text, whatever the neighbours of "said" and the bounds.
 - `checks._quote_mark_in` (one str.find per mark) must say whether `QUOTE_MARK` matches there.
 - NL403 counts a quotation's words with a split that stops at its minimum: too few exactly when the
-  full split has too few.
+  full split has too few; and tells a quotation ending like speech by its last characters, as the
+  pattern it replaced did.
 - NL301, which passes over a paragraph holding a whole-word "said" and no quotation mark before its voice
   scan (and knows a paragraph whose quotation opens with a double mark holds one), must report what it
   reports scanning every paragraph with the slow searches.
@@ -13,6 +14,7 @@
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,10 @@ def test_an_attribution_in_a_sentence_is_one_in_its_paragraph(pieces, data):
         return
     for s, e in checks.sentences(text, start, end):
         assert not attribution_found(text, s, e), (text, start, end, s, e)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=".!?,…\"'”’“‘ax \n\t", max_size=12))
+def test_quotation_ends_like_speech_as_the_pattern_said(text):
+    inner = text.strip()  # _unattributed strips the quotation first
+    assert checks._ends_like_speech(inner) == bool(re.search(r"[.!?,…][\"'”’]*$", inner)), inner

@@ -610,7 +610,16 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
 
 # --- NL403 unattributed-quote ---------------------------------------------------------------------
 
-_ENDS_LIKE_SPEECH = _Lazy(re.compile, r"[.!?,…][\"'”’]*$")
+_SPEECH_ENDS = ".!?,…"  # the last character of a quotation that reads as speech, before closing marks
+_CLOSING_MARKS = "\"'”’"
+
+
+def _ends_like_speech(inner: str) -> bool:
+    """Whether re.search(r"[.!?,…][\"'”’]*$", inner) matches, for a stripped quotation (no final newline for
+    $ to stop before): its last character other than closing marks is one of .!?,… (str methods instead
+    of a pattern scan of the whole quotation for the class)."""
+    body = inner.rstrip(_CLOSING_MARKS)
+    return body != "" and body[-1] in _SPEECH_ENDS
 
 
 def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
@@ -651,7 +660,7 @@ def _unattributed(text: str, block: Span, quotes: list[Span], min_words: int, ru
         # Words counted up to min_words only (a split that stops there): most quotations are longer.
         if not inner[:1].isupper() or len(inner.split(None, min_words - 1)) < min_words:
             continue
-        if not _ENDS_LIKE_SPEECH.search(inner):
+        if not _ends_like_speech(inner):
             continue
         reported.append(quote)
     # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
