@@ -139,3 +139,41 @@ def test_attribution_after_on_plain_and_other_attributions():
         _assert_attribution_after_as_by_the_patterns(text, 1, len(text))
         verb_after = attribution._VERB_AFTER.match(text, 1, len(text))
         assert (attribution._attribution_after(text, 1, len(text), verb_after) if verb_after else None) == expected
+
+
+def _last_before_by_regex(text, start, end):
+    matches = [(m.span(), m.groupdict()) for m in attribution._BEFORE.finditer(text, start, end)]
+    return matches[-1] if matches else None
+
+
+def _last_before(text, start, end):
+    match = attribution._last_match_before(text, start, end)
+    if match is None:
+        return None
+    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two
+    groups.update(match.groupdict())
+    return match.span(), groups
+
+
+# ASCII text, where _last_match_before scans with the re twins, with starts inside words (\b reads the
+# character before the start), and a few characters that keep it on regex.
+_ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Joseph", "O'Brien", "X-Men", "said",
+                       "told", "says", "tells", "quipped", "according to", "officials", "the", "aides", "_", "1",
+                       "A1", ",", ".", ";", "(", "\n", "\t", "é", "’", "x", "²", "\u0301", "\u200d"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_BEFORE_WORDS), max_size=14), st.sampled_from([" ", "\t", ""]), st.data())
+def test_last_match_before_with_the_ascii_twins_is_the_regex_one(words, gap, data):
+    text = gap.join(words)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert _last_before(text, start, end) == _last_before_by_regex(text, start, end)
+
+
+def test_ascii_twins_read_the_character_before_the_start_as_regex_does():
+    # A combining mark and ² are word characters to one engine and not the other.
+    for text in ("xHe said", "He said", "_Jones told", "-Jones told", "aides said", "1It says", "e\u0301He said",
+                 "x²Jones told"):
+        for start in range(len(text)):
+            assert _last_before(text, start, len(text)) == _last_before_by_regex(text, start, len(text)), (text, start)

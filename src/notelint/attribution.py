@@ -72,6 +72,10 @@ _BEFORE = regex.compile(rf"(?:{_SPEAKER_VERB}|(?P<verb2>according to)[ \t]+(?P<s
 # _BEFORE without its "according to" branch, for text without those words: the same matches, and the
 # regex module scans a third faster without the top-level alternation.
 _BEFORE_NO_ACCORDING = regex.compile(_SPEAKER_VERB)
+# The two in plain re, which scans their short stretch before a quotation a third faster: used where that
+# stretch and the character before it (which their \b reads) are ASCII, on which re and regex read \w, \b
+# and each class of theirs alike (they have no \s, and no IGNORECASE).
+_ASCII_TWIN = {_BEFORE: re.compile(_BEFORE.pattern), _BEFORE_NO_ACCORDING: re.compile(_BEFORE_NO_ACCORDING.pattern)}
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
 SENTENCE_END = _SENTENCE_END = regex.compile(
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
@@ -122,7 +126,7 @@ def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match
     return None
 
 
-def _last_match_before(text: str, start: int, end: int) -> regex.Match | None:
+def _last_match_before(text: str, start: int, end: int) -> regex.Match | re.Match | None:
     """The last match of _BEFORE.finditer(text, start, end), found with less scanning.
 
     Every match holds "according to" or a speech verb with its space or tab (a _SPACED_VERB within
@@ -146,6 +150,8 @@ def _last_match_before(text: str, start: int, end: int) -> regex.Match | None:
         for last in verbs:
             pass
         pattern, end = _BEFORE_NO_ACCORDING, min(end, last.end() + 1)
+    if text[max(begin - 1, 0):end].isascii():
+        pattern = _ASCII_TWIN[pattern]
     best = None
     for best in pattern.finditer(text, begin, end):
         pass
