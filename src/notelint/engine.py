@@ -519,12 +519,9 @@ class RuleTimeout(Exception):
         self.rule, self.start, self.end, self.seconds = rule, start, end, seconds
 
 
-def run_rule(rule: Rule, ctx: Context, options: dict, timeout: float) -> Iterable[Hit]:
-    """The rule's hits. A check's are its iterable itself, read once by lint_document: most checks yield
-    nothing, and a list of nothing per rule and file cost more than the iteration. (Only pattern rules
-    raise RuleTimeout, and they return lists.)"""
+def run_rule(rule: Rule, ctx: Context, options: dict, timeout: float) -> list[Hit]:
     if rule.kind == "check":
-        return _check_function(rule.check)(ctx, rule, options)
+        return list(_check_function(rule.check)(ctx, rule, options))
     if rule.kind == "pattern":
         return _run_patterns(rule, ctx, timeout)
     if rule.kind == "lexicon":
