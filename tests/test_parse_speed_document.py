@@ -3,6 +3,7 @@
 - _headline_end, which asks str.rstrip before the regex search, against the search alone;
 - _standfirst_blocks, which counts paragraph roles and measures the dek by its offsets, against the
   function as first written (a list of the body paragraphs and slices of dek and lead);
+- WireNames.dateline_service, service_named remembered;
 each on generated text built from the characters and blocks that decide it.
 """
 from __future__ import annotations
@@ -67,3 +68,15 @@ def test_standfirst_blocks_as_first_written(blocks, from_reader):
     builder = document._Builder(source, document.ParseOptions())
     roles = [HEADLINE] + [role for _, role, _ in blocks]
     assert builder._standfirst_blocks(spans, roles) == _standfirst_blocks_as_first_written(builder, spans, roles)
+
+
+def test_dateline_service_is_service_named_and_wire_names_stay_picklable():
+    import pickle
+
+    from notelint.wire import wire_names
+
+    wire = wire_names(("MoA",))
+    for dateline in ("WASHINGTON (Reuters) -", "BAGHDAD (AP) —", "(MoA)–", "AP (ap) -", "NEW YORK (x) -"):
+        assert wire.dateline_service(dateline) == wire.service_named(dateline)
+        assert wire.dateline_service(dateline) == wire.service_named(dateline)  # remembered
+    assert pickle.loads(pickle.dumps(wire)).service_named("BAGHDAD (AP) —") == "Associated Press"

@@ -56,10 +56,6 @@ class WireNames:
             )\s*\.?\s*$""",
             regex.X | regex.V0)
         self.service_in = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
-        # service_named of a dateline's text, remembered: most leads open with one of a few hundred
-        # datelines ("WASHINGTON (Reuters) -"), and the search costs ~1.3 µs of each. (The cache holds this
-        # instance, which wire_names keeps anyway.)
-        self.dateline_service = lru_cache(maxsize=2048)(self.service_named)
 
     @cached_property
     def dateline(self) -> regex.Pattern:
@@ -90,6 +86,11 @@ class WireNames:
     def has_dateline(self, text: str) -> bool:
         return next(self.datelines(text), None) is not None
 
+    def dateline_service(self, dateline: str) -> str | None:
+        """service_named of a dateline's text, remembered: most leads open with one of a few hundred
+        datelines ("WASHINGTON (Reuters) -"), and the search costs ~1.3 µs of each."""
+        return _dateline_service(self, dateline)
+
     def service_named(self, text: str) -> str | None:
         """The canonical wire service named in a credit, if any (case-sensitive for short codes)."""
         for match in self.service_in.finditer(text):
@@ -102,6 +103,11 @@ class WireNames:
 
 # What a dateline's place name ("BAGHDAD", "NEW YORK, N.Y.") may hold, read backwards from its "(".
 _PLACE_BACKWARDS = regex.compile(r"[A-Za-z.’'\-,\s]*", regex.REVERSE)
+
+
+@lru_cache(maxsize=2048)  # at module level, so WireNames stay picklable (the cache holds them, as wire_names does)
+def _dateline_service(wire: WireNames, dateline: str) -> str | None:
+    return wire.service_named(dateline)
 
 
 @lru_cache(maxsize=16)
