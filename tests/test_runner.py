@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import gc
 import os
+import weakref
 
 import pytest
 from runner_fakes import FakeSettings, all_calls, calls, flag_insertions
@@ -120,3 +122,34 @@ def test_jobs_option_rejects_zero():
     assert parser.parse_args([]).use_cache is True and parser.parse_args(["--no-cache"]).use_cache is False
     with pytest.raises(SystemExit):
         parser.parse_args(["--jobs", "0"])
+
+
+class _Cyclic:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    alive: weakref.WeakSet = weakref.WeakSet()
+
+    def __init__(self) -> None:
+        self.me = self
+        _Cyclic.alive.add(self)
+
+
+def _lint_leaving_a_cycle(path, data, settings, options):
+    _Cyclic()
+    return []
+
+
+def test_a_chunk_pauses_the_collector_yet_frees_cycles_as_it_goes(tmp_path):
+    paths = write_articles(tmp_path / "news", 3 * runner._COLLECT_EVERY)
+    items = list(enumerate(paths))
+    for enabled in (True, False):
+        (gc.enable if enabled else gc.disable)()
+        try:
+            rows = runner._lint_chunk(_lint_leaving_a_cycle, None, runner.LintOptions(), items)
+            assert gc.isenabled() is enabled  # the caller's collector state is given back
+        finally:
+            gc.enable()
+        assert len(rows) == len(paths)
+        # Cycles are collected every _COLLECT_EVERY files: never more than that many wait for it.
+        assert len(_Cyclic.alive) <= runner._COLLECT_EVERY
+        gc.collect()
