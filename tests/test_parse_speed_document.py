@@ -8,6 +8,8 @@ each on generated text built from the characters and blocks that decide it.
 """
 from __future__ import annotations
 
+import re
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -80,3 +82,72 @@ def test_dateline_service_is_service_named_and_wire_names_stay_picklable():
         assert wire.dateline_service(dateline) == wire.service_named(dateline)
         assert wire.dateline_service(dateline) == wire.service_named(dateline)  # remembered
     assert pickle.loads(pickle.dumps(wire)).service_named("BAGHDAD (AP) —") == "Associated Press"
+
+
+def test_comments_and_credit_first_chars_hold_every_first_character_of_their_patterns():
+    # _COMMENTS_FIRST_CHARS (plain re) stands before _COMMENTS_START (regex): each alternative of the latter
+    # begins with a digit or "tho", "co", "le", "jo", "yo" in some case; _CREDIT_FIRST_CHAR before the
+    # credit line, whose words begin with s, c, v, o or r in some case. Every character regex reads as a
+    # digit, or as one of those letters case-free, is one the prefilter lets through.
+    digit = regex.compile(r"\d")
+    comments_letter, credit_letter = regex.compile("[thocleajyu]", regex.I), regex.compile("[scvor]", regex.I)
+    for code in range(0x110000):
+        char = chr(code)
+        if digit.match(char):
+            assert document._COMMENTS_FIRST_CHARS.match(char), hex(code)
+        if comments_letter.match(char):
+            for letter in "thocleajyu":
+                if regex.fullmatch(letter, char, regex.I):
+                    assert re.fullmatch(letter, char, re.I), (hex(code), letter)
+        if credit_letter.match(char):
+            assert document._CREDIT_FIRST_CHAR.match(char), hex(code)
+
+
+# Openings of reader comments in any case (with the letters regex folds: ſ, K, İ), digits of other scripts,
+# indentation, and text that opens like them but is not.
+_COMMENTS_WORDS = ["Join the discussion", "JOIN THE CONVERSATION", "Leave a Reply", "leave a comment", "12 Comments",
+                   "3 responses", "Comments (4)", "Your email address will not be published.", "2 thoughts on x",
+                   "Thoughts on", "1. Jane says:", "\U00010d41 Comments", "1.", "12", "١٢", "٣.", "Jane", "says:", "says", "Leave", "lEAVE", "a", "reply", "comment", "Comments",
+                   "COMMENTS", "(3)", "Responses", "replies", "Join", "JOIN", "the", "discussion", "conversation",
+                   "Your", "YOUR", "email", "address", "will", "not", "be", "published.", "Thoughts", "thought",
+                   "THOUGHTS", "on", "ſays", "Kelvin", "İ", "\U00010d41", "\t", " ", "\n", "Congress", "The", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_COMMENTS_WORDS), min_size=1, max_size=8), st.sampled_from([" ", "", "\t", "  "]),
+       st.data())
+def test_comments_first_chars_hold_every_comments_start(words, gap, data):
+    text = "x\n\n" + gap.join(words)
+    end = data.draw(st.integers(0, len(text)))
+    for start in range(len(text) + 1):
+        for stop in (end, len(text)):
+            if start <= stop and document._COMMENTS_START.match(text, start, stop):
+                assert document._COMMENTS_FIRST_CHARS.match(text, start), (text, start, stop)
+
+
+def test_comments_first_chars_hold_every_comments_start_on_the_corpus(corpus_text):
+    for line_start in [0] + [m.end() for m in re.finditer("\n", corpus_text)]:
+        if document._COMMENTS_START.match(corpus_text, line_start):
+            assert document._COMMENTS_FIRST_CHARS.match(corpus_text, line_start), corpus_text[line_start:line_start + 40]
+
+
+# Credit lines' openings in any case (ſ folds to s), white space re and regex read differently, and
+# blocks that open like a credit but are not.
+_CREDIT_WORDS = ["Source:", "SOURCES", "ſource:", "ſOURCE", "Credit", "courtesy", "of", "Via", "Originally", "published",
+                 "by", "in", "Republished", "from", "©", "(c)", "Copyright", "2020", "By", "Jane", "|", "/", "(Reporting",
+                 "Additional", "Reporting", "Jones)", "Reuters", ".", "All", "rights", "reserved", "\x1c", "\u2003", "\n",
+                 "The", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_CREDIT_WORDS), min_size=1, max_size=8), st.sampled_from([" ", "", "\t", "\u00a0"]),
+       st.data())
+def test_credit_first_char_holds_every_credit_line(words, gap, data):
+    from notelint.wire import wire_names
+
+    text = gap.join(words)
+    end = data.draw(st.integers(0, len(text)))
+    for start in range(len(text) + 1):
+        for stop in (end, len(text)):
+            if start <= stop and wire_names(()).credit_line.match(text, start, stop):
+                assert document._CREDIT_FIRST_CHAR.match(text, start), (text, start, stop)

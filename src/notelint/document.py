@@ -37,9 +37,13 @@ _COMMENTS_START = regex.compile(
     )[ \t]*(?:\r|\n|$)""",
     regex.M | regex.X)
 # A cheap test before the full pattern: how every alternative begins (a digit, or "thoughts", "comments",
-# "leave", "join", "your"), so the many paragraphs opening with "The" or "Congress" skip it.
-_COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|(?i:tho|co|le|jo|yo))")
-_CREDIT_FIRST_CHAR = re.compile(r"\s*[SsCcVvOoRrB(©]")
+# "leave", "join", "your"), so the many paragraphs opening with "The" or "Congress" skip it. The regex
+# module's Unicode is newer than re's: the digits re does not know yet (Garay, ...) are all outside the
+# BMP, so any such character is let through (a test compares the two at every code point).
+_COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
+# How every credit line begins, before its pattern is tried: "Source", "Credit", "Courtesy", "Via",
+# "Originally", "Republished" in any case (regex folds ſ to s), "©", "(c)", "By". re's \s holds regex's.
+_CREDIT_FIRST_CHAR = re.compile(r"\s*[SsſCcVvOoRrB(©]")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 _LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
 _OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
