@@ -151,3 +151,37 @@ def test_credit_first_char_holds_every_credit_line(words, gap, data):
         for stop in (end, len(text)):
             if start <= stop and wire_names(()).credit_line.match(text, start, stop):
                 assert document._CREDIT_FIRST_CHAR.match(text, start), (text, start, stop)
+
+
+def test_datelines_remembered_place_reads_the_character_before_the_scan():
+    # WireNames.datelines remembers a dateline's place by the text from the scan's start to its "(" and the
+    # character before that start, which the place's \b reads: the same text after a letter, a digit, a
+    # line break or the text's start gives each its own answer, as dateline.finditer does.
+    from notelint.wire import wire_names
+
+    wire = wire_names(())
+    for before in ("", "\n", "1", "é", "x", " ", "/", "_"):
+        for lead in ("BAGHDAD (AP) —", "NEW YORK, N.Y. (Reuters) - x", "AP (ap) -"):
+            text = before + lead
+            for start in range(len(before) + 1):
+                expected = [m.span() for m in wire.dateline.finditer(text, start)]
+                assert list(wire.datelines(text, start)) == expected, (text, start)
+
+
+def _split_blocks_as_first_written(text, start, end):
+    breaks = document._BLOCK_BREAK if "\r" in text[start:end] else document._LF_BLOCK_BREAK
+    blocks, pos = [], start
+    for match in breaks.finditer(text, start, end):
+        document._add_block(blocks, text, pos, match.start())
+        pos = match.end()
+    document._add_block(blocks, text, pos, end)
+    return blocks
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="ab “\t\n\r\f\v\u00a0\u2003", max_size=30), st.data())
+def test_split_blocks_takes_plain_blocks_as_add_block_does(text, data):
+    # _split_blocks takes a block that neither begins nor ends with white space without _add_block.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert document._split_blocks(text, start, end) == _split_blocks_as_first_written(text, start, end)

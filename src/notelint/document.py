@@ -193,7 +193,7 @@ class _Builder:
         # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2
-                and not _positions_in(self._marks, start, end)
+                and bisect_left(self._marks, start) == bisect_left(self._marks, end)  # no mark in the block
                 and (text.find("(", start, end) == -1
                      or not find_editor_notes(text[start:end], self.options.editorial_markers))):
             # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
@@ -390,7 +390,13 @@ def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     blocks = []
     pos = start
     for match in breaks.finditer(text, start, end):
-        _add_block(blocks, text, pos, match.start())
+        stop = match.start()
+        # Most blocks neither begin nor end with white space: taken as they are, without a call to
+        # _add_block (~0.7 µs of an article's ~7). An empty one is not: text[pos] is its break's line break.
+        if text[pos] not in _SPACE and text[stop - 1] not in _SPACE:
+            blocks.append((pos, stop, ""))
+        else:
+            _add_block(blocks, text, pos, stop)
         pos = match.end()
     _add_block(blocks, text, pos, end)
     return blocks

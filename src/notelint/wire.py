@@ -79,8 +79,11 @@ class WireNames:
             if service is None:
                 pos = paren + 1
                 continue
-            place = self._place_ending_at_end.search(text, _PLACE_BACKWARDS.match(text, pos, paren).start(), paren)
-            yield (place.start() if place else paren), service.end()
+            # The place depends only on the text from pos to the "(" and the character before pos (which
+            # \b reads): remembered by that text, as most leads open with one of a few hundred datelines.
+            before = max(pos - 1, 0)
+            place = _place_start(self, text[before:paren], pos - before)
+            yield (paren if place is None else before + place), service.end()
             pos = service.end()
 
     def has_dateline(self, text: str) -> bool:
@@ -108,6 +111,13 @@ _PLACE_BACKWARDS = regex.compile(r"[A-Za-z.’'\-,\s]*", regex.REVERSE)
 @lru_cache(maxsize=2048)  # at module level, so WireNames stay picklable (the cache holds them, as wire_names does)
 def _dateline_service(wire: WireNames, dateline: str) -> str | None:
     return wire.service_named(dateline)
+
+
+@lru_cache(maxsize=2048)
+def _place_start(wire: WireNames, text: str, pos: int) -> int | None:
+    """Where the earliest place name (of a dateline) starting at or after pos ends text, if one does."""
+    place = wire._place_ending_at_end.search(text, _PLACE_BACKWARDS.match(text, pos).start())
+    return place.start() if place else None
 
 
 @lru_cache(maxsize=16)
