@@ -185,3 +185,13 @@ def test_split_blocks_takes_plain_blocks_as_add_block_does(text, data):
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert document._split_blocks(text, start, end) == _split_blocks_as_first_written(text, start, end)
+
+
+def test_add_datelines_without_children_keeps_the_datelines_order():
+    # _add_datelines returns a lead's datelines unsorted when it has no other children: datelines gives
+    # them in finditer order, by start.
+    text = "BAGHDAD (AP) — One (Reuters) - two, NEW YORK (AFP) -- three (x) - four (EFE) —"
+    builder = document._Builder(Source(path=None, original=text), document.ParseOptions())
+    spans = builder._add_datelines([], 0, len(text))
+    assert [(s.start, s.end) for s in spans] == list(builder.wire.datelines(text, 0, len(text)))
+    assert len(spans) == 4 and spans == sorted(spans, key=lambda s: s.start)

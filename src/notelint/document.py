@@ -141,9 +141,8 @@ class _Builder:
         text = self.text
         roles = [PARAGRAPH] * len(blocks)
         credit_line = self.wire.credit_line
-        for i, (start, end, given) in enumerate(blocks):
-            if (i > 0 and end - start <= 200 and _CREDIT_FIRST_CHAR.match(text, start)
-                    and credit_line.match(text, start, end)):
+        for i, (start, end, _) in enumerate(blocks[1:], 1):
+            if end - start <= 200 and _CREDIT_FIRST_CHAR.match(text, start) and credit_line.match(text, start, end):
                 roles[i] = SOURCE
         if not blocks:
             return roles
@@ -300,6 +299,8 @@ class _Builder:
             found.append(Span(SOURCE, found_start, found_end,
                               attrs={"service": self.wire.dateline_service(self.text[found_start:found_end]),
                                      "dateline": True}))
+        if not children:  # most leads: found is in order already (datelines come as finditer gives them)
+            return found
         return sorted(children + found, key=lambda s: s.start) if found else children
 
     def _add_editor_notes(self, children: list[Span], start: int, chunk: str) -> list[Span]:
