@@ -170,9 +170,11 @@ class _Builder:
         if roles.count(PARAGRAPH) < 3 or roles[1] != PARAGRAPH or blocks[1][1] - blocks[1][0] > 300:
             return []
         text = self.text
-        dek, lead = (text[blocks[i][0]:blocks[i][1]] for i in (1, roles.index(PARAGRAPH, 2)))
-        if _LEAD_DATELINE.match(dek) or self.wire.has_dateline(dek):
+        dek = text[blocks[1][0]:blocks[1][1]]
+        if _LEAD_DATELINE.match(dek) or self.wire.has_dateline(dek):  # most: block 1 is a wire lead
             return []
+        lead_start, lead_end, _ = blocks[roles.index(PARAGRAPH, 2)]
+        lead = text[lead_start:lead_end]
         if _LEAD_DATELINE.match(lead) or self.wire.has_dateline(lead) or len(dek) < 0.6 * len(lead):
             return [1]
         # A wire lead is one sentence; a dek of several short unattributed sentences before it is the
