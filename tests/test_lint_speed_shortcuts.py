@@ -198,3 +198,21 @@ def test_first_person_led_by_letters_on_every_token_between_neighbours_and_on_th
     assert person_matches(checks.FIRST_PERSON, corpus_text, 0, len(corpus_text)) == \
         person_matches(FIRST_PERSON_PLAIN, corpus_text, 0, len(corpus_text))
     assert person_matches(FIRST_PERSON_PLAIN, corpus_text, 0, len(corpus_text))  # the corpus has some
+
+
+# --- find_attribution's gap search tests the next character against every first letter at once ---------
+def folded_forms(word: str) -> list[str]:
+    """The word in its cases, and with its first letter in each form re.IGNORECASE folds to it (ſaid, İnterview)."""
+    head = word[0]
+    heads = {head.lower(), head.upper()} | {c for c in "İıſ\u212a" if re.fullmatch(head, c, re.IGNORECASE)}
+    return [h + rest for h in heads for rest in (word[1:], word[1:].upper())]
+
+
+def test_find_attribution_finds_every_word_in_every_form_after_every_gap():
+    for word in checks.ATTRIBUTION_WORDS:
+        for form in folded_forms(word):
+            for before in ("", " ", "\n", "(", "“", "-", "x", "é", "_", "1"):
+                for text in (before + form, f"a b {before}{form} c", f"{before}{form}x"):
+                    found, expected = checks.find_attribution(text), checks.ATTRIBUTION.search(text)
+                    assert (found and (found.span(), found.group())) == \
+                        (expected and (expected.span(), expected.group())), text
