@@ -114,3 +114,18 @@ def test_lint_document_reports_the_same_without_the_preconditions(include_commen
     without = [engine.lint_document(doc, settings(include_comments)) for doc in docs]
     assert with_them == without
     assert any(with_them)
+
+
+def test_paragraphs_are_those_before_the_comments_in_hand_built_documents():
+    # Context.paragraphs hands out the block list itself when the last paragraph starts in the article.
+    from notelint.model import Document, Span
+    from notelint.source import plain_source
+
+    text = "One.\n\nTwo.\n\nComments\n\nThree."
+    one, two, three = Span("paragraph", 0, 4), Span("paragraph", 6, 10), Span("paragraph", 22, 28)
+    comments = Span("comments", 12, 20)
+    for spans, expected in (([one, two, comments, three], [one, two]), ([one, two, three], [one, two, three]),
+                            ([comments, three], []), ([one, comments], [one]), ([comments], [])):
+        for include_comments in (False, True):
+            doc = Document(plain_source(text), spans, [])
+            assert Context(doc, include_comments=include_comments).paragraphs() == expected, (spans, expected)
