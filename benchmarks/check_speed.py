@@ -121,9 +121,17 @@ def build_articles(stories, folder: str, count: int, rng: random.Random) -> tupl
     return total, with_insertion
 
 
+# Python's default caches each module's bytecode on first import (and pip compiles it at install), so
+# that is what a user runs. This environment may set PYTHONDONTWRITEBYTECODE, which makes every run
+# recompile notelint's own modules (~50 ms): every run is timed without it, and start-up is also measured
+# with it and reported apart.
+BYTECODE_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def timed(cmd: list[str], cwd: str | None = None, env: dict | None = None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.run(cmd, cwd=cwd, env=BYTECODE_ENV if env is None else env, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
     # 1 means findings, but also an uncaught exception: a traceback is a failed run, not a fast one.
     if proc.returncode not in (0, 1) or "Traceback (most recent call last)" in proc.stderr:
@@ -137,23 +145,20 @@ def measure_startup(work: str, repeat: int) -> dict:
         fh.write("Bank holds rates\n\nLONDON (Reuters) - The Bank of England held rates on Thursday, it said.\n")
     cmd = notelint_command()
     baseline = [timed([sys.executable, "-c", "pass"])[0] for _ in range(repeat)]
-    # Python's default caches each module's bytecode on first import (and pip compiles it at install), so
-    # that is what a user's hook runs. This environment may set PYTHONDONTWRITEBYTECODE, which makes every
-    # run recompile notelint's own modules: measured too, and reported apart.
-    bytecode_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    timed(cmd + ["check", "--no-cache", small], env=bytecode_env)  # writes the bytecode cache
+    timed(cmd + ["check", "--no-cache", small])  # writes the bytecode cache
     runs, cpus = [], []
     for _ in range(repeat):
         cpu_before = children_cpu()
-        runs.append(timed(cmd + ["check", "--no-cache", small], env=bytecode_env)[0])
+        runs.append(timed(cmd + ["check", "--no-cache", small])[0])
         cpus.append(children_cpu() - cpu_before)
     no_bytecode = None
     if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-        no_bytecode = statistics.median(timed(cmd + ["check", "--no-cache", small])[0] for _ in range(repeat))
-    cached = [timed(cmd + ["check", small], cwd=work, env=bytecode_env)[0] for _ in range(repeat)]
+        no_bytecode = statistics.median(timed(cmd + ["check", "--no-cache", small], env=dict(os.environ))[0]
+                                        for _ in range(repeat))
+    cached = [timed(cmd + ["check", small], cwd=work)[0] for _ in range(repeat)]
     # Heaviest imports, from CPython's own import timer (cumulative microseconds).
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "notelint", "check", "--no-cache", small],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=bytecode_env)
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=BYTECODE_ENV)
     imports = []
     for line in proc.stderr.splitlines():
         m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
