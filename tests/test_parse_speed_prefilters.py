@@ -17,6 +17,9 @@ from hypothesis import strategies as st
 
 from notelint import attribution
 
+# The reference (every _BEFORE match scanned, the last kept) and the shortcut, as the equivalence tests use them.
+from test_parse_speed_equivalence import _last_before, _last_before_by_scanning_all
+
 _VERB_LETTERS = sorted(set(attribution.SPEECH_VERBS) - {"|"})
 
 
@@ -141,20 +144,6 @@ def test_attribution_after_on_plain_and_other_attributions():
         assert (attribution._attribution_after(text, 1, len(text), verb_after) if verb_after else None) == expected
 
 
-def _last_before_by_regex(text, start, end):
-    matches = [(m.span(), m.groupdict()) for m in attribution._BEFORE.finditer(text, start, end)]
-    return matches[-1] if matches else None
-
-
-def _last_before(text, start, end):
-    match = attribution._last_match_before(text, start, end)
-    if match is None:
-        return None
-    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two
-    groups.update(match.groupdict())
-    return match.span(), groups
-
-
 # ASCII text, where _last_match_before scans with the re twins, with starts inside words (\b reads the
 # character before the start), and a few characters that keep it on regex.
 _ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Joseph", "O'Brien", "X-Men", "said",
@@ -168,7 +157,7 @@ def test_last_match_before_with_the_ascii_twins_is_the_regex_one(words, gap, dat
     text = gap.join(words)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
-    assert _last_before(text, start, end) == _last_before_by_regex(text, start, end)
+    assert _last_before(text, start, end) == _last_before_by_scanning_all(text, start, end)
 
 
 def test_ascii_twins_read_the_character_before_the_start_as_regex_does():
@@ -176,4 +165,4 @@ def test_ascii_twins_read_the_character_before_the_start_as_regex_does():
     for text in ("xHe said", "He said", "_Jones told", "-Jones told", "aides said", "1It says", "e\u0301He said",
                  "x²Jones told"):
         for start in range(len(text)):
-            assert _last_before(text, start, len(text)) == _last_before_by_regex(text, start, len(text)), (text, start)
+            assert _last_before(text, start, len(text)) == _last_before_by_scanning_all(text, start, len(text)), (text, start)
