@@ -23,14 +23,16 @@ from test_parse_speed_equivalence import _last_before, _last_before_by_scanning_
 _VERB_LETTERS = sorted(set(attribution.SPEECH_VERBS) - {"|"})
 
 
-def test_each_verb_letter_class_holds_all_the_letter_matches_case_free():
+def test_re_ignorecase_matches_each_verb_letter_wherever_regex_ignorecase_does():
+    # _VERB_AFTER's verbs are matched by re under (?i:), the after-patterns' by regex.IGNORECASE.
     any_letter = regex.compile("[a-z]", regex.I)
     for code in range(0x110000):
         char = chr(code)
         if any_letter.match(char):
             for letter in _VERB_LETTERS:
                 if regex.fullmatch(letter, char, regex.I):
-                    assert re.fullmatch(attribution._any_case(re.match(".", letter)), char), (hex(code), letter)
+                    assert re.fullmatch(letter, char, re.I), (hex(code), letter)
+    assert re.fullmatch(r"(?i:s)", "\u017f") and re.fullmatch(r"(?i:k)", "\u212a")  # ſ and the Kelvin sign
 
 
 def test_re_white_space_holds_regex_white_space_and_any_word_holds_their_word_characters():
@@ -138,7 +140,9 @@ def test_attribution_after_on_plain_and_other_attributions():
     for text, expected in [("” he said.", ("he", "said")), ("”, Jones told reporters", ("Jones", "told")),
                            ("” one leader RECOUNTED", ("one leader", "RECOUNTED")), ("” 2 men said", None),
                            ("” O’Brien said", ("O’Brien", "said")), ("” Mr. Jones said", ("Mr. Jones", "said")),
-                           ("” he saidé", None), ("”\x1c he said", None), ("”\u2003\xa0, he said", ("he", "said"))]:
+                           ("” he saidé", None), ("”\x1c he said", None), ("”\u2003\xa0, he said", ("he", "said")),
+                           # letters regex.IGNORECASE folds to ASCII ones: the long s, the Kelvin sign
+                           ("”, \u017faid Jones", ("Jones", "\u017faid")), ("” she as\u212aed", ("she", "as\u212aed"))]:
         _assert_attribution_after_as_by_the_patterns(text, 1, len(text))
         verb_after = attribution._VERB_AFTER.match(text, 1, len(text))
         assert (attribution._attribution_after(text, 1, len(text), verb_after) if verb_after else None) == expected
