@@ -20,7 +20,7 @@ from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from .findings import Finding
-from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes_and_stat, read_source
+from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat, read_source
 
 # Below this many files to lint, starting worker processes costs more than it saves.
 MIN_FILES_FOR_POOL = 96
@@ -259,9 +259,8 @@ def _still_valid(entry: Entry, path: str, abspath: str, bucket, run_started_ns: 
     if st.st_size != entry.size:
         return False
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError:
+        data = read_bytes(path, 0)  # no limit: its size is the cached entry's, which was linted
+    except SourceError:
         return False
     if content_digest(data) != entry.digest:
         return False
