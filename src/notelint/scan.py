@@ -23,9 +23,10 @@ MAX_DEPTH = 16
 QUOTE, BRACKET = "quote", "bracket"
 STRAY_QUOTE, STRAY_BRACKET = "stray_quote", "stray_bracket"
 
-# The five marks as a pattern: what mark_positions finds (its definition), and what the document builder
-# counts to decide whether a region is too dense in marks for the grammar.
-MARKS = re.compile(r'[\[\]“”"]')
+# The five marks, and as a pattern: what mark_positions finds (its definition), and what the document
+# builder counts to decide whether a region is too dense in marks for the grammar.
+_MARK_CHARS = '“”"[]'
+MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 
 
 @dataclass(slots=True)
@@ -100,5 +101,3 @@ def mark_positions(text: str) -> list[int]:
     positions.sort()
     return positions
 
-
-_MARK_CHARS = '“”"[]'
