@@ -506,9 +506,8 @@ class Context:
                 yield from self._minus_quotes(block)
         elif scope == "comments":
             if self.include_comments:
-                for block in self.doc.spans:
-                    if block.kind == COMMENTS:
-                        yield block.start, block.end, block
+                for block in self.blocks_of_kind(COMMENTS):
+                    yield block.start, block.end, block
         elif scope == "wire":
             for _block, runs in self.wire_runs():
                 for run in runs:
