@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from dataclasses import dataclass
 
 from notelint.findings import Finding
@@ -59,3 +60,28 @@ def clear_calls(log_dir: str) -> None:
     for name in os.listdir(log_dir):
         if name.startswith("calls-"):
             os.unlink(os.path.join(log_dir, name))
+
+
+def fail_on_story_7(path: str, data: bytes, settings: FakeSettings, options) -> list[Finding]:
+    """A rule with a bug that one article brings out."""
+    if path.endswith("story-0007.txt"):
+        raise ValueError("a rule failed on story 7")
+    return flag_insertions(path, data, settings, options)
+
+
+def fail_unless_in_process(path: str, data: bytes, settings: FakeSettings, options) -> list[Finding]:
+    """A rule with a bug in every process but the one whose pid is the settings' label; that one goes
+    slowly, so the others surely take a chunk."""
+    if os.getpid() != int(settings.label):
+        raise ValueError(f"a rule failed on {os.path.basename(path)}")
+    time.sleep(0.005)
+    return []
+
+
+def die_unless_in_process(path: str, data: bytes, settings: FakeSettings, options) -> list[Finding]:
+    """As fail_unless_in_process, but the other processes end abruptly, as the out-of-memory killer
+    would end them."""
+    if os.getpid() != int(settings.label):
+        os._exit(9)
+    time.sleep(0.005)
+    return []

@@ -112,6 +112,19 @@ def test_binary_file_in_a_folder_is_reported_and_exits_2(workdir, capsys):
     assert "news/a.txt:3:34: NL102" in out  # the readable file is still reported
 
 
+def test_a_worker_that_died_is_one_line_and_exit_2(workdir, capsys, monkeypatch):
+    from notelint import cli_check, runner
+
+    def worker_killed(*args, **kwargs):
+        raise runner.WorkerDied("a worker process ended unexpectedly (exit code -9); its files were not checked")
+
+    monkeypatch.setattr(cli_check, "collect_findings", worker_killed)
+    shutil.copy(CORPUS, workdir / "article.txt")
+    code, out, err = run(["check", "--no-cache", "article.txt"], capsys)
+    assert (code, out) == (2, "")
+    assert err == "notelint: error: a worker process ended unexpectedly (exit code -9); its files were not checked\n"
+
+
 def test_select_ignore_extend_select_and_statistics(workdir, capsys):
     (workdir / "a.txt").write_text(SPLIT, encoding="utf-8")
     _, out, _ = run(["check", "--no-cache", "--format", "json", "--select", "NL1", "a.txt"], capsys)

@@ -5,7 +5,8 @@ import os
 import weakref
 
 import pytest
-from runner_fakes import FakeSettings, all_calls, calls, flag_insertions
+from runner_fakes import (FakeSettings, all_calls, calls, clear_calls, die_unless_in_process, fail_on_story_7,
+                          fail_unless_in_process, flag_insertions)
 
 from notelint import runner
 
@@ -65,10 +66,55 @@ def test_the_pool_uses_few_processes_over_large_chunks(tmp_path, log_dir):
     paths = write_articles(tmp_path / "news", 400)
     check(paths, FakeSettings(log_dir), jobs=2)
     by_pid = calls(log_dir)
-    assert os.getpid() not in by_pid  # the parent only collects
     assert 1 <= len(by_pid) <= 2
     assert sum(len(v) for v in by_pid.values()) == 400
     assert all(len(v) >= runner.MIN_CHUNK for v in by_pid.values())
+    if FORKS:
+        assert os.getpid() in by_pid  # this process is one of the two jobs, not only a collector
+    else:
+        assert os.getpid() not in by_pid  # a pool's parent only collects
+
+
+FORKS = runner._pool_context().get_start_method() == "fork"
+
+
+def test_without_fork_a_pool_of_spawned_workers_gives_the_same_output(tmp_path, log_dir, monkeypatch):
+    import multiprocessing
+
+    paths = write_articles(tmp_path / "news", 200)
+    settings = FakeSettings(log_dir)
+    serial = check(paths, settings, jobs=1)
+    clear_calls(log_dir)
+    monkeypatch.setattr(runner, "_pool_context", lambda: multiprocessing.get_context("spawn"))  # macOS, Windows
+    spawned = check(paths, settings, jobs=2)
+    assert spawned.findings == serial.findings and len(serial.findings) == sum(i % 3 for i in range(200))
+    assert os.getpid() not in calls(log_dir) and all_calls(log_dir) == sorted(paths)
+
+
+def test_a_rule_failing_raises_in_the_caller_and_leaves_no_process(tmp_path, log_dir):
+    import multiprocessing
+
+    paths = write_articles(tmp_path / "news", 400)
+    with pytest.raises(ValueError, match="a rule failed on story 7"):  # in the first chunk: any process
+        runner.check_files([(p, FakeSettings(log_dir)) for p in paths], jobs=2, use_cache=False,
+                           lint=fail_on_story_7)
+    assert multiprocessing.active_children() == []
+    paths = write_articles(tmp_path / "news", 100)
+    with pytest.raises(ValueError, match=r"a rule failed on story-\d{4}\.txt"):  # in a worker
+        runner.check_files([(p, FakeSettings(log_dir, str(os.getpid()))) for p in paths], jobs=2,
+                           use_cache=False, lint=fail_unless_in_process)
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
+def test_a_worker_that_dies_is_reported_not_waited_for(tmp_path, log_dir):
+    import multiprocessing
+
+    paths = write_articles(tmp_path / "news", 100)
+    settings = FakeSettings(log_dir, str(os.getpid()))  # only this process survives its files
+    with pytest.raises(runner.WorkerDied, match=r"worker process ended unexpectedly \(exit code 9\)"):
+        runner.check_files([(p, settings) for p in paths], jobs=2, use_cache=False, lint=die_unless_in_process)
+    assert multiprocessing.active_children() == []
 
 
 def test_few_files_are_checked_in_process_without_a_pool(tmp_path, log_dir):

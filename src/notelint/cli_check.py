@@ -215,7 +215,7 @@ def run_check(args: argparse.Namespace) -> int:
     from .config import SettingsResolver, overrides_from_args
     from .engine import load_rules
     from .report import write_report
-    from .runner import CheckResult
+    from .runner import CheckResult, WorkerDied
 
     paths = args.paths or ["."]
     if "-" in paths and len(paths) > 1:
@@ -232,9 +232,13 @@ def run_check(args: argparse.Namespace) -> int:
         result = CheckResult(findings=findings, files=1)
         sources = {args.stdin_filename or "-": original}
     else:
-        result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache, cache_dir=args.cache_dir,
-                                  input_format=args.input_format, max_bytes=max_bytes,
-                                  force_exclude=args.force_exclude)
+        try:
+            result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache,
+                                      cache_dir=args.cache_dir, input_format=args.input_format,
+                                      max_bytes=max_bytes, force_exclude=args.force_exclude)
+        except WorkerDied as exc:
+            print(f"notelint: error: {exc}", file=sys.stderr)
+            return EXIT_ERROR
 
     for error in result.errors:
         print(error, file=sys.stderr)
