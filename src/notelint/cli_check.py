@@ -100,6 +100,10 @@ class GitIgnore:
             self._chains[folder] = chain
         return chain
 
+    def applies_in(self, folder: str) -> bool:
+        """Whether any .gitignore with patterns governs the absolute `folder`'s files."""
+        return bool(self._chain(folder))
+
     def ignored(self, path: str, is_dir: bool) -> bool:
         path = os.path.abspath(path)
         return self.ignored_in(os.path.dirname(path), path, is_dir)
@@ -154,19 +158,23 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
                              and not folder_excluded(d)
                              and not gitignore.ignored_in(abs_folder, os.path.join(abs_folder, d), True))
             file_settings = file_excluded = None
+            ignore_files_apply = gitignore.applies_in(abs_folder)
             # os.path.join(folder, name) for a plain name, without a join call per file.
             prefix, abs_prefix = os.path.join(folder, ""), os.path.join(abs_folder, "")
             for name in sorted(files):
                 if not name.lower().endswith(ARTICLE_EXTENSIONS):
                     continue
-                file_path = prefix + name
                 if file_settings is None:  # every file of a folder has the same settings: found once
-                    file_settings = settings_for(file_path)
+                    file_settings = settings_for(prefix + name)
                     file_excluded = _name_exclusion(folder, file_settings)
-                abs_path = abs_prefix + name
-                if file_excluded(name) or gitignore.ignored_in(abs_folder, abs_path, False):
+                if file_excluded(name):
                     continue
-                add(file_path, file_settings, abs_path)
+                abs_path = abs_prefix + name
+                if ignore_files_apply and gitignore.ignored_in(abs_folder, abs_path, False):
+                    continue
+                if abs_path not in seen:  # add(), inlined: a folder may hold tens of thousands of files
+                    seen.add(abs_path)
+                    out.append((prefix + name, file_settings))
     return out
 
 
