@@ -7,8 +7,11 @@ workers, a second run from the cache, and the same 1 MB article against proselin
 
 The article files (2-8 KB each, paragraphs of two or three sentences, as wire copy is laid out; one in
 twenty carries a bracketed editorial insertion, so the rules have something to report) are built in a
-temporary directory. proselint is installed into this benchmark's own virtual environment
-(`--venv`, default under the system temp dir; pip needs the package index the first time).
+temporary directory. notelint is timed as a user runs it: installed by pip (not editable) from this
+checkout into the benchmark's own virtual environment (`--notelint-venv`; `--use-installed` times the
+notelint next to this interpreter instead), so neither a development install's import hook nor the
+.pth files of the interpreter's own site-packages are in its start-up. proselint is installed into
+another (`--venv`). Both default under the system temp dir; pip needs the package index the first time.
 Every figure is printed; nothing is asserted.
 """
 from __future__ import annotations
@@ -44,10 +47,30 @@ SYNTHETIC_SENTENCES = [
 ]
 
 
-def notelint_command() -> list[str]:
-    """The console script next to this interpreter (what pre-commit runs), else `python -m notelint`."""
-    script = os.path.join(os.path.dirname(sys.executable), "notelint")
-    return [script] if os.path.exists(script) else [sys.executable, "-m", "notelint"]
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The interpreter notelint runs under and its console script (what pre-commit runs); set by main().
+PYTHON = sys.executable
+NOTELINT = [sys.executable, "-m", "notelint"]
+
+
+def installed_command(python: str) -> list[str]:
+    """The console script next to `python`, else `python -m notelint`."""
+    script = os.path.join(os.path.dirname(python), "notelint")
+    return [script] if os.path.exists(script) else [python, "-m", "notelint"]
+
+
+def install_notelint(venv: str) -> str:
+    """Install this checkout into `venv` as `pip install` does for a user; returns the venv's python.
+    Reinstalled on every run, so the figures are those of the code checked out now."""
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        print(f"installing notelint and its dependencies into {venv} …", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", REPOSITORY], check=True)
+    else:
+        subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", REPOSITORY],
+                       check=True)
+    return python
 
 
 def wire_paragraphs(text: str) -> list[str]:
@@ -143,8 +166,8 @@ def measure_startup(work: str, repeat: int) -> dict:
     small = os.path.join(work, "small.txt")
     with open(small, "w", encoding="utf-8") as fh:
         fh.write("Bank holds rates\n\nLONDON (Reuters) - The Bank of England held rates on Thursday, it said.\n")
-    cmd = notelint_command()
-    baseline = [timed([sys.executable, "-c", "pass"])[0] for _ in range(repeat)]
+    cmd = NOTELINT
+    baseline = [timed([PYTHON, "-c", "pass"])[0] for _ in range(repeat)]
     timed(cmd + ["check", "--no-cache", small])  # writes the bytecode cache
     runs, cpus = [], []
     for _ in range(repeat):
@@ -157,7 +180,7 @@ def measure_startup(work: str, repeat: int) -> dict:
                                         for _ in range(repeat))
     cached = [timed(cmd + ["check", small], cwd=work)[0] for _ in range(repeat)]
     # Heaviest imports, from CPython's own import timer (cumulative microseconds).
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "notelint", "check", "--no-cache", small],
+    proc = subprocess.run([PYTHON, "-X", "importtime", "-m", "notelint", "check", "--no-cache", small],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=BYTECODE_ENV)
     imports = []
     for line in proc.stderr.splitlines():
@@ -178,7 +201,7 @@ def children_cpu() -> float:
 def measure_many(folder: str, files: int, jobs: int, work: str) -> tuple[float, float]:
     """Wall seconds and CPU seconds (notelint and its workers) of one full check."""
     cpu_before = children_cpu()
-    elapsed, _ = timed(notelint_command() + ["check", "--no-cache", "--jobs", str(jobs), "--output-format", "concise",
+    elapsed, _ = timed(NOTELINT + ["check", "--no-cache", "--jobs", str(jobs), "--output-format", "concise",
                                              "-o", os.path.join(work, f"out-{jobs}.txt"), folder])
     return elapsed, children_cpu() - cpu_before
 
@@ -190,6 +213,13 @@ def no_findings(path, data, settings, options):
 
 
 def measure_runner_ceiling(folder: str, jobs: int) -> float:
+    """Run in the interpreter notelint is installed for (this script, with --runner-ceiling)."""
+    proc = subprocess.run([PYTHON, os.path.abspath(__file__), "--runner-ceiling", folder, str(jobs)],
+                          env=BYTECODE_ENV, capture_output=True, text=True, check=True)
+    return float(proc.stdout)
+
+
+def runner_ceiling(folder: str, jobs: int) -> float:
     from notelint import config, runner
 
     settings = config.load_settings(folder)
@@ -224,20 +254,29 @@ def build_megabyte(stories, path: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and sys.argv[1:2] == ["--runner-ceiling"]:  # measure_runner_ceiling's own run
+        print(runner_ceiling(sys.argv[2], int(sys.argv[3])))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("articles", nargs="?", help="folder of real articles (e.g. ../shared/eval/reuters/articles)")
     parser.add_argument("--files", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=15, help="start-up runs (median reported)")
     parser.add_argument("--venv", default=os.path.join(tempfile.gettempdir(), "notelint-bench-proselint"))
+    parser.add_argument("--notelint-venv", default=os.path.join(tempfile.gettempdir(), "notelint-bench-notelint"))
+    parser.add_argument("--use-installed", action="store_true",
+                        help="time the notelint installed next to this interpreter, not a fresh pip install")
     parser.add_argument("--skip-proselint", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     args = parser.parse_args(argv)
 
+    global PYTHON, NOTELINT
+    PYTHON = sys.executable if args.use_installed else install_notelint(args.notelint_venv)
+    NOTELINT = installed_command(PYTHON)
     stories = load_stories(args.articles)
     source = f"{len(stories)} real stories from {args.articles}" if args.articles else "synthetic wire copy"
     work = tempfile.mkdtemp(prefix="notelint-bench-")
     try:
-        print(f"notelint: {' '.join(notelint_command())}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+        print(f"notelint: {' '.join(NOTELINT)}; {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
               f"load average {os.getloadavg()[0]:.2f} (other work on the machine slows every wall-clock figure; "
               f"CPU seconds are less affected)")
 
@@ -270,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             same = a.read() == b.read()
         print(f"output identical for 1 and 2 jobs: {same}")
         cache_dir = os.path.join(work, "cache")
-        cmd = notelint_command() + ["check", "--cache-dir", cache_dir, "--output-format", "concise", "-o", os.devnull, folder]
+        cmd = NOTELINT + ["check", "--cache-dir", cache_dir, "--output-format", "concise", "-o", os.devnull, folder]
         cold, _ = timed(cmd)
         # The cache is keyed on notelint's own code too: if that changes between runs (a checkout being
         # edited), a run refills the cache under a new build folder. Such a run is not a warm one.
@@ -290,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
             big = os.path.join(work, "megabyte.txt")
             size = build_megabyte(stories, big)
             mb = size / 1e6
-            nl_time, nl_proc = timed(notelint_command() + ["check", "--no-cache", "--jobs", "1", "--output-format", "concise", big])
+            nl_time, nl_proc = timed(NOTELINT + ["check", "--no-cache", "--jobs", "1", "--output-format", "concise", big])
             exe = ensure_proselint(args.venv)
             tiny = os.path.join(work, "small.txt")
             pl_start, _ = timed([exe, "check", tiny])
