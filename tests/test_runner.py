@@ -53,6 +53,18 @@ def test_findings_are_exact_and_in_report_order(tmp_path, log_dir):
     assert first.end_col - first.col == len(first.text)
 
 
+def test_files_in_any_order_and_a_path_given_twice_still_come_out_in_report_order(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 6)
+    nested = tmp_path / "news" / "a"  # "news/a/…" sorts before "news/story-…", though a walk gives it last
+    nested.mkdir()
+    (nested / "story.txt").write_text(open(paths[2], encoding="utf-8").read(), encoding="utf-8")
+    given = [paths[5], str(nested / "story.txt"), paths[2], paths[5], paths[1]]
+    result = check(given, FakeSettings(log_dir), jobs=1)
+    assert result.findings == sorted(result.findings)
+    assert [f.path for f in result.findings] == [str(nested / "story.txt")] * 2 + [paths[1]] + [paths[2]] * 2 + [paths[5]] * 4
+    assert [(f.line, f.text[-2:]) for f in result.findings[-4:]] == [(5, "0]"), (5, "0]"), (7, "1]"), (7, "1]")]
+
+
 def test_a_pool_gives_the_same_output_as_one_process(tmp_path, log_dir):
     paths = write_articles(tmp_path / "news", 400)
     settings = FakeSettings(log_dir)
