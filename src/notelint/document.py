@@ -193,23 +193,24 @@ class _Builder:
             return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": credit})
         # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
-        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2
-                and bisect_left(self._marks, start) == bisect_left(self._marks, end)  # no mark in the block
+        # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
+        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1
                      or not find_editor_notes(text[start:end], self.options.editorial_markers))):
             # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
             # rare paragraph with a note has it looked for again by _inline_spans).
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
-        return Span(role, start, end, self._inline_spans(start, end, with_wire=(role == PARAGRAPH),
+        return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
 
-    def _inline_spans(self, start: int, end: int, with_wire: bool, lead: bool = False) -> list[Span]:
+    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False) -> list[Span]:
+        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are."""
         text = self.text
         chunk = text[start:end]
         if not self.fast_path:
             nodes = _parse_paragraph(chunk)
         else:
-            marks = _positions_in(self._marks, start, end)
             nodes = scan_paragraph(chunk, [pos - start for pos in marks]) if marks else []
             if nodes and ("[" in chunk or "]" in chunk):
                 nodes = [self._by_grammar(node, chunk) for node in nodes]
@@ -322,7 +323,9 @@ class _Builder:
         span = Span(COMMENTS, start, end)
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
             span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end, with_wire=True)))
+                                      self._inline_spans(block_start, block_end,
+                                                         _positions_in(self._marks, block_start, block_end),
+                                                         with_wire=True)))
         return span
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
