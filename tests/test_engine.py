@@ -82,6 +82,23 @@ def test_rules_ship_inside_the_wheel_and_load_from_it(tmp_path):
                          check=True).stdout.split("\n")
     assert out[0].startswith(str(site))
     assert {"NL101", "NL105", "NL202", "NL302", "NL403"} <= set(out[1].split())
+    # Installed, the packs are read from the package's rules folder, without importlib.resources; the same
+    # rules as this checkout's, read through it.
+    assert out[1].split() == [r.code for r in load_rules()]
+
+
+def test_shipped_packs_read_from_a_folder_are_those_importlib_resources_gives(tmp_path, monkeypatch):
+    through_resources = engine._shipped_pack_resources()
+    assert len(through_resources) >= 6
+    from_folder = engine._read_pack_folder(os.path.join(ROOT, "rules"))
+    assert [(engine.SHIPPED_PREFIX + name, text) for name, text in from_folder] == through_resources
+    # An installed package (a rules folder beside engine.py) is read from the folder.
+    package = tmp_path / "notelint"
+    (package / "rules" / "sub.toml").mkdir(parents=True)  # a folder, not a pack
+    (package / "rules" / "__init__.py").write_text("", encoding="utf-8")
+    (package / "rules" / "house.toml").write_text(HOUSE_PACK, encoding="utf-8")
+    monkeypatch.setattr(engine, "__file__", str(package / "engine.py"))
+    assert engine._shipped_pack_files() == [(engine.SHIPPED_PREFIX + "house.toml", HOUSE_PACK)]
 
 
 # --- User packs -----------------------------------------------------------------------------------
