@@ -118,6 +118,23 @@ def test_a_rule_failing_raises_in_the_caller_and_leaves_no_process(tmp_path, log
     assert multiprocessing.active_children() == []
 
 
+def test_output_printed_before_a_pooled_check_comes_out_once(tmp_path, log_dir):
+    import subprocess
+    import sys
+
+    paths = write_articles(tmp_path / "news", 200)
+    script = (f"from runner_fakes import FakeSettings, flag_insertions\n"
+              f"from notelint import runner\n"
+              f"print('before the check')\n"  # stdout is a pipe: buffered, not yet written
+              f"result = runner.check_files([(p, FakeSettings({log_dir!r})) for p in {paths!r}], jobs=2,\n"
+              f"                            use_cache=False, lint=flag_insertions)\n"
+              f"print(len(result.findings), 'findings')\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([os.path.dirname(__file__), os.environ.get("PYTHONPATH", "")]))
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True).stdout
+    assert out == f"before the check\n{sum(i % 3 for i in range(200))} findings\n"
+    assert len(calls(log_dir)) == 2  # it did run in two processes
+
+
 @pytest.mark.skipif(not FORKS, reason="workers are forked only where fork is safe")
 def test_a_worker_that_dies_is_reported_not_waited_for(tmp_path, log_dir):
     import multiprocessing
