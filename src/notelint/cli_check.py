@@ -5,6 +5,7 @@ Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, configura
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import Callable, Sequence
@@ -133,6 +134,18 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
 
     Inside a folder walk, settings, exclusions and ignore files are worked out once per folder; each file
     then costs a test of its name (a file's settings are its folder's: both are found from the folder)."""
+    # The walk builds tens of thousands of small tuples and strings and no reference cycle: the cyclic
+    # collector, left on, would walk the whole heap now and then as they come in (~5 ms per 20,000 files).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _discover(paths, settings_for, force_exclude)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _discover(paths: Sequence[str], settings_for: Callable, force_exclude: bool) -> list[tuple[str, object]]:
     gitignore = GitIgnore()
     seen: set[str] = set()
     out: list[tuple[str, object]] = []
