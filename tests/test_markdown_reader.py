@@ -390,6 +390,7 @@ MARKUP_PIECES = ["[", "]", "(", ")", "*", "_", "`", "```", "\\", "&amp;", "&rdqu
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=50).map("".join))
 @example("\\\n")  # a backslash ending the file is literal, not a hard break
+@example("a\\\r\n ")  # so is one before a last line of spaces (a blank line ends the paragraph)
 @example("<!X head | b\n--|--\n<!--- a table wins over the first opener; the comment runs on\n\nText\n")
 def test_any_markdown_reads_with_exact_offsets_and_the_fast_path_changes_nothing(markdown):
     src = read_markdown(markdown, None)

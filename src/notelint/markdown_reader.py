@@ -227,8 +227,17 @@ def _block_items(body: str, lines: "_SourceLines") -> tuple[list, dict]:
     first = _NOT_BLANK.search(body, pos)
     if first:
         end = len(body)
-        while body[end - 1] in "\r\n":  # the file's last line ending is not part of the last paragraph
-            end -= 1
+        while True:
+            # The file's last line ending is not part of the last paragraph, nor is a last line of only
+            # spaces and tabs: a blank line, which ends it ("a\\" then " " keeps its backslash literal).
+            content_end = end
+            while body[content_end - 1] in " \t":
+                content_end -= 1
+            if body[content_end - 1] not in "\r\n":
+                break
+            end = content_end
+            while body[end - 1] in "\r\n":
+                end -= 1
         chunks.append([max(pos, body.rfind("\n", pos, first.start()) + 1), end, "paragraph"])
     for chunk in chunks:
         start, end = chunk[0], chunk[1]
