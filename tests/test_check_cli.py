@@ -125,6 +125,17 @@ def test_a_worker_that_died_is_one_line_and_exit_2(workdir, capsys, monkeypatch)
     assert err == "notelint: error: a worker process ended unexpectedly (exit code -9); its files were not checked\n"
 
 
+def test_the_command_gives_mains_output_and_exit_code(workdir, capsys):
+    import subprocess
+
+    shutil.copy(CORPUS, workdir / "article.txt")
+    argv = ["check", "--no-cache", "--output-format", "concise", "article.txt"]
+    code, out, err = run(argv, capsys)
+    # `python -m notelint` is cli.console_main, as the installed command is: main, then a quicker exit.
+    proc = subprocess.run([sys.executable, "-m", "notelint", *argv], capture_output=True, text=True, cwd=workdir)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (code, out, err) and code == 1 and "NL102" in out
+
+
 def test_select_ignore_extend_select_and_statistics(workdir, capsys):
     (workdir / "a.txt").write_text(SPLIT, encoding="utf-8")
     _, out, _ = run(["check", "--no-cache", "--format", "json", "--select", "NL1", "a.txt"], capsys)
