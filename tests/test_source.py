@@ -86,6 +86,32 @@ def test_a_file_is_read_whole_with_its_stat(tmp_path):
     path.write_bytes(content)  # ~260 KB: more than one read's chunk
     data, stat_result = read_bytes_and_stat(str(path))
     assert data == content and stat_result.st_size == len(content)
+    assert read_bytes_and_stat(str(path), stat_after=False) == (data, stat_result)  # nothing changed meanwhile
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_read_to_its_end_however_its_writer_splits_it(tmp_path):
+    # A regular file gives less than asked only at its end; a pipe gives what has been written so far.
+    import threading
+    import time
+
+    path = tmp_path / "story.txt"
+    os.mkfifo(path)
+    pieces = [b"WASHINGTON (AP) \xe2\x80\x94 The first part", b" and the second,", b" \xe2\x80\x9cquoted,\xe2\x80\x9d he said.\n"]
+
+    def write():
+        with open(path, "wb", buffering=0) as fh:
+            for piece in pieces:
+                fh.write(piece)
+                time.sleep(0.05)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        data, _ = read_bytes_and_stat(str(path), stat_after=False)
+    finally:
+        writer.join()
+    assert data == b"".join(pieces)
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a POSIX device without a size")

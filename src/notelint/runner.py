@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
+from .engine import lint_source  # at the top, not in lint_bytes: an import statement costs ~0.7 µs a file
 from .findings import Finding
 from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat, read_source
 
@@ -73,8 +74,6 @@ class CheckResult:
 
 def lint_bytes(path: str, data: bytes, settings, options: LintOptions) -> list[Finding]:
     """Decode, parse and run the rules on one file's bytes."""
-    from .engine import lint_source
-
     return lint_source(read_source(path, options.input_format, options.max_bytes, data=data), settings)
 
 
@@ -111,7 +110,7 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
             try:
                 # Stat after reading: a write in between leaves an mtime newer than the run's start, which
                 # the cache treats as racy and verifies by content next time.
-                data, st = read_bytes_and_stat(path, options.max_bytes)
+                data, st = read_bytes_and_stat(path, options.max_bytes, stat_after=for_cache)
                 findings = lint(path, data, settings, options)
             except SourceError as exc:
                 rows.append((index, None, 0, 0, None, exc.message))

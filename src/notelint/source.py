@@ -150,10 +150,12 @@ def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     return read_bytes_and_stat(path, max_bytes)[0]
 
 
-def read_bytes_and_stat(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, os.stat_result]:
+def read_bytes_and_stat(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+                        stat_after: bool = True) -> tuple[bytes, os.stat_result]:
     """Read a file and stat it once it is read (a write in between leaves a newer mtime, which the
-    cache sees). One open and unbuffered reads: a run over thousands of files pays no path lookups or
-    buffered file objects it does not need (os.read costs a third less than open().read() per article)."""
+    cache sees; `stat_after=False`, for a run without the cache: the stat taken before reading). One open
+    and unbuffered reads: a run over thousands of files pays no path lookups or buffered file objects it
+    does not need (os.read costs a third less than open().read() per article)."""
     try:
         fd = os.open(path, _READ_FLAGS)
     except FileNotFoundError:
@@ -173,14 +175,18 @@ def read_bytes_and_stat(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
             raise SourceError(path, _too_large(st.st_size, max_bytes))
         # Read to the end, not just the size stat gave: the file may grow meanwhile, and a pipe or device
         # has no size. The limit holds for those too.
+        request = max(st.st_size + 1, _READ_CHUNK)
+        regular = stat.S_ISREG(st.st_mode)
         parts, total = [], 0
-        while chunk := os.read(fd, max(st.st_size + 1, _READ_CHUNK)):
+        while chunk := os.read(fd, request):
             parts.append(chunk)
             total += len(chunk)
             if max_bytes and total > max_bytes:
                 raise SourceError(path, _too_large(total, max_bytes))
+            if regular and len(chunk) < request:
+                break  # a regular file gives less than asked only at its end: no read to see it empty
         data = parts[0] if len(parts) == 1 else b"".join(parts)
-        return data, os.fstat(fd)
+        return data, os.fstat(fd) if stat_after else st
     except OSError as exc:
         raise SourceError(path, exc.strerror or str(exc)) from None
     finally:
