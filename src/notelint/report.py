@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import json
+import operator
 import os
 from collections import Counter
 from typing import IO, Callable, Mapping, Sequence
@@ -53,12 +54,15 @@ def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: 
     out.flush()
 
 
+_SEVERITY, _PATH = operator.attrgetter("severity"), operator.attrgetter("path")
+
+
 def summary_line(findings: Sequence[Finding]) -> str:
     if not findings:
         return "All checks passed."
-    counts = Counter(f.severity for f in findings)
+    counts = Counter(map(_SEVERITY, findings))  # map and attrgetter: C loops over tens of thousands
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
-    files = len({f.path for f in findings})
+    files = len(set(map(_PATH, findings)))
     noun = "finding" if len(findings) == 1 else "findings"
     return f"Found {len(findings)} {noun} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}."
 
