@@ -151,12 +151,12 @@ _QUOTE_MARK_CHARACTERS = tuple(QUOTE_MARKS)
 
 
 def _quote_mark_in(text: str, start: int, end: int) -> bool:
-    """Whether QUOTE_MARK matches in text[start:end]: six str.find (C loops over the text) cost a third of
-    what `re` takes to test each character against a class."""
-    for mark in QUOTE_MARKS:
-        if text.find(mark, start, end) >= 0:
-            return True
-    return False
+    """Whether QUOTE_MARK matches in text[start:end]: six `in` tests (C loops over the text) cost a third of
+    what `re` takes to test each character against a class. One slice and `in` instead of str.find with
+    bounds: find parses its arguments as a tuple on every call, which cost more than copying the slice
+    (~5,000 instructions per paragraph with "said", most of which hold no mark and take all six tests)."""
+    span = text[start:end]
+    return ('"' in span or "“" in span or "”" in span or "„" in span or "«" in span or "»" in span)
 # A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
 # module, which searches a plain alternation like this about three times as fast as `re`.
 VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
