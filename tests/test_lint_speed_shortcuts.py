@@ -2,7 +2,8 @@
 
 - `checks.has_attribution` (a whole-word "said" found by str.find, else find_attribution) must say whether
   `ATTRIBUTION` matches in a bounded stretch of text, whatever the neighbours of "said" and the bounds.
-- `checks._quote_mark_in` (one str.find per mark) must say whether `QUOTE_MARK` matches there.
+- `checks._quote_mark_in` (the stretch sliced once, each mark tested with `in`) must say whether
+  `QUOTE_MARK` matches there.
 - NL403 counts a quotation's words with a split that stops at its minimum: too few exactly when the
   full split has too few; and tells a quotation ending like speech by its last characters, as the
   pattern it replaced did.
