@@ -94,13 +94,13 @@ class OffsetMap:
         return o0 + (offset - t0) if (t1 - t0) == (o1 - o0) else o1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Source:
     """One article as read: the decoded file, the text the grammar reads, and how they correspond."""
 
     path: str | None
     original: str
-    text: str = field(default=None)  # type: ignore[assignment]
+    text: str = field(default=None)  # type: ignore[assignment]  # None: the original
     offsets: OffsetMap | None = None  # None: text is the original, offsets are identical
     format: str = "text"
     # Blocks the reader already knows (Markdown headings, HTML paragraphs): (start, end, role) in text.
@@ -108,9 +108,13 @@ class Source:
     blocks: tuple[tuple[int, int, str], ...] | None = None
     metadata: dict = field(default_factory=dict)  # front matter: title, source/credit, ...
 
-    def __post_init__(self) -> None:
-        if self.text is None:
-            object.__setattr__(self, "text", self.original)
+    def __init__(self, path: str | None, original: str, text: str | None = None, offsets: OffsetMap | None = None,
+                 format: str = "text", blocks: tuple[tuple[int, int, str], ...] | None = None,
+                 metadata: dict | None = None) -> None:
+        # Written out: the frozen dataclass's generated __init__ sets each field with object.__setattr__
+        # (~1.1 µs for every file read); one update of the instance's dict sets them all in ~0.45 µs.
+        self.__dict__.update(path=path, original=original, text=original if text is None else text, offsets=offsets,
+                             format=format, blocks=blocks, metadata={} if metadata is None else metadata)
 
     @cached_property
     def line_index(self) -> LineIndex:
@@ -221,11 +225,21 @@ def read_source(path: str, input_format: str | None = None, max_bytes: int = DEF
     return make_source(text, path, fmt)
 
 
+_MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+_HTML_EXTENSIONS = (".html", ".htm", ".xhtml")
+_LONGEST_EXTENSION = max(map(len, _MARKDOWN_EXTENSIONS + _HTML_EXTENSIONS))
+
+
 def format_for_path(path: str | None) -> str:
-    ext = os.path.splitext(path or "")[1].lower()
-    if ext in (".md", ".markdown", ".mdown", ".mkd"):
+    path = path or ""
+    # A path ends with its extension, and lower-casing its tail lower-cases the extension in it alike: a
+    # tail that ends with none of them has none (most paths), told without os.path.splitext (~0.4 µs).
+    if not path[-_LONGEST_EXTENSION:].lower().endswith(_MARKDOWN_EXTENSIONS + _HTML_EXTENSIONS):
+        return "text"
+    ext = os.path.splitext(path)[1].lower()
+    if ext in _MARKDOWN_EXTENSIONS:
         return "markdown"
-    if ext in (".html", ".htm", ".xhtml"):
+    if ext in _HTML_EXTENSIONS:
         return "html"
     return "text"
 
