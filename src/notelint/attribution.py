@@ -94,6 +94,8 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
             and (found := _attribution_after(text, quote.end, block_end, verb_after))):
         quote.attrs["speaker"], quote.attrs["verb"] = found
         return
+    if quote.start == block_start:  # opening its block (~1 in 9): no text before it to name a speaker
+        return
     best = _last_match_before(text, _sentence_start(text, block_start, quote.start), quote.start)
     if best is not None:
         groups = best.groupdict()
