@@ -8,17 +8,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from test_parse_speed_document import _split_blocks_as_first_written as _split_blocks_by_the_regex
+
 from notelint import document
-
-
-def _split_blocks_by_the_regex(text, start, end):
-    breaks = document._BLOCK_BREAK if "\r" in text[start:end] else document._LF_BLOCK_BREAK
-    blocks, pos = [], start
-    for match in breaks.finditer(text, start, end):
-        document._add_block(blocks, text, pos, match.start())
-        pos = match.end()
-    document._add_block(blocks, text, pos, end)
-    return blocks
 
 
 # Lines and breaks, with the characters that decide a break: white space inside a blank line or at a
