@@ -136,6 +136,24 @@ def test_the_command_gives_mains_output_and_exit_code(workdir, capsys):
     assert (proc.returncode, proc.stdout, proc.stderr) == (code, out, err) and code == 1 and "NL102" in out
 
 
+def test_a_folder_check_leaves_no_worker_behind_cached_or_failing(workdir, capsys):
+    import multiprocessing
+
+    from notelint import runner
+
+    (workdir / "news").mkdir()
+    for i in range(runner.MIN_FILES_FOR_POOL + 4):
+        shutil.copy(CORPUS if i % 2 else CLEAN, workdir / "news" / f"article-{i:03d}.txt")
+    argv = ["check", "--jobs", "2", "--output-format", "concise", "news"]
+    first = run(argv, capsys)
+    assert first[0] == 1 and multiprocessing.active_children() == []
+    assert run(argv, capsys) == first  # all from the cache: the workers started for the folder are dismissed
+    assert multiprocessing.active_children() == []
+    code, out, err = run(["check", "--jobs", "2", "news", "missing-folder"], capsys)
+    assert (code, out) == (2, "") and "missing-folder" in err
+    assert multiprocessing.active_children() == []
+
+
 def test_select_ignore_extend_select_and_statistics(workdir, capsys):
     (workdir / "a.txt").write_text(SPLIT, encoding="utf-8")
     _, out, _ = run(["check", "--no-cache", "--format", "json", "--select", "NL1", "a.txt"], capsys)

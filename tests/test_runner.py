@@ -228,3 +228,55 @@ def test_a_chunk_pauses_the_collector_yet_frees_cycles_as_it_goes(tmp_path):
         # Cycles are collected every _COLLECT_EVERY files: never more than that many wait for it.
         assert len(_Cyclic.alive) <= runner._COLLECT_EVERY
         gc.collect()
+
+
+# --- Workers started before the files are known ---------------------------------------------------------
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
+REAL_ARTICLES = [os.path.join(FIXTURES, "iraqi-militias-republished.txt")] + [
+    os.path.join(FIXTURES, "wire", name) for name in sorted(os.listdir(os.path.join(FIXTURES, "wire")))
+    if name.endswith(".txt")]
+
+
+def copy_real_articles(folder, count: int) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for i in range(count):
+        with open(REAL_ARTICLES[i % len(REAL_ARTICLES)], "rb") as fh:
+            data = fh.read()
+        path = folder / f"article-{i:03d}.txt"
+        path.write_bytes(data)
+        paths.append(str(path))
+    return paths
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are started early only where they are forked")
+def test_workers_started_early_give_the_findings_one_process_gives(tmp_path):
+    import multiprocessing
+
+    from notelint.config import load_settings
+
+    paths = copy_real_articles(tmp_path / "news", runner.MIN_FILES_FOR_POOL + 60)
+    settings = load_settings(str(tmp_path))
+    items = [(p, settings) for p in paths]
+    serial = runner.check_files(items, jobs=1, use_cache=False)
+    workers = runner.start_workers(2, settings)
+    assert len(multiprocessing.active_children()) == 1  # forked now, before check_files knows the files
+    early = runner.check_files(items, jobs=2, use_cache=False, workers=workers)
+    assert early.findings == serial.findings and len(serial.findings) > runner.MIN_FILES_FOR_POOL
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.skipif(not FORKS, reason="workers are started early only where they are forked")
+def test_workers_started_early_are_dismissed_when_few_files_need_linting(tmp_path):
+    import multiprocessing
+
+    from notelint.config import load_settings
+
+    paths = copy_real_articles(tmp_path / "news", 3)
+    settings = load_settings(str(tmp_path))
+    workers = runner.start_workers(2, settings)
+    result = runner.check_files([(p, settings) for p in paths], jobs=2, use_cache=False, workers=workers)
+    assert result.files == 3 and result.findings
+    assert multiprocessing.active_children() == []
+    assert runner.start_workers(1, settings) is None  # one job: nothing to start

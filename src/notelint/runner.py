@@ -2,11 +2,12 @@
 
 Parsing and the rules are pure Python, so only processes run them in parallel. Each task is a chunk of
 hundreds of files: never a process per file. On Linux, `--jobs N` is this process and N - 1 workers forked
-from it once it has loaded the rules and built the grammar (they inherit them instead of rebuilding them),
-each taking the next chunk not yet taken; elsewhere (no safe fork) a pool of N workers. Few files, or
-`--jobs 1`, run in-process with no workers at all (a pre-commit hook on one file pays nothing for
-parallelism). Findings are sorted at the end, so the output is the same
-whatever the job count and whichever worker finished first.
+from it, each taking the next chunk not yet taken; a command about to walk folders starts them before the
+walk (start_workers), so they warm up meanwhile, and otherwise they are forked once this process has
+warmed up (they inherit its rules and grammar). Elsewhere (no safe fork) it is a pool of N workers. Few
+files, or `--jobs 1`, run in-process with no workers at all (a pre-commit hook on one file pays nothing
+for parallelism). Findings are put in report order at the end, so the output is the same whatever the
+job count and whichever worker finished first.
 """
 from __future__ import annotations
 
@@ -167,8 +168,11 @@ def settings_key(settings, options: LintOptions) -> str:
 
 def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None, use_cache: bool = True,
                 cache_dir: str | None = None, options: LintOptions = LintOptions(),
-                lint: Callable = lint_bytes) -> CheckResult:
+                lint: Callable = lint_bytes, workers: Workers | None = None) -> CheckResult:
     """Check `files`, pairs of (path, Settings), and return every finding in report order.
+
+    `workers`: started before the files were known (start_workers), to take part if a pool is wanted;
+    ended here either way.
 
     `lint(path, data, settings, options) -> list[Finding]` must be a module-level function (it is sent to
     the workers) returning the file's findings in report order; the default parses and runs the rules.
@@ -208,12 +212,13 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     # 2. Lint the rest: in-process when few, else in a pool over large chunks.
     total = sum(len(items) for _, items in todo.values())
     rows: list[_Row] = []
-    if total:
-        if jobs == 1 or total < MIN_FILES_FOR_POOL:
-            for settings, items in todo.values():
-                rows.extend(_lint_chunk(lint, settings, options, items, for_cache=cache is not None))
-        else:
-            rows = _lint_in_pool(todo, jobs, total, options, lint, for_cache=cache is not None)
+    if jobs == 1 or total < MIN_FILES_FOR_POOL:
+        if workers is not None:
+            workers.dismiss()
+        for settings, items in todo.values():
+            rows.extend(_lint_chunk(lint, settings, options, items, for_cache=cache is not None))
+    else:
+        rows = _lint_in_pool(todo, jobs, options, lint, cache is not None, workers)
 
     for index, digest, size, mtime_ns, found, error in rows:
         if error is not None:
@@ -273,8 +278,8 @@ def _still_valid(entry: Entry, path: str, abspath: str, bucket, run_started_ns: 
     return True
 
 
-def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint: Callable,
-                  for_cache: bool = True) -> list[_Row]:
+def _lint_in_pool(todo: dict, jobs: int, options: LintOptions, lint: Callable, for_cache: bool,
+                  workers: Workers | None) -> list[_Row]:
     tasks = []
     for settings, items in todo.values():
         for chunk in _chunks(items, jobs):
@@ -283,60 +288,93 @@ def _lint_in_pool(todo: dict, jobs: int, total: int, options: LintOptions, lint:
     if context.get_start_method() != "fork":
         with context.Pool(min(jobs, len(tasks)), initializer=_ignore_interrupts) as pool:
             return [row for chunk_rows in pool.imap_unordered(_run_task, tasks) for row in chunk_rows]
-    _warm_up(next(iter(todo.values()))[0], lint)
-    return _lint_forked(context, tasks, min(jobs, len(tasks)))
+    if workers is None:
+        # Warmed up here, the workers forked next inherit it all (their own warm-up then costs nothing).
+        _warm_up(next(iter(todo.values()))[0], lint)
+        workers = Workers(context, min(jobs, len(tasks)), next(iter(todo.values()))[0], lint)
+    return workers.run(tasks)
 
 
 def _run_task(task: tuple) -> list[_Row]:
     return _lint_chunk(*task)
 
 
+def start_workers(jobs: int | None, settings) -> Workers | None:
+    """Fork the workers of a many-file check now, before its files are known (Linux only; None elsewhere
+    or with one job): each warms up (imports, patterns, the grammar: ~75 ms) while this process walks the
+    folders, instead of after it. check_files then gives them the work or dismisses them."""
+    jobs = jobs or default_jobs()
+    context = _pool_context()
+    if jobs < 2 or context.get_start_method() != "fork":
+        return None
+    return Workers(context, jobs, settings, lint_bytes)
+
+
 class WorkerDied(Exception):
     """A worker process ended without sending its results (killed, or out of memory): one line, exit 2."""
 
 
-def _lint_forked(context, tasks: list[tuple], jobs: int) -> list[_Row]:
+class Workers:
     """This process and jobs - 1 forked workers take the chunks in turn, each the next one not yet taken.
 
-    The workers inherit the task list (nothing is sent to them) and send each chunk's rows as soon as it
-    is linted; this process reads what has come in between its own chunks. So it works as one of the jobs
-    instead of only waiting for results (a pool of two workers and a parent collecting from them kept the
-    pool's threads busy for ~7% of a core, taken from the workers), and little is left to read once the
-    last chunk is done (pickling and unpickling all of a worker's rows at the end cost ~35 ms of a
+    Each worker warms up, then waits for the task list (a forked worker inherits one made before it;
+    one started early gets it through a pipe) and sends each chunk's rows as soon as it is linted; this
+    process reads what has come in between its own chunks. So it works as one of the jobs instead of
+    only waiting for results (a pool of two workers and a parent collecting from them kept the pool's
+    threads busy for ~7% of a core, taken from the workers), and little is left to read once the last
+    chunk is done (pickling and unpickling all of a worker's rows at the end cost ~35 ms of a
     20,000-file run)."""
-    next_task = context.Value("i", 0)
-    rows: list[_Row] = []
-    workers = []
-    finished = False
-    # Everything built so far (modules, rules, the grammar, the task list) lives as long as the run: frozen,
-    # the cyclic collector no longer walks it in any process (in the workers it would also copy the pages
-    # it touches). Unpickling the workers' findings at the end, with it walked, cost ~3x as much.
-    gc.freeze()
-    try:
-        for _ in range(jobs - 1):
-            receiver, sender = context.Pipe(duplex=False)
-            _widen_pipe(sender)
-            worker = context.Process(target=_work_and_send, args=(tasks, next_task, sender), daemon=True)
-            worker.start()
-            sender.close()  # this end is the worker's: with it closed here, a dead worker reads as EOF
-            workers.append(_Results(worker, receiver))
 
-        def collect(chunk_rows: list[_Row]) -> None:
-            rows.extend(chunk_rows)
-            for results in workers:
-                results.read(rows, wait=False)
+    def __init__(self, context, jobs: int, settings, lint: Callable) -> None:
+        self.next_task = context.Value("i", 0)
+        self.workers: list[_Worker] = []
+        self.ended = False
+        # Everything built so far (modules, rules, perhaps the grammar and the task list) lives as long as
+        # the run: frozen, the cyclic collector no longer walks it in any process (in the workers it would
+        # also copy the pages it touches). Unpickling the workers' findings, with it walked, cost ~3x as much.
+        gc.freeze()
+        try:
+            for _ in range(jobs - 1):
+                self.workers.append(_Worker(context, self.next_task, settings, lint))
+        except BaseException:
+            self.end(wanted=False)
+            raise
 
-        _work(tasks, next_task, collect)
-        for results in workers:
-            results.read(rows, wait=True)
-        finished = True
-        return rows
-    finally:
-        for results in workers:
-            results.receiver.close()
-            if not finished:  # interrupted, or failed: the workers' results are not wanted
-                results.worker.terminate()
-            results.worker.join()
+    def run(self, tasks: list[tuple]) -> list[_Row]:
+        """Lint every task here and in the workers; the rows of all of them."""
+        import pickle  # here, not at the top: a run on a few files (pre-commit) never forks
+
+        rows: list[_Row] = []
+        finished = False
+        try:
+            handed = pickle.dumps(tasks, pickle.HIGHEST_PROTOCOL)
+            for worker in self.workers:
+                worker.hand(handed)
+            gc.freeze()  # the task list, and whatever was made since the workers were started
+
+            def collect(chunk_rows: list[_Row]) -> None:
+                rows.extend(chunk_rows)
+                for worker in self.workers:
+                    worker.read(rows, wait=False)
+
+            _work(tasks, self.next_task, collect)
+            for worker in self.workers:
+                worker.read(rows, wait=True)
+            finished = True
+            return rows
+        finally:
+            self.end(wanted=finished)
+
+    def dismiss(self) -> None:
+        """No pool after all (few files to lint, or all in the cache): the workers end unused."""
+        self.end(wanted=False)
+
+    def end(self, wanted: bool) -> None:
+        if self.ended:
+            return
+        self.ended = True
+        for worker in self.workers:
+            worker.end(terminate=not wanted)
         gc.unfreeze()
 
 
@@ -344,22 +382,36 @@ def _lint_forked(context, tasks: list[tuple], jobs: int) -> list[_Row]:
 _ROWS, _DONE, _ERROR = b"R", b"D", b"E"
 
 
-class _Results:
-    """What one worker has sent so far."""
+class _Worker:
+    """One forked worker process and the two pipes to it: the task list in, its rows out."""
 
-    def __init__(self, worker, receiver) -> None:
-        self.worker, self.receiver, self.done = worker, receiver, False
+    def __init__(self, context, next_task, settings, lint: Callable) -> None:
+        self.done = False
+        tasks_in, self.tasks_out = context.Pipe(duplex=False)
+        self.results, results_out = context.Pipe(duplex=False)
+        for connection in (self.tasks_out, results_out):
+            _widen_pipe(connection)
+        self.process = context.Process(target=_warm_up_and_work,
+                                       args=(settings, lint, tasks_in, next_task, results_out), daemon=True)
+        self.process.start()
+        # These ends are the worker's: with them closed here, a dead worker reads as EOF.
+        tasks_in.close()
+        results_out.close()
+
+    def hand(self, pickled_tasks: bytes) -> None:
+        self.tasks_out.send_bytes(pickled_tasks)
+        self.tasks_out.close()
 
     def read(self, rows: list[_Row], wait: bool) -> None:
         """Add the rows that have come in to `rows`; with `wait`, all of them, up to the worker's end."""
-        import pickle  # here, not at the top: a run on a few files (pre-commit) never forks
+        import pickle
 
-        while not self.done and (wait or self.receiver.poll()):
+        while not self.done and (wait or self.results.poll()):
             try:
-                message = self.receiver.recv_bytes()
+                message = self.results.recv_bytes()
             except EOFError:
-                self.worker.join()
-                raise WorkerDied(f"a worker process ended unexpectedly (exit code {self.worker.exitcode}); "
+                self.process.join()
+                raise WorkerDied(f"a worker process ended unexpectedly (exit code {self.process.exitcode}); "
                                  "its files were not checked") from None
             kind, body = message[:1], message[1:]
             if kind == _ROWS:
@@ -369,16 +421,24 @@ class _Results:
             else:
                 raise pickle.loads(body)  # a bug in a rule: raised here, as it would have been in-process
 
+    def end(self, terminate: bool) -> None:
+        if not self.tasks_out.closed:
+            self.tasks_out.close()  # no task list is coming: the worker ends after its warm-up
+        self.results.close()
+        if terminate and not self.done:
+            self.process.terminate()  # interrupted, or failed: its results are not wanted
+        self.process.join()
+
 
 def _widen_pipe(connection) -> None:
-    """Let the pipe hold ~1 MB (Linux; 64 KB by default), so a worker never waits for this process to read
-    a chunk's rows while it is busy with a chunk of its own."""
+    """Let the pipe hold ~1 MB (Linux; 64 KB by default), so neither end waits for the other to read while
+    it is busy: a worker's rows while this process lints a chunk, the task list while a worker warms up."""
     try:
         import fcntl
 
         fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
     except (ImportError, AttributeError, OSError):
-        pass  # a smaller pipe only means the worker may wait a little
+        pass  # a smaller pipe only means one end may wait a little
 
 
 def _work(tasks: list[tuple], next_task, after_chunk: Callable[[list[_Row]], None]) -> None:
@@ -392,7 +452,8 @@ def _work(tasks: list[tuple], next_task, after_chunk: Callable[[list[_Row]], Non
         after_chunk(_lint_chunk(*tasks[index]))
 
 
-def _work_and_send(tasks: list[tuple], next_task, sender) -> None:
+def _warm_up_and_work(settings, lint: Callable, tasks_in, next_task, sender) -> None:
+    """A worker's life: warm up, wait for the task list, lint chunks and send their rows."""
     import pickle  # imported by the parent before the fork already
 
     def send(chunk_rows: list[_Row]) -> None:
@@ -401,6 +462,12 @@ def _work_and_send(tasks: list[tuple], next_task, sender) -> None:
 
     _ignore_interrupts()
     try:
+        _warm_up(settings, lint)
+        try:
+            tasks = pickle.loads(tasks_in.recv_bytes())
+        except EOFError:
+            return  # dismissed: no pool after all
+        gc.freeze()  # the task list lives as long as the worker
         _work(tasks, next_task, send)
         sender.send_bytes(_DONE)
     except Exception as exc:
@@ -409,4 +476,5 @@ def _work_and_send(tasks: list[tuple], next_task, sender) -> None:
         except Exception:  # an exception that does not pickle still reaches the caller, as text
             error = pickle.dumps(RuntimeError(f"{type(exc).__name__}: {exc}"))
         sender.send_bytes(_ERROR + error)
-    sender.close()
+    finally:
+        sender.close()
