@@ -291,7 +291,7 @@ def _lint_in_pool(todo: dict, jobs: int, options: LintOptions, lint: Callable, f
     if workers is None:
         # Warmed up here, the workers forked next inherit it all (their own warm-up then costs nothing).
         _warm_up(next(iter(todo.values()))[0], lint)
-        workers = Workers(context, min(jobs, len(tasks)), next(iter(todo.values()))[0], lint)
+        workers = Workers(context, min(jobs, len(tasks)), next(iter(todo.values()))[0], lint, tasks)
     return workers.run(tasks)
 
 
@@ -317,40 +317,43 @@ class WorkerDied(Exception):
 class Workers:
     """This process and jobs - 1 forked workers take the chunks in turn, each the next one not yet taken.
 
-    Each worker warms up, then waits for the task list (a forked worker inherits one made before it;
-    one started early gets it through a pipe) and sends each chunk's rows as soon as it is linted; this
+    Each worker warms up, then takes the task list (a worker forked once it is made inherits it; one
+    started early gets it through a pipe) and sends each chunk's rows as soon as it is linted; this
     process reads what has come in between its own chunks. So it works as one of the jobs instead of
     only waiting for results (a pool of two workers and a parent collecting from them kept the pool's
     threads busy for ~7% of a core, taken from the workers), and little is left to read once the last
     chunk is done (pickling and unpickling all of a worker's rows at the end cost ~35 ms of a
     20,000-file run)."""
 
-    def __init__(self, context, jobs: int, settings, lint: Callable) -> None:
+    def __init__(self, context, jobs: int, settings, lint: Callable, tasks: list[tuple] | None = None) -> None:
         self.next_task = context.Value("i", 0)
         self.workers: list[_Worker] = []
         self.ended = False
+        self.awaiting_tasks = tasks is None
         # Everything built so far (modules, rules, perhaps the grammar and the task list) lives as long as
         # the run: frozen, the cyclic collector no longer walks it in any process (in the workers it would
         # also copy the pages it touches). Unpickling the workers' findings, with it walked, cost ~3x as much.
         gc.freeze()
         try:
             for _ in range(jobs - 1):
-                self.workers.append(_Worker(context, self.next_task, settings, lint))
+                self.workers.append(_Worker(context, self.next_task, settings, lint, tasks))
         except BaseException:
             self.end(wanted=False)
             raise
 
     def run(self, tasks: list[tuple]) -> list[_Row]:
-        """Lint every task here and in the workers; the rows of all of them."""
+        """Lint every task here and in the workers (the tasks they were forked with, if any); the rows of all
+        of them."""
         import pickle  # here, not at the top: a run on a few files (pre-commit) never forks
 
         rows: list[_Row] = []
         finished = False
         try:
-            handed = pickle.dumps(tasks, pickle.HIGHEST_PROTOCOL)
-            for worker in self.workers:
-                worker.hand(handed)
-            gc.freeze()  # the task list, and whatever was made since the workers were started
+            if self.awaiting_tasks:
+                handed = pickle.dumps(tasks, pickle.HIGHEST_PROTOCOL)
+                for worker in self.workers:
+                    worker.hand(handed)
+                gc.freeze()  # the task list, and whatever was made since the workers were started
 
             def collect(chunk_rows: list[_Row]) -> None:
                 rows.extend(chunk_rows)
@@ -383,19 +386,23 @@ _ROWS, _DONE, _ERROR = b"R", b"D", b"E"
 
 
 class _Worker:
-    """One forked worker process and the two pipes to it: the task list in, its rows out."""
+    """One forked worker process and the pipes to it: its rows out, and the task list in when the worker
+    is forked before the list is made (otherwise it inherits the list)."""
 
-    def __init__(self, context, next_task, settings, lint: Callable) -> None:
+    def __init__(self, context, next_task, settings, lint: Callable, tasks: list[tuple] | None) -> None:
         self.done = False
-        tasks_in, self.tasks_out = context.Pipe(duplex=False)
+        tasks_in = self.tasks_out = None
+        if tasks is None:
+            tasks_in, self.tasks_out = context.Pipe(duplex=False)
+            _widen_pipe(self.tasks_out)
         self.results, results_out = context.Pipe(duplex=False)
-        for connection in (self.tasks_out, results_out):
-            _widen_pipe(connection)
+        _widen_pipe(results_out)
         self.process = context.Process(target=_warm_up_and_work,
-                                       args=(settings, lint, tasks_in, next_task, results_out), daemon=True)
+                                       args=(settings, lint, tasks, tasks_in, next_task, results_out), daemon=True)
         self.process.start()
         # These ends are the worker's: with them closed here, a dead worker reads as EOF.
-        tasks_in.close()
+        if tasks_in is not None:
+            tasks_in.close()
         results_out.close()
 
     def hand(self, pickled_tasks: bytes) -> None:
@@ -422,7 +429,7 @@ class _Worker:
                 raise pickle.loads(body)  # a bug in a rule: raised here, as it would have been in-process
 
     def end(self, terminate: bool) -> None:
-        if not self.tasks_out.closed:
+        if self.tasks_out is not None and not self.tasks_out.closed:
             self.tasks_out.close()  # no task list is coming: the worker ends after its warm-up
         self.results.close()
         if terminate and not self.done:
@@ -452,8 +459,9 @@ def _work(tasks: list[tuple], next_task, after_chunk: Callable[[list[_Row]], Non
         after_chunk(_lint_chunk(*tasks[index]))
 
 
-def _warm_up_and_work(settings, lint: Callable, tasks_in, next_task, sender) -> None:
-    """A worker's life: warm up, wait for the task list, lint chunks and send their rows."""
+def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks_in, next_task, sender) -> None:
+    """A worker's life: warm up, take the task list (given, or waited for on `tasks_in`), lint chunks and
+    send their rows."""
     import pickle  # imported by the parent before the fork already
 
     def send(chunk_rows: list[_Row]) -> None:
@@ -463,11 +471,12 @@ def _warm_up_and_work(settings, lint: Callable, tasks_in, next_task, sender) -> 
     _ignore_interrupts()
     try:
         _warm_up(settings, lint)
-        try:
-            tasks = pickle.loads(tasks_in.recv_bytes())
-        except EOFError:
-            return  # dismissed: no pool after all
-        gc.freeze()  # the task list lives as long as the worker
+        if tasks is None:
+            try:
+                tasks = pickle.loads(tasks_in.recv_bytes())
+            except EOFError:
+                return  # dismissed: no pool after all
+            gc.freeze()  # the task list lives as long as the worker
         _work(tasks, next_task, send)
         sender.send_bytes(_DONE)
     except Exception as exc:
