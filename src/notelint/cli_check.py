@@ -5,13 +5,13 @@ Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, configura
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from typing import Callable, Sequence
 
 from .cli import (EXIT_ERROR, UsageError, add_input_options, add_output_options, findings_exit_code, open_output,
                   use_color)
+from .collector import paused
 from .config import relative_posix
 from .source import DEFAULT_MAX_BYTES, SourceError
 
@@ -234,13 +234,8 @@ def run_check(args: argparse.Namespace) -> int:
     # the results make hundreds of thousands of objects, and the cyclic collector, left on, walked them
     # again and again as they came (~10 ms of the start before a pool's workers begin, ~5 of it in a
     # 20,000-file walk). Paused for the command; forked workers inherit the pause.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _run_check(args)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _run_check(args: argparse.Namespace) -> int:

@@ -7,7 +7,6 @@ fast path (scan.py); brackets are then classified (brackets.py) and quotations a
 """
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ import regex
 
 from . import attribution
 from .brackets import classify_bracket, find_editor_notes
+from .collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
@@ -86,13 +86,8 @@ def build_document(source: Source, editorial_markers=(), wire_services=(), fast_
     builder = _Builder(source, _parse_options(tuple(editorial_markers), tuple(wire_services)), fast_path)
     # The span tree holds no reference cycles; pausing the cyclic collector while it is built saves
     # the repeated young-generation scans that thousands of new small objects trigger (~15%).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return builder.build()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 class _Builder:

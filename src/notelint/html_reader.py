@@ -10,11 +10,11 @@ reader-comment section becomes one "comments" block.
 """
 from __future__ import annotations
 
-import gc
 import html
 import re
 
 from .article_text import ArticleTextBuilder
+from .collector import paused
 from .source import Source
 
 _SPECIAL = re.compile(r"[<&]")
@@ -95,15 +95,10 @@ def read_html(text: str, path: str | None) -> Source:
     """Read an HTML page: the article's blocks, one comments block, exact offsets, title metadata."""
     # The event list grows to millions of small objects on a big page; the cyclic collector would
     # rescan them again and again (quadratic), and none of them can form cycles.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         page = _Page(text)
         page.tokenize()
         return page.extract(path)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 class _Page:

@@ -9,7 +9,6 @@ are decoded and mapped atomically to their original characters.
 from __future__ import annotations
 
 import bisect
-import gc
 import html
 import itertools
 import re
@@ -19,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
 from .article_text import ArticleTextBuilder
+from .collector import paused
 from .source import Source
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -68,13 +68,8 @@ def read_markdown(text: str, path: str | None) -> Source:
     """Read a Markdown article: blocks, article text with an exact offset map, front-matter metadata."""
     # Hundreds of thousands of small tuples and tokens, none in a cycle: the cyclic collector would only
     # rescan them over and over.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _read_markdown(text, path)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _read_markdown(text: str, path: str | None) -> Source:

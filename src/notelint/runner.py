@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
+from .collector import paused
 from .engine import lint_source  # at the top, not in lint_bytes: an import statement costs ~0.7 µs a file
 from .findings import Finding
 from .source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat, read_source
@@ -102,9 +103,7 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
     # collector would still walk each new document's objects at least once while it is linted (~2% of
     # the time); paused, it runs only on the young objects every _COLLECT_EVERY files, which frees the
     # few cycles left behind (pyparsing's exceptions, on nested brackets).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         for count, (index, path) in enumerate(items, 1):
             if count % _COLLECT_EVERY == 0:
                 gc.collect(0)
@@ -123,9 +122,6 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
                 rows.append((index, content_digest(data), st.st_size, st.st_mtime_ns, findings, None))
             elif findings:
                 rows.append((index, None, 0, 0, findings, None))
-    finally:
-        if collecting:
-            gc.enable()
     return rows
 
 
