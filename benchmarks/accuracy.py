@@ -29,11 +29,11 @@ import time
 from collections import Counter
 
 from notelint import parse_source
-from notelint.config import load_settings
-from notelint.engine import lint_document, lint_source
-from notelint.model import INSERTION
-from notelint.source import plain_source, read_source
-
+from notelint.linting.config import load_settings
+from notelint.linting.engine import lint_document, lint_source
+from notelint.parsing.model import INSERTION
+from notelint.reading.source import plain_source
+from notelint.reading.formats import read_source
 COMMENTARY_PREFIXES = ("NL1", "NL2", "NL3")
 SERIOUS = ("warning", "error")
 

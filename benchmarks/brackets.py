@@ -19,8 +19,8 @@ import sys
 import time
 from collections import Counter, defaultdict
 
-from notelint.brackets import classify_bracket
-from notelint.model import BRACKET_KINDS, INSERTION
+from notelint.parsing.brackets import classify_bracket
+from notelint.parsing.model import BRACKET_KINDS, INSERTION
 
 NOT_FOUND = "(no span)"
 CONTEXT = 200
@@ -76,8 +76,7 @@ def parser_works() -> bool:
 def parser_spans(path: str) -> dict[tuple[int, int], str]:
     """Bracket-kind spans of the parsed file, keyed by their offsets in the original file."""
     import notelint
-    from notelint.source import read_source
-
+    from notelint.reading.formats import read_source
     doc = notelint.parse_source(read_source(path))
     spans: dict[tuple[int, int], str] = {}
     for span in doc.walk():

@@ -220,7 +220,8 @@ def measure_runner_ceiling(folder: str, jobs: int) -> float:
 
 
 def runner_ceiling(folder: str, jobs: int) -> float:
-    from notelint import config, runner
+    from notelint.linting import config
+    from notelint.runner import workers as runner
 
     settings = config.load_settings(folder)
     files = sorted(os.path.join(folder, name) for name in os.listdir(folder))

@@ -26,8 +26,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "src"))
 
 import notelint  # noqa: E402
-from notelint.align import align, blank_line_breaks, tokenize  # noqa: E402
-from notelint.diff import diff_documents  # noqa: E402
+from notelint.diffing.align import align, blank_line_breaks, tokenize  # noqa: E402
+from notelint.diffing.hunks import diff_documents  # noqa: E402
 
 FIXTURE = os.path.join(HERE, "..", "tests", "fixtures", "iraqi-militias-republished.txt")
 

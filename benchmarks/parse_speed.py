@@ -147,8 +147,7 @@ def main() -> None:
 
     # Markdown and HTML: the same synthetic articles written as a content repository and a CMS would
     # keep them (one file each), read (article text + offset map) and parsed.
-    from notelint.source import make_source
-
+    from notelint.reading.formats import make_source
     for fmt, convert in (("markdown", as_markdown), ("html", as_html)):
         files = [convert(a, i) for i, a in enumerate(articles[: len(articles) // 4])]
         size = sum(len(f.encode("utf-8")) for f in files) / 1e6

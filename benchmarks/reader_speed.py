@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import notelint  # noqa: E402
-from notelint.html_reader import read_html  # noqa: E402
-from notelint.markdown_reader import read_markdown  # noqa: E402
+from notelint.reading.html import read_html  # noqa: E402
+from notelint.reading.markdown import read_markdown  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

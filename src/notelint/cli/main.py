@@ -1,0 +1,84 @@
+"""The command line: a thin layer that wires the stages together.
+
+Each command lives in its own module of this package (`check.py`, `parse.py`, ...) exposing `register(subparsers)`; the handler it
+sets returns the exit code. Exit codes: 0 clean, 1 findings, 2 usage, configuration or input error.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from ..version import __version__
+from ..reading.source import SourceError
+from .common import EXIT_ERROR, EXIT_OK, UsageError
+
+# Modules that add sub-commands, in the order `notelint --help` lists them.
+COMMAND_MODULES = ("parse", "check", "rules", "diff")
+# Which module defines each command: a run imports only its own command's module (start-up time
+# matters for a pre-commit hook); `notelint --help` and a mistyped command import them all.
+COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules",
+                  "rule": "rules", "config": "rules", "diff": "diff"}
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_ERROR, f"notelint: error: {message}\n")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given the command about to run, only that command's module is imported."""
+    parser = _Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
+    parser.add_argument("--version", action="version", version=f"notelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    wanted = (COMMAND_MODULE[command],) if command in COMMAND_MODULE else COMMAND_MODULES
+    for name in wanted:
+        try:
+            module = importlib.import_module(f".{name}", __package__)
+        except ModuleNotFoundError as exc:
+            if exc.name == f"{__package__}.{name}":
+                continue  # a command still being built in this checkout
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(command)
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    try:
+        return args.handler(args)
+    except (SourceError, UsageError) as exc:
+        print(f"notelint: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        # `notelint check … | head`: the reader left; end quietly, as other Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def console_main() -> int:
+    """The `notelint` command and `python -m notelint`: main(), leaving nothing for Python's exit to walk.
+
+    At exit Python runs one last full collection of cycles over everything still alive (modules, rules,
+    the grammar, a run's findings). Nothing of notelint's needs it (files are closed and the cache is
+    written by then), and frozen objects are skipped: ~20 ms less after a 20,000-file run. Not in main()
+    itself, which tests and callers run in their own long-lived process."""
+    code = main()
+    gc.freeze()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(console_main())

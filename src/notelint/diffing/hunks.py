@@ -1,0 +1,508 @@
+"""The editorial-note diff: what a republisher changed in a wire story.
+
+Two parsed Documents -> aligned tokens (align.py) -> hunks, each classified (marked or unmarked insertion,
+deletion, replacement, moved, style) with whether it touches a quotation and which region it lies in ->
+findings NL501-NL505. Nothing here prints; diff_render.py and the reporters do.
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .align import Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
+from ..linting import patterns
+from ..linting import rules as rules_module
+from ..linting import suppressions as suppressions_module
+from ..linting.findings import Finding
+from ..parsing.model import (BRACKET_KINDS, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
+
+KINDS = ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")
+REGIONS = {HEADLINE: "headline", STANDFIRST: "standfirst", SOURCE: "source"}  # everything else: body
+# Bracketed text of any kind the republisher added is marked as theirs (a note, a clarification, a photo
+# credit, a shortcode); link text is not a mark: it is ordinary text that happens to be a link.
+MARKED_KINDS = frozenset(BRACKET_KINDS - {LINK})
+# A paragraph that opens with one of these labels is the republisher's own, marked note (the parser marks
+# notes in brackets and parentheses; a bare labelled paragraph is marked here).
+NOTE_LABELS = ("Editor's note", "Editors' note", "Ed. note", "Editorial note", "Editorial comment", "Editor's comment",
+               "Webmaster's commentary", "Webmaster's note", "Publisher's note", "Note from the editor", "Our comment",
+               "Translator's note", "Comment", "Commentary", "Update", "Correction")
+
+
+def labelled_note_pattern(markers: Iterable[str] = ()) -> re.Pattern:
+    labels = sorted({*NOTE_LABELS, *markers}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(label).replace("'", "['’]") for label in labels)
+    return re.compile(rf"\s*(?:{alternatives})\s*(?::|—|–|\s-\s|--)", re.IGNORECASE)
+
+
+def _parenthesised(block: str) -> bool:
+    """A paragraph set off whole in parentheses: "(This story has not been edited by … staff.)"."""
+    text = block.strip()
+    if not (text.startswith("(") and (text.endswith(")") or text.endswith(").") or text.endswith(".)"))):
+        return False
+    depth = 0
+    for n, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and n < len(text.rstrip(".")) - 1:
+            return False  # the first parenthesis closes before the end: "(AP) Officials said …"
+    return True
+
+
+# Punctuation whose change alone is house style; quote marks and ? ! change what is quoted or asked.
+STYLE_PUNCTUATION = frozenset(".,;:…—()[]'")
+
+ALTERED_QUOTATION, UNMARKED_INSERTION, DELETION, MOVED_TEXT, HEADLINE_CHANGED = (
+    "NL501", "NL502", "NL503", "NL504", "NL505")
+DIFF_CODES = (ALTERED_QUOTATION, UNMARKED_INSERTION, DELETION, MOVED_TEXT, HEADLINE_CHANGED)
+DEFAULT_ATTRIBUTION_WORDS = (
+    "according to", "allegedly", "alleged", "reportedly", "purportedly", "apparently", "said", "says", "say",
+    "told", "claimed", "claims", "claim", "stated", "added", "unconfirmed", "could not be independently verified",
+    "not independently verified", "suspected", "believed to", "is thought to", "appeared to", "appears to")
+
+
+@dataclass
+class DocTokens:
+    """A document's article tokens with what the diff needs to know about each one."""
+
+    doc: Document
+    tokens: Tokens
+    block: list[int]  # index of the top-level span holding the token
+    blocks: list[Span]
+    quote: list[int]  # index of the enclosing direct quotation, or -1
+    marked: list[bool]  # inside a bracket or labelled note the republisher added
+
+    def region(self, i: int) -> str:
+        if not self.blocks or not len(self.tokens):
+            return "body"
+        i = min(max(i, 0), len(self.tokens) - 1)
+        return REGIONS.get(self.blocks[self.block[i]].kind, "body")
+
+    def breaks(self) -> list[int]:
+        return [i for i in range(1, len(self.block)) if self.block[i] != self.block[i - 1]]
+
+
+def _intervals(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
+    starts, ends = [], []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if ends and span.start < ends[-1]:
+            continue  # nested in the previous one
+        starts.append(span.start)
+        ends.append(span.end)
+    return starts, ends
+
+
+def annotate(doc: Document, equivalences: StyleEquivalences | None = None, markers: Iterable[str] = ()) -> DocTokens:
+    """Tokenise a document's article (reader comments left out) and mark each token's block, quotation
+    and whether it lies in a mark of the republisher's: a bracket, a labelled note, a credit line."""
+    end = doc.article_end
+    tokens = tokenize(doc.text, 0, end, equivalences)
+    blocks = [s for s in doc.spans if s.kind != COMMENTS and s.start < end]
+    quotes: list[Span] = []
+    marks: list[Span] = []
+
+    def visit(span: Span, in_mark: bool) -> None:
+        for child in span.children:
+            if child.kind in MARKED_KINDS:
+                marks.append(child)
+                visit(child, True)
+            else:
+                if child.kind == QUOTE and not in_mark:  # a scare quote inside a note is the note's
+                    quotes.append(child)
+                visit(child, in_mark)
+
+    labelled = labelled_note_pattern(markers)
+    for span in blocks:
+        if span.kind == SOURCE or (span.kind != HEADLINE and (labelled.match(doc.text, span.start, span.end)
+                                                              or _parenthesised(doc.text[span.start:span.end]))):
+            marks.append(span)
+            continue
+        visit(span, False)
+    # Fill per-token arrays span by span (slice assignment), not token by token: a 1 MB text has 200k tokens.
+    n = len(tokens)
+    token_starts = tokens.starts
+    block, quote, marked = [0] * n, [-1] * n, [False] * n
+    for k, span in enumerate(blocks):
+        lo, hi = bisect.bisect_left(token_starts, span.start), bisect.bisect_left(token_starts, span.end)
+        block[lo:hi] = [k] * (hi - lo)
+    for k, (start, end) in enumerate(zip(*_intervals(quotes))):
+        lo, hi = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+        quote[lo:hi] = [k] * (hi - lo)
+    for start, end in zip(*_intervals(marks)):
+        lo, hi = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
+        marked[lo:hi] = [True] * (hi - lo)
+    return DocTokens(doc, tokens, block, blocks, quote, marked)
+
+
+@dataclass
+class Hunk:
+    """One difference. Sides are token ranges [i1, i2) of the original and [j1, j2) of the republished
+    article; an empty range is the point where the other side's text was added or taken out."""
+
+    kind: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+    region: str
+    in_quote: bool
+    alters_quote: bool = False  # the words of a quotation in the original differ (NL501)
+    rule: str | None = None  # style: the equivalence or structural rule that explains it
+    attribution: bool = False  # deletion: an attribution or qualifier was taken out
+
+
+@dataclass
+class DiffResult:
+    original: DocTokens
+    republished: DocTokens
+    hunks: list[Hunk]
+    findings: list[Finding] = field(default_factory=list)
+    edits: list[Edit] = field(default_factory=list)  # the alignment the hunks came from
+
+    def original_token_for(self, j: int) -> int | None:
+        """The original token aligned with republished token j (equal text or the start of a move), if any."""
+        if not hasattr(self, "_anchors"):
+            self._anchors = sorted((e.j1, e.j2, e.i1, e.tag) for e in self.edits if e.tag in ("equal", "move"))
+            self._anchor_starts = [x[0] for x in self._anchors]
+        k = bisect.bisect_right(self._anchor_starts, j) - 1
+        while k >= 0:
+            j1, j2, i1, tag = self._anchors[k]
+            if j1 <= j < j2:
+                return i1 + (j - j1) if tag == "equal" else i1
+            if j2 <= j:
+                return None
+            k -= 1
+        return None
+
+    def block_tokens(self, which: str, k: int) -> tuple[int, int]:
+        """Token range of block k of one side (block indices never decrease along the tokens)."""
+        dt = self.original if which == "original" else self.republished
+        return bisect.bisect_left(dt.block, k), bisect.bisect_right(dt.block, k)
+
+    # Offsets and locations -------------------------------------------------------------------------
+    def side(self, hunk: Hunk, which: str) -> dict:
+        dt = self.original if which == "original" else self.republished
+        i1, i2 = (hunk.i1, hunk.i2) if which == "original" else (hunk.j1, hunk.j2)
+        start, end = dt.tokens.span(i1, i2)
+        if hunk.rule in ("paragraph-split", "paragraph-join"):
+            start, end = dt.tokens.ends[i1 - 1], dt.tokens.starts[i1]  # the break between two words
+        loc = dt.doc.location(start, end)
+        return {"start": loc.start, "end": loc.end, "line": loc.line, "col": loc.col,
+                "end_line": loc.end_line, "end_col": loc.end_col, "text": dt.doc.source.original[loc.start:loc.end]}
+
+    def text_span(self, hunk: Hunk, which: str) -> tuple[int, int]:
+        """The hunk's side as offsets into that document's text."""
+        if which == "original":
+            return self.original.tokens.span(hunk.i1, hunk.i2)
+        return self.republished.tokens.span(hunk.j1, hunk.j2)
+
+    def summary(self) -> dict:
+        counts = {kind: 0 for kind in KINDS}
+        for hunk in self.hunks:
+            counts[hunk.kind] += 1
+        tokens = self.republished.tokens
+        total = sum(e - s for s, e in zip(tokens.starts, tokens.ends))
+        added = 0
+        for hunk in self.hunks:
+            if hunk.kind in ("marked_insertion", "unmarked_insertion", "replacement"):
+                added += sum(tokens.ends[j] - tokens.starts[j] for j in range(hunk.j1, hunk.j2))
+        by_code: dict[str, int] = {}
+        for finding in self.findings:
+            by_code[finding.code] = by_code.get(finding.code, 0) + 1
+        return {**counts, "hunks": len(self.hunks),
+                "not_wire_share": round(added / total, 4) if total else 0.0,
+                "findings": dict(sorted(by_code.items()))}
+
+    def summary_line(self) -> str:
+        s = self.summary()
+        names = {"marked_insertion": "marked insertion", "unmarked_insertion": "unmarked insertion",
+                 "deletion": "deletion", "replacement": "replacement", "moved": "moved", "style": "style"}
+        parts = []
+        for kind in KINDS:
+            n = s[kind]
+            label = names[kind]
+            if kind not in ("moved", "style") and n != 1:
+                label += "s"
+            parts.append(f"{n} {label}")
+        return ", ".join(parts) + f"; {s['not_wire_share'] * 100:.1f}% of the republished article is not wire text"
+
+    def to_json(self) -> dict:
+        hunks = []
+        for hunk in self.hunks:
+            item = {"kind": hunk.kind, "in_quote": hunk.in_quote, "region": hunk.region,
+                    "original": self.side(hunk, "original"), "republished": self.side(hunk, "republished")}
+            if hunk.rule:
+                item["rule"] = hunk.rule
+            if hunk.kind == "deletion":
+                item["attribution"] = hunk.attribution
+            hunks.append(item)
+        return {"original": self.original.doc.path, "republished": self.republished.doc.path,
+                "summary": self.summary(), "hunks": hunks, "findings": [f.to_json() for f in self.findings]}
+
+
+# --- Classifying edits into hunks --------------------------------------------------------------------------
+
+def _runs(indices: range, key) -> list[tuple[int, int]]:
+    """Split a range into maximal runs with the same key."""
+    out: list[tuple[int, int]] = []
+    start = None
+    current = None
+    for i in indices:
+        k = key(i)
+        if start is None:
+            start, current = i, k
+        elif k != current:
+            out.append((start, i))
+            start, current = i, k
+    if start is not None:
+        out.append((start, indices.stop))
+    return out
+
+
+class _Classifier:
+    def __init__(self, a: DocTokens, b: DocTokens, eq: StyleEquivalences) -> None:
+        self.a, self.b, self.eq = a, b, eq
+
+    def in_quote(self, i1: int, i2: int, j1: int, j2: int) -> bool:
+        return any(q >= 0 for q in self.a.quote[i1:i2]) or any(q >= 0 for q in self.b.quote[j1:j2]) \
+            or self.point_in_quote(i1, i2)
+
+    def point_in_quote(self, i1: int, i2: int) -> bool:
+        """An insertion point lies inside an original quotation (the words on both sides are in it)."""
+        if i1 != i2 or i1 == 0 or i1 >= len(self.a.quote):
+            return False
+        return self.a.quote[i1 - 1] >= 0 and self.a.quote[i1 - 1] == self.a.quote[i1]
+
+    def alters_quote(self, i1: int, i2: int) -> bool:
+        return any(q >= 0 for q in self.a.quote[i1:i2]) or self.point_in_quote(i1, i2)
+
+    def region(self, i1: int, j1: int, j2: int) -> str:
+        return self.b.region(j1) if j1 < j2 else self.a.region(i1)
+
+    def style_rule(self, i1: int, i2: int, j1: int, j2: int) -> str | None:
+        """Why a non-matching pair of runs is only house style, if it is."""
+        ca, cb = self.a.tokens.canons[i1:i2], self.b.tokens.canons[j1:j2]
+        if self.eq.punctuation and all(c in STYLE_PUNCTUATION for c in ca + cb):
+            return "punctuation"
+        if self.eq.punctuation and ca and cb and ([c for c in ca if c not in STYLE_PUNCTUATION]
+                                                  == [c for c in cb if c not in STYLE_PUNCTUATION]):
+            return "punctuation"
+        if self.eq.capitalisation and ca and cb and [c.casefold() for c in ca] == [c.casefold() for c in cb]:
+            return "capitalisation"
+        return None
+
+    def hunk(self, kind: str, i1: int, i2: int, j1: int, j2: int, rule: str | None = None) -> Hunk:
+        alters = kind in ("replacement", "deletion", "unmarked_insertion") and self.alters_quote(i1, i2)
+        return Hunk(kind, i1, i2, j1, j2, self.region(i1, j1, j2), self.in_quote(i1, i2, j1, j2), alters, rule)
+
+    def changed(self, e: Edit) -> list[Hunk]:
+        """Hunks for a non-equal edit: marked runs of the republished side become marked insertions; what
+        is left is an unmarked insertion, a deletion or a replacement (or style, if that explains it)."""
+        a, b = self.a, self.b
+        out: list[Hunk] = []
+        plain_j: list[tuple[int, int]] = []
+        for r1, r2 in _runs(range(e.j1, e.j2), lambda j: (b.marked[j], b.block[j])):
+            if b.marked[r1]:
+                point = e.i1 if e.i1 == e.i2 else (e.i1 if r1 == e.j1 else e.i2)
+                out.append(self.hunk("marked_insertion", point, point, r1, r2))
+            else:
+                plain_j.append((r1, r2))
+        i1, i2 = e.i1, e.i2
+        if i1 < i2 and plain_j:
+            # Pair the original's paragraphs with the republished ones of the same region, in order: a new
+            # standfirst after a rewritten headline is an insertion, not part of the headline's replacement.
+            runs_a = _runs(range(i1, i2), lambda i: a.block[i])
+            paired: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+            m = 0
+            for run_a in runs_a:
+                region = a.region(run_a[0])
+                k = next((k for k in range(m, len(plain_j)) if b.region(plain_j[k][0]) == region), None)
+                if k is None:
+                    paired.append((run_a, None))
+                    continue
+                paired.extend((None, run_b) for run_b in plain_j[m:k])
+                paired.append((run_a, plain_j[k]))
+                m = k + 1
+            paired.extend((None, run_b) for run_b in plain_j[m:])
+            if all(x is not None and y is not None for x, y in paired) and len(paired) > 1:
+                paired = [((i1, i2), (plain_j[0][0], plain_j[-1][1]))]  # body for body: one replacement
+            cursor_a, cursor_b = i1, e.j1  # where an unpaired run's empty side sits
+            for run_a, run_b in paired:
+                if run_a and run_b:
+                    rule = self.style_rule(*run_a, *run_b)
+                    out.append(self.hunk("style" if rule else "replacement", *run_a, *run_b, rule))
+                    cursor_a, cursor_b = run_a[1], run_b[1]
+                elif run_b:
+                    rule = self.style_rule(cursor_a, cursor_a, *run_b)
+                    out.append(self.hunk("style" if rule else "unmarked_insertion", cursor_a, cursor_a, *run_b, rule))
+                    cursor_b = run_b[1]
+                elif run_a:
+                    rule = self.style_rule(*run_a, cursor_b, cursor_b)
+                    out.append(self.hunk("style" if rule else "deletion", *run_a, cursor_b, cursor_b, rule))
+                    cursor_a = run_a[1]
+        elif i1 < i2:
+            point = e.j1 if not out or e.j1 < out[0].j1 else e.j2
+            for r1, r2 in _runs(range(i1, i2), lambda i: a.block[i]):
+                rule = self.style_rule(r1, r2, point, point)
+                out.append(self.hunk("style" if rule else "deletion", r1, r2, point, point, rule))
+        else:
+            for j1, j2 in plain_j:
+                rule = self.style_rule(i1, i1, j1, j2)
+                out.append(self.hunk("style" if rule else "unmarked_insertion", i1, i1, j1, j2, rule))
+        return out
+
+    def equal(self, e: Edit) -> list[Hunk]:
+        """Style hunks inside aligned text: tokens equal only through an equivalence, and paragraphs split
+        or joined with the words unchanged."""
+        a, b = self.a, self.b
+        na, nb = a.tokens.norms, b.tokens.norms
+        out: list[Hunk] = []
+        k, n = 0, e.i2 - e.i1
+        while k < n:
+            if na[e.i1 + k] != nb[e.j1 + k]:
+                start = k
+                while k < n and na[e.i1 + k] != nb[e.j1 + k]:
+                    k += 1
+                rule = a.tokens.styles[e.i1 + start] or b.tokens.styles[e.j1 + start] or "equivalence"
+                out.append(self.hunk("style", e.i1 + start, e.i1 + k, e.j1 + start, e.j1 + k, rule))
+            else:
+                k += 1
+        if self.eq.paragraph_split_join:
+            ba, bb = a.block, b.block
+            for k in range(1, n):
+                i, j = e.i1 + k, e.j1 + k
+                split_a, split_b = ba[i] != ba[i - 1], bb[j] != bb[j - 1]
+                if split_a != split_b:
+                    rule = "paragraph-split" if split_b else "paragraph-join"
+                    out.append(Hunk("style", i, i, j, j, b.region(j), False, False, rule))
+        return out
+
+
+def diff_documents(original: Document, republished: Document, *, equivalences: StyleEquivalences | None = None,
+                   settings=None, rules=None) -> DiffResult:
+    """Align two articles and classify every difference; findings follow `settings` (see `diff_findings`)."""
+    eq = equivalences or default_equivalences()
+    markers = tuple(settings.editorial_markers) if settings is not None else ()
+    a = annotate(original, eq, markers)
+    b = annotate(republished, eq, markers)
+    edits = align(a.tokens, b.tokens, a.breaks(), b.breaks())
+    classifier = _Classifier(a, b, eq)
+    hunks: list[Hunk] = []
+    for e in edits:
+        if e.tag == "equal":
+            hunks.extend(classifier.equal(e))
+        elif e.tag == "move":
+            hunks.append(Hunk("moved", e.i1, e.i2, e.j1, e.j2, b.region(e.j1), classifier.in_quote(e.i1, e.i2, e.j1, e.j2)))
+        else:
+            hunks.extend(classifier.changed(e))
+    hunks.sort(key=lambda h: (h.j1, h.i1, h.kind != "moved"))
+    result = DiffResult(a, b, hunks, edits=edits)
+    result.findings = diff_findings(result, settings=settings, rules=rules)
+    return result
+
+
+# --- Findings ----------------------------------------------------------------------------------------------
+
+def _clip(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+@functools.lru_cache(maxsize=8)
+def _word_list(words: tuple[str, ...]):
+    return patterns.compile_word_list(words)
+
+
+def diff_rules(settings=None) -> dict:
+    """The NL5xx rules enabled by `settings` (all of them without settings), by code."""
+    all_rules = rules_module.load_rules(settings.extend if settings else ())
+    if settings is not None:
+        enabled = rules_module.resolve_selection(all_rules, settings)
+    else:
+        enabled = [r for r in all_rules if r.default]
+    return {r.code: r for r in enabled if r.code in DIFF_CODES}
+
+
+def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Finding]:
+    """NL501 altered quotation, NL502 unmarked insertion (and unmarked replacement of wire text), NL503
+    deletion (a warning when it takes out an attribution or qualifier), NL504 moved text, NL505 headline."""
+    rules = diff_rules(settings) if rules is None else rules
+    b = result.republished
+    path = b.doc.path or "-"
+    if settings is not None:
+        ignored = settings.ignored_for(b.doc.path)
+        rules = {c: r for c, r in rules.items() if not any(rules_module.selector_matches(s, r) for s in ignored)}
+
+    def options(code: str) -> dict:
+        rule = rules[code]
+        return rule.options_with(settings.options_for(code)) if settings is not None else dict(rule.options)
+
+    def severity(code: str, default: str | None = None) -> str:
+        rule = rules[code]
+        base = default or rule.severity
+        return settings.severity_of(code, base) if settings is not None else base
+
+    attribution_words = DEFAULT_ATTRIBUTION_WORDS
+    if DELETION in rules:
+        attribution_words = tuple(options(DELETION).get("attribution-words", DEFAULT_ATTRIBUTION_WORDS))
+    attribution = _word_list(tuple(attribution_words))
+    a_text = result.original.doc.text
+    findings: list[Finding] = []
+
+    def emit(code: str, hunk: Hunk, message: str, sev: str | None = None, span: tuple[int, int] | None = None) -> None:
+        if code not in rules:
+            return
+        start, end = span or result.text_span(hunk, "republished")
+        loc = b.doc.location(start, end)
+        text = b.doc.source.original[loc.start:loc.end]
+        if not text:
+            text = a_text[slice(*result.text_span(hunk, "original"))]
+        rule = rules[code]
+        text = text if len(text) <= 200 else text[:197] + "..."  # as the engine shortens it
+        findings.append(Finding(path, loc.line, loc.col, code, loc.end_line, loc.end_col, loc.start, loc.end,
+                                rule.name, severity(code, sev), message, text))
+
+    headline_hunks = []
+    for hunk in result.hunks:
+        if hunk.kind == "style":
+            continue
+        old = _clip(a_text[slice(*result.text_span(hunk, "original"))])
+        new = _clip(b.doc.text[slice(*result.text_span(hunk, "republished"))])
+        if hunk.kind == "deletion":
+            hunk.attribution = bool(attribution.search(old))
+        if hunk.region == "headline":
+            headline_hunks.append(hunk)
+            continue
+        if hunk.alters_quote:
+            what = {"replacement": f"“{old}” became “{new}”", "deletion": f"“{old}” was taken out",
+                    "unmarked_insertion": f"“{new}” was added"}[hunk.kind]
+            emit(ALTERED_QUOTATION, hunk, f"quotation altered: {what}")
+        if hunk.kind == "unmarked_insertion":
+            emit(UNMARKED_INSERTION, hunk, f"text added without a mark: “{new}”")
+        elif hunk.kind == "replacement" and not hunk.alters_quote:
+            emit(UNMARKED_INSERTION, hunk, f"wire text replaced without a mark: “{old}” became “{new}”")
+        elif hunk.kind == "deletion":
+            where = result.original.doc.location(*result.text_span(hunk, "original"))
+            line, col = where.line, where.col
+            if hunk.attribution:
+                emit(DELETION, hunk, f"attribution or qualifier deleted (original {line}:{col}): “{old}”", "warning")
+            else:
+                emit(DELETION, hunk, f"deleted from the original ({line}:{col}): “{old}”")
+        elif hunk.kind == "moved":
+            line = result.original.doc.location(*result.text_span(hunk, "original")).line
+            emit(MOVED_TEXT, hunk, f"moved from line {line} of the original: “{_clip(new, 60)}”")
+    if headline_hunks and HEADLINE_CHANGED in rules:
+        heads_b = [s for s in b.blocks if s.kind == HEADLINE]
+        heads_a = [s for s in result.original.blocks if s.kind == HEADLINE]
+        old = _clip(a_text[heads_a[0].start:heads_a[0].end]) if heads_a else ""
+        span = (heads_b[0].start, heads_b[0].end) if heads_b else result.text_span(headline_hunks[0], "republished")
+        new = _clip(b.doc.text[span[0]:span[1]])
+        emit(HEADLINE_CHANGED, headline_hunks[0], f"headline changed: “{old}” became “{new}”" if old
+             else f"headline added: “{new}”", span=span)
+    if settings is not None:
+        suppressions = suppressions_module.find_suppressions(b.doc.source.original)
+        if suppressions:
+            findings = suppressions_module.apply_suppressions(findings, suppressions)
+    findings.sort()
+    return findings

@@ -1,0 +1,691 @@
+"""Structural checks: the rules that look at the shape of a document, not only at words.
+
+Each check is `name(ctx, rule, options) -> Iterable[Hit]`, named by a rule pack's `check = "name"`.
+Checks read the span tree through `context.Context` and never print. Word lists stay in the packs
+(`rule.lexicons`); only the structure is Python.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator
+
+import re
+
+import regex
+
+from typing import TYPE_CHECKING
+
+from .context import Context, Hit
+from .patterns import LazyPattern as _Lazy
+
+if TYPE_CHECKING:
+    from .rules import Rule
+from ..parsing.model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
+
+# --- Shared text facts ----------------------------------------------------------------------------
+# Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes
+# (start-up matters for a pre-commit hook), and need no timeout. Letter classes for Latin scripts:
+UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE"
+LOWER = "a-z\u00DF-\u00F6\u00F8-\u00FF"
+
+_FOLDS = {"i": "İı", "k": "\u212a", "s": "ſ"}  # letters other than their own two cases that IGNORECASE folds
+
+
+def _letter_class(char: str) -> str:
+    """A letter as the class of what re.IGNORECASE lets it match (İ and ı fold to i, ſ to s, the Kelvin
+    sign to k), a space as any run of white space, anything else as itself."""
+    if char == " ":
+        return r"\s+"
+    if not char.isalpha():
+        return re.escape(char)
+    return "[" + char.lower() + char.upper() + _FOLDS.get(char.lower(), "") + "]"  # ASCII letters only
+
+
+def word_trie(words: Iterable[str]) -> str:
+    """Words (and phrases) as one alternation shaped as a trie of case-free letters: "said|says" becomes
+    [sSſ][aA](?:[iIİı][dD]|[yY][sSſ]). Each branch starts with a plain class, which re tests in place
+    before entering it, so a word start costs a few class tests instead of a try of every word."""
+    branches: dict[str, list[str]] = {}
+    ends_here = False
+    for word in words:
+        if word:
+            branches.setdefault(word[0], []).append(word[1:])
+        else:
+            ends_here = True
+    alternatives = [_letter_class(head) + word_trie(rest) for head, rest in branches.items()]
+    if not alternatives:
+        return ""
+    if ends_here:
+        alternatives.append("")  # the shorter word last, as "says|say" would try it
+    return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+
+
+# Attribution: the verbs and phrases that tie words to a source (case-insensitive; a space stands for
+# any white space). Matched as a trie: the same matches as the alternation of the words, whose order
+# does not matter (the trailing \b lets at most one word match at a place), in about 60% of the time.
+ATTRIBUTION_WORDS = (
+    "said", "says", "say", "told", "tells", "according to", "stated", "states", "added", "adds", "explained",
+    "recounted", "recalled", "wrote", "writes", "tweeted", "posted", "asked", "asks", "insisted", "noted",
+    "warned", "argued", "claimed", "acknowledged", "announced", "declared", "testified", "quoted", "quoting",
+    "cited", "citing", "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson", "statement",
+    "interview", "replied", "responded that", "continued", "saying", "shouted", "shouting", "yelled",
+    "chanted", "chanting", "tweeting", "read:", "reads:", "notified", "urged", "pleaded", "recalls")
+ATTRIBUTION = _Lazy(re.compile, r"\b" + word_trie(ATTRIBUTION_WORDS) + r"\b")
+# A word of the trie after a character that may end a word: every ATTRIBUTION match but one at the very
+# start has such a character before it (its \b; \W lies within this class). Starting with a plain class,
+# it lets re skip from one such character to the next instead of trying a match at every position. The
+# lookahead tests the next character against all the words' first letters at once: at half the gaps no
+# word can start, and one class test there costs less than trying the trie's branches one by one.
+_ATTRIBUTION_FIRST_LETTERS = "".join(sorted({form for word in ATTRIBUTION_WORDS
+                                             for form in _letter_class(word[0])[1:-1]}))
+_AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_](?=[" + _ATTRIBUTION_FIRST_LETTERS + "])"
+                               + word_trie(ATTRIBUTION_WORDS) + r"\b")
+
+
+def find_attribution(text: str, start: int = 0, end: int | None = None) -> "re.Match | None":
+    """ATTRIBUTION.search(text, start, end), the same match: a match at `start`, else the first place after
+    a gap character where ATTRIBUTION matches. A third quicker on running text; slower on text with long
+    blank stretches (_strip_spans' output, where every space is a gap), which keeps ATTRIBUTION.search."""
+    end = len(text) if end is None else end
+    m = ATTRIBUTION.match(text, start, end)
+    while m is None:
+        gap = _AFTER_GAP_ATTRIBUTION.search(text, start, end)
+        if gap is None:
+            return None
+        start = gap.start() + 1
+        m = ATTRIBUTION.match(text, start, end)  # fails only where the gap character was a letter (é)
+    return m
+
+
+def _is_word_character(char: str) -> bool:
+    # What \b in a str pattern of `re` counts as a word character (_sre's SRE_UNI_IS_WORD).
+    return char.isalnum() or char == "_"
+
+
+def said_in(text: str, start: int, end: int) -> bool:
+    """Whether a whole-word "said" lies in text[start:end], as \\bsaid\\b searched there finds one (\\b as a
+    bounded `re` search sees it: the character before `start` counts, nothing from `end` on). Wire copy
+    attributes with "said" above all, and str.find (a C loop) finds it in a tenth of the time of
+    ATTRIBUTION's scan; any such "said" is an ATTRIBUTION match."""
+    at = text.find("said", start, end)
+    while at >= 0:
+        after = at + 4
+        if (at == 0 or not _is_word_character(text[at - 1])) and (after == end or not _is_word_character(text[after])):
+            return True
+        at = text.find("said", after, end)
+    return False
+
+
+def has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ATTRIBUTION matches in text[start:end], as bool(find_attribution(text, start, end)): a
+    whole-word "said" answers at once, the pattern's scan the rest."""
+    end = len(text) if end is None else end
+    return said_in(text, start, end) or find_attribution(text, start, end) is not None
+
+
+# Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
+LABEL_START = _Lazy(re.compile,
+    r"^[\[(]\s*(?:Ed(?:itor)?\.?(?:['’]s)?(?:\s+note)?\s*[:.—–-]|Editor['’]?s?\s+note\b|Note\s+from\s+the\s+editor\b|"
+    r"Editorial\s+(?:note|comment)\b|Publisher['’]s\s+note\b|Webmaster['’]s\s+(?:note|comment)\b|"
+    r"Update\s*:|Correction\s*:|[A-Z]{2,4}\s*:)")
+LABEL_END = _Lazy(re.compile,
+                  r"(?:[\s,.;:(—–-]+(?:ed|Ed|ED|Ed\.|eds?\.)|[—–-]\s*[A-Z]{2,4}\.?|\(\s*ed\.?\s*\))\s*[\])]$")
+# Brackets that are never commentary, whatever the parser called them (belt and braces for NL101).
+CLARIFICATION_TEXT = _Lazy(re.compile,
+    r"^[\[(]\s*(?:sic!?|…|\.\s?\.\s?\.|emphas[ie]s\b.*|italics\b.*|translat\w*\b.*|trans\.|original\s+emphasis\b.*|"
+    r"my\s+emphasis|bold\s+(?:added|mine)|sic\.?)\s*[\])]$", re.IGNORECASE)
+SECOND_PERSON = _Lazy(re.compile,
+                      r"\b(?:you|your|yours|yourself|yourselves|you['’](?:re|d|ll|ve)|y['’]all)\b", re.IGNORECASE)
+# First person: I (not "I." nor "I-95"), I'm, we, we're, us, our, ours, ourselves, my, me, myself. Each
+# alternative starts with its letter and checks the word start in a lookbehind ("u(?<=\bu)s" is "\bus"),
+# so `re` scans for the eight letters as a class instead of trying a match at every position (four times
+# as fast); a letter's alternatives keep the order of the plain form, whose matches these are (tested).
+FIRST_PERSON = _Lazy(re.compile,
+                     r"I(?<=\bI)(?:\b(?!\.)(?!['’]?\s*[-–]\s*\d)|['’](?:m|d|ll|ve)\b)"
+                     r"|W(?<=\bW)e(?:|['’](?:re|d|ll|ve))\b|w(?<=\bw)e(?:|['’](?:re|d|ll|ve))\b|u(?<=\bu)s\b"
+                     r"|O(?<=\bO)ur(?:|s|selves)\b|o(?<=\bo)ur(?:|s|selves)\b"
+                     r"|M(?<=\bM)(?:y|e|yself)\b|m(?<=\bm)(?:y|e|yself)\b")
+# "World War I", "Phase I", "Title I": Roman numerals that look like the first person.
+ROMAN_I_BEFORE = _Lazy(re.compile, r"\b(?:War|Phase|Title|Class|Type|Stage|Part|Chapter|Article|Division|Tier|Level|"
+                                   r"Category|Group|Round|Schedule|Grade|Section|Act|Book|Volume|Vol\.|No\.|King|Queen|"
+                                   r"Pope|Henry|Elizabeth|Charles|George|James|Louis|Napoleon|Gen|Unit|Block|Basel|"
+                                   r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
+QUOTE_MARKS = "\"“”„«»"
+QUOTE_MARK = _Lazy(re.compile, "[" + QUOTE_MARKS + "]")
+_QUOTE_MARK_CHARACTERS = tuple(QUOTE_MARKS)
+
+
+def _quote_mark_in(text: str, start: int, end: int) -> bool:
+    """Whether QUOTE_MARK matches in text[start:end]: six `in` tests (C loops over the text) cost a third of
+    what `re` takes to test each character against a class. One slice and `in` instead of str.find with
+    bounds: find parses its arguments as a tuple on every call, which cost more than copying the slice
+    (~5,000 instructions per paragraph with "said", most of which hold no mark and take all six tests)."""
+    span = text[start:end]
+    return ('"' in span or "“" in span or "”" in span or "„" in span or "«" in span or "»" in span)
+# A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
+# module, which searches a plain alternation like this about three times as fast as `re`.
+VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
+                                       r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
+# A looser filter still (a superset of VOICE_CANDIDATE's matches) that plain `re` runs quickly: the
+# search only stops at one of a few letters, then checks with lookbehinds that it starts a word and which
+# one. VOICE_CANDIDATE then confirms, so what passes is exactly what passed before.
+VOICE_PREFILTER = _Lazy(re.compile,
+                        r"[?!IWwuOoMmYy](?:(?<=[?!])|(?<!\w.)(?:(?<=I)\b|(?<=[Ww])e\b|(?<=u)s\b|"
+                        r"(?<=[Oo])ur(?:s|selves)?\b|(?<=[Mm])(?:[ey]|yself)\b|(?<=[Yy])(?:[Oo][Uu]|['’])))")
+# A quicker filter before VOICE_PREFILTER: a superset of its matches, each starting where the prefilter's
+# does or one letter later, so what passes both is what passed before. Each alternative starts with one
+# plain letter, so `re` scans for those few letters in its tight loop, and checks the next letter before
+# any lookbehind: most stops fail without one. (A set holding ’ or O/o scans several times slower; "our"
+# and "y’" are caught at their u and y instead.)
+VOICE_QUICK = _Lazy(re.compile,
+                    r"\?|!|I\b(?<!\w.)|We\b(?<!\w..)|we\b(?<!\w..)|M(?:[ey]\b(?<!\w..)|yself\b(?<!\w.{6}))"
+                    r"|m(?:[ey]\b(?<!\w..)|yself\b(?<!\w.{6}))"
+                    r"|u(?:s\b(?<!\w..)|r(?<=[Oo]ur)(?<!\w...))|Y(?:[Oo][Uu](?<!\w...)|['’](?<!\w..))"
+                    r"|y(?:[Oo][Uu](?<!\w...)|['’](?<!\w..))")
+TWEET_TIMESTAMP = _Lazy(re.compile, r"\[\d{3,4}\s+[A-Z]{2,4}\]")
+QUESTION_OR_EXCLAMATION = _Lazy(re.compile, r"[?!]+")
+# Sentence ends: terminal punctuation, closing marks, then space and a capital or an opening mark.
+_SENTENCE_END = _Lazy(re.compile,
+                      r"[.!?…]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[" + UPPER + r"\d])|[.!?…]+[\"'”’)\]]*$")
+_ABBREVIATION = _Lazy(re.compile,
+    r"(?:\b[" + UPPER + r"]|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St|Mt|Ft|Jr|Sr|Inc|Corp|Co|"
+    r"Ltd|Bros|No|Nos|vs|etc|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|approx|est|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m))\.$")
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[start:end] (offsets into text); abbreviations such as "U.S." do not end one."""
+    out, pos = [], start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.group().startswith(".") and _ABBREVIATION.search(text, max(start, m.start() - 6), m.start() + 1):
+            continue
+        if m.end() > pos:
+            out.append((pos, m.end()))
+        pos = m.end()
+        while pos < end and text[pos].isspace():
+            pos += 1
+    if pos < end and text[pos:end].strip():
+        out.append((pos, end))
+    return out
+
+
+def sentence_at(text: str, block: Span, offset: int) -> tuple[int, int]:
+    for s, e in sentences(text, block.start, block.end):
+        if s <= offset < e:
+            return s, e
+    return block.start, block.end
+
+
+def is_labelled(ctx: Context, span: Span, markers: Iterable[str] = ()) -> bool:
+    """An insertion signed by an editor: a label the parser read, a label at the start, or a signature at the end."""
+    if span.attrs.get("label"):
+        return True
+    text = ctx.text[span.start:span.end]
+    if LABEL_START.match(text) or LABEL_END.search(text):
+        return True
+    inner = text[1:].lstrip()
+    for marker in markers:
+        if marker and (inner.startswith(marker) or text.startswith(marker)):
+            return True
+    return False
+
+
+def _markers(ctx: Context, options: dict) -> tuple[str, ...]:
+    settings = getattr(ctx, "settings", None)
+    return tuple(options.get("markers", ())) + (tuple(settings.editorial_markers) if settings else ())
+
+
+def in_quote(ctx: Context, span: Span) -> bool:
+    return bool(span.attrs.get("in_quote")) or ctx.inside(span, QUOTE)
+
+
+def _top_insertions(ctx: Context) -> list[Span]:
+    """Insertions not nested in another insertion (a nested one is part of its parent's commentary)."""
+    if "top_insertions" not in ctx.memo:
+        ctx.memo["top_insertions"] = [s for s in ctx.insertions() if not ctx.inside(s, INSERTION)]
+    return ctx.memo["top_insertions"]
+
+
+def _insertions_by_block(ctx: Context) -> dict[int, list[Span]]:
+    if "insertions_by_block" not in ctx.memo:
+        grouped: dict[int, list[Span]] = {}
+        for span in _top_insertions(ctx):
+            grouped.setdefault(id(ctx.block_of(span)), []).append(span)
+        ctx.memo["insertions_by_block"] = grouped
+    return ctx.memo["insertions_by_block"]
+
+
+def _strip_spans(text: str, start: int, end: int, spans: Iterable[Span], keep_offsets: bool = True) -> str:
+    """text[start:end] with the given spans blanked out (same length, so offsets still line up); or, when
+    only whether ATTRIBUTION matches counts, each span replaced by one space: ATTRIBUTION matches in one
+    exactly when it matches in the other (no word starts or ends in spaces, and a phrase's space takes a run
+    of any length), and find_attribution, searching from gap to gap, is quickest without long blanks."""
+    pieces, pos = [], start
+    for s in sorted(spans, key=lambda s: s.start):
+        a, b = max(s.start, pos), min(s.end, end)
+        if b <= a:
+            continue
+        pieces.append(text[pos:a])
+        pieces.append(" " * (b - a) if keep_offsets else " ")
+        pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def _line_of(ctx: Context, offset: int) -> int:
+    return ctx.doc.location(offset, offset).line
+
+
+def needs(*scopes: str):
+    """Declares, next to a check, what it needs to find anything: a document with none of these scopes
+    (context.SELDOM_SCOPES: an insertion, a standfirst, linted comments) gets no finding from it, and the
+    engine does not call it there (most articles have none of them; a call that finds nothing cost ~0.7
+    µs). The check itself need not test for them again."""
+    def declare(check):
+        check.needs = frozenset(scopes)
+        return check
+    return declare
+
+
+# --- NL101 insertion-in-quote ---------------------------------------------------------------------
+
+@needs("insertion")
+def insertion_in_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    for span in _top_insertions(ctx):
+        if not in_quote(ctx, span):
+            continue
+        if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
+            continue
+        yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL102 insertion-splits-sentence --------------------------------------------------------------
+
+_WINDOW = 200
+_ENDS_SENTENCE = _Lazy(re.compile, r"(?:[.!?…]|[.!?…][\"'”’)]+)\s*$")
+_CONTINUES_SENTENCE = _Lazy(re.compile, r"^\s*(?:[" + LOWER + r"\d,;:%)]|[—–-]\s*[" + LOWER + r"])")
+
+
+@needs("insertion")
+def insertion_splits_sentence(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    for span in _top_insertions(ctx):
+        if in_quote(ctx, span):
+            continue  # NL101's business
+        block = ctx.block_of(span)
+        # Only the text next to the bracket matters; a bounded window keeps many insertions linear.
+        before = ctx.text[max(block.start, span.start - _WINDOW):span.start]
+        after = ctx.text[span.end:min(block.end, span.end + _WINDOW)]
+        if not before.strip() or not after.strip():
+            continue  # at the start or the end of its paragraph
+        if _ENDS_SENTENCE.search(before):
+            continue  # between two sentences
+        if _CONTINUES_SENTENCE.match(after):
+            yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL103 insertion-near-attribution ---------------------------------------------------------------
+
+@needs("insertion")
+def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    markers = _markers(ctx, options)
+    for span in _top_insertions(ctx):
+        if in_quote(ctx, span):
+            continue
+        if options.get("skip-labelled", True) and is_labelled(ctx, span, markers):
+            continue
+        block = ctx.block_of(span)
+        if block.kind != PARAGRAPH:
+            continue
+        reason = _attribution_in_block(ctx, block)
+        if reason:
+            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+
+
+def _attribution_in_block(ctx: Context, block: Span) -> str | None:
+    """Why a paragraph reads as sourced: a quotation or an attribution outside its insertions (once per block)."""
+    memo = ctx.memo.setdefault("attribution_in_block", {})
+    if id(block) not in memo:
+        insertions = _insertions_by_block(ctx).get(id(block), [])
+        quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
+        reason = None
+        if quotes:
+            reason = "a direct quotation"
+        else:
+            m = ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, insertions))
+            if m:
+                reason = f"an attribution (“{m.group()}”)"
+        memo[id(block)] = reason
+    return memo[id(block)]
+
+
+# --- NL104 unlabeled-insertion --------------------------------------------------------------------
+
+@needs("insertion")
+def unlabeled_insertion(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    markers = _markers(ctx, options)
+    for span in _top_insertions(ctx):
+        if CLARIFICATION_TEXT.match(ctx.text[span.start:span.end]):
+            continue
+        if not is_labelled(ctx, span, markers):
+            yield Hit(span.start, span.end, rule.message)
+
+
+# --- NL105 commentary-under-wire-credit -------------------------------------------------------------
+
+def _wire_credit(ctx: Context) -> Span | None:
+    """The credit line ("Source: Associated Press") if there is one, else a dateline credit ("(AP) —").
+    Worked out once per document (NL105 and NL302 both ask)."""
+    if "wire_credit" not in ctx.memo:
+        ctx.memo["wire_credit"] = _find_wire_credit(ctx)
+    return ctx.memo["wire_credit"]
+
+
+def _find_wire_credit(ctx: Context) -> Span | None:
+    def credits(span: Span) -> bool:
+        return bool(span.attrs.get("service")) and span.start < ctx.article_end
+
+    for span in ctx.blocks_of_kind(SOURCE):
+        if credits(span):
+            return span
+    return ctx.first_span(SOURCE, credits)  # at any depth, in document order
+
+
+@needs("insertion", "standfirst")
+def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    top_insertions = _top_insertions(ctx)
+    standfirsts = ctx.blocks_of_kind(STANDFIRST)
+    credit = _wire_credit(ctx)
+    if credit is None:
+        return
+    markers = _markers(ctx, options) if top_insertions else ()
+    insertions = [s for s in top_insertions if s.start < ctx.article_end
+                  and (options.get("count-labelled", False) or not is_labelled(ctx, s, markers))
+                  and not CLARIFICATION_TEXT.match(ctx.text[s.start:s.end])]
+    parts = []
+    if insertions:
+        lines = sorted({_line_of(ctx, s.start) for s in insertions})
+        noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
+        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
+    stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
+    if stand:
+        parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
+    if parts:
+        service = credit.attrs.get("service")
+        yield Hit(credit.start, credit.end, rule.message.format(service=service, what=" and ".join(parts)))
+
+
+# --- NL201 scare-quotes ---------------------------------------------------------------------------
+
+@needs("insertion", "standfirst", "comments")
+def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    max_words = int(options.get("max-words", 3))
+    for quote in ctx.spans(QUOTE):
+        if quote.attrs.get("speaker"):
+            continue
+        block = ctx.block_of(quote)
+        in_insertion = ctx.inside(quote, INSERTION)
+        in_standfirst = block.kind == STANDFIRST and "standfirst" in rule.scope
+        in_comments = block.kind == COMMENTS and ctx.include_comments
+        if not (in_insertion or in_standfirst or in_comments):
+            continue
+        inner = ctx.text[quote.start + 1:quote.end - 1].strip(" ,.;:!?")
+        words = inner.split()
+        if not words or len(words) > max_words:
+            continue
+        if in_standfirst and not in_insertion:
+            s, e = sentence_at(ctx.text, block, quote.start)
+            if ATTRIBUTION.search(_strip_spans(ctx.text, s, e, [quote])) or re.search(
+                    r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|describ(?:es|ed)|term(?:s|ed)|label(?:s|led|ed))\b",
+                    ctx.text[s:e], re.IGNORECASE):
+                continue  # quoting what someone called it
+        yield Hit(quote.start, quote.end, rule.message.format(match=ctx.text[quote.start:quote.end]))
+
+
+# --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
+
+@functools.lru_cache(maxsize=8)
+def _label_pattern(labels: tuple[str, ...]) -> "re.Pattern":
+    return re.compile(r"(?:" + "|".join(re.escape(label) for label in labels) + r")\s*:", re.IGNORECASE)
+
+
+def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    """First or second person, questions and exclamations in wire text outside quotations.
+
+    A sentence with an attribution verb is skipped: in wire copy "we will fight, he said" without marks is
+    a quotation whose marks were lost (common in scraped copy), not the writer's own voice."""
+    check_questions = options.get("questions", True)
+    headlines = ctx.blocks_of_kind(HEADLINE)
+    headline = headlines[0] if headlines else None
+    labels = tuple(options.get("transcript-labels", ()))
+    if headline is not None and labels and _label_pattern(labels).match(ctx.text, headline.start, headline.end):
+        return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
+    text = ctx.text
+    quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
+    runs_of = ctx.runs_of
+    for block in ctx.paragraphs():
+        # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
+        quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
+        said = not quoted and said_in(text, block.start, block.end)
+        if said and not _quote_mark_in(text, block.start, block.end):
+            # Skipped below whatever it holds (an attribution, no quotation mark): a third of the wire text
+            # of the benchmark articles, passed over with two C loops instead of the voice scan (and its
+            # wire runs are not looked up).
+            continue
+        wire_runs = runs_of(block)
+        # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
+        for run in wire_runs:
+            a, b = run.start, run.end
+            found = quick(text, a, b)
+            if not found:
+                continue
+            # The prefilter's first match starts at or one letter (the o of "our") before the quick one's,
+            # and the candidate search (slower, from the regex module) usually matches right there.
+            found = prefilter(text, max(a, found.start() - 1), b)
+            if found and (candidate(text, found.start(), b) or candidate(text, a, b)):
+                break
+        else:
+            continue
+        runs = [(run.start, run.end) for run in wire_runs]
+        if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
+            continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
+        unattributed = False  # known to hold no attribution
+        if not (said or quoted or _quote_mark_in(text, block.start, block.end)):
+            if find_attribution(text, block.start, block.end):
+                # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
+                # dataset copies often drop them), so whose words are whose cannot be told here.
+                continue
+            unattributed = True
+        all_sentences = sentences(ctx.text, block.start, block.end)
+        if unattributed:
+            # Nor does any of its sentences (an attribution in one is one in the paragraph: a sentence
+            # ends where the paragraph does or after punctuation, where no attribution word ends).
+            attributed = [False] * len(all_sentences)
+        else:
+            attributed = [has_attribution(ctx.text, s, e) for s, e in all_sentences]
+        window = int(options.get("attribution-window", 2))
+        for index, (s_start, s_end) in enumerate(all_sentences):
+            parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
+            if not parts:
+                continue
+            sentence = ctx.text[s_start:s_end]
+            # An attribution in this sentence or its neighbours: a quotation that lost its marks.
+            if any(attributed[max(0, index - 1):index + window + 1]):
+                continue
+            if _has_quote_mark_inside(sentence):
+                continue
+            for a, b in parts:
+                for m in FIRST_PERSON.finditer(ctx.text, a, b):
+                    if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+                                             or _roman_i_after(ctx.text, m.end())):
+                        continue
+                    if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
+                        continue  # "Save My Care", "Keep the Promise I": a name, not a voice
+                    yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
+                    break
+                for m in SECOND_PERSON.finditer(ctx.text, a, b):
+                    yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
+                    break
+                if check_questions:
+                    for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
+                        what = "a rhetorical question" if "?" in m.group() else "an exclamation"
+                        yield Hit(m.start(), m.end(), rule.message.format(what=what))
+                        break
+
+
+def _opens_with_quote_mark(text: str, block: Span) -> bool:
+    """Whether one of the block's quotations opens with a QUOTE_MARK (then the block holds one)."""
+    for child in block.children:
+        if child.kind == QUOTE and text.startswith(_QUOTE_MARK_CHARACTERS, child.start, child.end):
+            return True
+    return False
+
+
+def _has_quote_mark_inside(sentence: str) -> bool:
+    # A straight double quote the parser could not pair means the quotation context is unreliable.
+    return sentence.count('"') % 2 == 1
+
+
+_CAPITALISED_BEFORE = _Lazy(re.compile, "[" + UPPER + r"][\w'’.-]*\s+$")
+_CAPITALISED_AFTER = _Lazy(re.compile, r"\s+[" + UPPER + "]")
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """A capitalised pronoun inside a run of capitalised words, or "I" closing one (a Roman numeral)."""
+    word = text[start:end]
+    if not word[:1].isupper() or not _CAPITALISED_BEFORE.search(text, max(0, start - 30), start):
+        return False
+    if word == "I":
+        return not re.match(r"\s+[" + LOWER + "]", text[end:end + 3])
+    return bool(_CAPITALISED_AFTER.match(text, end))
+
+
+def _roman_i_after(text: str, pos: int) -> bool:
+    # "I-95", "Class I." … a following hyphen and digit, or the letter as an initial ("I. M. Pei").
+    return bool(re.match(r"(?:-\d|\.\s?[" + UPPER + r"]\.)", text[pos:pos + 6]))
+
+
+# --- NL302 opinion-standfirst ---------------------------------------------------------------------
+
+_PUNCHLINE = _Lazy(re.compile, r"^(?:They|He|She|It|This|That|These|Those|Nobody|No one)\b[^.!?]{0,30}"
+                               r"(?:n['’]t\b|\b(?:not|never|no)\b)[^.!?]{0,20}[.!?]$")
+
+
+def _nl302_lexicons(ctx: Context):
+    for rule in ctx.rules.values():
+        if rule.check == "opinion_standfirst":
+            return rule.lexicons
+    return ()
+
+
+# "Don't expect the government to lift a finger.": a standfirst telling the reader what to think.
+_IMPERATIVE_TO_READER = _Lazy(re.compile,
+                              r"\s*(?:Don['’]t|Do not|Never|Imagine|Remember|Guess|Ask yourself|Just wait|"
+                              r"Expect|Forget|Note that|Make no mistake)\b")
+
+
+def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
+    """Why a standfirst reads as opinion. Quotations are someone else's words and do not count; nor
+    does a sentence that attributes what it says (its quotation marks may have been lost)."""
+    quotes = [q for q in block.walk() if q.kind == QUOTE]
+    own = []  # sentences in the standfirst's own voice, quotations blanked
+    unquoted = []  # every sentence with its quotations blanked (for word lists)
+    for s, e in sentences(ctx.text, block.start, block.end):
+        sentence = _strip_spans(ctx.text, s, e, quotes)
+        if QUOTE_MARK.search(sentence):
+            continue  # a quotation the parser could not close: whose words these are is unknown
+        unquoted.append(sentence)
+        if not ATTRIBUTION.search(sentence):
+            own.append(sentence)
+    text = " ".join(own)
+    signals = []
+    m = SECOND_PERSON.search(text)
+    if m:
+        signals.append(f"second person “{m.group()}”")
+    m = FIRST_PERSON.search(text)
+    if m and m.group() != "I":
+        signals.append(f"first person “{m.group()}”")
+    if "?" in text:
+        signals.append("a rhetorical question")
+    if "!" in text:
+        signals.append("an exclamation")
+    for lexicon in lexicons:
+        m = lexicon.compiled.search(" ".join(unquoted))
+        if m:
+            signals.append(f"{lexicon.category} “{m.group()}”")
+    for sentence in own:
+        if _IMPERATIVE_TO_READER.match(sentence):
+            signals.append(f"an imperative to the reader “{sentence.strip()}”")
+        if _PUNCHLINE.match(sentence.strip()):
+            signals.append(f"an unattributed verdict “{sentence.strip()}”")
+    return signals
+
+
+@needs("standfirst")
+def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    if _wire_credit(ctx) is None:
+        return
+    for block in ctx.blocks_of_kind(STANDFIRST):
+        signals = opinion_signals(ctx, block, rule.lexicons)
+        if signals:
+            yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
+
+
+# --- NL403 unattributed-quote ---------------------------------------------------------------------
+
+_SPEECH_ENDS = ".!?,…"  # the last character of a quotation that reads as speech, before closing marks
+_CLOSING_MARKS = "\"'”’"
+
+
+def _ends_like_speech(inner: str) -> bool:
+    """Whether re.search(r"[.!?,…][\"'”’]*$", inner) matches, for a stripped quotation (no final newline for
+    $ to stop before): its last character other than closing marks is one of .!?,… (str methods instead
+    of a pattern scan of the whole quotation for the class)."""
+    body = inner.rstrip(_CLOSING_MARKS)
+    return body != "" and body[-1] in _SPEECH_ENDS
+
+
+def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
+    min_words = int(options.get("min-words", 5))
+    text = ctx.text
+    paragraphs = ctx.paragraphs()
+    for index, block in enumerate(paragraphs):
+        children = block.children
+        if len(children) == 1 and children[0].kind == WIRE:
+            continue  # plain reporting, as most paragraphs are: no quotation in it
+        # One loop over the children instead of a list and two any() over it (generators cost more
+        # than the few children they read).
+        quotes = []
+        for child in children:
+            if child.kind == QUOTE:
+                attrs = child.attrs
+                if attrs.get("speaker") or attrs.get("closed") is False:
+                    # The paragraph names its speaker; or a quotation carried over paragraphs, attributed
+                    # once, often in the first or last paragraph.
+                    break
+                quotes.append(child)
+        else:
+            if quotes and not (index and _leaves_quotation_open(paragraphs[index - 1])):
+                yield from _unattributed(text, block, quotes, min_words, rule)
+
+
+def _leaves_quotation_open(block: Span) -> bool:
+    for child in block.children:
+        if child.kind == QUOTE and child.attrs.get("closed") is False:
+            return True
+    return False
+
+
+def _unattributed(text: str, block: Span, quotes: list[Span], min_words: int, rule: Rule) -> Iterator[Hit]:
+    reported = []
+    for quote in quotes:
+        inner = text[quote.start + 1:quote.end - 1].strip()
+        # Words counted up to min_words only (a split that stops there): most quotations are longer.
+        if not inner[:1].isupper() or len(inner.split(None, min_words - 1)) < min_words:
+            continue
+        if not _ends_like_speech(inner):
+            continue
+        reported.append(quote)
+    # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
+    if not reported or has_attribution(_strip_spans(text, block.start, block.end, quotes, keep_offsets=False)):
+        return
+    for quote in reported:
+        yield Hit(quote.start, quote.end, rule.message)

@@ -1,0 +1,290 @@
+"""Rules as data: the rule packs (TOML) are read into Rule objects, and a file's settings select among them.
+
+A rule is a word list (`lexicons`), regular expressions (`patterns`), or the name of a small Python
+check in `checks.py`. Shipped packs live in the `notelint.rules` package; users add folders with `extend`.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import regex
+
+from ..reading.source import SourceError
+from . import checks
+from .patterns import compile_word_list
+
+SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
+SEVERITIES = ("info", "warning", "error")
+CODE_RE = re.compile(r"^[A-Z]{1,6}[0-9]{2,4}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+# Codes the engine itself reports (their rules are declared in rules/engine.toml).
+RULE_TIMEOUT = "NL900"
+UNUSED_SUPPRESSION = "NL901"
+DEFAULT_PATTERN_TIMEOUT = 1.0
+SHIPPED_PREFIX = "notelint.rules/"  # seconds per pattern per region
+
+
+class RulePackError(SourceError):
+    """A broken rule pack: one line naming the file and the rule (exit code 2, like any input error)."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One regular expression of a pattern rule, with its own message (`{match}` is the matched text)."""
+
+    source: str
+    message: str
+    ignore_case: bool = True
+    group: int | str = 0  # the group whose span the finding covers
+
+    @functools.cached_property
+    def compiled(self) -> "regex.Pattern":
+        flags = regex.VERSION0 | regex.MULTILINE | (regex.IGNORECASE if self.ignore_case else 0)
+        return regex.compile(self.source, flags)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """A named word list of one category; entries may end in `*` (any word ending) and hold spaces."""
+
+    name: str
+    category: str
+    words: tuple[str, ...]
+    path: str = ""
+
+    @functools.cached_property
+    def compiled(self) -> "re.Pattern":
+        return compile_word_list(self.words)
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    summary: str  # one line
+    message: str  # the finding's message; may use {match}, {category} and check-specific fields
+    explanation: str  # what it flags and why it matters
+    bad_example: str
+    good_example: str
+    options: dict = field(default_factory=dict)  # option name -> default value
+    scope: tuple[str, ...] = ("any",)
+    kind: str = "check"  # check, pattern, lexicon, parser, engine
+    check: str | None = None  # name of a function in checks.py
+    patterns: tuple[Pattern, ...] = ()
+    lexicons: tuple[Lexicon, ...] = ()
+    default: bool = True  # enabled unless deselected
+    what: str = ""
+    why: str = ""
+    pack: str = ""  # the file it came from
+
+    def options_with(self, overrides: dict) -> dict:
+        merged = dict(self.options)
+        merged.update(overrides)
+        return merged
+
+    def to_json(self) -> dict:
+        return {
+            "code": self.code, "name": self.name, "severity": self.severity, "summary": self.summary,
+            "message": self.message, "what": self.what, "why": self.why, "explanation": self.explanation,
+            "bad_example": self.bad_example, "good_example": self.good_example, "options": self.options,
+            "scope": list(self.scope), "kind": self.kind, "default": self.default,
+            "pack": os.path.basename(self.pack),
+        }
+
+
+# ---------------------------------------------------------------------------------------------------
+# Loading packs
+
+def _shipped_pack_files() -> list[tuple[str, str]]:
+    """(name, text) of every shipped pack. Installed by pip, they are files in the package's rules folder,
+    read as such; elsewhere (an editable install maps the package to the repository's rules/, a zip has
+    no folder) through importlib.resources, whose imports cost ~6 ms of every start-up."""
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
+    if os.path.isfile(os.path.join(folder, "__init__.py")):
+        return [(f"{SHIPPED_PREFIX}{name}", text) for name, text in _read_pack_folder(folder)]
+    return _shipped_pack_resources()
+
+
+def _shipped_pack_resources() -> list[tuple[str, str]]:
+    from importlib import resources
+
+    root = resources.files("notelint.rules")
+    out = []
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml") and entry.is_file():
+            out.append((f"{SHIPPED_PREFIX}{entry.name}", entry.read_text(encoding="utf-8")))
+    return out
+
+
+def _read_pack_folder(folder: str) -> list[tuple[str, str]]:
+    """(file name, text) of each pack file (*.toml) in a folder, by name."""
+    out = []
+    for name in sorted(os.listdir(folder)):
+        path = os.path.join(folder, name)
+        if name.endswith(".toml") and os.path.isfile(path):
+            with open(path, encoding="utf-8") as fh:
+                out.append((name, fh.read()))
+    return out
+
+
+def _folder_pack_files(folder: str) -> list[tuple[str, str]]:
+    try:
+        return [(os.path.join(folder, name), text) for name, text in _read_pack_folder(folder)]
+    except OSError as exc:
+        what = "rule pack" if exc.filename and exc.filename != folder else "rule-pack folder"
+        raise RulePackError(exc.filename or folder, f"cannot read {what}: {exc.strerror or exc}") from None
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
+    """Every rule: the shipped packs, then each extra folder's packs. Sorted by code."""
+    files = _shipped_pack_files()
+    for folder in extra_pack_dirs:
+        files.extend(_folder_pack_files(folder))
+    tables = []
+    for path, text in files:
+        try:
+            tables.append((path, tomllib.loads(text)))
+        except tomllib.TOMLDecodeError as exc:
+            raise RulePackError(path, f"invalid TOML: {exc}") from None
+    # Lexicons first: a rule may use a lexicon declared in any pack.
+    tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
+    lexicons: dict[str, Lexicon] = {}
+    for path, table in tables:
+        for name, entry in table.get("lexicon", {}).items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("words"), list):
+                raise RulePackError(path, f"lexicon {name!r} needs a `words` list")
+            lexicons[name] = Lexicon(name, entry.get("category", name), tuple(entry["words"]), path)
+    rules: dict[str, Rule] = {}
+    names: dict[str, str] = {}
+    # Other data may share the folder (the diff's style-equivalences.toml): a pack declares rules or lexicons.
+    tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
+    for path, table in tables:
+        unknown = set(table) - {"pack", "rule", "lexicon"}
+        if unknown:
+            raise RulePackError(path, f"unknown table(s) {', '.join(sorted(unknown))} (a pack has [pack], [[rule]], [lexicon.NAME])")
+        for entry in table.get("rule", []):
+            rule = _rule_from_table(entry, path, lexicons)
+            if rule.code in rules:
+                raise RulePackError(path, f"rule {rule.code} is already defined in {rules[rule.code].pack}")
+            if rule.name in names:
+                raise RulePackError(path, f"rule name {rule.name!r} is already used by {names[rule.name]}")
+            rules[rule.code] = rule
+            names[rule.name] = rule.code
+    return [rules[c] for c in sorted(rules)]
+
+
+_RULE_KEYS = {"code", "name", "severity", "summary", "message", "what", "why", "bad", "good", "options",
+              "scope", "check", "patterns", "pattern", "lexicons", "default", "ignore-case", "kind"}
+
+
+def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Rule:
+    code = entry.get("code", "?")
+    where = f"rule {code}"
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise RulePackError(path, f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in ("code", "name", "severity", "summary", "message"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise RulePackError(path, f"{where}: `{key}` is required")
+    if not CODE_RE.match(code):
+        raise RulePackError(path, f"{where}: codes look like NL123 or HOUSE01")
+    if not NAME_RE.match(entry["name"]):
+        raise RulePackError(path, f"{where}: `name` must be kebab-case, like loaded-language")
+    if entry["severity"] not in SEVERITIES:
+        raise RulePackError(path, f"{where}: `severity` must be error, warning or info")
+    scope = entry.get("scope", ["any"])
+    scope = (scope,) if isinstance(scope, str) else tuple(scope)
+    bad_scopes = [s for s in scope if s not in SCOPES]
+    if bad_scopes:
+        raise RulePackError(path, f"{where}: unknown scope {bad_scopes[0]!r} (scopes: {', '.join(SCOPES)})")
+    patterns: list[Pattern] = []
+    raw_patterns = entry.get("patterns", [])
+    if "pattern" in entry:
+        raw_patterns = [{"pattern": entry["pattern"]}] + list(raw_patterns)
+    for raw in raw_patterns:
+        if isinstance(raw, str):
+            raw = {"pattern": raw}
+        pattern = Pattern(raw["pattern"], raw.get("message", entry["message"]),
+                          bool(raw.get("ignore-case", entry.get("ignore-case", True))), raw.get("group", 0))
+        if not path.startswith(SHIPPED_PREFIX):  # shipped patterns are compiled by the tests, and lazily here
+            try:
+                pattern.compiled  # noqa: B018 - compile now so a bad pattern is a load error, not a crash later
+            except regex.error as exc:
+                raise RulePackError(path, f"{where}: bad pattern {raw['pattern']!r}: {exc}") from None
+        patterns.append(pattern)
+    used_lexicons = []
+    for name in entry.get("lexicons", []):
+        if name not in lexicons:
+            raise RulePackError(path, f"{where}: no lexicon named {name!r}")
+        used_lexicons.append(lexicons[name])
+    check = entry.get("check")
+    kind = entry.get("kind") or ("check" if check else "pattern" if patterns else "lexicon" if used_lexicons else None)
+    if kind is None:
+        raise RulePackError(path, f"{where}: give `patterns`, `lexicons` or `check`")
+    if kind == "check":
+        if not callable(getattr(checks, str(check), None)) or str(check).startswith("_"):
+            raise RulePackError(path, f"{where}: no check named {check!r} in notelint.checks")
+    what, why = entry.get("what", "").strip(), entry.get("why", "").strip()
+    explanation = "\n\n".join(p for p in (what, why) if p) or entry["summary"]
+    return Rule(
+        code=code, name=entry["name"], severity=entry["severity"], summary=entry["summary"].strip(),
+        message=entry["message"].strip(), explanation=explanation, bad_example=entry.get("bad", "").strip("\n"),
+        good_example=entry.get("good", "").strip("\n"), options=dict(entry.get("options", {})), scope=scope,
+        kind=kind, check=check, patterns=tuple(patterns), lexicons=tuple(used_lexicons),
+        default=bool(entry.get("default", True)), what=what, why=why, pack=path,
+    )
+
+
+def rule_by_code(code: str, rules: Iterable[Rule] | None = None) -> Rule | None:
+    for rule in rules if rules is not None else load_rules():
+        if rule.code == code.upper() or rule.name == code.lower():
+            return rule
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Selection
+
+def selector_matches(selector: str, rule: Rule) -> bool:
+    """A selector is ALL, a code, a code prefix (NL2, NL20) or a rule name."""
+    selector = selector.strip()
+    return selector.upper() == "ALL" or rule.code.startswith(selector.upper()) or selector.lower() == rule.name
+
+
+def _specificity(selector: str) -> int:
+    return 0 if selector.upper() == "ALL" else len(selector)
+
+
+def resolve_selection(rules: Sequence[Rule], settings, extra_ignores: Iterable[str] = ()) -> list[Rule]:
+    """Rules enabled by the settings' selection layers (config file, then command line), ruff-style: in each
+    layer `select` resets the set, then selectors apply from least to most specific, ignore after select."""
+    enabled = {r.code for r in rules if r.default}
+    for layer in settings.layers:
+        if layer.select is not None:
+            enabled = set()
+        ops = [(_specificity(s), 0, s) for s in (layer.select or ()) + tuple(layer.extend_select)]
+        ops += [(_specificity(s), 1, s) for s in layer.ignore]
+        for _spec, negative, selector in sorted(ops):
+            for rule in rules:
+                if selector_matches(selector, rule):
+                    (enabled.discard if negative else enabled.add)(rule.code)
+    ignores = tuple(extra_ignores)
+    return [r for r in rules if r.code in enabled and not any(selector_matches(s, r) for s in ignores)]
+
+
+_selection_cache: dict[tuple, list[Rule]] = {}
+
+
+def rules_for(settings, path: str | None) -> list[Rule]:
+    ignores = settings.ignored_for(path)
+    key = (settings.fingerprint(), ignores)
+    if key not in _selection_cache:
+        _selection_cache[key] = resolve_selection(load_rules(settings.extend), settings, ignores)
+    return _selection_cache[key]

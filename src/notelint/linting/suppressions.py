@@ -1,0 +1,91 @@
+"""Suppression comments in an article: `notelint: disable-next=NL102` and the like, and the findings they silence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .findings import Finding
+from .patterns import LazyPattern
+
+_DIRECTIVE = r"notelint:\s*(?P<action>disable-next|disable|enable)(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\- ]*[A-Za-z0-9]))?"
+_COMMENT_DIRECTIVE = LazyPattern(re.compile, r"<!--\s*" + _DIRECTIVE + r"\s*-->")
+_LINE_DIRECTIVE = LazyPattern(re.compile, r"^[ \t]*" + _DIRECTIVE + r"[ \t]*$", re.MULTILINE)
+_NON_BLANK = LazyPattern(re.compile, r"[ \t]*\S")
+_BLOCK_END_TAG = LazyPattern(re.compile, r"</(?:p|h[1-6]|li|blockquote|div|section|article|figcaption|td)\s*>", re.IGNORECASE)
+_BLANK_LINE = LazyPattern(re.compile, r"\n[ \t]*(?:\r?\n|$)")
+
+
+@dataclass
+class Suppression:
+    action: str
+    codes: tuple[str, ...]  # empty: every rule
+    start: int  # the directive in the original file
+    end: int
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # original-file offsets it covers
+    used: bool = False
+
+    def covers(self, code: str, name: str) -> bool:
+        if not self.codes:
+            return True
+        return any(c.upper() == "ALL" or code.startswith(c.upper()) or c.lower() == name for c in self.codes)
+
+
+def find_suppressions(original: str) -> list[Suppression]:
+    """Directives in the raw file: HTML comments anywhere, or the bare form on a line of its own."""
+    # Both directive forms spell out "notelint:", so most files need no regex scan. The colon is looked
+    # for first: half the articles have none, and a one-character search is several times quicker. Then
+    # "notelint:" with its colon: a rare last character lets the substring search skip ahead more often.
+    if ":" not in original or "notelint:" not in original:
+        return []
+    found = []
+    for m in list(_COMMENT_DIRECTIVE.finditer(original)) + list(_LINE_DIRECTIVE.finditer(original)):
+        codes = tuple(c.strip() for c in (m.group("codes") or "").replace(" ", ",").split(",") if c.strip())
+        found.append(Suppression(m.group("action"), codes, m.start(), m.end()))
+    found.sort(key=lambda s: s.start)
+    n = len(original)
+    for s in found:
+        if s.action == "disable-next":
+            # The next paragraph: from the next non-blank line to the blank line after it. An HTML comment
+            # followed on its own line by more text (HTML written on one line) covers that text up to the
+            # end of its block element.
+            nl = original.find("\n", s.end)
+            line_end = n if nl == -1 else nl
+            if original[s.end:line_end].strip():
+                pos = s.end
+            else:
+                pos = n if nl == -1 else nl + 1
+                m = _NON_BLANK.match(original, pos)
+                while pos < n and not m:
+                    nl = original.find("\n", pos)
+                    pos = n if nl == -1 else nl + 1
+                    m = _NON_BLANK.match(original, pos)
+            blank = _BLANK_LINE.search(original, pos)
+            end = blank.start() if blank else n
+            closing = _BLOCK_END_TAG.search(original, pos, end)
+            s.ranges.append((pos, closing.end() if closing else end))
+        elif s.action == "disable":
+            end = n
+            for later in found:
+                if later.start > s.start and later.action == "enable" and (
+                        not later.codes or not s.codes or set(c.upper() for c in s.codes) & set(c.upper() for c in later.codes)):
+                    end = later.start
+                    break
+            s.ranges.append((s.end, end))
+    return found
+
+
+def apply_suppressions(findings: list[Finding], suppressions: list[Suppression]) -> list[Finding]:
+    kept = []
+    for f in findings:
+        hit = None
+        for s in suppressions:
+            if s.action == "enable":
+                continue
+            if s.covers(f.code, f.name) and any(a <= f.start < b for a, b in s.ranges):
+                hit = s
+                break
+        if hit is None:
+            kept.append(f)
+        else:
+            hit.used = True
+    return kept

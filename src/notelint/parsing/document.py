@@ -1,0 +1,482 @@
+"""The document builder: Source -> Document (the span tree).
+
+Blocks come from the reader (Markdown, HTML) or from blank lines; the article's furniture (headline,
+standfirst, credit line, reader comments) is recognised from block shape and wording; each block's
+quotations and brackets come from the paragraph grammar (grammar.py) or, for bracket-free blocks, its
+fast path (scan.py); brackets are then classified (brackets.py) and quotations attributed (attribution.py).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import attribution
+from .brackets import classify_bracket, find_editor_notes
+from ..collector import paused
+from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
+                    Problem, Span)
+from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
+from ..reading.source import Source, plain_source
+from .wire import WireNames, wire_names
+
+# A blank line (only horizontal white space) ends a block; single line breaks stay inside it.
+# Paragraphs denser than this in quote and bracket marks skip the grammar: the fast path gives the same
+# tree (differential tests) and keeps adversarial input (thousands of marks in one paragraph) linear.
+_GRAMMAR_MAX_MARKS = 64
+
+# Where the reader comments begin: "1. Name says", "Leave a Reply", "12 Comments", ...
+_COMMENTS_START = regex.compile(
+    r"""[ \t]*(?:
+        \d{1,3}\.[ \t]+[^\n]{1,60}?[ \t]says:?(?=[ \t]*(?:\r|\n|$))
+      | (?i:leave\ a\ (?:reply|comment)|\d+\ (?:comments?|responses?|replies)|comments?\ \(\d+\)
+            |join\ the\ (?:discussion|conversation)|your\ email\ address\ will\ not\ be\ published\.?
+            |(?:\d+\ )?thoughts?\ on\ [^\n]{1,120})
+    )[ \t]*(?:\r|\n|$)""",
+    regex.M | regex.X)
+# A cheap test before the full pattern: how every alternative begins (a digit, or "thoughts", "comments",
+# "leave", "join", "your"), so the many paragraphs opening with "The" or "Congress" skip it. The regex
+# module's Unicode is newer than re's: the digits re does not know yet (Garay, ...) are all outside the
+# BMP, so any such character is let through (a test compares the two at every code point).
+_COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
+# Where the reader comments are looked for: the first character of _COMMENTS_FIRST_CHARS's match, tested
+# in Python before that regex is called (a block's first character is one index; most blocks open with
+# none of these, and the call costs three times the test). Digits are tested with str.isdecimal (re's \d).
+_COMMENTS_FIRST = frozenset(" \tTtCcLlJjYy")
+# How every credit line begins, before its pattern is tried: "Source", "Credit", "Courtesy", "Via",
+# "Originally", "Republished" in any case (regex folds ſ to s), "©", "(c)", "By". re's \s holds regex's.
+_CREDIT_FIRST_CHAR = re.compile(r"\s*[SsſCcVvOoRrB(©]")
+# Its class, for a block's first character: the regex is called only for a block opening with white space
+# (re's \s is str.isspace), rarely; most open with neither, told by one index (~a third of the call).
+_CREDIT_FIRST = frozenset("SsſCcVvOoRrB(©")
+# A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
+_LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
+_OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
+_HEADLINE_END = regex.compile(r"[.;,]\s*$")
+
+
+def _headline_end(text: str) -> bool:
+    r"""Whether _HEADLINE_END is found in text. Its match ends the text but for white space that str.rstrip
+    strips too (str.isspace holds regex's \s), so a text whose rstrip ends otherwise, as most headlines
+    do, has none: told without the regex search (~0.6 µs)."""
+    return text.rstrip().endswith((".", ";", ",")) and _HEADLINE_END.search(text) is not None
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    """What a user may configure about parsing (notelint.toml: editorial-markers, wire-services)."""
+
+    editorial_markers: tuple[str, ...] = ()
+    wire_services: tuple[str, ...] = ()
+
+
+# One ParseOptions per configuration (it is immutable), not one per file: a frozen dataclass costs ~0.3 µs to make.
+_parse_options = lru_cache(maxsize=16)(ParseOptions)
+
+
+def parse_text(text: str, path: str | None = None, **options) -> Document:
+    return build_document(plain_source(text, path), **options)
+
+
+def build_document(source: Source, editorial_markers=(), wire_services=(), fast_path: bool = True) -> Document:
+    """Parse a Source. `fast_path=False` reads every block with the grammar alone (for differential tests)."""
+    builder = _Builder(source, _parse_options(tuple(editorial_markers), tuple(wire_services)), fast_path)
+    # The span tree holds no reference cycles; pausing the cyclic collector while it is built saves
+    # the repeated young-generation scans that thousands of new small objects trigger (~15%).
+    with paused():
+        return builder.build()
+
+
+class _Builder:
+    def __init__(self, source: Source, options: ParseOptions, fast_path: bool = True) -> None:
+        self.source = source
+        self.fast_path = fast_path
+        self.text = source.text
+        self.options = options
+        self.wire: WireNames = wire_names(options.wire_services)
+        self.problems: list[Problem] = []
+        self._body_blocks_seen = 0
+        self._open_quotes: list[Span] = []
+        # Where the quote and bracket marks are, found once for the whole text: each block takes its
+        # share by bisection (per block, five str.find chains cost more than the scan they start).
+        self._marks = mark_positions(self.text)
+
+    # -- blocks -------------------------------------------------------------------------------------
+    def build(self) -> Document:
+        text = self.text
+        blocks = self._blocks(0, len(text))  # (start, end, role)
+        comments_start = self._comments_start(blocks)
+        if comments_start is not None:
+            blocks = [b for b in blocks if b[0] < comments_start]
+        roles = self._assign_roles(blocks)
+
+        spans: list[Span] = []
+        pos = 0
+        for (start, end, _), role in zip(blocks, roles):
+            if start > pos:
+                spans.append(Span(BREAK, pos, start, [], {}))
+            spans.append(self._block_span(role, start, end))
+            pos = end
+        if comments_start is not None:
+            if comments_start > pos:
+                spans.append(Span(BREAK, pos, comments_start))
+            spans.append(self._comments_span(comments_start, len(text)))
+        elif len(text) > pos:
+            spans.append(Span(BREAK, pos, len(text)))
+        self._mark_continued_quotes(spans)
+        problems = sorted(self.problems, key=lambda p: (p.start, p.code)) if self.problems else []  # most: none
+        return Document(self.source, spans, problems)
+
+    def _blocks(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        if self.source.blocks is not None:
+            return [b for b in self.source.blocks if b[2] != COMMENTS and b[0] < end]
+        return _split_blocks(self.text, start, end)
+
+    def _comments_start(self, blocks: list[tuple[int, int, str]]) -> int | None:
+        """Where the reader comments begin: the first block (never the first) that opens like them."""
+        if self.source.blocks is not None:
+            return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
+        text = self.text
+        for start, end, _ in blocks[1:]:
+            first = text[start]
+            if ((first in _COMMENTS_FIRST or first.isdecimal() or first > "\uffff")
+                    and _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end)):
+                return start
+        return None
+
+    def _assign_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
+        text = self.text
+        roles = [PARAGRAPH] * len(blocks)
+        credit_line = self.wire.credit_line
+        for i, (start, end, _) in enumerate(blocks[1:], 1):
+            if (0 < end - start <= 200 and ((first := text[start]) in _CREDIT_FIRST
+                                        or (first.isspace() and _CREDIT_FIRST_CHAR.match(text, start)))
+                    and credit_line.match(text, start, end)):
+                roles[i] = SOURCE
+        if not blocks:
+            return roles
+        first_start, first_end, first_role = blocks[0]
+        first = text[first_start:first_end]
+        if first_role == "heading" or (
+            len(blocks) > 1 and first_role != "paragraph" and len(first) <= 250 and "\n" not in first.strip()
+            and not _headline_end(first) and not _OPENING_QUOTE.match(first)
+            and not self.wire.has_dateline(first)
+        ):
+            roles[0] = HEADLINE
+        if roles[0] == HEADLINE:
+            for i in self._standfirst_blocks(blocks, roles):
+                roles[i] = STANDFIRST
+        return roles
+
+    def _standfirst_blocks(self, blocks, roles) -> list[int]:
+        """The republisher's dek: a short block between headline and a longer lead."""
+        if self.source.blocks is not None:  # only a reader's blocks come with roles, "standfirst" among them
+            given = [i for i in range(1, len(blocks)) if roles[i] == PARAGRAPH and blocks[i][2] == "standfirst"]
+            if given:
+                return given
+        # Block 1 and two more are paragraphs (roles[0] is the headline): told by counting, and the dek's
+        # length by its offsets, as most deks are longer than 300 (no list of the body, no slices to measure).
+        if roles.count(PARAGRAPH) < 3 or roles[1] != PARAGRAPH or blocks[1][1] - blocks[1][0] > 300:
+            return []
+        text = self.text
+        dek = text[blocks[1][0]:blocks[1][1]]
+        if _LEAD_DATELINE.match(dek) or self.wire.has_dateline(dek):  # most: block 1 is a wire lead
+            return []
+        lead_start, lead_end, _ = blocks[roles.index(PARAGRAPH, 2)]
+        lead = text[lead_start:lead_end]
+        if _LEAD_DATELINE.match(lead) or self.wire.has_dateline(lead) or len(dek) < 0.6 * len(lead):
+            return [1]
+        # A wire lead is one sentence; a dek of several short unattributed sentences before it is the
+        # republisher's ("They've been told directly to knock it off. They don't care.").
+        if (_sentence_count(dek) >= 2 and _sentence_count(lead) == 1 and not _ATTRIBUTION.search(dek)
+                and not _OPENING_QUOTE.match(dek)):
+            return [1]
+        return []
+
+    # -- one block ----------------------------------------------------------------------------------
+    def _block_span(self, role: str, start: int, end: int) -> Span:
+        text = self.text
+        if role == SOURCE:
+            match = self.wire.credit_line.match(text, start, end)
+            credit = match.group("credit") if match else None
+            return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": credit})
+        # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
+        self._body_blocks_seen += role == PARAGRAPH
+        # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
+        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
+                and (text.find("(", start, end) == -1
+                     or not find_editor_notes(text[start:end], self.options.editorial_markers))):
+            # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
+            # rare paragraph with a note has it looked for again by _inline_spans).
+            return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
+        return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
+                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
+
+    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False) -> list[Span]:
+        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are."""
+        text = self.text
+        chunk = text[start:end]
+        if not self.fast_path:
+            nodes = _parse_paragraph(chunk)
+        else:
+            nodes = scan_paragraph(chunk, [pos - start for pos in marks]) if marks else []
+            if nodes and ("[" in chunk or "]" in chunk):
+                nodes = [self._by_grammar(node, chunk) for node in nodes]
+        children = []
+        quotes = False
+        for node in nodes:
+            span = self._node_span(node, start, chunk, False)
+            if span is not None:
+                children.append(span)
+                quotes = quotes or span.kind == QUOTE
+        if lead:
+            children = self._add_datelines(children, start, end)
+        if "(" in chunk:
+            children = self._add_editor_notes(children, start, chunk)
+        if with_wire:
+            children = _fill_gaps(children, start, end, WIRE)
+        if quotes:  # only _node_span makes quotations; the steps between keep them as children
+            for child in children:
+                if child.kind == QUOTE:
+                    attribution.attribute(child, text, start, end)
+        return children
+
+    @staticmethod
+    def _by_grammar(node: Node, chunk: str) -> Node:
+        """Re-read a top-level construct holding a bracket with the grammar (the format's definition).
+
+        Constructs without brackets keep the fast path's reading: the two are proven equal by the
+        differential tests, and the grammar costs ~50 µs a construct. A region dense in marks keeps the
+        fast path too, so adversarial input stays linear.
+        """
+        if node.kind not in (QUOTE, BRACKET) or (chunk.find("[", node.start, node.end) == -1
+                                                 and chunk.find("]", node.start, node.end) == -1):
+            return node
+        if node.closed and all(c.kind == BRACKET and c.closed and not c.children for c in node.children):
+            # A flat insertion, or a quotation holding only flat brackets (“We back [the bank] fully”):
+            # nothing nested for the grammar to settle. The common case in wire copy, and it spares a
+            # run that meets no deeper nesting the ~30 ms of importing pyparsing and building the grammar.
+            return node
+        region = chunk[node.start:node.end]
+        if len(MARKS.findall(region)) > _GRAMMAR_MAX_MARKS:
+            return node
+        (parsed,) = _parse_paragraph(region)
+        _shift(parsed, node.start)
+        return parsed
+
+    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool) -> Span | None:
+        start, end = base + node.start, base + node.end
+        if node.kind == STRAY_QUOTE:
+            self.problems.append(Problem("NL401", start, end, "closing quotation mark with no opening mark"))
+            return None
+        if node.kind == STRAY_BRACKET:
+            self.problems.append(Problem("NL402", start, end, "closing bracket with no opening bracket"))
+            return None
+        children = []
+        if node.children:
+            inner_quote = in_quote or node.kind == QUOTE
+            for child in node.children:
+                span = self._node_span(child, base, chunk, inner_quote)
+                if span is not None:
+                    children.append(span)
+        if node.kind == BRACKET:
+            if not node.closed:
+                self.problems.append(Problem("NL402", start, start + 1,
+                                             "bracket opened here is not closed before the paragraph ends"))
+            inner = chunk[node.start + 1:node.end - (1 if node.closed else 0)]
+            if len(inner) > 2000:  # real brackets are short; bound the classifier's work on garbage
+                inner = inner[:1000] + " … " + inner[-1000:]
+            kind, label = classify_bracket(inner, in_quote=in_quote, before=chunk[max(0, node.start - 200):node.start],
+                                           after=chunk[node.end:node.end + 200],
+                                           markers=self.options.editorial_markers, closed=node.closed)
+            attrs = {"in_quote": in_quote}
+            if label:
+                attrs["label"] = label
+            if not node.closed:
+                attrs["closed"] = False
+            return Span(kind, start, end, children, attrs)
+        if node.closed:
+            return Span(QUOTE, start, end, children, {"closed": True})
+        # NL401 is decided once continuation across paragraphs is known.
+        span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
+        self._open_quotes.append(span)
+        return span
+
+    def _add_datelines(self, children: list[Span], start: int, end: int) -> list[Span]:
+        stop = min(end, start + 300)
+        if self.text.find("(", start, stop) == -1:  # every dateline holds one; most second paragraphs none
+            return children
+        found = []
+        for found_start, found_end in self.wire.datelines(self.text, start, stop):
+            if any(c.start < found_end and found_start < c.end for c in children):
+                continue
+            found.append(Span(SOURCE, found_start, found_end,
+                              attrs={"service": self.wire.dateline_service(self.text[found_start:found_end]),
+                                     "dateline": True}))
+        if not children:  # most leads: found is in order already (datelines come as finditer gives them)
+            return found
+        return sorted(children + found, key=lambda s: s.start) if found else children
+
+    def _add_editor_notes(self, children: list[Span], start: int, chunk: str) -> list[Span]:
+        """Labelled notes in parentheses in `chunk`, the block's text from `start`."""
+        notes = find_editor_notes(chunk, self.options.editorial_markers)
+        for note_start, note_end, label in notes:
+            note = Span(INSERTION, start + note_start, start + note_end, attrs={"in_quote": False, "label": label})
+            inside = [c for c in children if note.start <= c.start and c.end <= note.end]
+            crossing = [c for c in children if c.start < note.end and note.start < c.end and c not in inside]
+            if crossing:
+                continue  # a note that straddles a quotation is not one we can place; leave the text as is
+            note.children = inside
+            children = sorted([c for c in children if c not in inside] + [note], key=lambda s: s.start)
+        return children
+
+    def _comments_span(self, start: int, end: int) -> Span:
+        span = Span(COMMENTS, start, end)
+        for block_start, block_end, _ in _split_blocks(self.text, start, end):
+            span.children.append(Span(PARAGRAPH, block_start, block_end,
+                                      self._inline_spans(block_start, block_end,
+                                                         _positions_in(self._marks, block_start, block_end),
+                                                         with_wire=True)))
+        return span
+
+    def _mark_continued_quotes(self, spans: list[Span]) -> None:
+        """Report each unclosed quotation (NL401), except one carried into the next paragraph.
+
+        A quotation continued over paragraphs leaves each paragraph open and reopens the next with a
+        quote mark. An unclosed top-level quotation always runs to its block's end, so it is last.
+        """
+        if not self._open_quotes:
+            return
+        blocks = [s for s in spans if s.kind in (HEADLINE, STANDFIRST, PARAGRAPH)]
+        for s in spans:
+            if s.kind == COMMENTS:
+                blocks.extend(s.children)
+        following = {id(block): blocks[i + 1] for i, block in enumerate(blocks[:-1])}
+        top_level = {id(block.children[-1]): block for block in blocks if block.children}
+        for quote in self._open_quotes:
+            opened = quote.attrs.pop("open_at")
+            block = top_level.get(id(quote))
+            nxt = following.get(id(block)) if block is not None else None
+            if nxt is not None and _OPENING_QUOTE.match(self.text, nxt.start, nxt.end):
+                quote.attrs["continues"] = True
+            else:
+                self.problems.append(Problem("NL401", opened, opened + 1,
+                                             "quotation opened here is not closed before the paragraph ends"))
+
+
+_ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
+
+
+def _sentence_count(text: str) -> int:
+    return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
+
+
+def _parse_paragraph(text: str) -> list[Node]:
+    # pyparsing is imported on first need: most articles have no nested brackets, and importing it
+    # costs ~25 ms of a pre-commit hook's start-up.
+    from .grammar import parse_paragraph
+
+    return parse_paragraph(text)
+
+
+def _positions_in(positions: list[int], start: int, end: int) -> list[int]:
+    """The sorted `positions` that lie in [start, end)."""
+    return positions[bisect_left(positions, start):bisect_left(positions, end)]
+
+
+def _shift(node: Node, offset: int) -> None:
+    node.start += offset
+    node.end += offset
+    for child in node.children:
+        _shift(child, offset)
+
+
+# Blank lines (only horizontal white space) end a block; single line breaks stay inside it.
+_BLOCK_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
+_LF_BLOCK_BREAK = re.compile(r"\n(?:[ \t\f\v\u00a0]*\n)+")  # the common case, found faster
+_SPACE = " \t\f\v\u00a0\r\n"
+
+
+def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Blocks of non-blank text between blank lines, within [start, end).
+
+    Indentation stays inside a block (columns stay honest); surrounding blank lines and trailing
+    white space do not.
+    """
+    blocks: list[tuple[int, int, str]] = []
+    if text.find("\r", start, end) != -1:
+        breaks, pos = _BLOCK_BREAK, start
+    else:
+        breaks, pos = _LF_BLOCK_BREAK, _split_one_line_blocks(blocks, text, start, end)
+    for match in breaks.finditer(text, pos, end):
+        _take_block(blocks, text, pos, match.start())
+        pos = match.end()
+    _add_block(blocks, text, pos, end)
+    return blocks
+
+
+# What may follow a blank line's "\n\n" in a longer break: white space of another blank line, or "\n".
+_BREAK_GOES_ON = " \t\f\v\u00a0\n"
+
+
+def _split_one_line_blocks(blocks: list, text: str, start: int, end: int) -> int:
+    """Take the blocks from `start` that are one line each ended by exactly "\n\n" (in most articles, all
+    but the last), for LF-only text; return where the first other one begins, for the regex to go on from.
+
+    One str.find per block instead of the regex's scan and match object (half the cost of the split):
+    with no line break in [pos, stop), the first break match from pos begins at stop, and it is "\n\n"
+    exactly when no white space or line break follows, which would carry it on to another blank line.
+    """
+    pos = start
+    while (stop := text.find("\n", pos, end)) != -1:
+        after = stop + 2
+        if after > end or text[stop + 1] != "\n" or (after < end and text[after] in _BREAK_GOES_ON):
+            break
+        _take_block(blocks, text, pos, stop)
+        pos = after
+    return pos
+
+
+def _take_block(blocks: list, text: str, start: int, end: int) -> None:
+    """_add_block for a block ended by a break."""
+    # Most blocks neither begin nor end with white space: taken as they are, without a call to
+    # _add_block (~0.7 µs of an article's ~7). An empty one is not: text[start] is its break's line break.
+    if text[start] not in _SPACE and text[end - 1] not in _SPACE:
+        blocks.append((start, end, ""))
+    else:
+        _add_block(blocks, text, start, end)
+
+
+def _add_block(blocks: list, text: str, start: int, end: int) -> None:
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    if end == start:
+        return
+    if text[start] in _SPACE:  # leading blank lines (only at the start of the text) are not the block's
+        first_line = start
+        for i in range(start, end):
+            char = text[i]
+            if char in "\r\n":
+                first_line = i + 1
+            elif char not in _SPACE:
+                break
+        start = first_line
+    blocks.append((start, end, ""))
+
+
+def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
+    """Cover the text between children with `kind` spans, so a block's children tile it."""
+    out: list[Span] = []
+    pos = start
+    for child in children:
+        if child.start > pos:
+            out.append(Span(kind, pos, child.start, [], {}))
+        out.append(child)
+        pos = child.end
+    if end > pos:
+        out.append(Span(kind, pos, end, [], {}))
+    return out

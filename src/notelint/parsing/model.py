@@ -1,0 +1,166 @@
+"""The document model: an article as a tree of spans over the Source text, plus the parser's findings.
+
+Offsets are code points into `Source.text` (for plain text, the decoded file). Reporters convert them
+to positions in the original file through `Document.location`, the one place that does so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..reading.source import Source
+
+# Span kinds. Top level: these tile the text without gap or overlap.
+HEADLINE = "headline"
+STANDFIRST = "standfirst"
+PARAGRAPH = "paragraph"
+SOURCE = "source"  # a wire credit line, or (as a child) a dateline credit such as "(AP) —"
+COMMENTS = "comments"
+BREAK = "break"  # blank lines between blocks
+# Inside blocks.
+WIRE = "wire"
+QUOTE = "quote"
+INSERTION = "insertion"
+CLARIFICATION = "clarification"
+# Brackets that are neither commentary nor clarification.
+FOOTNOTE = "footnote"
+SHORTCODE = "shortcode"
+STAGE_DIRECTION = "stage_direction"
+PHOTO_CREDIT = "photo_credit"
+ANNOTATION = "annotation"  # an editor's note on the text itself: "[it goes on like this for 15 more lines]"
+LINK = "link"  # Markdown link text, wiki links, "[here]" stubs
+BRACKET = "bracket"  # any other bracketed text (code residue, lyric headers, tickers)
+
+BRACKET_KINDS = frozenset({INSERTION, CLARIFICATION, FOOTNOTE, SHORTCODE, STAGE_DIRECTION, PHOTO_CREDIT,
+                           ANNOTATION, LINK, BRACKET})
+BLOCK_KINDS = frozenset({HEADLINE, STANDFIRST, PARAGRAPH, SOURCE})
+
+
+@dataclass(eq=False, slots=True)
+class Span:
+    kind: str
+    start: int
+    end: int
+    children: list["Span"] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)  # kind-specific fields: speaker, verb, service, label, closed ...
+
+    def walk(self) -> Iterator["Span"]:
+        """This span and every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def contains(self, other: "Span") -> bool:
+        return self.start <= other.start and other.end <= self.end and self is not other
+
+    def __repr__(self) -> str:
+        extra = f" {self.attrs}" if self.attrs else ""
+        return f"Span({self.kind} {self.start}:{self.end}{extra}, {len(self.children)} children)"
+
+
+@dataclass(frozen=True)
+class Location:
+    """A span's place in the original file: offsets and 1-based line/column (code points)."""
+
+    start: int
+    end: int
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass
+class Problem:
+    """Something the parser could not read cleanly (an unbalanced quote or bracket)."""
+
+    code: str  # NL401 unbalanced-quote, NL402 unbalanced-bracket
+    start: int
+    end: int
+    message: str
+
+
+class Document:
+    """A parsed article. `spans` are the top-level blocks; each holds its inner spans as children."""
+
+    def __init__(self, source: Source, spans: list[Span], problems: list[Problem]) -> None:
+        self.source = source
+        self.spans = spans
+        self.problems = problems
+
+    @property
+    def path(self) -> str | None:
+        return self.source.path
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def walk(self) -> Iterator[Span]:
+        for span in self.spans:
+            yield from span.walk()
+
+    def spans_of(self, kind: str) -> list[Span]:
+        """Every span of a kind, at any depth, in document order."""
+        return [s for s in self.walk() if s.kind == kind]
+
+    def text_of(self, span: Span | Problem) -> str:
+        return self.source.text[span.start:span.end]
+
+    def location(self, start: int, end: int) -> Location:
+        """Where text offsets [start, end) lie in the original file."""
+        src = self.source
+        o_start, o_end = src.original_start(start), src.original_end(end)
+        line, col = src.line_col(o_start)
+        end_line, end_col = src.line_col(o_end)
+        return Location(o_start, o_end, line, col, end_line, end_col)
+
+    def ancestors(self, target: Span) -> list[Span]:
+        """The chain of spans enclosing `target`, outermost first."""
+        chain: list[Span] = []
+        level = self.spans
+        while True:
+            for span in level:
+                if span is target:
+                    return chain
+                if span.start <= target.start and target.end <= span.end and span.children:
+                    chain.append(span)
+                    level = span.children
+                    break
+            else:
+                return chain
+
+    @property
+    def article_end(self) -> int:
+        """Where the article ends: the start of the reader comments, or the end of the text."""
+        for span in self.spans:
+            if span.kind == COMMENTS:
+                return span.start
+        return len(self.source.text)
+
+    @property
+    def wire_service(self) -> str | None:
+        """The wire service the article is credited to, if any."""
+        for span in self.walk():
+            if span.kind == SOURCE and span.attrs.get("service"):
+                return span.attrs["service"]
+        return None
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "spans": [self.span_json(s) for s in self.spans]}
+
+    def span_json(self, span: Span) -> dict:
+        loc = self.location(span.start, span.end)
+        out = {
+            "kind": span.kind,
+            "start": loc.start,
+            "end": loc.end,
+            "line": loc.line,
+            "col": loc.col,
+            "end_line": loc.end_line,
+            "end_col": loc.end_col,
+            "text": self.source.original[loc.start:loc.end],
+        }
+        out.update(span.attrs)
+        out["children"] = [self.span_json(c) for c in span.children]
+        return out

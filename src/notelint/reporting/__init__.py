@@ -1,0 +1,52 @@
+"""Reporters: findings -> text in one output format each. One registry for every format; reporters never
+parse or lint.
+
+A reporter is `write(findings, out, *, rules, color, statistics, root, quiet=False, sources=None)`.
+Register one with a single line in REPORTERS: "module:function" (relative to this package), so its
+module is imported only when that format is asked for.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+from typing import IO, Callable, Mapping, Sequence
+
+from ..linting.findings import Finding
+
+REPORTERS: dict[str, Callable | str] = {
+    "full": "text:write_full",
+    "concise": "text:write_concise",
+    "json": "json:write",
+    "json-lines": "jsonl:write",
+    "sarif": "sarif:write",
+    "github": "github:write",
+    "gitlab": "gitlab:write",
+    "junit": "junit:write",
+}
+
+
+def reporter(fmt: str) -> Callable:
+    target = REPORTERS[fmt]
+    if callable(target):
+        return target
+    module_name, _, func = target.partition(":")
+    return getattr(importlib.import_module(f".{module_name}", __package__), func)
+
+
+def available_formats() -> list[str]:
+    """Formats whose module exists in this installation (a format still being built is left out)."""
+    out = []
+    for name, target in REPORTERS.items():
+        if callable(target) or importlib.util.find_spec(f"{__package__}.{target.partition(':')[0]}") is not None:
+            out.append(name)
+    return out
+
+
+def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
+                 statistics: bool = False, root: str | None = None, quiet: bool = False,
+                 sources: Mapping[str, str] | None = None, command: str = "check") -> None:
+    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id)."""
+    reporter(fmt)(findings, out, rules=rules, color=color, statistics=statistics, root=root or os.getcwd(),
+                  quiet=quiet, sources=sources, command=command)
+    out.flush()

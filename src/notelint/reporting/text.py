@@ -1,0 +1,136 @@
+"""The terminal formats: `full` (each finding with its excerpt) and `concise` (one line per finding)."""
+from __future__ import annotations
+
+import operator
+from collections import Counter
+from typing import IO, Mapping, Sequence
+
+from ..linting.findings import SEVERITY_RANK, Finding
+
+_SEVERITY, _PATH = operator.attrgetter("severity"), operator.attrgetter("path")
+
+
+def summary_line(findings: Sequence[Finding]) -> str:
+    if not findings:
+        return "All checks passed."
+    counts = Counter(map(_SEVERITY, findings))  # map and attrgetter: C loops over tens of thousands
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 and s != 'info' else ''}" for s in ("error", "warning", "info") if counts[s]]
+    files = len(set(map(_PATH, findings)))
+    noun = "finding" if len(findings) == 1 else "findings"
+    return f"Found {len(findings)} {noun} ({', '.join(parts)}) in {files} file{'s' if files != 1 else ''}."
+
+
+def statistics_rows(findings: Sequence[Finding]) -> list[tuple[int, str, str, str]]:
+    """(count, code, name, severity), most frequent first, then by code."""
+    counts = Counter((f.code, f.name, f.severity) for f in findings)
+    return sorted(((n, code, name, sev) for (code, name, sev), n in counts.items()), key=lambda r: (-r[0], r[1]))
+
+
+def _write_statistics(findings: Sequence[Finding], out: IO[str]) -> None:
+    for count, code, name, severity in statistics_rows(findings):
+        out.write(f"{count:>6}  {code:<7} {name:<32} {severity}\n")
+
+
+# --- concise --------------------------------------------------------------------------------------
+
+def write_concise(findings: Sequence[Finding], out: IO[str], *, statistics: bool = False, quiet: bool = False, **_) -> None:
+    for f in findings:
+        out.write(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}\n")
+    if statistics:
+        _write_statistics(findings, out)
+    if not quiet:
+        out.write(summary_line(findings) + "\n")
+
+
+# --- full -----------------------------------------------------------------------------------------
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+
+
+def _source_lines(path: str, sources: Mapping[str, str] | None, cache: dict) -> list[str] | None:
+    if path not in cache:
+        text = (sources or {}).get(path)
+        if text is None and path not in ("-", ""):
+            try:
+                from ..reading.source import decode, read_bytes
+
+                text = decode(read_bytes(path), path)
+            except Exception:  # the file changed or vanished since it was linted: show no excerpt
+                text = None
+        if text is not None and text.startswith("\ufeff"):
+            text = text[1:]
+        cache[path] = text.splitlines() if text is not None else None
+    return cache[path]
+
+
+def _excerpt(f: Finding, lines: list[str] | None) -> tuple[str, int, int] | None:
+    """The finding's first line (tabs as spaces, long lines cut around the span) and the underline columns."""
+    if not lines or f.line > len(lines):
+        return None
+    line = lines[f.line - 1].replace("\t", " ")
+    start = f.col - 1
+    end = f.end_col - 1 if f.end_line == f.line else len(line)
+    end = max(end, start + 1)
+    width = 100
+    offset = 0
+    if len(line) > width:
+        offset = max(0, min(start - 20, len(line) - width))
+        line = ("…" if offset else "") + line[offset:offset + width] + ("…" if offset + width < len(line) else "")
+        shift = offset - (1 if offset else 0)
+        start, end = start - shift, min(end - shift, len(line))
+    return line, start, end
+
+
+def write_full(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
+               statistics: bool = False, quiet: bool = False, sources: Mapping[str, str] | None = None, **_) -> None:
+    by_code = {r.code: r for r in rules or ()}
+    cache: dict = {}
+    if color:
+        from rich.console import Console  # imported only when colouring for a terminal: keeps start-up fast
+        from rich.text import Text
+
+        console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    for f in findings:
+        rule = by_code.get(f.code)
+        excerpt = _excerpt(f, _source_lines(f.path, sources, cache))
+        gutter = len(str(f.line))
+        head = f"{f.path}:{f.line}:{f.col}: {f.code} [{f.severity}] {f.message}"
+        help_line = f"help: {rule.summary}; see `notelint rule {f.code}`" if rule else ""
+        if color:
+            text = Text()
+            text.append(f"{f.path}:{f.line}:{f.col}: ", style="bold")
+            text.append(f"{f.code} ", style=_SEVERITY_STYLE.get(f.severity, "bold"))
+            text.append(f"[{f.severity}] ", style=_SEVERITY_STYLE.get(f.severity, ""))
+            text.append(f"{f.message} ")
+            text.append(f"({f.name})", style="dim")
+            console.print(text)
+            if excerpt:
+                line, a, b = excerpt
+                console.print(Text(f"{' ' * gutter} |", style="blue"))
+                body = Text(f"{f.line} | ", style="blue")
+                body.append(line[:a])
+                body.append(line[a:b], style=_SEVERITY_STYLE.get(f.severity, "bold"))
+                body.append(line[b:])
+                console.print(body)
+                console.print(Text(f"{' ' * gutter} | ", style="blue") + Text(" " * a + "^" * (b - a),
+                                                                               style=_SEVERITY_STYLE.get(f.severity)))
+            if help_line:
+                console.print(Text(f"{' ' * gutter} = {help_line}", style="dim"))
+            console.print()
+        else:
+            out.write(f"{head} ({f.name})\n")
+            if excerpt:
+                line, a, b = excerpt
+                out.write(f"{' ' * gutter} |\n{f.line} | {line}\n{' ' * gutter} | {' ' * a}{'^' * (b - a)}\n")
+            if help_line:
+                out.write(f"{' ' * gutter} = {help_line}\n")
+            out.write("\n")
+    if statistics:
+        _write_statistics(findings, out)
+    if not quiet:
+        line = summary_line(findings)
+        if color:
+            worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)
+            console.print(Text(line, style="bold green" if worst < 0 else "bold"))
+        else:
+            out.write(line + "\n")

@@ -1,0 +1,89 @@
+"""Unmarked commentary: editorial voice in wire text (NL301) and opinion standfirsts (NL302)."""
+from __future__ import annotations
+
+import pytest
+
+from notelint.linting.config import load_settings
+from notelint.linting.engine import lint_source
+
+
+def lint(text, **overrides):
+    return lint_source(text, load_settings(".", {"isolated": True, **overrides}))
+
+
+def nl(text, code):
+    return [(text[f.start:f.end], f.message) for f in lint(text) if f.code == code]
+
+
+@pytest.mark.parametrize("sentence, word, what", [
+    ("We all know who is really behind these attacks.", "We", "first person “We”"),
+    ("The attacks, in my view, are only the beginning.", "my", "first person “my”"),
+    ("If you think this will end soon, think again.", "you", "second person “you”"),
+    ("And who pays for all of this?", "?", "a rhetorical question"),
+    ("The militias answered with more rockets!", "!", "an exclamation"),
+])
+def test_nl301_flags_the_writers_own_voice(sentence, word, what):
+    text = f"Militias Step Up Attacks\n\nMilitia attacks have increased against U.S. bases in Iraq. {sentence}\n"
+    hits = nl(text, "NL301")
+    assert len(hits) == 1
+    assert hits[0][0] == word
+    assert hits[0][1].startswith(what + " in wire text")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“We will not stop until they leave,” said one commander.",
+    "One commander said: “We will not stop. Do you hear me?”",
+    "U.S. officials met in Washington; the U.S. Senate voted on Monday.",  # US, not us
+    "Veterans of World War I and Phase I trials were honoured on Monday.",
+    "The group Save My Care is running digital ads in 14 districts.",
+    "Highway I-95 was closed on Monday after a crash.",
+])
+def test_nl301_leaves_quotations_countries_numerals_and_names_alone(paragraph):
+    assert nl(f"Headline Here\n\n{paragraph}\n", "NL301") == []
+
+
+def test_nl301_skips_quotations_that_lost_their_marks():
+    # Scraped copy often drops every quotation mark; attributed speech must not read as the writer's voice.
+    text = ("Kremlin Says\n\nMOSCOW (Reuters) - This is telephone terrorism,  Kremlin spokesman Dmitry Peskov "
+            "told a conference call.  We are taking the necessary measures to identify those responsible.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_nl301_skips_transcripts_by_headline_label():
+    text = "Text: Senator's speech on the budget\n\nWe have to act now. I ask you to join me.\n"
+    assert nl(text, "NL301") == []
+    assert nl("The budget speech\n\nWe have to act now. I ask you to join me.\n", "NL301") != []
+
+
+def test_nl301_ignores_headline_and_standfirst():
+    text = ("Is this the end of the talks?\n\nThey don't care. Do you?\n\nBAGHDAD (AP) — Talks stalled on Monday, "
+            "officials said.\n\nThe meeting was held in Baghdad.\n")
+    assert nl(text, "NL301") == []
+
+
+CREDITED = "Iraqi Militias Defy Iran\n\n{}\n\nBAGHDAD (AP) — Militia leaders rejected calls for calm, officials said.\n\nThe meeting was held last month.\n"
+
+
+@pytest.mark.parametrize("standfirst, signal", [
+    ("They've been told directly to knock it off. They don't care.", "colloquial phrase “knock it off”"),
+    ("Nobody in Tehran listens any more. Can you blame them?", "second person “you”"),
+    ("The thugs in Tehran have lost control of their militias.", "loaded term “thugs”"),
+    ("They don't care.", "an unattributed verdict “They don't care.”"),
+])
+def test_nl302_opinion_standfirst_on_a_wire_story(standfirst, signal):
+    hits = nl(CREDITED.format(standfirst), "NL302")
+    assert len(hits) == 1
+    assert hits[0][0] == standfirst
+    assert signal in hits[0][1]
+
+
+def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
+    reporting = "Iran's Quds Force commander asked militia leaders to hold fire during nuclear talks."
+    assert nl(CREDITED.format(reporting), "NL302") == []
+    hard_news = "A suicide bombing killed 20 people in Kabul on Monday, and militants said they carried it out."
+    assert nl(CREDITED.format(hard_news), "NL302") == []
+    quoting = "The militia leader told Ghaani: “You cannot ask us to stay quiet!”"
+    assert nl(CREDITED.format(quoting), "NL302") == []
+    uncredited = ("Iraqi Militias Defy Iran\n\nThey don't care.\n\nMilitia leaders rejected calls for calm, "
+                  "officials said.\n\nThe meeting was held last month.\n")
+    assert nl(uncredited, "NL302") == []

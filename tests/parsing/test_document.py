@@ -1,0 +1,179 @@
+"""The corpus article parses into exactly its hand-made ground truth, and article furniture is found."""
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pytest
+
+import notelint
+from notelint.parsing.document import build_document
+from notelint.reading.source import plain_source
+
+KIND = {"headline": "headline", "standfirst": "standfirst", "editorial_insertion": "insertion",
+        "direct_quote": "quote", "scare_quote_in_insertion": "quote", "source_attribution": "source",
+        "reader_comments": "comments"}
+
+
+def test_every_ground_truth_span_is_found_exactly(corpus_doc, corpus_truth):
+    have = {(s.kind, s.start, s.end) for s in corpus_doc.walk()}
+    for expected in corpus_truth["spans"]:
+        kind = KIND[expected["kind"]]
+        if kind == "comments":
+            (comments,) = corpus_doc.spans_of("comments")
+            assert comments.start == expected["start"] and comments.end == expected["end"]
+        else:
+            assert (kind, expected["start"], expected["end"]) in have, expected
+        loc = corpus_doc.location(expected["start"], expected["end"])
+        assert (loc.line, loc.col) == (expected["line"], expected["col"])
+
+
+def test_no_other_insertion_and_all_nine_quotations(corpus_doc, corpus_truth):
+    truth = {(s["start"], s["end"]) for s in corpus_truth["spans"] if s["kind"] == "editorial_insertion"}
+    assert {(s.start, s.end) for s in corpus_doc.spans_of("insertion")} == truth
+    article_quotes = [q for q in corpus_doc.spans_of("quote") if q.end <= corpus_doc.article_end]
+    assert len(article_quotes) == 10  # nine quotations and the scare-quoted “response”
+
+
+def test_quotation_speakers_and_verbs(corpus_doc, corpus_text):
+    def attrs(opening: str) -> dict:
+        (quote,) = [q for q in corpus_doc.spans_of("quote") if corpus_text.startswith(opening, q.start)]
+        return quote.attrs
+
+    assert (attrs("“Iran isn’t")["speaker"], attrs("“Iran isn’t")["verb"]) == ("one Shiite political leader", "said")
+    assert (attrs("“And that decision")["speaker"], attrs("“And that decision")["verb"]) == ("he", "said")
+    assert (attrs("“These must")["speaker"], attrs("“These must")["verb"]) == ("one political leader", "recounted")
+    assert attrs("“Ghaani has")["speaker"] == "Michael Knights"
+    assert attrs("“occupier”")["speaker"] == "he"
+
+
+def test_source_names_the_wire_service(corpus_doc):
+    (source,) = [s for s in corpus_doc.spans if s.kind == "source"]
+    assert source.attrs["service"] == "Associated Press"
+    assert corpus_doc.wire_service == "Associated Press"
+
+
+def test_comments_start_at_line_57_and_are_not_article(corpus_doc):
+    (comments,) = corpus_doc.spans_of("comments")
+    assert corpus_doc.location(comments.start, comments.end).line == 57
+    assert corpus_doc.article_end == comments.start
+
+
+def test_clarification_inside_a_quote_is_not_an_insertion():
+    text = ("Iran envoy urges calm\n\n"
+            "BAGHDAD (AP) — “He [Ghaani] told us to wait until after the talks [sic],” said one militia commander.\n\n"
+            "The talks resumed on Monday.\n")
+    doc = notelint.parse(text)
+    assert doc.spans_of("insertion") == []
+    assert [text[s.start:s.end] for s in doc.spans_of("clarification")] == ["[Ghaani]", "[sic]"]
+    (dateline,) = [s for s in doc.walk() if s.kind == "source"]
+    assert text[dateline.start:dateline.end] == "BAGHDAD (AP) —" and dateline.attrs["service"] == "Associated Press"
+
+
+def test_labelled_editor_notes_are_insertions():
+    text = ("Talks stall in Vienna\n\n"
+            "VIENNA (Reuters) - Negotiators left without a deal on Friday, diplomats said.\n\n"
+            "The next round has not been scheduled. (Editor's note: the talks resumed a week later.)\n\n"
+            "Officials declined to comment. [ZH: They always do.]\n")
+    doc = notelint.parse(text)
+    notes = doc.spans_of("insertion")
+    assert [text[s.start:s.end] for s in notes] == ["(Editor's note: the talks resumed a week later.)",
+                                                   "[ZH: They always do.]"]
+    assert all(s.attrs.get("label") for s in notes)
+
+
+def test_quotation_carried_across_paragraphs_is_not_unbalanced():
+    text = ("Envoy’s warning\n\n"
+            "“We told them to keep calm until the talks are over,” the official said. “Nobody listened.\n\n"
+            "“They went ahead with the attacks anyway,” he added.\n")
+    doc = notelint.parse(text)
+    quotes = doc.spans_of("quote")
+    assert quotes[1].attrs.get("continues") is True and quotes[1].attrs["closed"] is False
+    assert doc.problems == []
+
+
+@pytest.mark.parametrize("text, code, col", [
+    ("Headline\n\nHe said “this will not stand, and left.\n\nNext paragraph.", "NL401", 9),
+    ("Headline\n\nThe minister [who resigned in May left.\n\nNext.", "NL402", 14),
+    ("Headline\n\nThe minister left] on Monday.", "NL402", 18),
+])
+def test_unbalanced_marks_are_problems_with_positions(text, code, col):
+    doc = notelint.parse(text)
+    (problem,) = doc.problems
+    assert problem.code == code
+    assert doc.location(problem.start, problem.end).col == col and doc.location(problem.start, problem.end).line == 3
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "[[[[]]]]][[", "“", "\x00\x01", "[" * 10_000 + "]" * 10_000])
+def test_degenerate_input_parses(text):
+    doc = notelint.parse(text)
+    assert sum(s.end - s.start for s in doc.spans) == len(text)
+
+
+def test_unclosed_quotation_at_end_of_file():
+    text = "Headline\n\nThe envoy said “we will never leave"
+    doc = notelint.parse(text)
+    (quote,) = doc.spans_of("quote")
+    assert quote.end == len(text) and [p.code for p in doc.problems] == ["NL401"]
+
+
+def test_reuters_story_shape():
+    text = ("As U.S. budget fight looms, Republicans flip their fiscal script\n\n"
+            "WASHINGTON (Reuters) - The head of a conservative Republican faction in the U.S. Congress called "
+            "himself a “fiscal conservative” on Sunday and urged budget restraint in 2018.\n")
+    doc = notelint.parse(text)
+    assert [s.kind for s in doc.spans if s.kind != "break"] == ["headline", "paragraph"]
+    assert doc.wire_service == "Reuters" and doc.spans_of("standfirst") == []
+
+
+def test_standfirst_of_short_unattributed_sentences_before_a_one_sentence_lead():
+    text = ("Iraqi Militias Defy Iran\n\n"
+            "They've been told directly to knock it off. They don't care.\n\n"
+            "Iraqi militia leaders rejected calls for calm, officials said.\n\n"
+            "The meeting took place in Baghdad last month.\n\n"
+            "Source: Associated Press\n")
+    doc = notelint.parse(text)
+    assert [s.kind for s in doc.spans if s.kind != "break"] == ["headline", "standfirst", "paragraph", "paragraph",
+                                                                 "source"]
+
+
+def test_a_two_sentence_lead_with_attribution_is_not_a_standfirst():
+    text = ("Talks resume in Vienna\n\n"
+            "The talks resumed on Monday. Both sides said progress was made.\n\n"
+            "Negotiators met in Vienna for six hours.\n\n"
+            "More talks are planned for next week, diplomats said.\n")
+    assert notelint.parse(text).spans_of("standfirst") == []
+
+
+def _tree(spans):
+    return [(s.kind, s.start, s.end, sorted(s.attrs.items()), _tree(s.children)) for s in spans]
+
+
+@pytest.mark.parametrize("markers", [(), ("MoA",)])
+def test_paragraphs_with_asides_in_parentheses_read_as_without_the_shortcut(markers):
+    # A paragraph past the lead with no quote or bracket mark is taken as plain when it holds no editor's
+    # note; the grammar-only reading (fast_path=False) never takes that shortcut.
+    rng = random.Random(11)
+    pieces = ["The envoy met them.", "(Reuters)", "WASHINGTON (AP) —", "(Editor’s note: this is wrong.)",
+              "(ZH: sure)", "(NYSE: IBM)", "(MoA: they lie)", "(see chart)", "(", ")", "“Calm,” he said.", "[sic]",
+              "\n\n", "\n\n", "\n\n", "(Ed. note — a (nested) aside)", "Source: AP"]
+    for _ in range(1_000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        fast = build_document(plain_source(text), editorial_markers=markers)
+        slow = build_document(plain_source(text), editorial_markers=markers, fast_path=False)
+        assert _tree(fast.spans) == _tree(slow.spans), text
+        assert [(p.code, p.start) for p in fast.problems] == [(p.code, p.start) for p in slow.problems]
+
+
+def test_the_grammar_is_loaded_only_for_nested_constructs():
+    # Flat brackets, alone or inside a quotation, are read by the fast path; a bracket holding a quotation
+    # (or a bracket) is settled by the pyparsing grammar, imported on first need (~30 ms of start-up).
+    flat = ("Central bank holds rates\n\nLONDON (Reuters) - “We back [the governor] fully,” the minister said "
+            "[on Thursday].\n")
+    nested = flat + "\nThe bank responded [it can’t be a “response” when it started this] with a cut.\n"
+    probe = ("import sys, notelint; doc = notelint.parse(sys.stdin.read()); "
+             "print(len(doc.spans_of('quote')), 'pyparsing' in sys.modules)")
+    for text, expected in ((flat, "1 False"), (nested, "2 True")):
+        out = subprocess.run([sys.executable, "-c", probe], input=text, capture_output=True, text=True, check=True)
+        assert out.stdout.split() == expected.split()

@@ -1,0 +1,178 @@
+"""The paragraph grammar (pyparsing) and its fast path (scan.py) read the same format.
+
+Differential tests: both give identical trees on real paragraphs and on 20,000+ fuzzed strings.
+Property tests: on any text at all, parsing terminates, never raises, and top-level spans tile the text.
+"""
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import notelint
+from notelint.parsing.grammar import parse_paragraph
+from notelint.parsing.scan import MAX_DEPTH, scan_paragraph
+
+
+def trees(text: str):
+    return [n.as_tuple() for n in parse_paragraph(text)], [n.as_tuple() for n in scan_paragraph(text)]
+
+
+def test_grammar_and_fast_path_agree_on_the_corpus_paragraphs(corpus_text):
+    for paragraph in corpus_text.split("\n\n"):
+        by_grammar, by_scan = trees(paragraph)
+        assert by_grammar == by_scan, paragraph
+
+
+def test_grammar_and_fast_path_agree_on_20000_fuzzed_strings():
+    rng = random.Random(20_000)
+    alphabets = ['ab [\t]“”"’\'\n', '[[[]]“”"a', "word “quote” [note] don’t ’90s"]
+    for i in range(21_000):
+        alphabet = alphabets[i % len(alphabets)]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        by_grammar, by_scan = trees(text)
+        assert by_grammar == by_scan, repr(text)
+
+
+def test_the_scare_quote_is_a_child_of_the_insertion(corpus_doc, corpus_text):
+    insertion = corpus_doc.spans_of("insertion")[0]
+    assert [corpus_text[c.start:c.end] for c in insertion.children] == ["“response”"]
+    assert insertion.children[0].kind == "quote"
+
+
+def test_quote_marks_inside_a_bracket_inside_a_quote():
+    # QuotedString would stop at the inner mark; the grammar scopes quotes inside brackets.
+    text = '"He [said "no"] left," the aide said.'
+    (quote,) = parse_paragraph(text)
+    assert (quote.start, quote.end, quote.closed) == (0, 22, True)
+    (bracket,) = quote.children
+    assert text[bracket.start:bracket.end] == '[said "no"]'
+    assert text[bracket.children[0].start:bracket.children[0].end] == '"no"'
+
+
+def test_apostrophes_and_inner_single_quotes_are_text():
+    text = "“other things are ’don’t ask, don’t tell,” he said of Iran’s ’90s policy and the Joneses’ house."
+    (quote,) = parse_paragraph(text)
+    assert text[quote.start:quote.end] == "“other things are ’don’t ask, don’t tell,”"
+
+
+def test_unclosed_bracket_runs_to_the_paragraph_end():
+    text = "Officials said [this is nonsense and everyone knows it. The talks go on."
+    (bracket,) = parse_paragraph(text)
+    assert (bracket.start, bracket.end, bracket.closed) == (15, len(text), False)
+
+
+def test_nesting_past_max_depth_is_text_not_recursion():
+    text = "[" * 10_000 + "x" + "]" * 10_000
+    nodes = parse_paragraph(text)
+    depth, node = 1, nodes[0]
+    while node.children and node.children[0].kind == "bracket":
+        node, depth = node.children[0], depth + 1
+    assert depth == MAX_DEPTH
+    assert trees(text)[0] == trees(text)[1]
+
+
+WIRE_SENTENCES = st.sampled_from([
+    "The coalition has formally ended combat operations in Iraq.",
+    "Only 2,500 U.S. troops remain, officials said.",
+    "Iran’s influence has frayed since last year.",
+    "Ghaani did not reprimand the militia groups.",
+    "The talks resumed in Vienna on Monday, according to diplomats.",
+])
+QUOTED = st.sampled_from(["Maintain calm", "Iran isn’t the way it used to be", "We will respond, and soon",
+                          "other things are ’don’t ask, don’t tell"])
+NOTES = st.sampled_from(["it can’t be a “response” when the US started this war",
+                         "you would think they would", "Ed.: the talks collapsed"])
+QUOTE_MARKS = st.sampled_from([("“", "”"), ('"', '"')])
+
+
+@st.composite
+def built_paragraph(draw):
+    """A paragraph assembled from known pieces, with the pieces' expected (kind, text) in order."""
+    pieces, text = [], ""
+    for _ in range(draw(st.integers(1, 4))):
+        choice = draw(st.integers(0, 3))
+        if text:
+            text += " "
+        if choice == 0:
+            sentence = draw(WIRE_SENTENCES)
+            text += sentence
+        elif choice == 1:
+            open_, close = draw(QUOTE_MARKS)
+            quote = f"{open_}{draw(QUOTED)},{close}"
+            pieces.append(("quote", quote, []))
+            text += quote + " he said."
+        elif choice == 2:
+            note = f"[{draw(NOTES)}]"
+            inner = [("quote", "“response”")] if "“response”" in note else []
+            pieces.append(("bracket", note, inner))
+            text += note
+        else:  # an insertion inside a quotation
+            open_, close = draw(QUOTE_MARKS)
+            note = "[you would think they would]"
+            quote = f"{open_}{draw(QUOTED)} {note} today,{close}"
+            pieces.append(("quote", quote, [("bracket", note)]))
+            text += quote + " said the envoy."
+    return text, pieces
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(built_paragraph())
+def test_built_paragraphs_parse_back_into_their_pieces(case):
+    text, pieces = case
+    for nodes in (parse_paragraph(text), scan_paragraph(text)):
+        got = [(n.kind, text[n.start:n.end], [(c.kind, text[c.start:c.end]) for c in n.children]) for n in nodes]
+        assert got == [(k, t, list(inner)) for k, t, inner in pieces]
+        assert all(n.closed for n in nodes)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(list('ab .,[]“”"’\'\n\r\t():1') + ["\n\n", "Source: AP", "1. Ann says", "Ed.:"]),
+                max_size=120).map("".join))
+def test_any_text_parses_and_top_level_spans_tile_it(text):
+    doc = notelint.parse(text)
+    pos = 0
+    for span in doc.spans:
+        assert span.start == pos and span.end > span.start
+        pos = span.end
+    assert pos == len(text)
+    for span in doc.walk():  # children stay inside their parent, in order, without overlap
+        last = span.start
+        for child in span.children:
+            assert span.start <= last <= child.start <= child.end <= span.end
+            last = child.end
+    assert trees(text.replace("\n", " "))[0] == trees(text.replace("\n", " "))[1]
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=200))
+@example("\ufeff")
+def test_any_unicode_text_never_raises(text):
+    doc = notelint.parse(text)
+    # A leading byte-order mark is not text (offsets are counted after it, as when a file is decoded).
+    assert doc.text == text.removeprefix("\ufeff")
+    assert sum(s.end - s.start for s in doc.spans) == len(doc.text)
+
+
+def span_tree(doc):
+    return [(s.kind, s.start, s.end, sorted(s.attrs.items()), span_tree_children(s)) for s in doc.spans]
+
+
+def span_tree_children(span):
+    return [(c.kind, c.start, c.end, sorted(c.attrs.items()), span_tree_children(c)) for c in span.children]
+
+
+def test_documents_read_with_the_fast_path_equal_the_grammar_alone(corpus_text):
+    from notelint.parsing.document import build_document
+    from notelint.reading.source import plain_source
+
+    rng = random.Random(7)
+    pieces = ["The envoy met them.", "“Calm,” he said.", '"No," she said.', "[you would think so]",
+              "“He [Ghaani] left [sic],”", "[it can’t be a “response”]", "]", "“", "\n\n", "\n", "Source: AP"]
+    texts = [corpus_text] + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(2_000)]
+    for text in texts:
+        fast = build_document(plain_source(text))
+        slow = build_document(plain_source(text), fast_path=False)
+        assert span_tree(fast) == span_tree(slow), text
+        assert [(p.code, p.start) for p in fast.problems] == [(p.code, p.start) for p in slow.problems]

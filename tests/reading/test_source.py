@@ -1,0 +1,143 @@
+"""Reading sources: decoding, BOM, line ends, and positions that map back to the file."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import notelint
+from notelint.reading.source import LineIndex, OffsetMap, SourceError, decode, read_bytes_and_stat
+from notelint.reading.formats import read_source
+ARTICLE = ("Iran’s envoy met militia leaders\n\n"
+           "BAGHDAD (AP) — “Maintain calm,” he told them [the faction leaders], according to officials.\n")
+
+
+def test_utf8_bom_is_excluded_from_offsets(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + ARTICLE.encode("utf-8"))
+    source = read_source(str(path))
+    assert source.text == ARTICLE
+    doc = notelint.parse_source(source)
+    quote = doc.spans_of("quote")[0]
+    assert ARTICLE[quote.start:quote.end] == "“Maintain calm,”"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_and_column_for_every_line_ending(newline):
+    text = ARTICLE.replace("\n", newline)
+    doc = notelint.parse(text)
+    quote = doc.spans_of("quote")[0]
+    loc = doc.location(quote.start, quote.end)
+    assert (loc.line, loc.col) == (3, len("BAGHDAD (AP) — ") + 1)
+    bracket = next(s for s in doc.walk() if s.start == text.index("[the faction"))
+    assert doc.location(bracket.start, bracket.end).line == 3
+
+
+def test_tabs_and_non_ascii_count_one_column_each():
+    text = "Headline\n\n\tCafé owners in Zürich “refused,” he said.\n"
+    doc = notelint.parse(text)
+    quote = doc.spans_of("quote")[0]
+    loc = doc.location(quote.start, quote.end)
+    assert (loc.line, loc.col) == (3, 1 + len("\tCafé owners in Zürich "))
+    assert text[loc.start:loc.end] == "“refused,”"
+
+
+def test_astral_characters_are_one_code_point():
+    text = "Headline 🙂\n\nThe minister 🙂 said “no [sic] deal” today.\n"
+    doc = notelint.parse(text)
+    quote = doc.spans_of("quote")[0]
+    assert doc.location(quote.start, quote.end).col == text.split("\n")[2].index("“") + 1
+
+
+def test_invalid_utf8_names_the_byte_offset():
+    with pytest.raises(SourceError) as info:
+        decode(b"Iran\xe2\x80 talks", "a.txt")
+    assert str(info.value).startswith("a.txt: error: invalid UTF-8 at byte offset 4")
+
+
+def test_binary_file_is_refused():
+    with pytest.raises(SourceError, match="binary file"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt")
+
+
+def test_utf16_with_bom_is_read():
+    assert decode("“Calm,” he said.".encode("utf-16"), "x") == "“Calm,” he said."
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        read_source(str(tmp_path / "nope.txt"))
+    with pytest.raises(SourceError, match="is a directory"):
+        read_source(str(tmp_path))
+
+
+def test_too_large_file_is_refused_without_reading(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2048)
+    with pytest.raises(SourceError, match="file too large"):
+        read_source(str(path), max_bytes=1024)
+
+
+def test_a_file_is_read_whole_with_its_stat(tmp_path):
+    path = tmp_path / "long.txt"
+    content = ("WASHINGTON (AP) — A paragraph of wire copy, “quoted,” he said.\n\n" * 4000).encode()
+    path.write_bytes(content)  # ~260 KB: more than one read's chunk
+    data, stat_result = read_bytes_and_stat(str(path))
+    assert data == content and stat_result.st_size == len(content)
+    assert read_bytes_and_stat(str(path), stat_after=False) == (data, stat_result)  # nothing changed meanwhile
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_read_to_its_end_however_its_writer_splits_it(tmp_path):
+    # A regular file gives less than asked only at its end; a pipe gives what has been written so far.
+    import threading
+    import time
+
+    path = tmp_path / "story.txt"
+    os.mkfifo(path)
+    pieces = [b"WASHINGTON (AP) \xe2\x80\x94 The first part", b" and the second,", b" \xe2\x80\x9cquoted,\xe2\x80\x9d he said.\n"]
+
+    def write():
+        with open(path, "wb", buffering=0) as fh:
+            for piece in pieces:
+                fh.write(piece)
+                time.sleep(0.05)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        data, _ = read_bytes_and_stat(str(path), stat_after=False)
+    finally:
+        writer.join()
+    assert data == b"".join(pieces)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs a POSIX device without a size")
+def test_a_device_without_a_size_is_read_only_up_to_the_limit():
+    # stat says 0 bytes and the reads never end: the limit still stops it, with the usual message.
+    with pytest.raises(SourceError, match="file too large"):
+        read_bytes_and_stat("/dev/zero", max_bytes=100_000)
+
+
+def test_line_index_bisects():
+    index = LineIndex("ab\r\ncd\re\nf")
+    assert [index.line_col(i) for i in (0, 4, 7, 9)] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+
+
+@given(st.text(alphabet="ab é\t\r\n“", max_size=60))
+def test_line_index_starts_every_line_after_lf_cr_or_crlf(text):
+    # The LF-only fast path and the general one must agree with the definition: a line starts after
+    # each \r\n, \r or \n.
+    expected = [0] + [i + 1 for i, c in enumerate(text)
+                      if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n")]
+    assert LineIndex(text).starts == expected
+
+
+def test_offset_map_maps_entities_atomically():
+    # original: "a &rdquo;b" -> text "a ”b": the entity is one text character and 7 original ones
+    offsets = OffsetMap.from_segments([(0, 2, 0, 2), (2, 3, 2, 9), (3, 4, 9, 10)])
+    assert offsets.start(2) == 2 and offsets.end(3) == 9
+    assert offsets.start(3) == 9 and offsets.end(4) == 10
+    assert offsets.start(1) == 1 and offsets.end(1) == 1
