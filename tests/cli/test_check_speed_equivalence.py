@@ -12,6 +12,7 @@ import fnmatch
 import re
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.linting import checks
@@ -28,7 +29,7 @@ def excluded_per_glob(rel: str, patterns) -> bool:
     return any(glob_match(rel, p) or any(fnmatch.fnmatchcase(part, p) for part in parts) for p in patterns)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=budget(400), deadline=None)
 @given(st.lists(st.sampled_from(PARTS), min_size=1, max_size=4), st.lists(st.sampled_from(GLOBS), max_size=4))
 def test_exclusion_decides_as_each_glob_did(parts, patterns):
     rel = "/".join(parts)
@@ -40,7 +41,7 @@ TOKENS = ["I", "I'm", "we", "We", "us", "US", "our", "Ours", "ourselves", "me", 
           "SAID", "ſaid", "according  to", "spokesman", "read:", "é", "_", "1", "-", "'", "’", " ", "\n", "[", "“"]
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=budget(600), deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=10), st.data())
 def test_voice_prefilter_finds_whatever_the_candidate_search_finds(tokens, data):
     text = "".join(tokens)
@@ -65,7 +66,7 @@ ATTRIBUTION_WITHOUT_LOOKAHEAD = re.compile(checks.ATTRIBUTION.pattern.replace(r"
                                            re.IGNORECASE)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=budget(600), deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), min_size=1, max_size=10))
 def test_attribution_lookahead_changes_no_match(tokens):
     text = " ".join(tokens)
