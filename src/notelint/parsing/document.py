@@ -19,7 +19,7 @@ from .brackets import classify_bracket, find_editor_notes
 from ..collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .quotemarks import SINGLE, SINGLE_MARKS, canonical, primary_style
+from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
 from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
@@ -107,11 +107,8 @@ class _Builder:
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
         self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
-        # The primary quotation marks of the body (headline and standfirst are read apart). Where they
-        # are single, every single mark may be structure and is found as the double ones are; elsewhere
-        # single marks matter only inside a double quotation, and are looked for in blocks holding one.
-        self.style = primary_style(self.text)
-        self._singles = mark_positions(self.text, SINGLE_MARKS) if self.style == SINGLE else None
+        self.style = DOUBLE  # the body's primary quotation marks: see build
+        self._singles: list[int] | None = None
 
     # -- blocks -------------------------------------------------------------------------------------
     def build(self) -> Document:
@@ -121,6 +118,13 @@ class _Builder:
         if comments_start is not None:
             blocks = [b for b in blocks if b[0] < comments_start]
         roles = self._assign_roles(blocks)
+        # The primary quotation marks of the body, from the second block on (a headline quotes with
+        # single marks in American copy too; it and the standfirst are read on their own). Where they
+        # are single, every single mark may be structure and is found as the double ones are; elsewhere
+        # single marks matter only inside a double quotation, and are looked for in blocks holding one.
+        self.style = primary_style(text, blocks[1][0] if len(blocks) > 1 else 0)
+        if self.style == SINGLE:
+            self._singles = single_candidates(text)
 
         spans: list[Span] = []
         pos = 0
@@ -216,7 +220,7 @@ class _Builder:
         self._body_blocks_seen += role == PARAGRAPH
         # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
         style = self.style if role == PARAGRAPH else primary_style(self.text, start, end, self.style)
-        marks = self._block_marks(start, end, style)
+        marks, singles = self._block_marks(start, end, style)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1
                      or not find_editor_notes(text[start:end], self.options.editorial_markers))):
@@ -225,29 +229,32 @@ class _Builder:
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
-                                                         style=style), {})
+                                                         style=style, singles=singles), {})
 
-    def _block_marks(self, start: int, end: int, style: str) -> list[int]:
-        """Where the block's quotation marks and brackets are: its single marks too where they may be
-        structure (single primaries, or inside a double quotation)."""
+    def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
+        """Where the block's quotation marks and brackets are, and whether its single marks are among
+        them: where they may be structure (single primaries, or a double quotation holding a mark that
+        may open a single one; most wire paragraphs have none, and their apostrophes are not looked at)."""
         marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
         if style == SINGLE and self._singles is not None:
             singles = self._singles[bisect_left(self._singles, start):bisect_left(self._singles, end)]
-        elif marks or style == SINGLE:
-            singles = [pos + start for pos in mark_positions(self.text[start:end], SINGLE_MARKS)]
+        elif style == SINGLE or (marks and single_may_open(self.text, start, end)):
+            singles = single_candidates(self.text, start, end)
         else:
-            return marks
-        return sorted(marks + singles) if singles else marks
+            return marks, False
+        return (sorted(marks + singles) if singles else marks), True
 
     def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
-                      style: str | None = None) -> list[Span]:
-        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are.
-        `style` is the block's primary quotation marks (the body's when not given)."""
+                      style: str | None = None, singles: bool = True) -> list[Span]:
+        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are
+        (its single marks among them if `singles`). `style` is the block's primary quotation marks (the
+        body's when not given)."""
         text = self.text
         chunk = text[start:end]
         singles_at_top = (style or self.style) == SINGLE
         # The structure is read from the marks' roles (same offsets); the text itself from the chunk.
-        roles, role_marks = canonical(chunk, [pos - start for pos in marks]) if marks else (chunk, [])
+        roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
+                             if marks or not self.fast_path else (chunk, []))
         if not self.fast_path:
             nodes = _parse_paragraph(roles, singles_at_top)
         else:
@@ -369,10 +376,10 @@ class _Builder:
     def _comments_span(self, start: int, end: int) -> Span:
         span = Span(COMMENTS, start, end)
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
+            marks, singles = self._block_marks(block_start, block_end, self.style)
             span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end,
-                                                         self._block_marks(block_start, block_end, self.style),
-                                                         with_wire=True)))
+                                      self._inline_spans(block_start, block_end, marks, with_wire=True,
+                                                         singles=singles)))
         return span
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:

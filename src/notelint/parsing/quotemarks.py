@@ -85,18 +85,20 @@ def _weak_closing(text: str, i: int) -> bool:
     return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit())
 
 
-def canonical(text: str, style: str = DOUBLE, positions: list[int] | None = None) -> tuple[str, list[int]]:
+def canonical(text: str, positions: list[int] | None = None, singles: bool = True) -> tuple[str, list[int]]:
     """`text` with each quotation mark replaced by its role (same length), and where the roles and
     brackets are, in order (what scan_paragraph takes as `marks`).
 
-    `positions` are where the quotation marks and brackets are in `text`, in order, if known.
-    `style` is the text's primary quotation marks (DOUBLE or SINGLE); it decides nothing here but how
-    a doubled "" is read, and is kept so callers state what they read.
+    `positions` are where the quotation marks and brackets are in `text`, in order, if known. The
+    reading is the same whatever the text's primary marks: they decide only where a single opening
+    role may start a quotation, which the structure (scan.py, grammar.py) decides. `singles` False
+    says no single mark in `text` can open a quotation (see single_may_open) and none is among
+    `positions`: they are left as they are (with no ‘ role, a ’ closes nothing: it reads as text).
     """
     if positions is None:
-        positions = [i for i, c in enumerate(text) if c in QUOTE_MARKS or c in "[]"]
+        positions = [i for i, c in enumerate(text) if c in DOUBLE_MARKS or c in "[]"]
+        positions = sorted(positions + single_candidates(text))
     roles: dict[int, str] = {}
-    weak: list[int] = []  # single marks that close only if no sure closing mark comes first
     singles: list[tuple[int, str]] = []  # (position, "open" | "close" | "weak") in order
     n = len(positions)
     k = 0
@@ -113,12 +115,17 @@ def canonical(text: str, style: str = DOUBLE, positions: list[int] | None = None
             while k + 1 < n and positions[k + 1] == j and text[j] == mark:
                 k += 1
                 j += 1
-            opening, closing = _opening_shape(text, i, j), _closing_shape(text, i, j)
+            # Curly marks keep their glyph's role unless their shape says the reverse: told for most by
+            # the character before (white space before “ or a word before ” settles it).
+            prev = text[i - 1] if i else " "
             if mark == "“":
-                role = CLOSE_DOUBLE if closing and not opening else OPEN_DOUBLE
+                role = OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j) or _opening_shape(text, i, j) \
+                    else CLOSE_DOUBLE
             elif mark == "”":
-                role = OPEN_DOUBLE if opening and not closing else CLOSE_DOUBLE
+                role = CLOSE_DOUBLE if not (prev.isspace() or prev in _BEFORE_OPENING) or not _opening_shape(text, i, j) \
+                    or _closing_shape(text, i, j) else OPEN_DOUBLE
             else:
+                opening, closing = _opening_shape(text, i, j), _closing_shape(text, i, j)
                 role = OPEN_DOUBLE if opening and not closing else CLOSE_DOUBLE if closing and not opening \
                     else EITHER_DOUBLE
                 if role == OPEN_DOUBLE and straight_open:
@@ -181,34 +188,69 @@ def canonical(text: str, style: str = DOUBLE, positions: list[int] | None = None
             decided = "close"
         else:
             roles[i] = PLAIN if decided == "close" else CLOSE_SINGLE
-    if not roles:
-        return text, positions
-    chars = list(text)
-    for i, role in roles.items():
-        chars[i] = role
-    marks = [i for i in positions if roles.get(i, text[i]) != PLAIN]
-    return "".join(chars), marks
+    marks = [i for i in positions if roles.get(i, text[i]) != PLAIN] if roles else positions
+    # Single marks not among `positions` lie between letters: apostrophes, plain text like the rest.
+    if singles and ("’" in text or "‘" in text):
+        text = text.replace("’", PLAIN).replace("‘", PLAIN)
+    changed = sorted(i for i, role in roles.items() if role != text[i])
+    if not changed:  # curly marks in their places, as in most edited copy
+        return text, marks
+    pieces, last = [], 0
+    for i in changed:
+        pieces.append(text[last:i])
+        pieces.append(roles[i])
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces), marks
+
+
+# Single marks that may be structure: all but those between two letters or digits (don’t, Iran’s,
+# o'clock), the great majority, which are apostrophes whatever is around them.
+# (Led by the class, so re skips to each mark at C speed: a leading alternation would not.)
+_SINGLE_CANDIDATE = re.compile(r"['‘’](?:(?<![^\W_]['‘’])|(?![^\W_]))")
+
+
+# Where a single mark may open a quotation: the curly opening glyph, or a straight mark after white
+# space, an opening bracket, dash or slash, or an opening mark (what _opening_shape allows before one).
+_SINGLE_MAY_OPEN = re.compile(r"‘|[\s(\[{—–/“\"'«-]'")
+
+
+def single_may_open(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether any single mark in text[start:end] (or at `start`) may open a quotation."""
+    end = len(text) if end is None else end
+    if text.find("‘", start, end) != -1:
+        return True
+    return (text.find("'", start, end) != -1
+            and (text.startswith("'", start) or _SINGLE_MAY_OPEN.search(text, start, end) is not None))
+
+
+def single_candidates(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the single marks in text[start:end] are that are not between two letters or digits."""
+    return [m.start() for m in _SINGLE_CANDIDATE.finditer(text, start, len(text) if end is None else end)]
 
 
 # -- the document's primary marks -------------------------------------------------------------------
 
+# Opening single and straight double marks as _opening_shape reads them (led by the mark, so re skips
+# to each at C speed; the lookbehind holds the mark itself): after white space, the text start or a
+# character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
+# space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
+_SINGLE_OPENING = re.compile(
+    r"['‘](?<![^\s(\[{—–/‘“\"'«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
+_DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
+
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
     """SINGLE when more quotations in text[start:end] open with a single mark than with a double one,
-    DOUBLE when fewer, `default` when no mark there opens one. Read by shape, as canonical reads marks:
-    an elision (’90s, 'em) or an apostrophe inside a word opens nothing."""
+    DOUBLE when fewer, `default` when no mark there opens one."""
     end = len(text) if end is None else end
-    singles = doubles = 0
-    for marks, is_single in (("'‘", True), ('"“', False)):
-        for mark in marks:
-            pos = text.find(mark, start, end)
-            while pos != -1:
-                if mark == "“" or (_opening_shape(text, pos, pos + 1) and pos + 1 < end
-                                   and not (is_single and _ELISION.match(text, pos + 1))):
-                    if is_single:
-                        singles += 1
-                    else:
-                        doubles += 1
-                pos = text.find(mark, pos + 1, end)
+    doubles = text.count("“", start, end)
+    if text.find('"', start, end) != -1:
+        doubles += len(_DOUBLE_OPENING.findall(text, start, end))
+    # No more single quotations can open than there are single marks (apostrophes among them): where
+    # double ones outnumber those (most American copy), the marks need no closer look.
+    singles = text.count("'", start, end) + text.count("‘", start, end)
+    if singles and singles >= doubles:
+        singles = len(_SINGLE_OPENING.findall(text, start, end))
     if singles == doubles == 0:
         return default
     return SINGLE if singles > doubles else DOUBLE
