@@ -3,8 +3,11 @@
     paragraph := content(base)
     content   := ( plain | bracket | quote | stray | literal-mark )*
     bracket   := "[" content(bracket) ( "]" | end )          -- unclosed brackets end at the paragraph end
-    quote     := ( "“" | '"' ) content(quote) ( "”" | '"' | before "]" of an enclosing bracket | end )
+    quote     := ( "“" | '"' ) content(double) ( "”" | '"' | before the closer of an enclosing construct | end )
+               | "‘" content(single) ( "’" | before the closer of an enclosing construct | end )
 
+It reads roles, not raw marks: quotemarks.canonical writes each quotation mark's role in its place
+(same offsets), deciding from context which marks open, which close and which are apostrophes.
 What each mark does depends on the innermost open construct (see scan.py, the fast path that must give
 identical trees). Nesting is unrolled to MAX_DEPTH levels rather than built with a recursive Forward:
 past that depth an opening mark is plain text, so no input can raise RecursionError, and every

@@ -103,10 +103,18 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
     n = len(positions)
     k = 0
     depth, straight_open, absorb = 0, False, False
+    saved: list[tuple[int, bool, bool]] = []  # the state outside each open bracket
     while k < n:
         i = positions[k]
         mark = text[i]
         if mark in "[]":
+            # A bracket scopes the quotations inside it ("It worked. [Using the term "Rocket Man"] is …"):
+            # the straight-mark recovery starts afresh inside and resumes after it.
+            if mark == "[":
+                saved.append((depth, straight_open, absorb))
+                depth, straight_open, absorb = 0, False, False
+            elif saved:
+                depth, straight_open, absorb = saved.pop()
             k += 1
             continue
         if mark in DOUBLE_MARKS:
@@ -240,17 +248,19 @@ _SINGLE_OPENING = re.compile(
 _DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
 
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
-    """SINGLE when more quotations in text[start:end] open with a single mark than with a double one,
-    DOUBLE when fewer, `default` when no mark there opens one."""
+    """SINGLE when quotations in text[start:end] open with a single mark more than twice as often as
+    with a double one, DOUBLE otherwise, `default` when no mark there opens one. (American copy opens
+    single quotations too, inside double ones and in scare quotes, so a near tie is double; British copy
+    has double marks mostly in quoted posts and inner quotations.)"""
     end = len(text) if end is None else end
     doubles = text.count("“", start, end)
     if text.find('"', start, end) != -1:
         doubles += len(_DOUBLE_OPENING.findall(text, start, end))
     # No more single quotations can open than there are single marks (apostrophes among them): where
-    # double ones outnumber those (most American copy), the marks need no closer look.
+    # those are too few to outnumber the double openings (most American copy), no closer look is needed.
     singles = text.count("'", start, end) + text.count("‘", start, end)
-    if singles and singles >= doubles:
+    if singles > 2 * doubles:
         singles = len(_SINGLE_OPENING.findall(text, start, end))
     if singles == doubles == 0:
         return default
-    return SINGLE if singles > doubles else DOUBLE
+    return SINGLE if singles > 2 * doubles else DOUBLE

@@ -4,14 +4,20 @@ It implements exactly the format the pyparsing grammar (grammar.py) defines, and
 keeps the two equal. The document builder uses it for paragraphs without brackets (the large majority);
 paragraphs holding `[` or `]` go through the grammar.
 
-The format, as a stack machine over the five marks “ ” " [ ]:
-- `[` opens a bracket, `“` opens a quotation; a straight `"` closes an open quotation, else opens one.
-  Nothing opens past MAX_DEPTH levels: the mark is then plain text (no RecursionError, no blow-up).
+Both read the paragraph's marks as roles (quotemarks.canonical has written each quotation mark's role
+in its place: which marks open, which close, which are apostrophes). The format, as a stack machine over
+the seven roles “ ” " ‘ ’ [ ]:
+- `[` opens a bracket, `“` a double quotation; a straight `"` closes a double quotation on top, else
+  opens one. `‘` opens a single quotation inside a quotation, and anywhere when `singles_at_top` (a text
+  whose primary marks are single); elsewhere it is text. Nothing opens past MAX_DEPTH levels: the mark
+  is then plain text (no RecursionError, no blow-up).
 - `]` closes the innermost bracket. Quotations still open inside that bracket end there, unclosed.
   A `]` with no bracket open is a stray (NL402).
-- `”` closes the innermost quotation; with none on top it is a stray (NL401).
+- `”` (or `"`) closes the innermost double quotation: the one on top, or the first under a run of single
+  ones, which end there unclosed; with none it is a stray (NL401).
+- `’` closes the innermost single quotation likewise (on top, or under a run of double ones); with
+  none it is text, never a stray: an apostrophe the reading could not tell (the Joneses’, goin’).
 - Everything still open at the end of the paragraph ends there, unclosed.
-Single quotes and apostrophes are never structure: don’t, Iran’s, ’90s and inner quotes all stay text.
 """
 from __future__ import annotations
 
