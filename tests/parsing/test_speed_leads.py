@@ -33,7 +33,7 @@ def test_add_datelines_adds_the_datelines_found_in_the_first_300_characters(piec
 
 def test_problems_and_parse_options_of_a_document():
     # Problems come sorted (a document without any gets an empty list); options are shared per configuration.
-    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\n] and ”")
+    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\nPlain words.\n\n] and ”")
     assert [(p.start, p.code) for p in doc.problems] == sorted((p.start, p.code) for p in doc.problems)
     assert len(doc.problems) >= 3
     assert document.parse_text("Headline\n\nPlain.").problems == []
