@@ -540,6 +540,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
 # ends by citing the outlet whose summary it carries ("… vote for—gulp—Hillary? [Politico]").
 _LIST_LEAD_IN_WORDS = 8
 _CITED_DIGEST_ITEM = _Lazy(re.compile, r"[\[(][A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}[\])]\s*$")
+_WH_CLAUSE = _Lazy(re.compile, r"\b(?:what|why|how|who|whom|where|when|which|whether)\b", re.IGNORECASE)
 _EMAIL = _Lazy(re.compile, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # "If you live in a swing state, chances are you've seen …": the generic "you" of anyone at all, set up
 # by a conditional or temporal clause, not the writer addressing the reader.
@@ -553,8 +554,8 @@ _DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances
 
 def _newsletter_furniture(text: str, block: Span) -> bool:
     stretch = text[block.start:block.end].rstrip()
-    if stretch.endswith(":") and len(stretch.split()) <= _LIST_LEAD_IN_WORDS:
-        return True
+    if stretch.endswith(":") and len(stretch.split()) <= _LIST_LEAD_IN_WORDS and not _WH_CLAUSE.search(stretch):
+        return True  # "Here are your must-reads:" names a list; "Here's what they won't tell you:" argues
     return stretch.endswith(("]", ")")) and _CITED_DIGEST_ITEM.search(stretch) is not None
 
 

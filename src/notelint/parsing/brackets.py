@@ -26,7 +26,7 @@ from .model import (
 )
 
 __all__ = ["classify_bracket", "find_editor_notes", "editor_label", "is_parenthetical_aside", "is_notice",
-           "commentary_paragraph_label", "speech_without_marks"]
+           "commentary_paragraph_label", "is_post_transcript", "speech_without_marks"]
 
 _APOS = "['’]"
 
@@ -274,6 +274,9 @@ _PLACEHOLDER_RE = re.compile(r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:phot
                              re.IGNORECASE | re.DOTALL)
 # A rhetorical challenge: "Then who fired the rockets?"
 _WH_QUESTION_RE = re.compile(r"\b(?:who|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
+# The openings of a gloss that points at a referent: "i.e.", "e.g.", "aka", "that is", "namely".
+_POINTING_GLOSS_RE = re.compile(r"\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|aka|that\s+is|namely|meaning|read)[\s,:]",
+                                re.IGNORECASE)
 _URL_IN_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 
@@ -559,6 +562,12 @@ def _insertion_score(inner: str, in_quote: bool, inner_runs: set[str] | None) ->
         score += 1
     if not in_quote and _IMPERATIVE_RE.match(inner):
         score += 1
+    if (_may_match(runs, _SECOND_PERSON_TRIGGERS) and _ASIDE_IMPERATIVE_RE.match(own_words)
+            and _SECOND_PERSON_RE.search(own_words)):
+        score += 2.5  # "[take your pick of ...]": turning to the reader, in a quotation or not
+    if (("!" in own_words or "?" in own_words) and own_words.rstrip(" .…").endswith(("!", "?"))
+            and _POINTING_GLOSS_RE.match(own_words)):
+        score += 1.5  # "[i.e., the bishop!]": a gloss does not exclaim unless it is sarcasm
     if _ATTRIBUTION_RE.match(own_words):
         score -= 1.5
     return score
@@ -674,13 +683,15 @@ _NAME_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di
 _ASIDE_THRESHOLD = 3.0
 
 
-def is_parenthetical_aside(inner: str, before: str = "", after: str = "") -> bool:
+def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, speech: bool = False) -> bool:
     """Whether the text between "(" and ")" (outside any quotation) is the writer's commentary.
 
     `before`/`after` are a little of the paragraph on either side. Commentary here is a voice of its own:
     a question put to the reader, an exclamation, the writer as "I" or "we", the reader as "you", an
     imperative, sarcasm or evaluative words, an interjection. Everything else in parentheses (names,
     figures, glosses, translations, tickers, the reporter's own factual asides) is left as it is.
+    `speech` says the paragraph reports speech with no quotation mark left: an "I" or "we" there may be
+    the speaker's restored words ("This is the least (we can do), the bishop said"), so it does not count.
     """
     if not inner.strip() or len(inner) > _MAX_ASIDE_CHARS:
         return False
@@ -705,7 +716,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "") -> boo
         score += 3  # a question put to the reader
     elif ending.endswith("!") and not (len(words) <= 4 and _NAME_BEFORE_RE.search(before)):
         score += 2
-    if len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own):
+    if speech:
+        pass
+    elif len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own):
         score += 3
     elif _FIRST_PERSON_SUBJECT_RE.search(own) or _FIRST_PERSON_RE.search(own):
         score += 1
@@ -740,7 +753,7 @@ _PAREN_OTHER_START_RE = re.compile(r"\((?P<label>ed\.)(?=,?\s+(?!by\b)\S)"
 
 
 def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool = False,
-                      quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = ()
+                      quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (), speech: bool = False
                       ) -> list[tuple[int, int, str | None]]:
     """Editor's notes in parentheses, "(Editor's note: ...)", "(ZH: ...)", as (start, end, label).
 
@@ -751,7 +764,8 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
 
     With `asides`, unlabelled parentheses that read as the writer's commentary are reported too, with the
     label None (see `is_parenthetical_aside`); none that lies in a `quoted` (start, end) range of `text`:
-    parentheses inside a quotation are the speaker's or a clarification.
+    parentheses inside a quotation are the speaker's or a clarification. `speech`: see
+    `is_parenthetical_aside`.
     """
     starts: list[tuple[int, str]] = []
     # Each pattern is tried at each "(" rather than searched for: a match holds no "(" but its first, so
@@ -790,11 +804,11 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
         notes.append((start, end, label))
         resume = end
     if asides:
-        notes = _add_asides(text, notes, closes, quoted)
+        notes = _add_asides(text, notes, closes, quoted, speech)
     return notes
 
 
-def _add_asides(text: str, notes: list, closes: dict[int, int], quoted) -> list:
+def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech: bool) -> list:
     taken = [(s, e) for s, e, _ in notes]
     found = []
     resume = 0
@@ -805,7 +819,8 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted) -> list:
         resume = end
         if any(s <= start < e for s, e in taken) or any(s <= start and end <= e for s, e in quoted):
             continue
-        if is_parenthetical_aside(text[start + 1:end - 1], text[max(0, start - 200):start], text[end:end + 200]):
+        if is_parenthetical_aside(text[start + 1:end - 1], text[max(0, start - 200):start], text[end:end + 200],
+                                  speech=speech):
             found.append((start, end, None))
     if not found:
         return notes
@@ -850,11 +865,13 @@ _SPEECH_RE = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|according\s+to
 _POST_TIMESTAMP_RE = re.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 
 
+def is_post_transcript(text: str) -> bool:
+    """Whether a paragraph is a transcript of timestamped posts ("[0621 EST] - ..."): all quoted words."""
+    return "[" in text and _POST_TIMESTAMP_RE.search(text) is not None
+
+
 def speech_without_marks(text: str) -> bool:
-    """Whether a paragraph reports speech with no quotation mark left, or is a transcript of posts: the
-    speaker's words and the writer's cannot be told apart there."""
-    if "[" in text and _POST_TIMESTAMP_RE.search(text):
-        return True
+    """Whether a paragraph reports speech with no quotation mark left (scraped copy often loses them)."""
     return not any(mark in text for mark in _QUOTE_MARK_CHARS) and _SPEECH_RE.search(text) is not None
 
 

@@ -15,7 +15,8 @@ from functools import lru_cache
 import regex
 
 from . import attribution
-from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, speech_without_marks
+from .brackets import (classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript,
+                       speech_without_marks)
 from ..collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
@@ -240,7 +241,7 @@ class _Builder:
         self._body_blocks_seen += role == PARAGRAPH
         # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
         marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
-        if role == PARAGRAPH and (label := self._commentary_label(start, end)):
+        if role in (PARAGRAPH, STANDFIRST) and (label := self._commentary_label(start, end)):
             return Span(role, start, end, [Span(INSERTION, start, end,
                                                 self._inline_spans(start, end, marks, with_wire=False),
                                                 {"in_quote": False, "label": label})], {})
@@ -361,11 +362,11 @@ class _Builder:
         return {self._blocks_seen[i][0] for i in self._furniture}
 
     def _paren_notes(self, chunk: str, asides: bool, quoted=()) -> list:
-        # Speech reported without a quotation mark left (scraped copy) or a transcript of posts: whose words
-        # a parenthesis holds cannot be told, so only labelled notes are looked for there.
-        if asides and speech_without_marks(chunk):
+        # A transcript of posts is all quoted words: only labelled notes are looked for there.
+        if asides and is_post_transcript(chunk):
             asides = False
-        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted)
+        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted,
+                                 speech=asides and speech_without_marks(chunk))
 
     def _commentary_label(self, start: int, end: int) -> str | None:
         """The label of a paragraph that is a note of the republisher's ("Editorial comment: ...",
