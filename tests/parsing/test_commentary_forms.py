@@ -48,6 +48,7 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(!)",                                                        # astonishment, nothing else
     "(yes, fines)",                                               # an interjection echoing the text
     "(not)",
+    "(surprise!)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -254,12 +255,14 @@ def test_a_bloggers_introduction_is_commentary_only_at_the_top():
 # --- Plain-text page furniture ------------------------------------------------------------------------------
 @pytest.mark.parametrize("line", ["Aug 16 06:00", "Updated: 16 August 2019, 06:00 BST", "3 hours ago",
                                   "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Deputy Political Editor",
-                                  "Deputy Political Editor", "Jane Doe, Political Correspondent"])
+                                  "Deputy Political Editor", "Jane Doe, Political Correspondent",
+                                  "Published: 12:01 BST, 16 August 2019 | Updated: 14:32 BST, 16 August 2019",
+                                  "By JANE DOE AND JOHN ROE FOR THE DAILY MAIL", "Last modified on Mon 16 Aug 2019 08.34 BST"])
 def test_furniture_lines(line):
     assert is_page_furniture(line)
 
 
-@pytest.mark.parametrize("line", ["By Land and Sea, Migrants Flee", "Council Delays Vote on Bridge",
+@pytest.mark.parametrize("line", ["By Land and Sea, Migrants Flee", "By Land And Sea", "Council Delays Vote on Bridge",
                                   "By the numbers: the bridge in figures", "2019 was the wettest year on record",
                                   "May Day marches fill the square", "Editor resigns after bridge row"])
 def test_headlines_are_not_furniture(line):

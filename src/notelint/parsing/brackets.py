@@ -661,7 +661,8 @@ _EXCLAMATION_ONLY_RE = re.compile(r"\s*(?:!+\??|\?!+)\s*")
 # An interjection heading the aside, then a pause or its end: "(yes, crimes)", "(not)", "(Whoa…)", "(sigh)".
 _INTERJECTION_RE = re.compile(
     r"[\s*]*(?:yes|no|yeah|yep|nope|not|really|seriously|whoa|wow|ahem|sigh|cough|wink|(?:ha)+|lol|oops|ugh|duh|"
-    r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|sheesh|natch|ouch|yawn|gee)(?=\s*(?:[,.!?…;]|$))",
+    r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|natch|ouch|yawn|gee|surprise|of\s+course|"
+    r"go\s+figure|imagine\s+that|who\s+knew)(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
 # A gloss: a clarification's own openings. It is commentary only when it exclaims or asks ("[i.e., Francis!]").
 _GLOSS_RE = re.compile(r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
@@ -854,7 +855,7 @@ def _matching_parentheses(text: str) -> dict[int, int]:
 _PARAGRAPH_LABEL_RE = re.compile(
     rf"[ \t]*(?P<label>Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment|commentary)|Editorial\s+(?:note|comment|commentary)"
     rf"|Ed\.?\s+note|Eds?\.|Note\s+from\s+the\s+editor"
-    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Translator){_APOS}s\s+(?:note|comment|commentary)"
+    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger){_APOS}s\s+(?:note|comment|commentary)"
     r"|Update)[ \t]*(?P<sep>:|[—–]|\s-\s|--)",
     re.IGNORECASE)
 # A blogger opening a post with their own introduction: "Yves here. This piece ...", "Lambert here:".
@@ -908,4 +909,4 @@ def commentary_paragraph_label(text: str, start: int, end: int, markers: tuple[s
     return label
 
 
-_PARAGRAPH_LABEL_FIRST = frozenset("EeWwPpMmAaBbTtNnUu")
+_PARAGRAPH_LABEL_FIRST = frozenset("EeWwPpMmAaBbNnUu")  # the first letters of _PARAGRAPH_LABEL_RE's labels

@@ -450,13 +450,15 @@ _TIMESTAMP_TOKEN = regex.compile(
 _TIMESTAMP_GAP = regex.compile(r"[\s,|•·:–—-]*")
 _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
-_NAME = r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*\p{Lu}[\p{L}.’'-]+){1,3}"
+# A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
+_NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:And|Or|Of|The|For|In|On|At|To|With)\b)"
+         r"\p{Lu}[\p{L}.’'-]+){1,3}")
 # "Deputy Political Editor", "Senior Washington Correspondent, The Times".
 _JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?){{0,4}}(?:{_JOB_NOUNS})\b"
-              r"(?:\s*(?:,|at|for|-|–|—|\|)\s*(?:the\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
+              r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
 _BYLINE = regex.compile(
-    rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*"
-    rf"(?:\s*(?:,|\||-|–|—|for)\s*(?:{_JOB_TITLE}|(?:the\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}}))?)"
+    rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
+    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}}))?)"
     rf"|{_NAME}\s*(?:,|\||-|–|—)\s*{_JOB_TITLE}"
     rf"|{_JOB_TITLE})\s*",
     regex.V0)
