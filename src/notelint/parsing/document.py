@@ -15,8 +15,7 @@ from functools import lru_cache
 import regex
 
 from . import attribution
-from .brackets import (classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript,
-                       speech_without_marks)
+from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
 from ..collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
@@ -365,8 +364,7 @@ class _Builder:
         # A transcript of posts is all quoted words: only labelled notes are looked for there.
         if asides and is_post_transcript(chunk):
             asides = False
-        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted,
-                                 speech=asides and speech_without_marks(chunk))
+        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted)
 
     def _commentary_label(self, start: int, end: int) -> str | None:
         """The label of a paragraph that is a note of the republisher's ("Editorial comment: ...",
@@ -447,10 +445,15 @@ _TIMESTAMP_TOKEN = regex.compile(
     r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
     r"yesterday)\.?"
     r"|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:\s?(?i:am|pm|st|nd|rd|th|h)\b)?")
+_DIGIT = re.compile(r"\d")
+# How a timestamp line can begin (its first three letters, lower-cased): a digit, a month, a day, a keyword.
+_TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
+                                 upd pub pos las fir mod on at tod yes""".split())
 _TIMESTAMP_GAP = regex.compile(r"[\s,|•·:–—-]*")
 _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
 # A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
+_JOB_NOUN = re.compile(rf"\b(?:{_JOB_NOUNS})\b")
 _NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:And|Or|Of|The|For|In|On|At|To|With)\b)"
          r"\p{Lu}[\p{L}.’'-]+){1,3}")
 # "Deputy Political Editor", "Senior Washington Correspondent, The Times".
@@ -470,7 +473,8 @@ def is_page_furniture(block: str) -> bool:
     line = block.strip()
     if not line or "\n" in line or len(line) > 120:
         return False
-    if any(c.isdigit() for c in line):
+    first = line[:3].lower().rstrip(" :,.")
+    if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(line):
         pos, tokens = 0, 0
         while pos < len(line):
             m = _TIMESTAMP_TOKEN.match(line, pos)
@@ -480,6 +484,9 @@ def is_page_furniture(block: str) -> bool:
             pos = _TIMESTAMP_GAP.match(line, m.end()).end()
         if pos >= len(line) and tokens:
             return True
+    # Every byline opens with "By" (or "Written by", "Words by") or holds a job's noun: most headlines neither.
+    if not (line[:2].lower() == "by" or line[:5].lower() in ("writt", "words") or _JOB_NOUN.search(line)):
+        return False
     return _BYLINE.fullmatch(line) is not None
 
 
