@@ -257,7 +257,8 @@ def test_a_bloggers_introduction_is_commentary_only_at_the_top():
                                   "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Deputy Political Editor",
                                   "Deputy Political Editor", "Jane Doe, Political Correspondent",
                                   "Published: 12:01 BST, 16 August 2019 | Updated: 14:32 BST, 16 August 2019",
-                                  "By JANE DOE AND JOHN ROE FOR THE DAILY MAIL", "Last modified on Mon 16 Aug 2019 08.34 BST"])
+                                  "By JANE DOE AND JOHN ROE FOR THE DAILY MAIL", "Last modified on Mon 16 Aug 2019 08.34 BST",
+                                  "By Jane Doe, professor of law at Riverton University"])
 def test_furniture_lines(line):
     assert is_page_furniture(line)
 

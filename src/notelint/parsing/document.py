@@ -461,7 +461,9 @@ _JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?)
               r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
 _BYLINE = regex.compile(
     rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
-    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}}))?)"
+    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
+    # "By Jane Doe, professor of law at Riverton University": who the writer is, in lower case.
+    rf"|\s*,\s*\p{{Ll}}[\p{{L}}\s.,&’'-]{{0,80}})?)"
     rf"|{_NAME}\s*(?:,|\||-|–|—)\s*{_JOB_TITLE}"
     rf"|{_JOB_TITLE})\s*",
     regex.V0)
