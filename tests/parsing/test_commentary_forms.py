@@ -304,3 +304,8 @@ def test_a_suppression_line_inside_a_block_splits_it_with_exact_offsets():
     text = HEAD + "First paragraph here.\r\nnotelint: disable-next=NL301\r\nSecond paragraph here.\r\n"
     doc = parse(text)
     assert [doc.text_of(s) for s in doc.spans_of(PARAGRAPH)] == ["First paragraph here.", "Second paragraph here."]
+
+
+def test_reader_comments_keep_their_parentheses():
+    text = HEAD + LEAD + "The council met (shocker) today.\n\nLeave a Reply\n\nI agree (lol!) with you.\n"
+    assert insertions(parse(text)) == [("(shocker)", None)]

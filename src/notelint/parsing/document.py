@@ -252,7 +252,8 @@ class _Builder:
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
 
-    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False) -> list[Span]:
+    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
+                      asides: bool | None = None) -> list[Span]:
         """The spans inside the block [start, end); `marks` are where its quote and bracket marks are."""
         text = self.text
         chunk = text[start:end]
@@ -272,7 +273,9 @@ class _Builder:
         if lead:
             children = self._add_datelines(children, start, end)
         if "(" in chunk:
-            children = self._add_editor_notes(children, start, chunk, asides=with_wire)
+            # The writer's unlabelled asides are looked for in the article's paragraphs (not in headlines,
+            # standfirsts or reader comments, where parentheses are everybody's).
+            children = self._add_editor_notes(children, start, chunk, asides=with_wire if asides is None else asides)
         if with_wire:
             children = _fill_gaps(children, start, end, WIRE)
         if quotes:  # only _node_span makes quotations; the steps between keep them as children
@@ -402,7 +405,7 @@ class _Builder:
             span.children.append(Span(PARAGRAPH, block_start, block_end,
                                       self._inline_spans(block_start, block_end,
                                                          _positions_in(self._marks, block_start, block_end),
-                                                         with_wire=True)))
+                                                         with_wire=True, asides=False)))
         return span
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
