@@ -52,7 +52,8 @@ def register(sub) -> None:
 
 def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | None = 1, use_cache: bool = False,
                      cache_dir: str | None = None, input_format: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False, respect_gitignore: bool = True):
+                     max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False, respect_gitignore: bool = True,
+                     output_file: str | None = None):
     """Discover the files and lint them (through the runner: cache, then a process pool when many).
 
     Returns a runner.CheckResult: findings in report order and one SourceError per unreadable file."""
@@ -65,6 +66,13 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
     workers = start_workers(jobs, settings_for(paths[0])) if likely_many else None
     try:
         files = discover_files(paths, settings_for, force_exclude, respect_gitignore)
+        if output_file and os.path.exists(output_file):
+            # A report written into a folder being checked must not replace an article found there.
+            from .common import check_output_is_not_an_input
+
+            name = os.path.basename(output_file)
+            check_output_is_not_an_input(argparse.Namespace(output_file=output_file),
+                                         [path for path, _ in files if os.path.basename(path) == name])
         return check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
                            options=LintOptions(input_format=input_format, max_bytes=max_bytes), workers=workers)
     finally:
@@ -118,7 +126,7 @@ def _run_check(args: argparse.Namespace) -> int:
             result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache,
                                       cache_dir=args.cache_dir, input_format=args.input_format,
                                       max_bytes=max_bytes, force_exclude=args.force_exclude,
-                                      respect_gitignore=args.respect_gitignore)
+                                      respect_gitignore=args.respect_gitignore, output_file=args.output_file)
         except WorkerDied as exc:
             print(f"notelint: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
