@@ -394,7 +394,8 @@ class _Worker:
         self.results, results_out = context.Pipe(duplex=False)
         _widen_pipe(results_out)
         self.process = context.Process(target=_warm_up_and_work,
-                                       args=(settings, lint, tasks, tasks_in, next_task, results_out), daemon=True)
+                                       args=(settings, lint, tasks, tasks_in, next_task, results_out, os.getpid()),
+                                       daemon=True)
         self.process.start()
         # These ends are the worker's: with them closed here, a dead worker reads as EOF.
         if tasks_in is not None:
@@ -455,7 +456,36 @@ def _work(tasks: list[tuple], next_task, after_chunk: Callable[[list[_Row]], Non
         after_chunk(_lint_chunk(*tasks[index]))
 
 
-def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks_in, next_task, sender) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it does (killed, or ended by SIGTERM mid-run).
+
+    Otherwise it may wait forever: for a task list that never comes, or to send rows nobody reads, since
+    the other workers, forked later, hold copies of the same pipes' ends. Linux kills it on the parent's
+    death (PR_SET_PDEATHSIG); elsewhere a thread watches for the worker being handed to another parent."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (ImportError, OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks_in, next_task, sender,
+                      parent: int) -> None:
     """A worker's life: warm up, take the task list (given, or waited for on `tasks_in`), lint chunks and
     send their rows."""
     import pickle  # imported by the parent before the fork already
@@ -465,6 +495,7 @@ def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks
             sender.send_bytes(_ROWS + pickle.dumps(chunk_rows, pickle.HIGHEST_PROTOCOL))
 
     _ignore_interrupts()
+    _end_with_parent(parent)
     try:
         _warm_up(settings, lint)
         if tasks is None:
