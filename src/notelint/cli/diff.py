@@ -53,11 +53,12 @@ def register(sub) -> None:
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
     from ..reading.formats import read_source
+    from ..reading.source import read_stdin
     if path == "-":
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        return read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
+        return read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
     return read_source(path, args.input_format, max_bytes)
 
 

@@ -38,6 +38,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def capped_jobs(jobs: int | None) -> int:
+    """The job count to use: as asked (default: the cores), never more than the cores. More processes than
+    cores only compete for them, and `--jobs 1000` would fork a thousand."""
+    cores = default_jobs()
+    return min(jobs or cores, cores)
+
+
 def add_runner_options(parser: argparse.ArgumentParser) -> None:
     """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
     parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
@@ -174,7 +181,7 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     the workers) returning the file's findings in report order; the default parses and runs the rules.
     """
     run_started_ns = time.time_ns()
-    jobs = jobs or default_jobs()
+    jobs = capped_jobs(jobs)
     result = CheckResult(files=len(files))
     cache = ResultCache(cache_dir) if use_cache else None
     paths = [path for path, _ in files]
@@ -299,7 +306,7 @@ def start_workers(jobs: int | None, settings) -> Workers | None:
     """Fork the workers of a many-file check now, before its files are known (Linux only; None elsewhere
     or with one job): each warms up (imports, patterns, the grammar: ~75 ms) while this process walks the
     folders, instead of after it. check_files then gives them the work or dismisses them."""
-    jobs = jobs or default_jobs()
+    jobs = capped_jobs(jobs)
     context = _pool_context()
     if jobs < 2 or context.get_start_method() != "fork":
         return None
