@@ -92,6 +92,9 @@ def run_diff(args: argparse.Namespace) -> int:
 
     result = diff_documents(original, republished, equivalences=equivalences, settings=settings,
                             rules=diff_rules(settings))
+    for name in equivalences.timed_out:
+        print(f"notelint: warning: style rule {name!r} took more than {equivalences.timeout:g} s and was skipped; "
+              "simplify its pattern", file=sys.stderr)
     out = open_output(args)
     try:
         color = use_color(args, out)

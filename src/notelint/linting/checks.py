@@ -6,6 +6,8 @@ Checks read the span tree through `context.Context` and never print. Word lists 
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 from typing import Iterable, Iterator
 
@@ -345,9 +347,8 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
     memo = ctx.memo.setdefault("attribution_in_block", {})
     if id(block) not in memo:
         insertions = _insertions_by_block(ctx).get(id(block), [])
-        quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
         reason = None
-        if quotes:
+        if _quote_outside(block, insertions):
             reason = "a direct quotation"
         else:
             m = ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, insertions))
@@ -355,6 +356,21 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
                 reason = f"an attribution (“{m.group()}”)"
         memo[id(block)] = reason
     return memo[id(block)]
+
+
+def _quote_outside(block: Span, insertions: list[Span]) -> bool:
+    """Whether the block holds a quotation that is not inside one of its (top-level, so disjoint)
+    insertions. Each quotation is looked up among the insertions by bisection: a long paragraph of
+    quotations and insertions is not quotations times insertions."""
+    ordered = sorted(insertions, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    for q in block.walk():
+        if q.kind != QUOTE:
+            continue
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0 or not ordered[k].contains(q):
+            return True
+    return False
 
 
 # --- NL104 unlabeled-insertion --------------------------------------------------------------------

@@ -26,7 +26,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_TIMEOUT = "NL900"
 UNUSED_SUPPRESSION = "NL901"
 DEFAULT_PATTERN_TIMEOUT = 1.0
-SHIPPED_PREFIX = "notelint.rules/"  # seconds per pattern per region
+SHIPPED_PREFIX = "notelint.rules/"  # DEFAULT_PATTERN_TIMEOUT: seconds per pattern rule per file
 
 
 class RulePackError(SourceError):
