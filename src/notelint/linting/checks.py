@@ -17,6 +17,7 @@ import regex
 
 from typing import TYPE_CHECKING
 
+from .messages import format_message
 from .context import Context, Hit
 from .patterns import LazyPattern as _Lazy
 
@@ -339,7 +340,7 @@ def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Itera
             continue
         reason = _attribution_in_block(ctx, block)
         if reason:
-            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+            yield Hit(span.start, span.end, format_message(rule.message, reason=reason))
 
 
 def _attribution_in_block(ctx: Context, block: Span) -> str | None:
@@ -426,7 +427,7 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
         service = credit.attrs.get("service")
-        yield Hit(credit.start, credit.end, rule.message.format(service=service, what=" and ".join(parts)))
+        yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))
 
 
 # --- NL201 scare-quotes ---------------------------------------------------------------------------
@@ -453,7 +454,7 @@ def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|describ(?:es|ed)|term(?:s|ed)|label(?:s|led|ed))\b",
                     ctx.text[s:e], re.IGNORECASE):
                 continue  # quoting what someone called it
-        yield Hit(quote.start, quote.end, rule.message.format(match=ctx.text[quote.start:quote.end]))
+        yield Hit(quote.start, quote.end, format_message(rule.message, match=ctx.text[quote.start:quote.end]))
 
 
 # --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
@@ -535,15 +536,15 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
                 for m in SECOND_PERSON.finditer(ctx.text, a, b):
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
-                        yield Hit(m.start(), m.end(), rule.message.format(what=what))
+                        yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
 
 
@@ -642,7 +643,7 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
     for block in ctx.blocks_of_kind(STANDFIRST):
         signals = opinion_signals(ctx, block, rule.lexicons)
         if signals:
-            yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
+            yield Hit(block.start, block.end, format_message(rule.message, signals="; ".join(signals)))
 
 
 # --- NL403 unattributed-quote ---------------------------------------------------------------------

@@ -11,6 +11,7 @@ from ..reading.source import plain_source
 from . import checks
 from .context import SELDOM_SCOPES, Context, Hit
 from .findings import Finding
+from .messages import format_message
 from .rules import DEFAULT_PATTERN_TIMEOUT, RULE_TIMEOUT, UNUSED_SUPPRESSION, Rule, load_rules, rules_for
 from .suppressions import apply_suppressions, find_suppressions
 from ..parsing.model import Document
@@ -74,10 +75,7 @@ def _run_lexicons(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
 
 
 def _format(template: str, **fields: Any) -> str:
-    try:
-        return template.format(**fields)
-    except (KeyError, IndexError, ValueError):
-        return template
+    return format_message(template, **fields)
 
 
 def parser_options(settings) -> dict:
