@@ -147,10 +147,17 @@ def _run_check(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     out = open_output(args)
+    from ..linting.rules import rules_for
+
+    selected = len(rules_for(base, None))
+    if (result.files == 0 or selected == 0) and args.output_format not in ("full", "concise"):
+        # The text formats say so in their summary line; the others must not pass for a clean run unseen.
+        what = "no article files found" if result.files == 0 else "no rule is selected"
+        print(f"notelint: warning: nothing checked: {what}", file=sys.stderr)
     try:
         write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
                      color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet,
-                     sources=sources)
+                     sources=sources, errors=result.errors, files=result.files, selected=selected)
     finally:
         if out is not sys.stdout:
             out.close()
