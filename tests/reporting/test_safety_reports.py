@@ -136,3 +136,24 @@ def test_empty_selections_say_so(tmp_path, monkeypatch, capsys, args, expected):
     assert out == expected + "\n"
     code, out, err = run(capsys, *args, "--format", "json")
     assert out == "[]\n" and "notelint: warning: nothing checked" in err
+
+
+@pytest.mark.parametrize("depth", [20, 150])
+def test_deep_markdown_nesting_keeps_its_text(tmp_path, monkeypatch, capsys, depth):
+    monkeypatch.chdir(tmp_path)
+    lines = ["# Port Strike Ends", "",
+             "> " * depth + "Dockers voted to return, the union said. [Nobody believes a word of it! Go figure.]", "",
+             *("  " * i + f"- Terminal {i} reopens on Monday, officials said. [Nobody believes it!]"
+               for i in range(depth // 2)), "",
+             "The port authority said traffic would recover within a week."]
+    text = "\n".join(lines) + "\n"
+    (tmp_path / "story.md").write_text(text, encoding="utf-8")
+    assert main(["strip", "story.md"]) == 0
+    stripped = capsys.readouterr().out
+    assert "Dockers voted to return, the union said" in stripped
+    assert all(f"Terminal {i} reopens on Monday" in stripped for i in range(depth // 2))
+    code, out, _ = run(capsys, "story.md", "--format", "json", "--select", "NL104")
+    findings = json.loads(out)
+    assert len(findings) == 1 + depth // 2
+    for f in findings:  # exact offsets into the file, however deep
+        assert text[f["start"]:f["end"]] == f["text"] and f["text"].startswith("[")
