@@ -129,3 +129,19 @@ def test_templates_fill_plain_fields_only():
     assert format_message("{{literal}} {match}", match="x") == "{literal} x"
     assert template_problem("{match[0]}") and template_problem("{match:{width}}") and template_problem("{")
     assert template_problem("{match:<40} and {category!r}") is None
+
+
+def test_a_finding_lists_a_handful_of_places_then_how_many_more(tmp_path, monkeypatch, capsys):
+    from notelint.linting import checks
+
+    example = EXAMPLE.read_text(encoding="utf-8")
+    head, _, credit = example.rpartition("\n\nSource:")
+    extra = "".join(f"\n\nTalks went on for day {i}, officials said. [Nobody believes a word of it!]" for i in range(40))
+    (tmp_path / "story.txt").write_text(head + extra + "\n\nSource:" + credit, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--no-cache", "--format", "json", "--select", "NL105", "story.txt"]) == 1
+    import json
+
+    (finding,) = json.loads(capsys.readouterr().out)
+    assert f"and {41 - checks.MAX_PLACES} more)" in finding["message"]
+    assert finding["message"].count(",") <= checks.MAX_PLACES

@@ -421,13 +421,23 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     if insertions:
         lines = sorted({_line_of(ctx, s.start) for s in insertions})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
-        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
+        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {_places(lines)})")
     stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
         service = credit.attrs.get("service")
         yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))
+
+
+# A finding's message names at most this many places: a 50 MB file once listed 17,586 line numbers.
+MAX_PLACES = 5
+
+
+def _places(numbers: list[int]) -> str:
+    """`3, 9, 14` or, past MAX_PLACES, the first few and `and N more`."""
+    shown = ", ".join(map(str, numbers[:MAX_PLACES]))
+    return shown if len(numbers) <= MAX_PLACES else f"{shown} and {len(numbers) - MAX_PLACES} more"
 
 
 # --- NL201 scare-quotes ---------------------------------------------------------------------------
