@@ -53,11 +53,12 @@ def register(sub) -> None:
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
     from ..reading.formats import read_source
+    from ..reading.source import read_stdin
     if path == "-":
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        return read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
+        return read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
     return read_source(path, args.input_format, max_bytes)
 
 
@@ -91,6 +92,9 @@ def run_diff(args: argparse.Namespace) -> int:
 
     result = diff_documents(original, republished, equivalences=equivalences, settings=settings,
                             rules=diff_rules(settings))
+    for name in equivalences.timed_out:
+        print(f"notelint: warning: style rule {name!r} took more than {equivalences.timeout:g} s and was skipped; "
+              "simplify its pattern", file=sys.stderr)
     out = open_output(args)
     try:
         color = use_color(args, out)
