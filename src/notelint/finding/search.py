@@ -12,9 +12,12 @@
    - a copy keeps the story's lead (the sentence its dateline opens, else its first sentence), and when
      the article has a dateline, the sentence the dateline opens is the story's; and most of the article's
      own text, or of the story, or of the stretch of the article between its first and last shared
-     passage, is shared. An article whose own text is nearly all in the story, in order, is a copy too;
+     passage, is shared. An article whose own text, lead included, is nearly all in the story, in order,
+     is a copy too;
    - a different version of the story (an agency update: the lead rewritten, the body kept) shares most
-     of both the article's own text and the story's;
+     of the article's own text, and most of the story's, or of the story's stretch from its first to its
+     last shared passage (an article cut from an earlier version keeps only the top of it); an article
+     nearly all in the story whose own lead is not is one too;
    - anything less (one shared background paragraph, a shared statement) is not a match.
 """
 from __future__ import annotations
@@ -26,7 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .index import StoryIndex
-from .shingles import WINDOW, as_sql, fingerprints, shingle_hashes, words_of
+from .shingles import SHINGLE_WORDS, WINDOW, as_sql, fingerprints, shingle_hashes, word_spans, words_of
 from ..parsing.model import BRACKET_KINDS, COMMENTS, LINK, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Document
 from ..diffing.align import Tokens, blank_line_breaks, default_equivalences, sentence_starts, token_blocks, tokenize
 from ..diffing.hunks import labelled_note_pattern
@@ -50,6 +53,7 @@ COPY_SHARE = 0.5
 COPY_STRETCH = 0.7
 MIN_SHARED_WORDS = 15
 COPY_CONTAINED = 0.9
+# Shared words a match on containment alone (or a version) needs: one shared background paragraph is less.
 CONTAINED_WORDS = 40
 VERSION_ARTICLE = 0.7
 VERSION_STORY = 0.7
@@ -164,8 +168,36 @@ class _Side:
         self.own = mask
         self.own_words = sum(mask)
         self.lead = self._lead(reporting)
+        self.reporting = reporting
+        self.neutral = [False] * len(self.tokens)
         self.dateline_lead = (self._sentence_at(reporting.dateline_lead)
                               if reporting.dateline_lead is not None else None)
+
+    def mark_boilerplate(self, known: set[int], common: set[int]) -> None:
+        """Take the words of text that many stored stories share out of the comparison: each word goes with
+        the nearest looked-up shingle of its reporting piece, and is boilerplate when that one is common
+        (fingerprints are at most WINDOW shingles apart, so every word has one nearby)."""
+        if not common:
+            return
+        text = self.doc.text
+        starts = self.tokens.starts
+        for a, b in self.reporting.pieces:
+            spans = word_spans(text, a, b)
+            if not spans:
+                continue
+            hashes = as_sql(shingle_hashes(words_of(text[a:b])))
+            labelled = [(k, h in common) for k, h in enumerate(hashes) if h in known]
+            if not labelled or not any(flag for _, flag in labelled):
+                continue
+            positions = [k for k, _ in labelled]
+            for w, (ws, we) in enumerate(spans):
+                # Shingle k covers words k .. k + SHINGLE_WORDS - 1: compare with the word's middle.
+                centre = w - (SHINGLE_WORDS - 1) / 2
+                n = bisect.bisect_left(positions, centre)
+                near = min((c for c in (n - 1, n) if 0 <= c < len(positions)), key=lambda c: abs(positions[c] - centre))
+                if labelled[near][1]:
+                    lo, hi = bisect.bisect_left(starts, ws), bisect.bisect_left(starts, we)
+                    self.neutral[lo:hi] = [True] * (hi - lo)
 
     def _sentence_at(self, offset: int) -> tuple[int, int] | None:
         starts = self.tokens.starts
@@ -196,6 +228,17 @@ def _share(mask_covered: list[bool], own: list[bool], span: tuple[int, int] | No
     return sum(c and o for c, o in zip(mask_covered[lo:hi], own[lo:hi])) / total if total else 0.0
 
 
+def _stretch(covered: list[bool], own: list[bool]) -> float:
+    """The share of own words shared between the first shared word and the last: what the text has in
+    common with the other where it has anything (a cut text's missing end, page furniture around a copy
+    and a rewritten lead do not count against it)."""
+    first = next((i for i, (c, o) in enumerate(zip(covered, own)) if c and o), None)
+    if first is None:
+        return 0.0
+    last = next(i for i in range(len(covered) - 1, -1, -1) if covered[i] and own[i])
+    return _share(covered, own, (first, last + 1))
+
+
 class Finder:
     """Searches one index; keeps the parsed-story cache and settings between articles."""
 
@@ -206,6 +249,7 @@ class Finder:
         self.markers = tuple(markers)
         stories = index.story_count()
         self.common = max(COMMON_MIN, stories // COMMON_PER)
+        self.trace: list[dict] | None = None  # a list to collect each checked candidate's figures in
 
     def find(self, doc: Document, *, top: int = 3, exclude: frozenset[str] = frozenset()) -> list[Match]:
         reporting = reporting_text(doc, self.markers)
@@ -240,31 +284,31 @@ class Finder:
         if not scored:
             return []
         article = _Side(doc, reporting, self.equivalences)
+        article.mark_boilerplate(set(looked_up), common)
         matches = []
         for containment, story_id, source, text in scored[:ALIGNED]:
-            match = self._decide(article, set(looked_up), common, containment, story_id, source, text)
+            match = self._decide(article, containment, story_id, source, text)
             if match is not None:
                 matches.append(match)
         matches.sort(key=lambda m: (m.kind != COPY, -m.score))
         return matches[:top]
 
-    def _decide(self, article: _Side, looked_up: set[int], common: set[int], containment: float, story_id: int,
-                source: str, text: str) -> Match | None:
+    def _decide(self, article: _Side, containment: float, story_id: int, source: str, text: str) -> Match | None:
         sdoc = self.parse_text(text, source)
         story = _Side(sdoc, reporting_text(sdoc, self.markers), self.equivalences)
         a_cov = [False] * len(article.tokens)
         s_cov = [False] * len(story.tokens)
-        # Words of boilerplate passages count neither way: they are taken out of the texts compared.
-        a_own = list(article.own)
+        # Boilerplate words count neither way: they are taken out of both texts compared.
+        a_own = [o and not x for o, x in zip(article.own, article.neutral)]
         s_own = list(story.own)
         passages = []
         for i, j, n in token_blocks(story.tokens, article.tokens, story.breaks, article.breaks):
-            words = sum(1 for norm in article.tokens.norms[j:j + n] if norm[:1].isalnum())
+            for k in range(n):
+                if article.neutral[j + k]:
+                    s_own[i + k] = False
+            words = sum(1 for norm, x in zip(article.tokens.norms[j:j + n], article.neutral[j:j + n])
+                        if norm[:1].isalnum() and not x)
             if words < MIN_PASSAGE_WORDS:
-                continue
-            if self._boilerplate(article, j, n, looked_up, common):
-                a_own[j:j + n] = [False] * n
-                s_own[i:i + n] = [False] * n
                 continue
             a_cov[j:j + n] = [True] * n
             s_cov[i:i + n] = [True] * n
@@ -276,29 +320,26 @@ class Finder:
         aligned = shared / article_words if article_words else 0.0
         story_shared = sum(c and o for c, o in zip(s_cov, s_own))
         coverage = story_shared / story_words if story_words else 0.0
-        covered = [i for i, (c, o) in enumerate(zip(a_cov, a_own)) if c and o]
-        stretch = _share(a_cov, a_own, (covered[0], covered[-1] + 1)) if covered else 0.0
+        stretch = _stretch(a_cov, a_own)
+        story_stretch = _stretch(s_cov, s_own)
         lead_kept = _share(s_cov, s_own, story.lead) >= LEAD_KEPT and (
             article.dateline_lead is None or _share(a_cov, a_own, article.dateline_lead) >= LEAD_KEPT)
+        if self.trace is not None:
+            self.trace.append({"source": source, "containment": containment, "aligned": aligned, "coverage": coverage,
+                               "stretch": stretch, "story_stretch": story_stretch, "lead_kept": lead_kept,
+                               "shared": shared})
         kind = None
         if lead_kept and shared >= MIN_SHARED_WORDS and (
                 aligned >= COPY_SHARE or coverage >= COPY_SHARE or stretch >= COPY_STRETCH):
             kind = COPY
         elif aligned >= COPY_CONTAINED and shared >= CONTAINED_WORDS:
-            kind = COPY  # the whole article is in the story, in order: a cut of it (whatever its lead)
-        elif aligned >= VERSION_ARTICLE and coverage >= VERSION_STORY and shared >= MIN_SHARED_WORDS:
-            kind = VERSION
+            # The article is nearly all in the story, in order. With its own lead in the story too, it is a
+            # cut of it (the story's lead may be a scraped page's caption); with a lead of its own, an update.
+            kind = COPY if _share(a_cov, a_own, article.lead) >= LEAD_KEPT else VERSION
+        elif aligned >= VERSION_ARTICLE and max(coverage, story_stretch) >= VERSION_STORY and shared >= CONTAINED_WORDS:
+            kind = VERSION  # the story's stretch: an article cut from an earlier version keeps its top only
         if kind is None:
             return None
         score = round((aligned + stretch) / 2, 4)
         return Match(source, kind, score, round(containment, 4), round(aligned, 4), round(coverage, 4), lead_kept,
                      passages, story_id, text)
-
-    @staticmethod
-    def _boilerplate(article: _Side, j: int, n: int, looked_up: set[int], common: set[int]) -> bool:
-        """A shared passage most of whose looked-up shingles many stories hold: boilerplate, a stock phrase."""
-        if not common:
-            return False
-        start, end = article.tokens.span(j, j + n)
-        known = looked_up.intersection(as_sql(shingle_hashes(words_of(article.doc.text[start:end]))))
-        return bool(known) and len(known.intersection(common)) * 2 >= len(known)

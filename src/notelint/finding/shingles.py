@@ -56,6 +56,25 @@ def words_of(text: str) -> list[str]:
     return words
 
 
+_WORD_SPAN = re.compile(r"[^\W_]+(?:[.'’‘`]+[^\W_]+)*|%")
+
+
+def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]] | None:
+    """Where each of words_of(text[start:end]) lies in `text`, or None in the rare text where the words
+    cannot be placed one for one (a letter whose lower case is two characters)."""
+    end = len(text) if end is None else end
+    spans = [m.span() for m in _WORD_SPAN.finditer(text, start, end)]
+    if "cent" in text[start:end].lower():
+        joined: list[tuple[int, int]] = []
+        for a, b in spans:
+            if joined and text[a:b].lower() == "cent" and text[joined[-1][0]:joined[-1][1]].lower() == "per":
+                joined[-1] = (joined[-1][0], b)
+            else:
+                joined.append((a, b))
+        spans = joined
+    return spans if len(spans) == len(words_of(text[start:end])) else None
+
+
 def _hash_word(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
