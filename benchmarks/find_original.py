@@ -28,6 +28,7 @@ import glob
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -191,7 +192,7 @@ def scale(files: list[str], total: int, jobs: int, queries: int, seed: int, work
     corpus = os.path.join(work, "scale.jsonl")
     start = time.perf_counter()
     chars = 0
-    with open(corpus, "w", encoding="utf-8") as out:
+    with open(corpus, "w", encoding="utf-8") as out:  # the same seed writes the same corpus
         for k in range(total):
             name, text = texts[k % len(texts)]
             if k >= len(texts):
@@ -204,31 +205,38 @@ def scale(files: list[str], total: int, jobs: int, queries: int, seed: int, work
     if os.path.exists(index_path):
         os.remove(index_path)
     command = [notelint, "index", "add", index_path, corpus, "-j", str(jobs)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     size = os.path.getsize(index_path)
     stored = os.path.getsize(corpus)
-    print(f"  build: `notelint index add INDEX scale.jsonl -j {jobs}`: {took:.1f} s wall")
+    print(f"  build: `notelint index add INDEX scale.jsonl -j {jobs}`: {took:.1f} s wall, {cpu:.1f} s of CPU in all "
+          f"its processes (load average then: {os.getloadavg()[0]:.1f})")
     print(f"  index file: {size / 1e6:.0f} MB = {size / chars:.2f}x the stored text ({chars / 1e6:.0f} M characters; "
           f"{size / stored:.2f}x the JSONL's {stored / 1e6:.0f} MB)")
     titles = [t.split("\n", 1)[0] for _, t in texts[::10]]
     sample = rng.sample(texts, min(queries, len(texts)))
     articles = [(name, republish(text, rng, other_titles=titles)[0]) for name, text in sample]
-    times = []
+    times, cpu_times = [], []
     top1 = 0
     with StoryIndex(index_path) as index:
         fd = finder(index)
         fd.find(parse(articles[0][1], "warm-up"))
         for name, article in articles:
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             matches = fd.find(parse(article, "republished.txt"))
             times.append(time.perf_counter() - start)
+            cpu_times.append(time.process_time() - start_cpu)
             top1 += bool(matches) and matches[0].source == name
     times.sort()
-    print(f"  [synthetic] query on one core (parse + search + decide), {len(times)} republished copies: "
-          f"p50 {1000 * times[len(times) // 2]:.1f} ms, p95 {1000 * times[int(0.95 * len(times))]:.1f} ms, "
-          f"max {1000 * times[-1]:.1f} ms")
+    cpu_times.sort()
+    print(f"  [synthetic] query in one process (parse + search + decide), {len(times)} republished copies: "
+          f"wall p50 {1000 * times[len(times) // 2]:.1f} ms, p95 {1000 * times[int(0.95 * len(times))]:.1f} ms, "
+          f"max {1000 * times[-1]:.1f} ms; CPU p50 {1000 * cpu_times[len(cpu_times) // 2]:.1f} ms, "
+          f"p95 {1000 * cpu_times[int(0.95 * len(cpu_times))]:.1f} ms (load average then: {os.getloadavg()[0]:.1f})")
     print(f"  [synthetic] top-1 at this scale: {pct(top1, len(articles))}")
 
 

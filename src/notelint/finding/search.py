@@ -30,7 +30,7 @@ import numpy as np
 
 from .index import StoryIndex
 from .shingles import SHINGLE_WORDS, WINDOW, as_sql, fingerprints, shingle_hashes, word_spans, words_of
-from ..parsing.model import BRACKET_KINDS, COMMENTS, LINK, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Document
+from ..parsing.model import BRACKET_KINDS, LINK, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, Document
 from ..diffing.align import Tokens, blank_line_breaks, default_equivalences, sentence_starts, token_blocks, tokenize
 from ..diffing.hunks import labelled_note_pattern
 
@@ -43,7 +43,7 @@ MIN_PASSAGE_WORDS = 6
 # A fingerprint held by more stories than this is boilerplate: max(COMMON_MIN, stories / COMMON_PER).
 COMMON_MIN = 10
 COMMON_PER = 500
-# Candidates checked on the whole text, and of those, aligned.
+# Candidates checked on the whole text, and of those, aligned (at least as many as asked for).
 CANDIDATES = 8
 ALIGNED = 3
 MIN_CONTAINMENT = 0.1
@@ -101,7 +101,7 @@ def reporting_text(doc: Document, markers=()) -> Reporting:
     pieces: list[tuple[int, int]] = []
     dateline_lead = None
     for block in doc.spans:
-        if block.kind not in (PARAGRAPH, STANDFIRST) or block.kind == COMMENTS:
+        if block.kind not in (PARAGRAPH, STANDFIRST):  # headline, credit line, comments, breaks
             continue
         if labelled.match(text, block.start, block.end) or _parenthesised(text[block.start:block.end]):
             continue
@@ -270,8 +270,9 @@ class Finder:
         own_set = set(as_sql(own))
         own_set.difference_update(common)
         scored = []
-        for story_id, n in hits.most_common(CANDIDATES * 2):
-            if n < least or len(scored) >= CANDIDATES:
+        wanted = max(CANDIDATES, top)
+        for story_id, n in hits.most_common(wanted * 2):
+            if n < least or len(scored) >= wanted:
                 break
             source, text = self.index.story(story_id)
             if source in exclude:
@@ -286,7 +287,7 @@ class Finder:
         article = _Side(doc, reporting, self.equivalences)
         article.mark_boilerplate(set(looked_up), common)
         matches = []
-        for containment, story_id, source, text in scored[:ALIGNED]:
+        for containment, story_id, source, text in scored[:max(ALIGNED, top)]:
             match = self._decide(article, containment, story_id, source, text)
             if match is not None:
                 matches.append(match)
