@@ -12,12 +12,10 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from ..reading.corpus import corpus_format_for_path, iter_records
-from ..reading.formats import read_source
+from ..reading.formats import FILE_EXTENSIONS, read_source
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError
 from .index import AddCounts, PreparedStory, StoryIndex, prepare_story
 
-# Files a folder walk adds besides corpus files: what notelint reads as articles.
-ARTICLE_EXTENSIONS = (".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml")
 CHUNK = 256
 # Below this many stories, forking workers costs more than it saves.
 MIN_STORIES_FOR_POOL = 1000
@@ -39,7 +37,8 @@ class AddReport:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files and corpus files as given; folders walked in name order (hidden entries left out)."""
+    """Files and corpus files as given; folders walked in name order for the files notelint reads as
+    articles (the extensions a check walks for) and corpus files, hidden entries left out."""
     for path in paths:
         if os.path.isdir(path):
             for folder, dirs, files in os.walk(path):
@@ -48,7 +47,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                     if name.startswith("."):
                         continue
                     lower = name.lower()
-                    if lower.endswith(ARTICLE_EXTENSIONS) or corpus_format_for_path(name):
+                    if lower.endswith(FILE_EXTENSIONS) or corpus_format_for_path(name):
                         yield os.path.join(folder, name)
         else:
             yield path
