@@ -6,6 +6,7 @@ the same text changes nothing; with a different text, the stored story is replac
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pathlib
@@ -80,7 +81,7 @@ class StoryIndex:
             if not create:
                 raise IndexFileError(path, f"no such index (`notelint index add {path} PATH...` makes one)")
         elif os.path.isdir(path):
-            raise IndexFileError(path, f"is a folder, not an index file")
+            raise IndexFileError(path, "is a folder, not an index file")
         fresh = create and (not os.path.exists(path) or os.path.getsize(path) == 0)
         try:
             # Searching opens the file read-only: a search never changes or locks an index for writing.
@@ -100,28 +101,27 @@ class StoryIndex:
                 meta = {}
         if meta.get("format") != FORMAT:
             self.db.close()
-            raise IndexFileError(path, f"not a notelint story index")
+            raise IndexFileError(path, "not a notelint story index")
         if (meta.get("schema"), meta.get("shingle_words"), meta.get("window")) != (
                 SCHEMA_VERSION, str(SHINGLE_WORDS), str(WINDOW)):
             self.db.close()
-            raise IndexFileError(path, f"index made by another version of notelint; make it again")
+            raise IndexFileError(path, "index made by another version of notelint; make it again")
         self.meta = meta
 
     # -- errors and bookkeeping ------------------------------------------------------------------------
+    @contextlib.contextmanager
     def _errors(self):
-        index = self
-
-        class _Guard:
-            def __enter__(self):
-                return self
-
-            def __exit__(self, kind, exc, tb):
-                if exc is not None and isinstance(exc, sqlite3.Error):
-                    detail = "not a notelint story index" if "not a database" in str(exc) else f"damaged index ({exc})"
-                    raise IndexFileError(index.path, f"{detail}") from None
-                return False
-
-        return _Guard()
+        """Any SQLite failure inside: one line naming the index file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            if "not a database" in str(exc):
+                detail = "not a notelint story index"
+            elif "locked" in str(exc):
+                detail = "the index is being changed by another notelint; try again when it is done"
+            else:
+                detail = f"damaged index ({exc})"
+            raise IndexFileError(self.path, detail) from None
 
     def _set_meta(self, values: dict[str, str]) -> None:
         self.db.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", list(values.items()))
