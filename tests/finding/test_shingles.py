@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 from hypothesis import given, settings, strategies as st
 
-from notelint.finding.shingles import SHINGLE_WORDS, WINDOW, fingerprints, shingle_hashes, words_of
+from notelint.finding.shingles import SHINGLE_WORDS, WINDOW, fingerprints, shingle_hashes, word_spans, words_of
 
 
 def test_house_style_variants_are_the_same_words():
@@ -62,3 +62,22 @@ def test_a_shorter_passage_may_share_none():
         article = set(fingerprints(shingle_hashes(pad2 + shared + pad2)).tolist())
         misses += not (story & article)
     assert misses > 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ9 .'’‘`%-_\n\tİßé") + ["per cent", "U.S.", "Per Cent", "cent"]), max_size=40))
+def test_word_spans_place_each_word_where_it_is(parts):
+    text = "".join(parts)
+    spans = word_spans(text)
+    words = words_of(text)
+    if spans is None:
+        return  # a text whose words cannot be placed one for one: boilerplate marking skips that piece
+    assert len(spans) == len(words)
+    for (a, b), word in zip(spans, words):
+        assert words_of(text[a:b]) == [word]
+
+
+def test_word_spans_in_ordinary_text():
+    text = "The U.S. Senate's vote, up 5 per cent (or 5%)."
+    spans = word_spans(text)
+    assert [text[a:b] for a, b in spans] == ["The", "U.S", "Senate's", "vote", "up", "5", "per cent", "or", "5", "%"]

@@ -72,7 +72,10 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
             else:
                 joined.append((a, b))
         spans = joined
-    return spans if len(spans) == len(words_of(text[start:end])) else None
+    words = words_of(text[start:end])
+    if len(spans) != len(words) or any(words_of(text[a:b]) != [word] for (a, b), word in zip(spans, words)):
+        return None
+    return spans
 
 
 def _hash_word(word: str) -> int:
