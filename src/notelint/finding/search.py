@@ -96,6 +96,7 @@ class Reporting:
 
 
 def reporting_text(doc: Document, markers=()) -> Reporting:
+    """The document's own reporting (step 1 of the module docstring) and where its dateline lead starts."""
     text = doc.text
     labelled = labelled_note_pattern(markers)
     pieces: list[tuple[int, int]] = []
@@ -240,7 +241,7 @@ def _stretch(covered: list[bool], own: list[bool]) -> float:
 
 
 class Finder:
-    """Searches one index; keeps the parsed-story cache and settings between articles."""
+    """Searches one index for articles, one after another, with one set of parser options."""
 
     def __init__(self, index: StoryIndex, *, parse_text, equivalences=None, markers=()) -> None:
         self.index = index
