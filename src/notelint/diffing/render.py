@@ -8,6 +8,7 @@ Colour comes from rich, imported only when colouring; without colour every view 
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from dataclasses import dataclass
 from typing import IO
@@ -34,8 +35,25 @@ def visible(result: DiffResult, show_style: bool) -> list[Hunk]:
 class _Overlay:
     """Changes laid over the republished text: spans to colour and original text to show at points."""
 
-    spans: list[tuple[int, int, str]]  # (start, end, piece kind) in the republished text
-    points: list[tuple[int, str, str]]  # (offset, original text, piece kind) shown before that offset
+    spans: list[tuple[int, int, str]]  # (start, end, piece kind) in the republished text, sorted
+    points: list[tuple[int, str, str]]  # (offset, original text, piece kind) shown before that offset, sorted
+
+    def __post_init__(self) -> None:
+        # What one paragraph needs is found by bisection, not by a pass over every change of the article.
+        self._span_starts = [s for s, _, _ in self.spans]
+        self._reach = list(itertools.accumulate((e for _, e, _ in self.spans), max))  # furthest end so far
+        self._point_offsets = [p[0] for p in self.points]
+
+    def within(self, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str, str]]]:
+        """The spans that overlap [start, end) and the points in [start, end], in order."""
+        first = bisect.bisect_left(self._span_starts, start)
+        last = bisect.bisect_left(self._span_starts, end)
+        k = first - 1
+        while k >= 0 and self._reach[k] > start:  # spans that begin earlier and reach into the range
+            k -= 1
+        spans = [span for span in self.spans[k + 1:first] if span[1] > start] + self.spans[first:last]
+        points = self.points[bisect.bisect_left(self._point_offsets, start):bisect.bisect_right(self._point_offsets, end)]
+        return spans, points
 
 
 def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
@@ -70,14 +88,13 @@ def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
 
 def _pieces(text: str, start: int, end: int, overlay: _Overlay) -> list[tuple[str, str]]:
     """The text [start, end) cut into (text, kind) pieces, with deleted original text placed at its point."""
+    spans, points = overlay.within(start, end)
     cuts = {start, end}
-    for s, e, _ in overlay.spans:
-        if e > start and s < end:
-            cuts.update((max(s, start), min(e, end)))
-    points = [p for p in overlay.points if start <= p[0] <= end]
+    for s, e, _ in spans:
+        cuts.update((max(s, start), min(e, end)))
     cuts.update(p[0] for p in points)
     bounds = sorted(cuts)
-    span_starts = [s for s, _, _ in overlay.spans]
+    span_starts = [s for s, _, _ in spans]
     out: list[tuple[str, str]] = []
     for k, pos in enumerate(bounds):
         for offset, old, kind in points:
@@ -94,11 +111,9 @@ def _pieces(text: str, start: int, end: int, overlay: _Overlay) -> list[tuple[st
         piece_kind = EQUAL
         idx = bisect.bisect_right(span_starts, pos) - 1
         while idx >= 0:
-            s, e, kind = overlay.spans[idx]
+            s, e, kind = spans[idx]
             if s <= pos < e:
                 piece_kind = kind
-                break
-            if e <= pos and s < pos - 10_000:
                 break
             idx -= 1
         out.append((text[pos:nxt], piece_kind))
@@ -252,9 +267,10 @@ def write_side_by_side(result: DiffResult, out: IO[str], *, color: bool, show_st
     table = Table(show_header=True, expand=True, show_lines=True)
     table.add_column(f"original: {a.doc.path or '-'}", ratio=1)
     table.add_column(f"republished: {b.doc.path or '-'}", ratio=1)
+    changed_original = _original_blocks_changed(result, hunks)
     for k in touched_blocks(result, hunks):
         block = b.blocks[k]
-        a_blocks = _original_blocks_for(result, k, hunks)
+        a_blocks = _original_blocks_for(result, k, changed_original)
         left = Text()
         for n, ak in enumerate(a_blocks):
             ablock = a.blocks[ak]
@@ -294,21 +310,34 @@ def _original_overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
     return _Overlay(spans, [])
 
 
-def _original_blocks_for(result: DiffResult, k: int, hunks: list[Hunk]) -> list[int]:
-    """The original paragraphs that correspond to republished paragraph k."""
+def _original_blocks_changed(result: DiffResult, hunks: list[Hunk]) -> dict[int, set[int]]:
+    """For each republished paragraph, the original paragraphs that changes in it took text from."""
     a, b = result.original, result.republished
-    out: set[int] = set()
+    n = len(b.tokens)
+    out: dict[int, set[int]] = {}
+    for h in hunks:
+        if h.kind == "moved" or h.i1 >= h.i2:
+            continue
+        if h.j1 < h.j2:
+            blocks = set(b.block[h.j1:h.j2])
+        elif n:
+            blocks = {b.block[max(min(h.j1 - 1, n - 1), 0)]}
+        else:
+            continue
+        taken = set(a.block[h.i1:h.i2])
+        for k in blocks:
+            out.setdefault(k, set()).update(taken)
+    return out
+
+
+def _original_blocks_for(result: DiffResult, k: int, changed_original: dict[int, set[int]]) -> list[int]:
+    """The original paragraphs that correspond to republished paragraph k."""
+    a = result.original
+    out: set[int] = set(changed_original.get(k, ()))
     for j in range(*result.block_tokens("republished", k)):
         i = result.original_token_for(j)
         if i is not None:
             out.add(a.block[i])
-    for h in hunks:
-        if h.kind == "moved":
-            continue
-        in_block = (h.j1 < h.j2 and k in b.block[h.j1:h.j2]) or (
-            h.j1 == h.j2 and len(b.tokens) and b.block[max(min(h.j1 - 1, len(b.tokens) - 1), 0)] == k)
-        if in_block and h.i1 < h.i2:
-            out.update(a.block[h.i1:h.i2])
     return sorted(out)
 
 
