@@ -31,6 +31,9 @@ def register(sub) -> None:
     finding_formats = tuple(f for f in available_formats() if f not in VIEW_FORMATS and f != "full")
     add_output_options(p, VIEW_FORMATS + finding_formats, "full")
     p.add_argument("--show-style", action="store_true", help="show house-style differences in the views")
+    p.add_argument("--show-furniture", action="store_true",
+                   help="show page furniture (navigation, advertising, captions, credits, widgets, script residue) "
+                        "and text past the end of an original that stops short in the views")
     p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
                    help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
     p.add_argument("--no-default-style", action="store_true", help="do not load the shipped style equivalences")
@@ -107,7 +110,7 @@ def run_diff(args: argparse.Namespace) -> int:
             if args.context < 0:
                 raise UsageError("--context must be 0 or more")
             VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width,
-                                      context=args.context)
+                                      context=args.context, show_furniture=args.show_furniture)
         out.flush()
     finally:
         if out is not sys.stdout:

@@ -16,19 +16,31 @@ from typing import IO
 from .hunks import DiffResult, Hunk
 
 # What each piece of a rendered paragraph is.
-EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW, STYLE_BREAK = (
-    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new", "style_break")
+EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW, STYLE_BREAK, FURNITURE, BEYOND = (
+    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new", "style_break", "furniture", "beyond")
 
 RICH_STYLES = {DELETED: "strike red", UNMARKED: "bold white on red", MARKED: "black on yellow", MOVED: "bold blue",
-               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta", STYLE_BREAK: "magenta"}
+               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta", STYLE_BREAK: "magenta", FURNITURE: "dim",
+               BEYOND: "dim italic"}
 PLAIN_MARKERS = {DELETED: ("[-", "-]"), UNMARKED: ("{+", "+}"), MARKED: ("{#", "#}"), MOVED: ("{>", "<}"),
-                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}"), STYLE_BREAK: ("{~", "~}")}
+                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}"), STYLE_BREAK: ("{~", "~}"), FURNITURE: ("{%", "%}"),
+                 BEYOND: ("{?", "?}")}
 LEGEND = [(UNMARKED, "added without a mark"), (MARKED, "marked insertion"), (DELETED, "deleted"),
-          (MOVED, "moved"), (STYLE_NEW, "house style")]
+          (MOVED, "moved"), (STYLE_NEW, "house style"), (FURNITURE, "page furniture"),
+          (BEYOND, "past the original's end")]
+# Shown only when asked for: house style, and what the diff does not hold against the republisher (the page
+# around the article, text the original does not reach).
+_OPTIONAL = {STYLE_NEW: "show_style", FURNITURE: "show_furniture", BEYOND: "show_furniture"}
 
 
-def visible(result: DiffResult, show_style: bool) -> list[Hunk]:
-    return [h for h in result.hunks if show_style or h.kind != "style"]
+def visible(result: DiffResult, show_style: bool, show_furniture: bool = False) -> list[Hunk]:
+    return [h for h in result.hunks if (show_style or h.kind != "style")
+            and (show_furniture or h.kind not in ("furniture", "beyond_original"))]
+
+
+def _legend(show_style: bool, show_furniture: bool) -> list[tuple[str, str]]:
+    shown = {"show_style": show_style, "show_furniture": show_furniture}
+    return [(kind, label) for kind, label in LEGEND if kind not in _OPTIONAL or shown[_OPTIONAL[kind]]]
 
 
 @dataclass
@@ -81,6 +93,13 @@ def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
             points.append((j_start, old, DELETED))
         elif h.kind == "moved":
             spans.append((j_start, j_end, MOVED))
+        elif h.kind == "furniture":
+            if j_start < j_end:
+                spans.append((j_start, j_end, FURNITURE))
+            else:
+                points.append((j_start, old, FURNITURE))  # the original's own page furniture
+        elif h.kind == "beyond_original":
+            spans.append((j_start, j_end, BEYOND))
     spans.sort()
     points.sort(key=lambda p: p[0])
     return _Overlay(spans, points)
@@ -167,8 +186,8 @@ def _block_label(result: DiffResult, k: int) -> tuple[str, int, int | None]:
 # --- Full view -------------------------------------------------------------------------------------------
 
 def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-               width: int | None = None, context: int = 0) -> None:
-    hunks = visible(result, show_style)
+               width: int | None = None, context: int = 0, show_furniture: bool = False) -> None:
+    hunks = visible(result, show_style, show_furniture)
     overlay = _overlay(result, hunks)
     b = result.republished
     text = b.doc.text
@@ -183,16 +202,14 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
         console = Console(file=out, force_terminal=True, highlight=False, width=width or 100, soft_wrap=True)
         console.print(Text.assemble(("notelint diff ", "bold"), (a_path, "bold"), " → ", (b_path, "bold")))
         legend = Text("  ")
-        for kind, label in LEGEND:
-            if kind == STYLE_NEW and not show_style:
-                continue
+        for kind, label in _legend(show_style, show_furniture):
             legend.append(label, style=RICH_STYLES[kind])
             legend.append("  ")
         console.print(legend)
     else:
         out.write(f"notelint diff {a_path} → {b_path}\n")
         legend = [(PLAIN_MARKERS[k], label) if k != STYLE_NEW else (("{~", "~}"), "house style: old→new")
-                  for k, label in LEGEND if show_style or k != STYLE_NEW]
+                  for k, label in _legend(show_style, show_furniture)]
         out.write("  " + "  ".join(f"{opening}{label}{closing}" for (opening, closing), label in legend) + "\n")
     for k, is_context, gap in with_context(result, blocks, context):
         block = b.blocks[k]
@@ -252,14 +269,15 @@ def _write_findings_and_summary(result: DiffResult, out: IO[str], color: bool, c
 # --- Side by side ----------------------------------------------------------------------------------------
 
 def write_side_by_side(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-                       width: int | None = None, **_) -> None:
+                       width: int | None = None, show_furniture: bool = False, **_) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    hunks = visible(result, show_style)
+    hunks = visible(result, show_style, show_furniture)
     a, b = result.original, result.republished
-    b_overlay = _overlay(result, [h for h in hunks if h.kind != "deletion" and h.kind != "replacement"] +
+    b_overlay = _overlay(result, [h for h in hunks if h.kind not in ("deletion", "replacement")
+                                  and not (h.kind == "furniture" and h.j1 == h.j2)] +
                          [_replace_new_only(h) for h in hunks if h.kind == "replacement"])
     a_overlay = _original_overlay(result, hunks)
     console = Console(file=out, force_terminal=color, no_color=not color, highlight=False, width=width or 160,
@@ -306,6 +324,8 @@ def _original_overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
             spans.append((*result.text_span(h, "original"), MOVED))
         elif h.kind == "style" and h.i1 < h.i2:
             spans.append((*result.text_span(h, "original"), STYLE_OLD))
+        elif h.kind == "furniture" and h.i1 < h.i2:
+            spans.append((*result.text_span(h, "original"), FURNITURE))
     spans.sort()
     return _Overlay(spans, [])
 
@@ -343,16 +363,17 @@ def _original_blocks_for(result: DiffResult, k: int, changed_original: dict[int,
 
 # --- Unified word diff -----------------------------------------------------------------------------------
 
-def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, context: int = 0, **_) -> None:
+def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, context: int = 0,
+                  show_furniture: bool = False, **_) -> None:
     """Plain text, one @@ section per changed paragraph of the republished article: words taken out of the
     original in [-…-], added in {+…+} (marked insertions too: their brackets show), as git --word-diff."""
-    hunks = visible(result, show_style)
+    hunks = visible(result, show_style, show_furniture)
     b = result.republished
     moved_from = {}
     for h in hunks:
         if h.kind == "moved":
             moved_from[b.block[h.j1]] = result.original.doc.location(*result.text_span(h, "original")).line
-    overlay = _overlay(result, [h for h in hunks if h.kind != "moved"])
+    overlay = _overlay(result, [h for h in hunks if h.kind != "moved" and not (h.kind == "furniture" and h.j1 == h.j2)])
     out.write(f"--- {result.original.doc.path or '-'}\n+++ {b.doc.path or '-'}\n")
     for k, is_context, _gap in with_context(result, touched_blocks(result, hunks), context):
         block = b.blocks[k]
