@@ -55,13 +55,18 @@ def register(sub) -> None:
 
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
+    from ..diffing.layout import paragraphs_from_lines
     from ..reading.formats import read_source
+
     if path == "-":
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        return read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
-    return read_source(path, args.input_format, max_bytes)
+        source = read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
+    else:
+        source = read_source(path, args.input_format, max_bytes)
+    # A text laid out one paragraph per line is paired paragraph by paragraph with the other side.
+    return paragraphs_from_lines(source)
 
 
 def run_diff(args: argparse.Namespace) -> int:

@@ -24,13 +24,14 @@ DOUBLE_QUOTES = "\"“”„‟«»″〝〞＂"
 SINGLE_QUOTES = "'‘’‚‛‹›′`´"
 _PUNCT_NORM = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES},
                "–": "—", "―": "—", "‒": "—", "-": "—", "−": "—"}
-# Inside words: curly apostrophes, Unicode hyphens and the en dash of "2019–2020"; soft hyphens vanish.
+# Inside words: curly apostrophes, the backtick and acute accent typed for one ("don`t", "don´t"), Unicode
+# hyphens and the en dash of "2019–2020"; soft hyphens vanish.
 # A hard-wrapped line may break after a word's own hyphen ("al-\nKhazali"): the break is not part of it.
-_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
+_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
                             "\n": None, "\r": None, " ": None, "\t": None})
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
+_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘`´.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
 _ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., U.N., a.m.: the final period belongs to the word
 _ELLIPSIS = r"\.\s?\.\s?\.|…"
 _DASH = r"-{2,}|[—–―‒−]"
@@ -195,7 +196,7 @@ def _norm_token(raw: str) -> str:
     """The typographic normal form of one plain token (words with curly apostrophes, quotes, dashes)."""
     first = raw[0]
     if first.isalnum() or first == "_" or first == "\u00ad":
-        return raw if raw.isascii() and "\n" not in raw else raw.translate(_WORD_NORM)
+        return raw if raw.isascii() and "\n" not in raw and "`" not in raw else raw.translate(_WORD_NORM)
     normal = _PUNCT_NORM.get(raw)
     if normal is not None:
         return normal

@@ -44,7 +44,7 @@ _PHOTO_CREDIT = re.compile(
     r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)"  # (AP Photo/…), (Photo by …), (Reuters Photo)
     r"|(?:[/|]|\bfor\b)\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Shutterstock|Invision|Bloomberg|Zuma(?: Press)?|"
     r"Sipa|Alamy|NurPhoto|Xinhua|Pool)\b[^.!?]*$"
-    r"|\b(?:Getty Images|Shutterstock|AFP/Getty|Invision/AP)\b"
+    r"|\b(?:Getty Images|Shutterstock|AFP/Getty|Invision/AP)(?: for [\w ]+)?\)?\s*$"
     r"|(?:\.\.\.|…)\s*more\s*$|\)\s*less\s*$"  # a gallery caption's show-more / show-less toggle
     r"|^\([^()]*\w/\w[^()]*\)$",  # a credit alone in parentheses: "(Jane Doe/The Daily Bugle)"
     re.IGNORECASE)

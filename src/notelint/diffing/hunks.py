@@ -18,7 +18,7 @@ from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
 from ..linting.findings import Finding
-from ..parsing.model import (BRACKET_KINDS, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
+from ..parsing.model import (BRACKET_KINDS, BREAK, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
 
 FURNITURE, BEYOND_ORIGINAL = "furniture", "beyond_original"
 # furniture: page furniture of a scraped page (navigation, advertising, captions, credits, widgets, script
@@ -475,20 +475,38 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
 
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
     """Short lines before the first and after the last aligned text are the page around the article
-    (navigation, related headlines, section names): page furniture, on either side, in place."""
+    (navigation, related headlines, section names), and so is a short line set among page furniture (a
+    gallery's title between its captions): page furniture, on either side, in place."""
     first_j, last_j = min(e.j1 for e in aligned), max(e.j2 for e in aligned)
     first_i, last_i = min(e.i1 for e in aligned), max(e.i2 for e in aligned)
+    # A headline is the republisher's to change (NL505), unless the original's headline is still there
+    # further down and the page put a section name or the like in its place.
+    headline_kept = bool(a.blocks) and a.blocks[0].kind == HEADLINE and any(
+        e.tag == "equal" and e.i1 == 0 < e.j1 for e in aligned)
+    short_lines: list[tuple[int, DocTokens, int, bool]] = []  # (hunk, side, block, at the page's edge)
     for n, h in enumerate(hunks):
-        if h.kind == "unmarked_insertion" and (h.j2 <= first_j or h.j1 >= last_j):
-            dt, lo, hi = b, h.j1, h.j2
-        elif h.kind == "deletion" and (h.i2 <= first_i or h.i1 >= last_i):
-            dt, lo, hi = a, h.i1, h.i2
+        if h.kind == "unmarked_insertion":
+            dt, lo, hi, edge = b, h.j1, h.j2, h.j2 <= first_j or h.j1 >= last_j
+        elif h.kind == "deletion":
+            dt, lo, hi, edge = a, h.i1, h.i2, h.i2 <= first_i or h.i1 >= last_i
         else:
             continue
         k = dt.block[lo]
         span = dt.blocks[k]
-        if (dt.block_range(k) == (lo, hi) and span.kind != HEADLINE
+        if (dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept)
                 and is_short_line(dt.doc.text[span.start:span.end])):
+            short_lines.append((n, dt, k, edge))
+    navigation = {(id(dt), k) for _, dt, k, edge in short_lines if edge}
+
+    def furniture_beside(dt: DocTokens, k: int, step: int) -> bool:
+        k += step
+        while 0 <= k < len(dt.blocks) and dt.blocks[k].kind == BREAK:
+            k += step
+        return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
+
+    for n, dt, k, edge in short_lines:
+        if edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)):
+            h = hunks[n]
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, NAVIGATION)
 
 
