@@ -240,3 +240,22 @@ def test_a_one_line_per_paragraph_original_beside_a_blank_line_republication(tmp
     table = capsys.readouterr().out
     # The changed paragraph's row shows that paragraph of the original, not the whole article.
     assert "town clerk" in table and "Voters in this port town" not in table and "mussel beds" not in table
+
+
+def test_a_caption_repeating_the_lead_does_not_take_its_place_in_the_alignment():
+    # A gallery caption repeats the story's first sentence; further down, the page sets the dateline on a
+    # line of its own above the lead, so neither copy of the sentence matches the original's exactly and
+    # the first (the caption's) would be taken.
+    dateline, sentence = STORY[0].split(" — ", 1)
+    caption = ("In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine. "
+               + sentence[0].upper() + sentence[1:] + " (AP Photo/Jane Roe)")
+    republished = page(HEADLINE, caption, dateline, sentence, *STORY[1:])
+    result = diff(ORIGINAL, republished)
+    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    assert got[0] == ("furniture", "caption", caption)
+    assert ("unmarked_insertion", None, sentence) not in got  # the lead is aligned with the original's
+
+
+def test_the_same_furniture_on_both_pages_is_no_change():
+    with_furniture = page(HEADLINE, STORY[0], "Advertisement", *STORY[1:], "Source: Associated Press")
+    assert diff(with_furniture, with_furniture).hunks == []

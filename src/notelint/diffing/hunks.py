@@ -450,7 +450,7 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
     markers = tuple(settings.editorial_markers) if settings is not None else ()
     a = annotate(original, eq, markers)
     b = annotate(republished, eq, markers)
-    edits = align(a.tokens, b.tokens, a.breaks(), b.breaks())
+    edits = align(_furniture_apart(a, b, "a"), _furniture_apart(b, a, "b"), a.breaks(), b.breaks())
     classifier = _Classifier(a, b, eq)
     hunks: list[Hunk] = []
     for e in edits:
@@ -472,6 +472,35 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
 
 
 # --- Scraped pages ------------------------------------------------------------------------------------------
+
+def _furniture_apart(dt: DocTokens, other: DocTokens, side: str) -> Tokens:
+    """The tokens to align, with those of page furniture made to match nothing. A caption often repeats a
+    sentence of the story ("Spotify's CEO says the company ..."), a byline or a time stamp shares words with
+    the other page's: aligned there, they would leave the story's own sentence unmatched or split a
+    paragraph of furniture into pieces. Furniture found word for word on the other side stays as it is."""
+    furniture = [k for k, reason in enumerate(dt.furniture) if reason]
+    if not furniture:
+        return dt.tokens
+    kept = {other.doc.text[span.start:span.end].strip() for k, span in enumerate(other.blocks) if other.furniture[k]}
+    canons = None
+    for k in furniture:
+        span = dt.blocks[k]
+        if dt.doc.text[span.start:span.end].strip() in kept:
+            continue
+        lo, hi = dt.block_range(k)
+        if lo == hi:
+            continue
+        if canons is None:
+            canons = list(dt.tokens.canons)
+        canons[lo:hi] = [f"\x00{side}{i}" for i in range(lo, hi)]  # no token of either text is spelt so
+    if canons is None:
+        return dt.tokens
+    tokens = Tokens(dt.tokens.text)
+    tokens.starts, tokens.ends, tokens.norms, tokens.styles = (dt.tokens.starts, dt.tokens.ends, dt.tokens.norms,
+                                                               dt.tokens.styles)
+    tokens.canons = canons
+    return tokens
+
 
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
     """Short lines before the first and after the last aligned text are the page around the article
