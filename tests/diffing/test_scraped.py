@@ -218,7 +218,7 @@ def test_hard_wrapped_text_is_not_taken_for_one_paragraph_per_line():
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_lines_become_paragraphs_with_offsets_into_the_file(newline):
-    text = "\ufeff" * 0 + newline.join([HEADLINE, *STORY]) + newline
+    text = newline.join([HEADLINE, *STORY]) + newline
     source = paragraphs_from_lines(Source("a.txt", text))
     assert source.text.count(newline * 2) == len(STORY)
     for k, paragraph in enumerate(STORY):
@@ -259,3 +259,27 @@ def test_a_caption_repeating_the_lead_does_not_take_its_place_in_the_alignment()
 def test_the_same_furniture_on_both_pages_is_no_change():
     with_furniture = page(HEADLINE, STORY[0], "Advertisement", *STORY[1:], "Source: Associated Press")
     assert diff(with_furniture, with_furniture).hunks == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.text(st.sampled_from("ab é\t—“”’😀"), min_size=1, max_size=40).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, min_size=3, max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_every_line_maps_back_to_its_place_in_the_file(lines, newline):
+    lines = [*lines[:-1], lines[-1] * 8]  # one line longer than hard wrapping leaves
+    text = newline.join(lines) + newline
+    source = paragraphs_from_lines(Source("a.txt", text))
+    if not one_paragraph_per_line(text):
+        assert source.text == text
+        return
+    pos = 0
+    for line in lines:
+        start = source.text.index(line, pos)
+        end = start + len(line)
+        assert text[source.original_start(start):source.original_end(end)] == line
+        pos = end
+    assert source.text.replace(newline * 2, newline) == text
