@@ -24,10 +24,9 @@ SHORT_WORDS = 12
 CAPTION_WORDS = 80
 
 _WORDS = re.compile(r"[^\W_]+(?:['’.+-][^\W_]+)*\+?", re.UNICODE)
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 
 # Script residue: statements, assignments and calls of JavaScript or CSS left in the text.
-_CODE_CHARS = frozenset("{}=;|&$<>")
+_CODE_CHARS = "{}=;|&$<>"
 _CODE_SIGNS = re.compile(r"[{}]|\w\s*=\s*[\w\"'{\[(]|\w\(\s*[\w\"'{]*|;\s*\w|=>|\|\||&&|</?\w+[ >]|\bfunction\b|"
                          r"\b(?:var|let|const)\s+\w+\s*=|\b(?:window|document)\.\w")
 
@@ -40,14 +39,19 @@ _CAPTION_OPENING = re.compile(
     r"Credit|Caption)s?(?: Illustration)?\s*(?::|by\b)"
     r"|(?:Photo|Image|Picture|Slide)s?\s+\d+\s*(?:of|/)\s*\d+)",
     re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(
-    r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)"  # (AP Photo/…), (Photo by …), (Reuters Photo)
-    r"|(?:[/|]|\bfor\b)\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Shutterstock|Invision|Bloomberg|Zuma(?: Press)?|"
-    r"Sipa|Alamy|NurPhoto|Xinhua|Pool)\b[^.!?]*$"
-    r"|\b(?:Getty Images|Shutterstock|AFP/Getty|Invision/AP)(?: for [\w ]+)?\)?\s*$"
-    r"|(?:\.\.\.|…)\s*more\s*$|\)\s*less\s*$"  # a gallery caption's show-more / show-less toggle
-    r"|^\([^()]*\w/\w[^()]*\)$",  # a credit alone in parentheses: "(Jane Doe/The Daily Bugle)"
+# A photo credit in parentheses anywhere: "(AP Photo/…)", "(Photo by …)", "(Reuters Photo)".
+_CREDIT_IN_PARENTHESES = re.compile(r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)", re.IGNORECASE)
+# How a caption ends: a credit after "/", "|" or "for", a picture agency, a gallery's show-more / show-less
+# toggle; or a credit alone in parentheses: "(Jane Doe/The Daily Bugle)".
+_CREDIT_AT_END = re.compile(
+    r"(?:(?:[/|]|\bfor\b)\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Shutterstock|Invision|Bloomberg|Zuma(?: Press)?|"
+    r"Sipa|Alamy|NurPhoto|Xinhua|Pool)\b[^.!?]*"
+    r"|\b(?:Getty Images|Shutterstock|AFP/Getty|Invision/AP)(?: for [\w ]+)?\)?"
+    r"|(?:\.\.\.|…)\s*more|\)\s*less)\s*$",
     re.IGNORECASE)
+_CREDIT_ALONE = re.compile(r"\([^()]*\w/\w[^()]*\)")
+# The end of a caption that the credit patterns look at.
+_CAPTION_TAIL = 160
 
 # Credits and bylines: "By …", "Source: Associated Press", "Paul Weber, Associated Press", "© 2019 …".
 _AGENCY = r"(?:The )?(?:Associated Press|AP|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?|CNN|dpa|UPI)"
@@ -90,15 +94,31 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORDS.findall(text)]
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+
+
 def is_short_line(text: str) -> bool:
     """A few words that are not a sentence: a label, a button, a stamp or a heading."""
     stripped = text.strip()
-    return bool(stripped) and len(_words(stripped)) <= SHORT_WORDS and not _SENTENCE_END.search(stripped)
+    return (bool(stripped) and not _ends_sentence(stripped) and len(stripped.split()) <= SHORT_WORDS
+            and len(_words(stripped)) <= SHORT_WORDS)
 
 
 def _is_script(text: str) -> bool:
-    code = sum(1 for c in text if c in _CODE_CHARS)
+    code = sum(map(text.count, _CODE_CHARS))
     return code >= 4 and code >= 0.02 * len(text) and len(_CODE_SIGNS.findall(text)) >= 3
+
+
+# Each credit at the end holds one of these (lower-cased): most paragraphs hold none, and are not searched.
+_CREDIT_AT_END_HINTS = ("/", "|", "for", "getty", "shutterstock", "invision", "more", "less")
+
+
+def _has_photo_credit(text: str) -> bool:
+    tail = text[-_CAPTION_TAIL:]
+    return bool(("(" in text and _CREDIT_IN_PARENTHESES.search(text))
+                or (any(hint in tail.lower() for hint in _CREDIT_AT_END_HINTS) and _CREDIT_AT_END.search(tail))
+                or (text[0] == "(" and _CREDIT_ALONE.fullmatch(text)))
 
 
 _CLOCK_OR_DATE = re.compile(r"\d\s*[:/]\s*\d")  # 10:50, 06/01/2018, "1 / 3" of a gallery
@@ -127,12 +147,11 @@ def furniture_reason(text: str) -> str | None:
         return None
     if _is_script(stripped):
         return SCRIPT
-    words = _words(stripped)
-    if _CAPTION_OPENING.match(stripped) or (len(words) <= CAPTION_WORDS and _PHOTO_CREDIT.search(stripped)):
+    if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)):
         return CAPTION
-    short = is_short_line(stripped)
-    if not short:
+    if not is_short_line(stripped):
         return None
+    words = _words(stripped)
     if not words:
         return WIDGET  # only symbols: "•", "|", "1 / 3" separators
     if _is_timestamp(stripped, words):
