@@ -283,3 +283,16 @@ def test_every_line_maps_back_to_its_place_in_the_file(lines, newline):
         assert text[source.original_start(start):source.original_end(end)] == line
         pos = end
     assert source.text.replace(newline * 2, newline) == text
+
+
+def test_a_line_of_furniture_inside_a_paragraph_is_furniture():
+    # The scrape kept the ad slot's label on a line of its own, inside the paragraph it interrupted.
+    words = STORY[4].split(" ")
+    interrupted = " ".join(words[:12]) + "\nCOMMERCIAL BREAK SCROLL TO CONTINUE READING\n" + " ".join(words[12:])
+    republished = ORIGINAL.replace(STORY[4], interrupted)
+    result = diff(ORIGINAL, republished)
+    assert [(h.kind, h.rule) for h in result.hunks] == [("furniture", "widget")]
+    assert result.findings == []
+    # The same words run into a sentence are the republisher's: still an insertion.
+    inline = ORIGINAL.replace(STORY[4], " ".join(words[:12]) + " scroll to continue reading " + " ".join(words[12:]))
+    assert [h.kind for h in diff(ORIGINAL, inline).hunks] == ["unmarked_insertion"]

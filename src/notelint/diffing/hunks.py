@@ -462,6 +462,7 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
             hunks.extend(classifier.changed(e))
     hunks.sort(key=lambda h: (h.j1, h.i1, h.kind != "moved"))
     aligned = [e for e in edits if e.tag in ("equal", "move")]
+    _furniture_lines(b, hunks)
     if aligned:
         _page_edges(a, b, aligned, hunks)
     result = DiffResult(a, b, hunks, edits=edits)
@@ -500,6 +501,22 @@ def _furniture_apart(dt: DocTokens, other: DocTokens, side: str) -> Tokens:
                                                                dt.tokens.styles)
     tokens.canons = canons
     return tokens
+
+
+def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
+    """An inserted line of page furniture inside a paragraph (a scrape that kept "COMMERCIAL BREAK SCROLL TO
+    CONTINUE READING" on a line of its own between two lines of the story) is furniture too."""
+    text = b.doc.text
+    for n, h in enumerate(hunks):
+        if h.kind != "unmarked_insertion" or h.j1 >= h.j2:
+            continue
+        start, end = b.tokens.span(h.j1, h.j2)
+        before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+        if before and not before.endswith("\n") or after and not after.startswith(("\n", "\r")):
+            continue
+        reason = furniture_reason(text[start:end])
+        if reason:
+            hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
 
 
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
