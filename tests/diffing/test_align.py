@@ -1,15 +1,17 @@
 """Word alignment on plain strings: normalisation, house-style tokens, the anchor/gap algorithm, moves."""
 from __future__ import annotations
 
+import os
 import random
+import time
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from notelint.diffing import align as align_module
-from notelint.diffing.align import (StyleEquivalences, StyleError, align, align_texts, matching_blocks,
-                            render_word_diff, sentence_starts, tokenize)
+from notelint.diffing.align import (StyleEquivalences, StyleError, Tokens, align, align_texts, matching_blocks,
+                                    render_word_diff, sentence_starts, tokenize)
 
 
 def changes(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
@@ -268,3 +270,33 @@ def test_align_accepts_explicit_paragraph_breaks():
     a = tokenize("One two three. Four five six.")
     b = tokenize("One two three. Four five six.")
     assert [e.tag for e in align(a, b, [], [])] == ["equal"]
+
+
+_VOCABULARY = ("harbour council vote channel dredging spring fishermen estuary silt mussel survey authority port "
+               "container ships tide court study lawyer summer regulators disposal site month town clerk water "
+               "deeper plan opposed villages generations cooperative signatures project independent shellfish "
+               "harm lasting director dredgers April publish decline shallow fifth decade containers handled "
+               "said on the a of to and in that would by for with was were has had after before their its").split()
+
+
+def _shuffled_pair(paragraphs: int, seed: int) -> tuple[Tokens, Tokens]:
+    rng = random.Random(seed)
+    body = [" ".join(rng.choice(_VOCABULARY) for _ in range(rng.randint(25, 60))).capitalize() + "."
+            for _ in range(paragraphs)]
+    shuffled = body[:]
+    rng.shuffle(shuffled)
+    return tokenize("\n\n".join(body)), tokenize("\n\n".join(shuffled))
+
+
+@pytest.mark.skipif(os.environ.get("NOTELINT_SLOW_TESTS") != "1", reason="set NOTELINT_SLOW_TESTS=1 (about a minute)")
+def test_aligning_shuffled_paragraphs_grows_about_linearly():
+    # Every paragraph moved: before, finding the moves was quadratic (1/2/5 MB took 16/59/>300 s).
+    def cpu(paragraphs: int) -> float:
+        a, b = _shuffled_pair(paragraphs, paragraphs)
+        start = time.process_time()
+        edits = align(a, b)
+        assert sum(e.tag == "move" for e in edits) > paragraphs // 2
+        return time.process_time() - start
+
+    small, large = cpu(1500), cpu(6000)  # about 0.4 and 1.7 MB
+    assert large / small < 7  # linear: 4; quadratic: 16
