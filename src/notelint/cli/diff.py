@@ -31,6 +31,9 @@ def register(sub) -> None:
     finding_formats = tuple(f for f in available_formats() if f not in VIEW_FORMATS and f != "full")
     add_output_options(p, VIEW_FORMATS + finding_formats, "full")
     p.add_argument("--show-style", action="store_true", help="show house-style differences in the views")
+    p.add_argument("--show-furniture", action="store_true",
+                   help="show page furniture (navigation, advertising, captions, credits, widgets, script residue) "
+                        "and text past the end of an original that stops short in the views")
     p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
                    help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
     p.add_argument("--no-default-style", action="store_true", help="do not load the shipped style equivalences")
@@ -55,14 +58,19 @@ def register(sub) -> None:
 
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
+    from ..diffing.layout import paragraphs_from_lines
     from ..reading.formats import read_source
     from ..reading.source import read_stdin
+
     if path == "-":
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        return read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
-    return read_source(path, args.input_format, max_bytes)
+        source = read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
+    else:
+        source = read_source(path, args.input_format, max_bytes)
+    # A text laid out one paragraph per line is paired paragraph by paragraph with the other side.
+    return paragraphs_from_lines(source)
 
 
 def _original_from_index(index_path: str, republished, options: dict, markers):
@@ -138,7 +146,7 @@ def run_diff(args: argparse.Namespace) -> int:
             if args.context < 0:
                 raise UsageError("--context must be 0 or more")
             VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width,
-                                      context=args.context)
+                                      context=args.context, show_furniture=args.show_furniture)
         out.flush()
     finally:
         if out is not sys.stdout:
