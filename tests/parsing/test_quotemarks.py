@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from notelint.parsing.document import parse_text
 from notelint.parsing.grammar import parse_paragraph
-from notelint.parsing.quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates
+from notelint.parsing.quotemarks import DOUBLE, SINGLE, _read_marks, canonical, primary_style, single_candidates
 from notelint.parsing.scan import scan_paragraph
 
 
@@ -276,3 +276,10 @@ def test_a_bracket_scopes_the_straight_mark_recovery():
     assert found[0] == '"It worked. [Using the term "Rocket Man"] is a way of getting people to talk,"'
     assert '"Rocket Man"' in found
     assert problems(text) == []
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,“”[]—(\n")), max_size=40))
+def test_curly_marks_in_place_are_read_as_their_glyphs_without_the_mark_by_mark_reading(text):
+    positions = [i for i, c in enumerate(text) if c in "“”[]"]
+    assert canonical(text, positions, singles=False) == _read_marks(text, positions, False)

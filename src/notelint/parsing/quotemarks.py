@@ -98,6 +98,36 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
     if positions is None:
         positions = [i for i, c in enumerate(text) if c in DOUBLE_MARKS or c in "[]"]
         positions = sorted(positions + single_candidates(text))
+    elif not singles and _curly_in_place(text, positions):
+        # Curly double marks only, each where its glyph says: every role is its glyph, as in most
+        # edited copy, told from the character before each mark (a scan of the text costs more).
+        return text, positions
+    return _read_marks(text, positions, singles)
+
+
+def _curly_in_place(text: str, positions: list[int]) -> bool:
+    """Whether the marks at `positions` are brackets and curly double marks that _read_marks reads as
+    their glyphs: each “ at the start or after white space, each ” after a character that is neither
+    white space, nor one an opening mark may follow, nor another ” (a superset of the places where it
+    reads a curly mark otherwise: reversed and doubled marks)."""
+    for i in positions:
+        mark = text[i]
+        if mark == "“":
+            if i and not text[i - 1].isspace():
+                return False
+        elif mark == "”":
+            if not i:
+                return False
+            prev = text[i - 1]
+            if prev.isspace() or prev in _BEFORE_OPENING or prev == "”":
+                return False
+        elif mark not in "[]":
+            return False
+    return True
+
+
+def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, list[int]]:
+    """canonical's reading, mark by mark."""
     roles: dict[int, str] = {}
     singles: list[tuple[int, str]] = []  # (position, "open" | "close" | "weak") in order
     n = len(positions)
