@@ -283,3 +283,15 @@ def test_a_bracket_scopes_the_straight_mark_recovery():
 def test_curly_marks_in_place_are_read_as_their_glyphs_without_the_mark_by_mark_reading(text):
     positions = [i for i, c in enumerate(text) if c in "“”[]"]
     assert canonical(text, positions, singles=False) == _read_marks(text, positions, False)
+
+
+def test_a_plural_possessive_before_a_capitalised_word_does_not_close_a_quotation():
+    text = "Vote\n\n'We saw the Democrats' Senate majority vanish overnight,' he said.\n"
+    assert quotes(text) == ["'We saw the Democrats' Senate majority vanish overnight,'"]
+
+
+def test_an_interrupted_quotation_and_a_british_speech_verb():
+    text = "Interview\n\n'I was going to say-' he began, before the line went dead.\n"
+    (span,) = quote_spans(text)
+    assert text[span.start:span.end] == "'I was going to say-'"
+    assert (span.attrs["speaker"], span.attrs["verb"]) == ("he", "began")

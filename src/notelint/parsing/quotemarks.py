@@ -77,12 +77,15 @@ def _closing_shape(text: str, i: int, end: int) -> bool:
 
 
 def _weak_closing(text: str, i: int) -> bool:
-    """A closing single mark after a letter and before a lower-case word: a possessive or elision
-    (players' union, goin' home) as often as the end of a quotation ('witch hunt' on Twitter)."""
-    if not text[i - 1].isalpha():
+    """A closing single mark after a letter and before a lower-case word, or after an s and before any
+    word: a possessive or elision (players' union, the Democrats' Senate majority, goin' home) as often
+    as the end of a quotation ('witch hunt' on Twitter)."""
+    prev = text[i - 1]
+    if not prev.isalpha():
         return False
     rest = text[i + 1:i + 3]
-    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit())
+    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit()
+                                                     or (prev in "sS" and rest[1].isalpha()))
 
 
 def canonical(text: str, positions: list[int] | None = None, singles: bool = True) -> tuple[str, list[int]]:
@@ -283,12 +286,15 @@ def primary_style(text: str, start: int = 0, end: int | None = None, default: st
     single quotations too, inside double ones and in scare quotes, so a near tie is double; British copy
     has double marks mostly in quoted posts and inner quotations.)"""
     end = len(text) if end is None else end
+    # No more single quotations can open than there are single marks (apostrophes among them): where
+    # there are none, or too few to outnumber the double openings (most American copy), no closer look
+    # is needed.
+    singles = text.count("'", start, end) + text.count("‘", start, end)
+    if not singles and default == DOUBLE:
+        return DOUBLE
     doubles = text.count("“", start, end)
     if text.find('"', start, end) != -1:
         doubles += len(_DOUBLE_OPENING.findall(text, start, end))
-    # No more single quotations can open than there are single marks (apostrophes among them): where
-    # those are too few to outnumber the double openings (most American copy), no closer look is needed.
-    singles = text.count("'", start, end) + text.count("‘", start, end)
     if singles > 2 * doubles:
         singles = len(_SINGLE_OPENING.findall(text, start, end))
     if singles == doubles == 0:
