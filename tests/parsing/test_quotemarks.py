@@ -295,3 +295,20 @@ def test_an_interrupted_quotation_and_a_british_speech_verb():
     (span,) = quote_spans(text)
     assert text[span.start:span.end] == "'I was going to say-'"
     assert (span.attrs["speaker"], span.attrs["verb"]) == ("he", "began")
+
+
+def test_wiki_markup_runs_of_straight_marks_are_not_quotations():
+    text = ("Pivot counties\n\nThis article is from the ''Chicago Tribune''. It was written by '''Claire Doe''' "
+            "of the ''Daily Courier'', and it is about [[Vigo County, Indiana|Vigo County]].\n\n"
+            "'We're a bellwether,' a county official said.\n")
+    assert quotes(text) == ["'We're a bellwether,'"]
+    assert problems(text) == []
+
+
+def test_a_single_quotation_closed_by_a_double_mark_is_closed_as_printed():
+    headline = "'Fix it or nix it,\" minister says of the deal\n\nThe minister spoke on Monday.\n"
+    assert quotes(headline) == ["'Fix it or nix it,\""]
+    nested = ("Lost Children\n\n'These children are not 'lost,\"' a spokeswoman told the paper. 'They are with "
+              "their sponsors.'\n")
+    assert quotes(nested)[:2] == ["'These children are not 'lost,\"'", "'lost,\""]
+    assert problems(headline) == problems(nested) == []

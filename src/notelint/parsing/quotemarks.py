@@ -205,7 +205,18 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
         if prev.isalnum() and nxt.isalnum():
             roles[i] = PLAIN  # don't, Iran's, o'clock
             continue
-        if mark != "’" and _opening_shape(text, i, i + 1):
+        if mark == "'" and nxt == "'" and prev != "'":
+            j = i + 2
+            while j < len(text) and text[j] == "'":
+                j += 1
+            if _opening_shape(text, i, j):
+                # Two or more straight marks opening together: wiki markup (''italic'', '''bold'''), not
+                # quotations; the closing run reads as closing marks with nothing open, so as text.
+                for extra in range(i, j):
+                    roles[extra] = PLAIN
+                continue
+        # (After another straight or closing single mark, one closes: ''. ends a run, it opens nothing.)
+        if mark != "’" and prev not in "'’" and _opening_shape(text, i, i + 1):
             if _ELISION.match(text, i + 1):
                 roles[i] = PLAIN  # ’90s, 'em, rock 'n' roll
                 if text.startswith("n", i + 1) and text[i + 2:i + 3] in ("'", "’"):
@@ -277,7 +288,7 @@ def single_candidates(text: str, start: int = 0, end: int | None = None) -> list
 # character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
 # space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
 _SINGLE_OPENING = re.compile(
-    r"['‘](?<![^\s(\[{—–/‘“\"'«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
+    r"['‘](?<![^\s(\[{—–/‘“\"«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
 _DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
 
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
