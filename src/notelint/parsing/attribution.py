@@ -18,7 +18,9 @@ SPEECH_VERBS = (
     "wrote|writes|stated|states|declared|declares|noted|notes|insisted|insists|argued|argues|warned|warns|"
     "continued|replied|replies|answered|tweeted|posted|acknowledged|claimed|claims|conceded|admitted|urged|"
     "announced|predicted|suggested|complained|cautioned|countered|remarked|observed|testified|shouted|"
-    "yelled|whispered|pleaded|vowed|promised|boasted|joked|quipped|conceded|mused|thundered|demanded"
+    "yelled|whispered|pleaded|vowed|promised|boasted|joked|quipped|conceded|mused|thundered|demanded|"
+    # The livelier verbs of British and tabloid copy ("… ,' he began.", "she fumed").
+    "began|retorted|intoned|alleged|concluded|fumed|raged|gushed|revealed|confessed|blasted|slammed|sneered"
 )
 
 
