@@ -23,6 +23,7 @@ REPORTERS: dict[str, Callable | str] = {
     "github": "github:write",
     "gitlab": "gitlab:write",
     "junit": "junit:write",
+    "html": "html:write",
 }
 
 
@@ -45,8 +46,10 @@ def available_formats() -> list[str]:
 
 def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
                  statistics: bool = False, root: str | None = None, quiet: bool = False,
-                 sources: Mapping[str, str] | None = None, command: str = "check") -> None:
-    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id)."""
+                 sources: Mapping[str, str] | None = None, command: str = "check", documents=None) -> None:
+    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id).
+    `documents` (html.ArticleSet): every article checked, for the format that shows them (html)."""
+    extra = {} if documents is None else {"documents": documents}
     reporter(fmt)(findings, out, rules=rules, color=color, statistics=statistics, root=root or os.getcwd(),
-                  quiet=quiet, sources=sources, command=command)
+                  quiet=quiet, sources=sources, command=command, **extra)
     out.flush()
