@@ -238,18 +238,26 @@ def _write_marked(parts: list[str], text: str, start: int, end: int, marks: Sequ
 
 
 def _blocks_with_marks(blocks: Sequence[Span], marks: Sequence[Mark]) -> Iterator[tuple[Span, list[Mark], list[Mark]]]:
-    """(block, the marks to draw in it, the refs it must end with if not placed inside). A mark belongs to
-    every block it overlaps; its ref to the block it starts in, or the last block before it (a point after
-    a block's last word lies at the block's end, or in the blank lines after it)."""
+    """(block, the marks to draw in it, the refs it must end with if not placed inside). A mark is drawn
+    in every block it overlaps; its ref belongs to the block it starts in, or the last block before it (a
+    point after a block's last word lies at the block's end, or in the blank lines after it). One sweep
+    down the blocks: an article with thousands of findings costs no more per finding than one with few."""
     starts = [b.start for b in blocks]
     home: dict[int, list[Mark]] = {}
     for m in marks:
         if m.ref:
             home.setdefault(max(0, bisect.bisect_right(starts, m.start) - 1), []).append(m)
-    for k, block in enumerate(blocks):
-        own = home.get(k, [])
-        drawn = [m for m in marks if m.start < block.end and m.end > block.start]
-        yield block, drawn + [m for m in own if not (m.start < block.end and m.end > block.start)], own
+    pending = sorted((m for m in marks if m.classes and m.end > m.start), key=lambda m: m.start)
+    active: list[Mark] = []
+    k = 0
+    for n, block in enumerate(blocks):
+        while k < len(pending) and pending[k].start < block.end:
+            active.append(pending[k])
+            k += 1
+        active = [m for m in active if m.end > block.start]  # blocks only move on: a mark left behind stays so
+        own = home.get(n, [])
+        drawn_ids = {id(m) for m in active}
+        yield block, active + [m for m in own if id(m) not in drawn_ids], own
 
 
 # --- Where findings lie in the parsed text ----------------------------------------------------------------
@@ -405,7 +413,7 @@ def _rule_doc(rule) -> str:
 
 
 def _legend(items: Sequence[tuple[str, str]]) -> str:
-    cells = "".join(f'<li><span class="sw {cls}">Aa</span>{esc(label)}</li>' for cls, label in items)
+    cells = "".join(f'<li><span class="sw {cls}" aria-hidden="true">Aa</span>{esc(label)}</li>' for cls, label in items)
     return f'<ul class="legend" aria-label="legend">{cells}</ul>\n'
 
 
