@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,8 +14,7 @@ from hypothesis import given, settings, strategies as st
 
 import notelint
 from notelint.cli.main import main
-from notelint.reporting.html import (ArticleSet, esc, interval_chart_svg, safe_href, text_offset, write, write_corpus,
-                                  write_diff)
+from notelint.reporting.html import ArticleSet, esc, interval_chart_svg, safe_href, text_offset, write, write_corpus
 
 ROOT = Path(__file__).parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -121,7 +121,13 @@ def test_check_report(browser, tmp_path):
     items[0].find_element(By.CSS_SELECTOR, "a.code").click()
     rule = d.find_element(By.ID, "rule-NL302")
     assert in_viewport(d, rule) and "opinion" in rule.text.lower()
-    assert d.find_element(By.ID, "a1-f7").get_attribute("href").endswith("#a1-l7")  # and back to the list
+    # A finding's number in the text leads to its place in the list, and lights its words too.
+    ref = d.find_element(By.ID, "a1-f2")
+    d.execute_script("arguments[0].scrollIntoView()", ref)
+    ref.click()
+    assert d.execute_script("return location.hash") == "#a1-l2" and in_viewport(d, items[1])
+    lit = "".join(d.execute_script(TEXT_OF, m) for m in d.find_elements(By.CSS_SELECTOR, "mark.on"))
+    assert lit == "[and you can bet the shipping giants will pass every cent of that on to you]"  # NL102
     # Keyboard: j moves to the next finding in the text.
     from selenium.webdriver.common.action_chains import ActionChains
 

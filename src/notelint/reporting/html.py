@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Mapping, Sequence
 
-from ..linting.findings import SEVERITY_RANK, Finding
+from ..linting.findings import Finding
 from ..parsing.model import (BREAK, CLARIFICATION, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST,
                              WIRE, Document, Span)
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError
@@ -326,10 +326,6 @@ class ArticleSet:
         except SourceError:
             return None
 
-    def __iter__(self) -> Iterator[tuple[str, Document | None]]:
-        for path, settings in self.files:
-            yield path, self.document(path, settings)
-
 
 def _span_open(span: Span) -> str:
     kind = span.kind
@@ -375,10 +371,6 @@ def _render_blocks(parts: list[str], doc: Document, marks: Sequence[Mark]) -> No
         parts.append("</div>\n")
 
 
-def _worst(findings: Sequence[Finding]) -> str:
-    return max((f.severity for f in findings), key=lambda s: SEVERITY_RANK.get(s, 0))
-
-
 def _finding_marks(doc: Document, findings: Sequence[Finding], anchor: str) -> tuple[list[Mark], bool]:
     """The marks of an article's findings in its text, and whether the file still holds what was linted
     (a finding's text no longer there means it changed since: no marks then, only the list)."""
@@ -387,12 +379,11 @@ def _finding_marks(doc: Document, findings: Sequence[Finding], anchor: str) -> t
     for n, f in enumerate(findings, 1):
         if f.text and not f.text.endswith("...") and original[f.start:f.end] != f.text:
             return [], False
-        start, end = text_offset(doc, f.start), text_offset(doc, f.end)
-        if end < start:
-            end = start
+        start = text_offset(doc, f.start)
+        end = max(start, text_offset(doc, f.end))
         ref = f'<a class="ref aux" id="{anchor}-f{n}" href="#{anchor}-l{n}" data-f="{anchor}-{n}" ' \
               f'aria-label="finding {n}: {esc(f.code)}">{n}</a>'
-        marks.append(Mark(start, max(end, start), f"hit {f.severity}", f"{anchor}-{n}", ref))
+        marks.append(Mark(start, end, f"hit {f.severity}", f"{anchor}-{n}", ref))
     return marks, True
 
 
@@ -498,7 +489,7 @@ def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), ro
                        else f'<span class="loc">{where}</span>')
                 code_title = f' title="{esc(rule.summary)}"' if rule else ""
                 excerpt = f'<q class="excerpt">{esc(_clip(f.text, 160))}</q>' if f.text else ""
-                out.write(f'<li id="{anchor}-l{n}">{loc} <a class="code" href="#rule-{esc(f.code)}"{code_title}>'
+                out.write(f'<li id="{anchor}-l{n}" data-f="{anchor}-{n}">{loc} <a class="code" href="#rule-{esc(f.code)}"{code_title}>'
                           f'{esc(f.code)}</a> <span class="sev {esc(f.severity)}">{esc(f.severity)}</span> '
                           f"{esc(f.message)}{excerpt}</li>\n")
             out.write("</ol>")
@@ -626,8 +617,8 @@ def write_diff(result, out: IO[str], *, rules: Sequence = (), root: str | None =
     if altered:
         out.write(f'<p class="summary"><span class="badge">altered quotation</span> {altered} change'
                   f"{'s' if altered != 1 else ''} alter{'s' if altered == 1 else ''} the words of a quotation</p>")
-    kinds = [k for k in ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")]
-    kinds += sorted({h.kind for h in result.hunks} - set(kinds))
+    kinds = ["marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style"]
+    kinds += sorted({h.kind for h in result.hunks} - set(kinds))  # a kind the diff learns later still shows
     out.write(_legend([(_hunk_class(k), HUNK_LABELS.get(k, k.replace("_", " "))) for k in kinds]
                       + [("aq", "altered quotation")]))
     out.write('<p class="noprint"><label><input type="checkbox" id="show-style"'
