@@ -287,3 +287,22 @@ def test_corpus_report_links_and_size(tmp_path):
     assert "javascript:" not in html and html.count('href="https://site-') == 999
     page = Page(html)
     assert [f"g{n}" for n in range(1, 21)] == [i for i in page.ids if re.fullmatch(r"g\d+", i)]
+
+
+# --- The browser tests' skip rule --------------------------------------------------------------------------
+
+def test_browser_tests_skip_without_chromium_only_outside_ci():
+    from browser_support import FAIL, RUN, SKIP, availability
+
+    def missing(name):
+        return None
+
+    def found(name):
+        return f"/usr/bin/{name}"
+
+    assert availability({}, found) == RUN and availability({"CI": "true"}, found) == RUN
+    assert availability({}, missing) == SKIP and availability({"CI": "false"}, missing) == SKIP
+    assert availability({"CI": "true"}, missing) == FAIL and availability({"CI": "TRUE"}, missing) == FAIL
+    # the driver alone, or the browser alone, is not enough
+    assert availability({"CI": "true"}, lambda n: found(n) if n == "chromedriver" else None) == FAIL
+    assert availability({}, lambda n: found(n) if n == "chromium" else None) == SKIP

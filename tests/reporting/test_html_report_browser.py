@@ -7,11 +7,10 @@ missing browser there is a failure, not a skip)."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from browser_support import FAIL, SKIP, availability, browser_paths
 
 from notelint.cli.main import main
 
@@ -19,18 +18,16 @@ ROOT = Path(__file__).parent.parent.parent
 EXAMPLE = ROOT / "examples" / "republished-wire-story.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
-IN_CI = os.environ.get("CI", "").lower() == "true"
+CHROMIUM, CHROMEDRIVER = browser_paths()
 
-if not (CHROMIUM and CHROMEDRIVER) and not IN_CI:
+if availability() == SKIP:
     pytest.skip("headless Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)",
                 allow_module_level=True)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not (CHROMIUM and CHROMEDRIVER):
+    if availability() == FAIL:
         pytest.fail("CI=true but chromium or chromedriver is missing: .ci/run should have installed them")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
