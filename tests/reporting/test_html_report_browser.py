@@ -274,12 +274,13 @@ Source: Associated Press
 def test_hostile_article(browser, tmp_path):
     from selenium.webdriver.common.by import By
 
-    article = tmp_path / "hostile.txt"
+    article = tmp_path / "<img src=x onerror=window.__pwned=6>.txt"  # the path is shown on the page too
     article.write_text(HOSTILE, encoding="utf-8")
     page = tmp_path / "hostile.html"
     main(["check", str(article), "--output-format", "html", "-o", str(page), "--exit-zero"])
     d = open_page(browser, page, tmp_path / "hostile.png")
     assert d.execute_script("return window.__pwned") is None
+    assert d.find_element(By.CSS_SELECTOR, ".art h2").text.endswith("<img src=x onerror=window.__pwned=6>.txt")
     assert len(d.find_elements(By.TAG_NAME, "script")) == 1  # the report's own
     assert not d.find_elements(By.CSS_SELECTOR, "img, iframe, svg, b, textarea, a[href^='javascript']")
     text = d.execute_script(TEXT_OF, d.find_element(By.CSS_SELECTOR, ".text"))
@@ -292,7 +293,6 @@ def test_hostile_article(browser, tmp_path):
     left = d.find_element(By.CSS_SELECTOR, ".art .text").rect
     right = d.find_element(By.CSS_SELECTOR, ".art .findings").rect
     assert right["x"] >= left["x"] + left["width"]
-    # The reversed run stays in its paragraph: the next paragraph reads left to right from the left edge.
     # The diff of the same article with its wire text is just as inert.
     page = tmp_path / "hostile-diff.html"
     main(["diff", str(article), "--output-format", "html", "-o", str(page), "--exit-zero"])
