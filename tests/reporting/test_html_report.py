@@ -205,7 +205,8 @@ def test_a_folder_check_lists_every_article_and_only_html_reads_them_again(tmp_p
     page = Page(page_path.read_text(encoding="utf-8"))
     assert "Nothing happened, officials said." in page.blocks
     html = page_path.read_text(encoding="utf-8")
-    assert html.count('<tr><th scope="row">') == 2 and "2 articles checked" in html
+    assert html.count('<tr><th scope="row"><a class="path"') == 2 and "2 articles checked" in html
+    assert '<details id="by-article" open>' in html
     assert "#rule-NL102" in html and 'id="rule-NL102"' in html  # the rule's documentation on the page
 
 
@@ -231,6 +232,18 @@ def test_a_file_changed_since_it_was_checked_keeps_its_findings_out_of_the_text(
     page = Page(out.getvalue())
     assert page.marked == {} and "changed after it was checked" in out.getvalue()
     assert out.getvalue().count('<li id="a1-l') == len(findings)
+
+
+def test_a_long_articles_table_starts_folded_and_the_totals_stay_in_view():
+    from notelint.reporting.html import TABLE_OPEN_UP_TO
+
+    for count, folded in ((TABLE_OPEN_UP_TO, False), (TABLE_OPEN_UP_TO + 1, True)):
+        texts = {f"{n}.txt": "Quiet Day\n\nNothing happened, officials said.\n" for n in range(count)}
+        out = io.StringIO()
+        write([], out, documents=ArticleSet([(p, None) for p in texts], sources=texts))
+        html = out.getvalue()
+        assert ('<details id="by-article">' in html) == folded and ('<details id="by-article" open>' in html) != folded
+        assert html.count('<tr><th scope="row"><a class="path"') == count and 'id="totals"' in html
 
 
 # --- The diff report ---------------------------------------------------------------------------------------

@@ -94,9 +94,11 @@ def test_check_report(browser, tmp_path):
     shown = "\n\n".join(d.execute_script(TEXT_OF, b) for b in d.find_elements(By.CSS_SELECTOR, ".text .blk"))
     assert shown == EXAMPLE.read_text(encoding="utf-8").strip("\n")
     # The summary table: one article row, a column per rule found, the total.
-    headers = [th.text for th in d.find_elements(By.CSS_SELECTOR, "#summary thead th")]
+    headers = [th.text for th in d.find_elements(By.CSS_SELECTOR, "#by-article thead th")]
     assert headers[0] == "article" and headers[-1] == "total" and "NL102" in headers
-    assert d.find_element(By.CSS_SELECTOR, "#summary tbody td:last-child").text == "7"
+    assert d.find_element(By.CSS_SELECTOR, "#by-article tbody td:last-child").text == "7"
+    totals = [td.text for td in d.find_elements(By.CSS_SELECTOR, "#totals tbody tr:first-child td")]
+    assert totals[headers.index("NL203") - 1] == "2" and totals[-1] == "7"
 
     # Far down the page, a finding's place in the list leads to its number in the text, lit with its words.
     d.set_window_size(1280, 400)
