@@ -23,11 +23,13 @@ def make(target: Path = ROOT / "docs" / "check-report.png") -> None:
         main(["check", "examples/republished-wire-story.txt", "--output-format", "html", "-o", str(page)])
         options = webdriver.ChromeOptions()
         options.binary_location = shutil.which("chromium")
-        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,1000", "--hide-scrollbars"):
+        for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1000,860", "--hide-scrollbars"):
             options.add_argument(arg)
         driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
         try:
             driver.get(page.as_uri())
+            # The article and its findings (the legend and the summary tables are above them).
+            driver.execute_script("document.querySelector('.art').scrollIntoView()")
             driver.save_screenshot(str(target))
         finally:
             driver.quit()
