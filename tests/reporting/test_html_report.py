@@ -282,6 +282,24 @@ def test_interval_chart_draws_each_interval_around_its_rate():
     assert "<title>c: 1.00, 1 articles</title>" in svg and "<title>a: 2.00 (95% interval 1.00 to 4.00)" in svg
 
 
+def test_corpus_report_survives_odd_numbers_and_names():
+    """NaN, infinity, strings and missing values show as "–" and draw nothing; a name given twice keeps
+    its ids apart."""
+    out = io.StringIO()
+    odd = [float("nan"), float("inf"), "3", None, True]
+    groups = [{"name": "same", "articles": "many",
+               "values": {"r": {"value": v, "low": v, "high": v}}} for v in odd] + [
+        {"name": "ok", "articles": 4, "values": {"r": {"value": 1.0, "low": 0.5, "high": 2.0}}}]
+    write_corpus({"metrics": [{"key": "r", "label": "rate"}], "groups": groups,
+                  "articles": [{"group": "same", "id": "x", "values": {"r": float("nan")}}]}, out)
+    html = out.getvalue()
+    body = html.split("</style>")[1].split("<script>")[0].lower()
+    assert "nan" not in body and "inf" not in body
+    assert html.count('<circle class="pt"') == 1 and html.count('class="ci"') == 3
+    page = Page(html)
+    assert len(page.ids) == len(set(page.ids)) and html.count("<td>–</td>") == 1
+
+
 def test_corpus_report_links_and_size(tmp_path):
     groups = [{"name": f"site-{g}.example", "articles": 50,
                "values": {"rate": {"value": g / 10, "low": g / 20, "high": g / 5},

@@ -707,7 +707,7 @@ def interval_chart_svg(groups: Sequence[Mapping], *, title: str, percent: bool =
     Hand-built SVG: no plotting library, nothing to fetch, sized by its viewBox so it scales and prints."""
     row, top, left, right = 26, 34, 200, 70
     height = top + row * max(len(groups), 1) + 30
-    finite = [v for g in groups for v in (g.get("value"), g.get("high")) if isinstance(v, (int, float))]
+    finite = [v for g in groups for v in (_number(g.get("value")), _number(g.get("high"))) if v is not None]
     vmax = max(finite, default=1.0) or 1.0
     step = _nice_step(vmax)
     ticks = max(1, -int(-vmax // step))  # the axis ends at the first round tick at or past the largest bound
@@ -718,9 +718,7 @@ def interval_chart_svg(groups: Sequence[Mapping], *, title: str, percent: bool =
         return left + plot * max(0.0, min(v, scale_max)) / scale_max
 
     def fmt(v) -> str:
-        if v is None:
-            return "–"
-        return f"{v * 100:.1f}%" if percent else f"{v:,.2f}"
+        return _value_text(v, percent)
 
     def tick(v: float) -> str:
         return f"{v * 100:g}%" if percent else f"{v:g}"
@@ -739,24 +737,33 @@ def interval_chart_svg(groups: Sequence[Mapping], *, title: str, percent: bool =
         href = safe_href(g.get("href"))
         label = f'<text x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{name}</text>'
         parts.append(f'<a href="{href}">{label}</a>' if href else label)
-        value, low, high = g.get("value"), g.get("low"), g.get("high")
+        value, low, high, n_articles = (_number(g.get(key)) for key in ("value", "low", "high", "n"))
         desc = f"{g.get('name', '')}: {fmt(value)}"
         if low is not None and high is not None:
             desc += f" (95% interval {fmt(low)} to {fmt(high)})"
-        if g.get("n") is not None:
-            desc += f", {g['n']:,} articles"
+        if n_articles is not None:
+            desc += f", {n_articles:,.0f} articles"
         parts.append(f"<g><title>{esc(desc)}</title>")
-        if isinstance(value, (int, float)):
+        if value is not None:
             parts.append(f'<rect class="bar" x="{left}" y="{y - 7:.1f}" width="{x(value) - left:.1f}" height="14"/>')
-        if isinstance(low, (int, float)) and isinstance(high, (int, float)):
+        if low is not None and high is not None:
             parts.append(f'<line class="ci" x1="{x(low):.1f}" x2="{x(high):.1f}" y1="{y:.1f}" y2="{y:.1f}"/>'
                          f'<line class="ci" x1="{x(low):.1f}" x2="{x(low):.1f}" y1="{y - 5:.1f}" y2="{y + 5:.1f}"/>'
                          f'<line class="ci" x1="{x(high):.1f}" x2="{x(high):.1f}" y1="{y - 5:.1f}" y2="{y + 5:.1f}"/>')
-        if isinstance(value, (int, float)):
+        if value is not None:
             parts.append(f'<circle class="pt" cx="{x(value):.1f}" cy="{y:.1f}" r="4"/>')
         parts.append(f'<text x="{width - right + 6}" y="{y + 4:.1f}">{esc(fmt(value))}</text></g>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _number(v) -> float | None:
+    """A finite number from data, else None (missing, NaN, infinite, or not a number): drawn as "–"."""
+    import math
+
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v):
+        return float(v)
+    return None
 
 
 def _nice_step(v: float) -> float:
@@ -773,6 +780,13 @@ def _nice_step(v: float) -> float:
     return 10 * power
 
 
+def _value_text(v, percent: bool) -> str:
+    v = _number(v)
+    if v is None:
+        return "–"
+    return f"{v * 100:.1f}%" if percent else f"{v:,.2f}"
+
+
 def write_corpus(data: Mapping, out: IO[str]) -> None:
     """The corpus report from plain data (what `notelint stats` computes):
 
@@ -782,65 +796,54 @@ def write_corpus(data: Mapping, out: IO[str]) -> None:
          "articles": [{"group", "id", "title"?, "href"?, "values": {key: number}}]}
 
     One chart per metric (groups with their confidence intervals), then each group's articles with links
-    to their pages. Links from data are kept only when they are web links or relative paths."""
+    to their pages. Links from data are kept only when they are web links or relative paths; a missing
+    or non-finite number shows as "–"."""
     title = str(data.get("title") or "notelint corpus report")
     metrics = list(data.get("metrics") or ())
     groups = list(data.get("groups") or ())
-    articles = list(data.get("articles") or ())
-    group_ids = {str(g.get("name")): f"g{n}" for n, g in enumerate(groups, 1)}
+    by_group: dict[str, list[Mapping]] = {}
+    for art in data.get("articles") or ():
+        by_group.setdefault(str(art.get("group")), []).append(art)
 
     _page_start(out, title)
     out.write(f'<header class="top"><h1>{esc(title)}</h1>')
     if data.get("summary"):
         out.write(f'<p class="summary">{esc(str(data["summary"]))}</p>')
-    total = sum(int(g.get("articles") or 0) for g in groups)
-    out.write(f'<p class="summary">{len(groups):,} publisher{"s" if len(groups) != 1 else ""}, {total:,} articles. '
+    total = sum(_number(g.get("articles")) or 0 for g in groups)
+    out.write(f'<p class="summary">{len(groups):,} publisher{"s" if len(groups) != 1 else ""}, {total:,.0f} articles. '
               "Whiskers are 95% confidence intervals.</p></header>\n<main id=\"main\">\n")
-    for metric in metrics:
-        key = metric.get("key")
+    for m, metric in enumerate(metrics, 1):
+        key, label = metric.get("key"), str(metric.get("label") or metric.get("key"))
         rows = []
-        for g in groups:
+        for n, g in enumerate(groups, 1):
             v = (g.get("values") or {}).get(key) or {}
             rows.append({"name": g.get("name"), "value": v.get("value"), "low": v.get("low"), "high": v.get("high"),
-                         "n": g.get("articles"), "href": f"#{group_ids[str(g.get('name'))]}"})
-        out.write(f'<section class="metric" id="m-{esc(str(key))}"><h2>{esc(str(metric.get("label") or key))}</h2>\n')
-        out.write(interval_chart_svg(rows, title=str(metric.get("label") or key), percent=bool(metric.get("percent"))))
+                         "n": g.get("articles"), "href": f"#g{n}"})
+        out.write(f'<section class="metric" id="m{m}"><h2>{esc(label)}</h2>\n')
+        out.write(interval_chart_svg(rows, title=label, percent=bool(metric.get("percent"))))
         out.write("\n</section>\n")
 
-    by_group: dict[str, list[Mapping]] = {}
-    for art in articles:
-        by_group.setdefault(str(art.get("group")), []).append(art)
-    for g in groups:
+    for n, g in enumerate(groups, 1):
         name = str(g.get("name"))
-        gid = group_ids[name]
-        out.write(f'<section class="group" id="{gid}"><h2>{esc(name)}</h2>')
+        out.write(f'<section class="group" id="g{n}"><h2>{esc(name)}</h2>')
         cells = []
         for metric in metrics:
             v = (g.get("values") or {}).get(metric.get("key")) or {}
             pct = bool(metric.get("percent"))
-            f = (lambda x: "–" if x is None else (f"{x * 100:.1f}%" if pct else f"{x:,.2f}"))
-            cells.append(f"{esc(str(metric.get('label')))}: {esc(f(v.get('value')))} "
-                         f"[{esc(f(v.get('low')))}, {esc(f(v.get('high')))}]")
-        out.write(f'<p class="note">{int(g.get("articles") or 0):,} articles. {"; ".join(cells)}</p>')
-        rows = by_group.get(name, [])
+            cells.append(f"{esc(str(metric.get('label') or metric.get('key')))}: {_value_text(v.get('value'), pct)} "
+                         f"[{_value_text(v.get('low'), pct)}, {_value_text(v.get('high'), pct)}]")
+        out.write(f'<p class="note">{_number(g.get("articles")) or 0:,.0f} articles. {"; ".join(cells)}</p>')
+        rows = by_group.pop(name, [])  # a name given twice: its articles go under the first
         if rows:
-            out.write('<table class="matrix"><thead><tr><th scope="col">article</th>')
-            for metric in metrics:
-                out.write(f'<th scope="col">{esc(str(metric.get("label") or metric.get("key")))}</th>')
-            out.write("</tr></thead><tbody>\n")
+            heads = "".join(f'<th scope="col">{esc(str(m.get("label") or m.get("key")))}</th>' for m in metrics)
+            out.write(f'<table class="matrix"><thead><tr><th scope="col">article</th>{heads}</tr></thead><tbody>\n')
             for art in rows:
                 label = esc(str(art.get("title") or art.get("id") or ""))
                 href = safe_href(art.get("href"))
                 link = f'<a href="{href}">{label}</a>' if href else label
                 values = art.get("values") or {}
-                tds = []
-                for metric in metrics:
-                    v = values.get(metric.get("key"))
-                    if isinstance(v, (int, float)):
-                        tds.append(f"<td>{v * 100:.1f}%</td>" if metric.get("percent") else f"<td>{v:,.2f}</td>")
-                    else:
-                        tds.append("<td></td>")
-                out.write(f'<tr><th scope="row">{link}</th>{"".join(tds)}</tr>\n')
+                tds = "".join(f"<td>{_value_text(values.get(m.get('key')), bool(m.get('percent')))}</td>" for m in metrics)
+                out.write(f'<tr><th scope="row">{link}</th>{tds}</tr>\n')
             out.write("</tbody></table>")
         out.write("</section>\n")
     out.write("</main>\n")
