@@ -186,6 +186,13 @@ def test_diff_report(browser, tmp_path):
     assert outline == "double"
     # The header's summary.
     assert "% of the republished article is not wire text" in d.find_element(By.ID, "share").text
+    # The moved paragraph: its place in the original links to its place in the republication, and back.
+    went = d.find_element(By.CSS_SELECTOR, "td.a a.mv")
+    d.execute_script("arguments[0].scrollIntoView()", went)
+    went.click()
+    there = d.find_element(By.CSS_SELECTOR, "td.b a.mv")
+    assert d.execute_script("return location.hash") == "#" + there.get_attribute("id") and in_viewport(d, there)
+    assert there.get_attribute("href").endswith("#" + went.get_attribute("id"))
     unmarked = [d.execute_script(TEXT_OF, m) for m in d.find_elements(By.CSS_SELECTOR, "td.b mark.h-unmarked_insertion")]
     assert "Few Lebanese expect their politicians to do anything about it." in unmarked
 

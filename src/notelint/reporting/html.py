@@ -142,8 +142,9 @@ border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}
 .aq{outline:3px double var(--err);outline-offset:1px}
 .badge{display:inline-block;font-size:.72rem;font-weight:700;color:#fff;background:var(--err);border-radius:3px;
 padding:0 .3em;margin-right:.2em;white-space:nowrap;font-style:normal;text-decoration:none}
-.hide-style .h-style{background:none;text-decoration:none}
+.hide-style .sbs .h-style{background:none;text-decoration:none}.hide-style .sbs mark.h-style.aux{display:none}
 .pt{color:var(--del-b);font-weight:700}
+a.mv{text-decoration:none;font-weight:700;padding:0 .15em;scroll-margin:30vh}a.mv:target{outline:3px solid var(--focus)}
 .chart{max-width:60rem;width:100%;height:auto}
 .chart text{fill:var(--fg);font:13px system-ui,sans-serif}.chart .tick{stroke:var(--line)}
 .chart .bar{fill:var(--quote)}.chart .ci{stroke:var(--fg);stroke-width:1.5}.chart .pt{fill:var(--fg)}
@@ -587,6 +588,7 @@ def _diff_rows(result) -> list[tuple[list[int], int | None]]:
 def write_diff(result, out: IO[str], *, rules: Sequence = (), root: str | None = None, show_style: bool = True,
                **_unused) -> None:
     """The diff report: original and republication side by side."""
+    from ..diffing.hunks import KINDS as DIFF_KINDS  # the diff's own order of its kinds
     root = root or os.getcwd()
     a, b = result.original, result.republished
     a_text, b_text = a.doc.text, b.doc.text
@@ -607,12 +609,18 @@ def write_diff(result, out: IO[str], *, rules: Sequence = (), root: str | None =
             b_marks.append(Mark(j_end, j_end, ref=f'<mark class="h-style aux" id="h{n}-b" '
                                                  f'title="house style: {esc(h.rule)}">{word}</mark>'))
             continue
+        if h.kind == "moved" and i_end > i_start and j_end > j_start:
+            # Each side of a move links to the other.
+            a_ref = f'<a class="aux mv" id="h{n}-a" href="#h{n}-b" title="moved: where it went">↷</a>'
+            b_ref = f'<a class="aux mv" id="h{n}-b" href="#h{n}-a" title="moved: where it was">↶</a>'
+        else:
+            a_ref = f'<span class="aux" id="h{n}-a" title="{label}">{badge}</span>'
+            b_ref = f'<span class="aux" id="h{n}-b" title="{label}">{badge}</span>'
         if i_end > i_start:
             old = "h-replacement-old" if h.kind == "replacement" else _hunk_class(h.kind)
-            a_marks.append(Mark(i_start, i_end, old + altered, ref=f'<span class="aux" id="h{n}-a" title="{label}">{badge}</span>'))
+            a_marks.append(Mark(i_start, i_end, old + altered, ref=a_ref))
         if j_end > j_start:
-            b_marks.append(Mark(j_start, j_end, _hunk_class(h.kind) + altered,
-                                ref=f'<span class="aux" id="h{n}-b" title="{label}">{badge}</span>'))
+            b_marks.append(Mark(j_start, j_end, _hunk_class(h.kind) + altered, ref=b_ref))
         elif h.kind == "deletion":
             # Where the original's words were taken out, in the republished column.
             b_marks.append(Mark(j_start, j_start, ref=f'<span class="pt aux{altered}" id="h{n}-b" '
@@ -630,12 +638,13 @@ def write_diff(result, out: IO[str], *, rules: Sequence = (), root: str | None =
               "</span></p>")
     out.write(f'<p class="summary" id="share"><span class="big">{share:.1f}%</span> of the republished article is '
               "not wire text</p>")
-    out.write(f'<p class="summary" id="counts">{esc(result.summary_line())}</p>')
+    counts = [f"{HUNK_LABELS.get(k, k)} {summary[k]}" for k in DIFF_KINDS if isinstance(summary.get(k), int)]
+    out.write(f'<p class="summary" id="counts">Changes: {esc(" · ".join(counts))}</p>')
     altered = sum(1 for h in result.hunks if h.alters_quote)
     if altered:
         out.write(f'<p class="summary"><span class="badge">altered quotation</span> {altered} change'
                   f"{'s' if altered != 1 else ''} alter{'s' if altered == 1 else ''} the words of a quotation</p>")
-    kinds = ["marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style"]
+    kinds = list(DIFF_KINDS)
     kinds += sorted({h.kind for h in result.hunks} - set(kinds))  # a kind the diff learns later still shows
     out.write(_legend([(_hunk_class(k), HUNK_LABELS.get(k, k.replace("_", " "))) for k in kinds]
                       + [("aq", "altered quotation")]))
