@@ -234,6 +234,20 @@ def test_a_file_changed_since_it_was_checked_keeps_its_findings_out_of_the_text(
     assert out.getvalue().count('<li id="a1-l') == len(findings)
 
 
+def test_without_an_article_set_the_articles_with_findings_are_read_from_disk():
+    """write_report("html", ...) from a caller that has only findings (no ArticleSet): each file with a
+    finding is read and shown; its findings are placed in the text."""
+    from notelint.linting.config import load_settings
+    from notelint.linting.engine import lint_source
+    from notelint.reading.formats import read_source
+
+    findings = lint_source(read_source(str(EXAMPLE)), load_settings(None, {"isolated": True}))
+    out = io.StringIO()
+    write(findings, out)
+    page = Page(out.getvalue())
+    assert page.blocks[0] == "Port Strike Spreads as Talks Collapse" and len(page.marked) == len(findings)
+
+
 def test_a_long_articles_table_starts_folded_and_the_totals_stay_in_view():
     from notelint.reporting.html import TABLE_OPEN_UP_TO
 
