@@ -148,6 +148,22 @@ def test_dark_mode_and_print(browser, tmp_path):
     finally:
         d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
     assert light == "rgb(255, 255, 255)" and dark != light
+    # In dark mode the diff's coloured changes keep the page's light text (a <mark> is black by default).
+    diff = tmp_path / "diff.html"
+    main(["diff", str(FIXTURES / "diff-wire-original.txt"), str(FIXTURES / "diff-wire-republished.txt"),
+          "--output-format", "html", "-o", str(diff)])
+    open_page(d, diff, tmp_path / "diff-light.png")
+    d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    try:
+        colours = d.execute_script("""
+            var body = getComputedStyle(document.body).color;
+            return Array.from(document.querySelectorAll('td mark')).map(function (m) {
+              return getComputedStyle(m).color === body; });""")
+        d.save_screenshot(str(tmp_path / "diff-dark.png"))
+    finally:
+        d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert colours and all(colours)
+    d = open_page(browser, page, tmp_path / "light-again.png")
     d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         # In print the findings go under the text (one column) and the keyboard help is left out.

@@ -77,6 +77,7 @@ CSS = """
 html{background:var(--bg);color:var(--fg)}
 body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;overflow-wrap:anywhere}
 a{color:var(--link)}
+mark{color:inherit;background:none}
 a:focus-visible,summary:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem;z-index:9}
 header.top{padding:1rem 1.5rem;border-bottom:1px solid var(--line);background:var(--panel)}
