@@ -141,7 +141,7 @@ border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem}
 .h-style{background:var(--style);text-decoration:underline dotted}
 .h-furniture,.h-page_furniture{background:var(--furn)}
 .aq{outline:3px double var(--err);outline-offset:1px}
-.badge{display:inline-block;font-size:.72rem;font-weight:700;color:#fff;background:var(--err);border-radius:3px;
+.badge{display:inline-block;font-size:.72rem;font-weight:700;color:var(--bg);background:var(--err);border-radius:3px;
 padding:0 .3em;margin-right:.2em;white-space:nowrap;font-style:normal;text-decoration:none}
 .hide-style .sbs .h-style{background:none;text-decoration:none}.hide-style .sbs mark.h-style.aux{display:none}
 .pt{color:var(--del-b);font-weight:700}
