@@ -159,8 +159,8 @@ a.mv{text-decoration:none;font-weight:700;padding:0 .15em;scroll-margin:30vh}a.m
 """
 
 # Progressive help only: the page reads, links and prints the same without it. It lights up every piece of
-# a finding's text when its reference is the target, opens nothing by itself, and gives j/k to step
-# through the findings from the keyboard.
+# a finding's text when the finding's number or list item is the target, gives j/k to step through the
+# findings from the keyboard, and lets the diff's box hide house-style changes.
 SCRIPT = """
 (function(){
 function light(){var on=document.querySelectorAll('mark.on');for(var i=0;i<on.length;i++)on[i].classList.remove('on');
@@ -179,7 +179,7 @@ if(box){var f=function(){document.body.classList.toggle('hide-style',!box.checke
 """
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 # No request of any kind (fonts, images, frames, fetch), no script but the one above, no form or base URL.
-CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; img-src data:; "
+CSP = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_SCRIPT_HASH}'; "
        "base-uri 'none'; form-action 'none'")
 
 
