@@ -663,8 +663,27 @@ def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
                     break
                 quotes.append(child)
         else:
-            if quotes and not (index and _leaves_quotation_open(paragraphs[index - 1])):
+            if quotes and not (index and _speaker_before(text, paragraphs, index)):
                 yield from _unattributed(text, block, quotes, min_words, rule)
+
+
+def _speaker_before(text: str, paragraphs: list[Span], index: int) -> bool:
+    """Whether a quotation in paragraphs[index] may take its speaker from the paragraph before: it leaves
+    a quotation open (a quotation carried over paragraphs is attributed once), attributes one, or reports
+    someone's speech ("Abu Zahra, 50, said demonstrators were …", "… he said:"); or it carries on a
+    quotation from the paragraph before it, and so on back, and one of those names the speaker."""
+    before = index - 1
+    if _leaves_quotation_open(paragraphs[before]):
+        return True
+    while before >= 0:
+        block = paragraphs[before]
+        if any(c.kind == QUOTE and c.attrs.get("speaker") for c in block.children) \
+                or has_attribution(text, block.start, block.end):
+            return True
+        if not (before and _leaves_quotation_open(paragraphs[before - 1])):
+            return False
+        before -= 1
+    return False
 
 
 def _leaves_quotation_open(block: Span) -> bool:

@@ -19,6 +19,7 @@ from .brackets import classify_bracket, find_editor_notes
 from ..collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
+from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
 from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
@@ -55,6 +56,9 @@ _CREDIT_FIRST = frozenset("SsſCcVvOoRrB(©")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 _LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
 _OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
+_OPENING_QUOTE_OR_SINGLE = regex.compile(r'\s*[“"‘\']')  # the same where single marks are primary
+# The double quotation marks and brackets, as they stand in the text (quotemarks.canonical reads them).
+_DOUBLES_AND_BRACKETS = '“”"[]'
 _HEADLINE_END = regex.compile(r"[.;,]\s*$")
 
 
@@ -102,7 +106,9 @@ class _Builder:
         self._open_quotes: list[Span] = []
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
-        self._marks = mark_positions(self.text)
+        self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
+        self.style = DOUBLE  # the body's primary quotation marks: see build
+        self._singles: list[int] | None = None
 
     # -- blocks -------------------------------------------------------------------------------------
     def build(self) -> Document:
@@ -112,6 +118,13 @@ class _Builder:
         if comments_start is not None:
             blocks = [b for b in blocks if b[0] < comments_start]
         roles = self._assign_roles(blocks)
+        # The primary quotation marks of the body, from the second block on (a headline quotes with
+        # single marks in American copy too; it and the standfirst are read on their own). Where they
+        # are single, every single mark may be structure and is found as the double ones are; elsewhere
+        # single marks matter only inside a double quotation, and are looked for in blocks holding one.
+        self.style = primary_style(text, blocks[1][0] if len(blocks) > 1 else 0)
+        if self.style == SINGLE:
+            self._singles = single_candidates(text)
 
         spans: list[Span] = []
         pos = 0
@@ -206,7 +219,8 @@ class _Builder:
         # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
         # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
-        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        style = self.style if role == PARAGRAPH else primary_style(self.text, start, end, self.style)
+        marks, singles = self._block_marks(start, end, style)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1
                      or not find_editor_notes(text[start:end], self.options.editorial_markers))):
@@ -214,18 +228,39 @@ class _Builder:
             # rare paragraph with a note has it looked for again by _inline_spans).
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
-                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
+                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
+                                                         style=style, singles=singles), {})
 
-    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False) -> list[Span]:
-        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are."""
+    def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
+        """Where the block's quotation marks and brackets are, and whether its single marks are among
+        them: where they may be structure (single primaries, or a double quotation holding a mark that
+        may open a single one; most wire paragraphs have none, and their apostrophes are not looked at)."""
+        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        if style == SINGLE and self._singles is not None:
+            singles = self._singles[bisect_left(self._singles, start):bisect_left(self._singles, end)]
+        elif style == SINGLE or (marks and single_may_open(self.text, start, end)):
+            singles = single_candidates(self.text, start, end)
+        else:
+            return marks, False
+        return (sorted(marks + singles) if singles else marks), True
+
+    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
+                      style: str | None = None, singles: bool = True) -> list[Span]:
+        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are
+        (its single marks among them if `singles`). `style` is the block's primary quotation marks (the
+        body's when not given)."""
         text = self.text
         chunk = text[start:end]
+        singles_at_top = (style or self.style) == SINGLE
+        # The structure is read from the marks' roles (same offsets); the text itself from the chunk.
+        roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
+                             if marks or not self.fast_path else (chunk, []))
         if not self.fast_path:
-            nodes = _parse_paragraph(chunk)
+            nodes = _parse_paragraph(roles, singles_at_top)
         else:
-            nodes = scan_paragraph(chunk, [pos - start for pos in marks]) if marks else []
+            nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
             if nodes and ("[" in chunk or "]" in chunk):
-                nodes = [self._by_grammar(node, chunk) for node in nodes]
+                nodes = [self._by_grammar(node, roles, singles_at_top) for node in nodes]
         children = []
         quotes = False
         for node in nodes:
@@ -246,7 +281,7 @@ class _Builder:
         return children
 
     @staticmethod
-    def _by_grammar(node: Node, chunk: str) -> Node:
+    def _by_grammar(node: Node, chunk: str, singles_at_top: bool) -> Node:
         """Re-read a top-level construct holding a bracket with the grammar (the format's definition).
 
         Constructs without brackets keep the fast path's reading: the two are proven equal by the
@@ -264,11 +299,11 @@ class _Builder:
         region = chunk[node.start:node.end]
         if len(MARKS.findall(region)) > _GRAMMAR_MAX_MARKS:
             return node
-        (parsed,) = _parse_paragraph(region)
+        (parsed,) = _parse_paragraph(region, singles_at_top)
         _shift(parsed, node.start)
         return parsed
 
-    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool) -> Span | None:
+    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool, in_quote_node: bool = False) -> Span | None:
         start, end = base + node.start, base + node.end
         if node.kind == STRAY_QUOTE:
             self.problems.append(Problem("NL401", start, end, "closing quotation mark with no opening mark"))
@@ -280,7 +315,7 @@ class _Builder:
         if node.children:
             inner_quote = in_quote or node.kind == QUOTE
             for child in node.children:
-                span = self._node_span(child, base, chunk, inner_quote)
+                span = self._node_span(child, base, chunk, inner_quote, node.kind == QUOTE)
                 if span is not None:
                     children.append(span)
         if node.kind == BRACKET:
@@ -301,6 +336,10 @@ class _Builder:
             return Span(kind, start, end, children, attrs)
         if node.closed:
             return Span(QUOTE, start, end, children, {"closed": True})
+        if in_quote_node and node.end < len(chunk):
+            # Ended by the closing mark of the quotation around it (“… ‘Mr Rosenstein, we …”): the
+            # writer let the outer mark close both, which is no stray.
+            return Span(QUOTE, start, end, children, {"closed": False})
         # NL401 is decided once continuation across paragraphs is known.
         span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
         self._open_quotes.append(span)
@@ -337,10 +376,10 @@ class _Builder:
     def _comments_span(self, start: int, end: int) -> Span:
         span = Span(COMMENTS, start, end)
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
+            marks, singles = self._block_marks(block_start, block_end, self.style)
             span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end,
-                                                         _positions_in(self._marks, block_start, block_end),
-                                                         with_wire=True)))
+                                      self._inline_spans(block_start, block_end, marks, with_wire=True,
+                                                         singles=singles)))
         return span
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
@@ -357,15 +396,43 @@ class _Builder:
                 blocks.extend(s.children)
         following = {id(block): blocks[i + 1] for i, block in enumerate(blocks[:-1])}
         top_level = {id(block.children[-1]): block for block in blocks if block.children}
+        opening = _OPENING_QUOTE_OR_SINGLE if self.style == SINGLE else _OPENING_QUOTE
         for quote in self._open_quotes:
             opened = quote.attrs.pop("open_at")
             block = top_level.get(id(quote))
             nxt = following.get(id(block)) if block is not None else None
-            if nxt is not None and _OPENING_QUOTE.match(self.text, nxt.start, nxt.end):
+            if nxt is not None and self._furniture(nxt):
+                # A promo or related-links line scraped into the middle of a quotation ("SEVEN KEY
+                # TAKEAWAYS FROM …"): the quotation carries on in the block after it.
+                nxt = following.get(id(nxt))
+            if nxt is not None and opening.match(self.text, nxt.start, nxt.end):
                 quote.attrs["continues"] = True
+            elif nxt is not None and (stray := self._leading_stray_closer(nxt)) is not None:
+                # The next paragraph carries the quotation on without reopening it and closes it: its
+                # first quotation mark closes, with none open. One slip (a reopening mark left out), so
+                # neither mark is reported.
+                quote.attrs["continues"] = True
+                self.problems.remove(stray)
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
+
+    def _furniture(self, block: Span) -> bool:
+        """A short line with no quotation and no sentence end: a heading, promo or link line."""
+        return (block.end - block.start <= 150 and all(child.kind != QUOTE for child in block.children)
+                and not self.text[block.start:block.end].rstrip().endswith((".", "!", "?", ":", ",", '"', "”", "’", "'"))
+                and "\n" not in self.text[block.start:block.end])
+
+    def _leading_stray_closer(self, block: Span) -> Problem | None:
+        """The NL401 of a closing double mark with none open, when it is the block's first quotation mark."""
+        if any(child.kind == QUOTE for child in block.children) and block.children[0].kind == QUOTE:
+            return None
+        first_quote = next((c.start for c in block.children if c.kind == QUOTE), block.end)
+        for problem in self.problems:
+            if (problem.code == "NL401" and block.start <= problem.start < min(block.end, first_quote)
+                    and problem.message.startswith("closing")):
+                return problem
+        return None
 
 
 _ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
@@ -375,12 +442,12 @@ def _sentence_count(text: str) -> int:
     return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
 
 
-def _parse_paragraph(text: str) -> list[Node]:
+def _parse_paragraph(text: str, singles_at_top: bool = False) -> list[Node]:
     # pyparsing is imported on first need: most articles have no nested brackets, and importing it
     # costs ~25 ms of a pre-commit hook's start-up.
     from .grammar import parse_paragraph
 
-    return parse_paragraph(text)
+    return parse_paragraph(text, singles_at_top)
 
 
 def _positions_in(positions: list[int], start: int, end: int) -> list[int]:
