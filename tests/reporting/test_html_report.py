@@ -14,7 +14,8 @@ from hypothesis import given, settings, strategies as st
 
 import notelint
 from notelint.cli.main import main
-from notelint.reporting.html import ArticleSet, esc, interval_chart_svg, safe_href, text_offset, write, write_corpus
+from notelint.reporting.html import (ArticleSet, esc, interval_chart_svg, safe_href, text_offset, write, write_corpus,
+                                     write_diff)
 
 ROOT = Path(__file__).parent.parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -274,6 +275,51 @@ def test_diff_report_holds_both_articles_and_the_summary(tmp_path):
         assert sorted(p for cell in page.cells[side] for p in cell.split("\n\n") if p) == expected
     assert "18.4%</span> of the republished article is not wire text" in html
     assert html.count('class="badge aux">altered quotation') >= 2  # both sides of “smugglers” → “thieves”
+    assert len(page.ids) == len(set(page.ids))
+
+
+WORDS = ["the", "port", "strike", "officials", "said", "Tuesday", "ships", "waited", "“we", "will", "stay,”", "union",
+         "leaders", "talks", "resume", "Friday."]
+PARAGRAPH = st.lists(st.sampled_from(WORDS), min_size=3, max_size=10).map(" ".join)
+
+
+@st.composite
+def republications(draw):
+    """An original of a few paragraphs and a republication of it: paragraphs dropped, moved, rewritten,
+    added, with a bracketed note or words put into a quotation."""
+    original = draw(st.lists(PARAGRAPH, min_size=1, max_size=5))
+    republished = list(original)
+    for _ in range(draw(st.integers(0, 3))):
+        action = draw(st.sampled_from(["drop", "move", "add", "note", "rewrite"]))
+        if not republished:
+            republished.append(draw(PARAGRAPH))
+            continue
+        k = draw(st.integers(0, len(republished) - 1))
+        if action == "drop" and len(republished) > 1:
+            republished.pop(k)
+        elif action == "move":
+            republished.append(republished.pop(k))
+        elif action == "add":
+            republished.insert(k, draw(PARAGRAPH))
+        elif action == "note":
+            republished[k] += " [" + draw(PARAGRAPH) + "]"
+        elif action == "rewrite":
+            republished[k] = draw(PARAGRAPH)
+    return "\n\n".join(["Headline"] + original) + "\n", "\n\n".join(["Headline"] + republished) + "\n"
+
+
+@settings(max_examples=25, deadline=None)
+@given(republications())
+def test_the_diff_columns_hold_each_paragraph_of_each_article_once(pair):
+    from notelint.diffing.hunks import diff_documents
+
+    original, republished = (notelint.parse(text, name) for text, name in zip(pair, ("a.txt", "b.txt")))
+    out = io.StringIO()
+    write_diff(diff_documents(original, republished), out)
+    page = Page(out.getvalue())
+    for side, doc in (("a", original), ("b", republished)):
+        expected = sorted(doc.text_of(s) for s in doc.spans if s.kind not in ("break", "comments"))
+        assert sorted(p for cell in page.cells[side] for p in cell.split("\n\n") if p) == expected, side
     assert len(page.ids) == len(set(page.ids))
 
 
