@@ -156,6 +156,23 @@ def test_check_report_shows_the_article_and_marks_each_finding_on_its_words():
     assert len(page.ids) == len(set(page.ids))  # every id once: every link has one target
 
 
+@pytest.mark.parametrize("name", ["iraqi-militias-republished.md", "iraqi-militias-republished.html"])
+def test_findings_in_markdown_and_html_articles_mark_their_words_in_the_extracted_text(name, tmp_path):
+    """Findings carry offsets into the file (markup included); the page shows the extracted text, and
+    each insertion finding still marks exactly the insertion's words."""
+    from notelint.reading.formats import read_source
+
+    page_path = tmp_path / "page.html"
+    main(["check", str(FIXTURES / name), "--output-format", "html", "-o", str(page_path), "--isolated"])
+    page = Page(page_path.read_text(encoding="utf-8"))
+    doc = notelint.parse_source(read_source(str(FIXTURES / name)))
+    insertions = {doc.text_of(s) for s in doc.spans_of("insertion")}
+    html = page_path.read_text(encoding="utf-8")
+    codes = re.findall(r'<li id="a1-l(\d+)" data-f="a1-\d+"><a class="loc"[^>]*>[^<]*</a> <a class="code"[^>]*>(NL\d+)', html)
+    marked = {page.marked[f"a1-{n}"] for n, code in codes if code in ("NL102", "NL104")}
+    assert len(insertions) == 2 and marked == insertions
+
+
 def test_the_page_runs_only_its_own_script_and_fetches_nothing():
     html, _ = report_of("Headline\n\nA sentence [with <script>alert(1)</script> a note] here.\n")
     page = Page(html)
