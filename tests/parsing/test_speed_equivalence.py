@@ -160,14 +160,18 @@ def test_datelines_are_the_dateline_finditer(text, data):
 
 
 def _editor_notes_by_finditer(text):
-    """find_editor_notes as first written: both note patterns searched over the whole text (no markers)."""
+    """find_editor_notes as first written: the note patterns searched over the whole text (no markers), notices
+    about the text left out."""
     starts = [(m.start(), " ".join(m.group("label").split())) for m in brackets._PAREN_NOTE_START_RE.finditer(text)]
+    named = {start for start, _ in starts}
+    starts += [(m.start(), m.group("label") or m.group("imperative"))
+               for m in brackets._PAREN_OTHER_START_RE.finditer(text) if m.start() not in named]
     starts += [(m.start(), m.group("label")) for m in brackets._PAREN_INITIALS_START_RE.finditer(text)
                if m.group("label") not in brackets._NOT_INITIALS]
     closes = brackets._matching_parentheses(text)
     notes, resume = [], 0
     for start, label in sorted(starts):
-        if start >= resume and start in closes:
+        if start >= resume and start in closes and not brackets.is_notice(text[start + 1:closes[start] - 1]):
             notes.append((start, closes[start], label))
             resume = closes[start]
     return notes

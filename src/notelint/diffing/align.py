@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -52,6 +53,10 @@ class StyleRule:
         return regex.compile(self.pattern, regex.MULTILINE)
 
 
+# Seconds a style rule's pattern may spend on one run (both articles), in all.
+STYLE_RULE_TIMEOUT = 1.0
+
+
 class StyleError(Exception):
     """A broken style-equivalence file: one line naming the file and the entry."""
 
@@ -67,6 +72,11 @@ class StyleEquivalences:
         self.capitalisation = capitalisation
         self.punctuation = punctuation
         self._compiled = [rule.compiled for rule in self.rules]
+        # Each rule's time budget for the run (a user's --style-rules pattern may backtrack for ever);
+        # a rule that spends it is dropped, and named in `timed_out` for the command to report.
+        self.timeout = STYLE_RULE_TIMEOUT
+        self._spent = [0.0] * len(self.rules)
+        self.timed_out: list[str] = []
 
     @classmethod
     def load(cls, paths: Iterable[str] = (), *, defaults: bool = True) -> "StyleEquivalences":
@@ -100,14 +110,30 @@ class StyleEquivalences:
         longest, then the rule listed first. Each pattern runs on its own: far faster than one alternation."""
         found = []
         for index, compiled in enumerate(self._compiled):
+            if compiled is None:
+                continue  # timed out earlier in this run
             template = self.rules[index].canonical
-            for m in compiled.finditer(text, start, end):
-                if m.end() > m.start():
-                    try:
-                        expanded = m.expand(template)
-                    except (regex.error, IndexError):
-                        expanded = template
-                    found.append((m.start(), -m.end(), index, " ".join(expanded.translate(_WORD_NORM).split())))
+            began = time.perf_counter()
+            deadline = began + self.timeout - self._spent[index]
+            rule_found = []
+            try:
+                for m in compiled.finditer(text, start, end, timeout=max(deadline - began, 0.0)):
+                    if m.end() > m.start():
+                        try:
+                            expanded = m.expand(template)
+                        except (regex.error, IndexError):
+                            expanded = template
+                        rule_found.append((m.start(), -m.end(), index,
+                                           " ".join(expanded.translate(_WORD_NORM).split())))
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError
+            except TimeoutError:
+                self._compiled[index] = None
+                self.timed_out.append(self.rules[index].name)
+                continue
+            finally:
+                self._spent[index] += time.perf_counter() - began
+            found.extend(rule_found)
         found.sort()
         chosen = []
         last_end = start

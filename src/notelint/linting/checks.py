@@ -6,6 +6,8 @@ Checks read the span tree through `context.Context` and never print. Word lists 
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 from typing import Iterable, Iterator
 
@@ -15,6 +17,7 @@ import regex
 
 from typing import TYPE_CHECKING
 
+from .messages import format_message
 from .context import Context, Hit
 from .patterns import LazyPattern as _Lazy
 
@@ -337,7 +340,7 @@ def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Itera
             continue
         reason = _attribution_in_block(ctx, block)
         if reason:
-            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+            yield Hit(span.start, span.end, format_message(rule.message, reason=reason))
 
 
 def _attribution_in_block(ctx: Context, block: Span) -> str | None:
@@ -345,9 +348,8 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
     memo = ctx.memo.setdefault("attribution_in_block", {})
     if id(block) not in memo:
         insertions = _insertions_by_block(ctx).get(id(block), [])
-        quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
         reason = None
-        if quotes:
+        if _quote_outside(block, insertions):
             reason = "a direct quotation"
         else:
             m = ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, insertions))
@@ -355,6 +357,21 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
                 reason = f"an attribution (“{m.group()}”)"
         memo[id(block)] = reason
     return memo[id(block)]
+
+
+def _quote_outside(block: Span, insertions: list[Span]) -> bool:
+    """Whether the block holds a quotation that is not inside one of its (top-level, so disjoint)
+    insertions. Each quotation is looked up among the insertions by bisection: a long paragraph of
+    quotations and insertions is not quotations times insertions."""
+    ordered = sorted(insertions, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    for q in block.walk():
+        if q.kind != QUOTE:
+            continue
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0 or not ordered[k].contains(q):
+            return True
+    return False
 
 
 # --- NL104 unlabeled-insertion --------------------------------------------------------------------
@@ -404,13 +421,23 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     if insertions:
         lines = sorted({_line_of(ctx, s.start) for s in insertions})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
-        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
+        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {_places(lines)})")
     stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
         service = credit.attrs.get("service")
-        yield Hit(credit.start, credit.end, rule.message.format(service=service, what=" and ".join(parts)))
+        yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))
+
+
+# A finding's message names at most this many places: a 50 MB file once listed 17,586 line numbers.
+MAX_PLACES = 5
+
+
+def _places(numbers: list[int]) -> str:
+    """`3, 9, 14` or, past MAX_PLACES, the first few and `and N more`."""
+    shown = ", ".join(map(str, numbers[:MAX_PLACES]))
+    return shown if len(numbers) <= MAX_PLACES else f"{shown} and {len(numbers) - MAX_PLACES} more"
 
 
 # --- NL201 scare-quotes ---------------------------------------------------------------------------
@@ -437,7 +464,7 @@ def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|describ(?:es|ed)|term(?:s|ed)|label(?:s|led|ed))\b",
                     ctx.text[s:e], re.IGNORECASE):
                 continue  # quoting what someone called it
-        yield Hit(quote.start, quote.end, rule.message.format(match=ctx.text[quote.start:quote.end]))
+        yield Hit(quote.start, quote.end, format_message(rule.message, match=ctx.text[quote.start:quote.end]))
 
 
 # --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
@@ -487,6 +514,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
+        if _newsletter_furniture(text, block):
+            continue
+        generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (said or quoted or _quote_mark_in(text, block.start, block.end)):
             if find_attribution(text, block.start, block.end):
@@ -512,6 +542,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 continue
             if _has_quote_mark_inside(sentence):
                 continue
+            if _EMAIL.search(sentence):
+                continue  # "Contact us at editors@…": the page's contact line, not the story's voice
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b):
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
@@ -519,16 +551,49 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
-                for m in SECOND_PERSON.finditer(ctx.text, a, b):
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
+                for m in SECOND_PERSON.finditer(ctx.text, a, b) if not generic_you else ():
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
-                        yield Hit(m.start(), m.end(), rule.message.format(what=what))
+                        yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
+
+
+# Newsletter furniture: a short lead-in to a list ("Here are your must-reads:"), or a digest item that
+# ends by citing the outlet whose summary it carries ("… vote for—gulp—Hillary? [Politico]").
+_LIST_LEAD_IN_WORDS = 8
+_CITED_DIGEST_ITEM = _Lazy(re.compile, r"[\[(][A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}[\])]\s*$")
+_WH_CLAUSE = _Lazy(re.compile, r"\b(?:what|why|how|who|whom|where|when|which|whether)\b", re.IGNORECASE)
+_EMAIL = _Lazy(re.compile, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# "If you live in a swing state, chances are you've seen …": the generic "you" of anyone at all, set up
+# by a conditional or temporal clause, not the writer addressing the reader.
+# Only when the main clause goes on to describe (", chances are you've seen …", ", you'll find …"); one that
+# turns to the reader with an imperative (", think again") is the writer's voice.
+_GENERIC_YOU = _Lazy(re.compile, r"\b(?:[Ii]f|[Ww]hen|[Ww]henever|[Ww]hether|[Uu]nless|[Oo]nce|[Uu]ntil|[Aa]s\s+long\s+as)"
+                                 r"\s+you(?:[’'](?:re|ve|d|ll))?\b")
+_DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances|odds|there|it|the|a|an|that|this|"
+                                             r"your|many|most|some|one|they|he|she|we)\b", re.IGNORECASE)
+
+
+def _newsletter_furniture(text: str, block: Span) -> bool:
+    stretch = text[block.start:block.end].rstrip()
+    if stretch.endswith(":") and len(stretch.split()) <= _LIST_LEAD_IN_WORDS and not _WH_CLAUSE.search(stretch):
+        return True  # "Here are your must-reads:" names a list; "Here's what they won't tell you:" argues
+    return stretch.endswith(("]", ")")) and _CITED_DIGEST_ITEM.search(stretch) is not None
+
+
+def _generic_you(text: str, block: Span) -> bool:
+    """Whether the paragraph's first "you" is the generic one ("If you live in …"): its later ones are too."""
+    first = SECOND_PERSON.search(text, block.start, block.end)
+    if first is None:
+        return False
+    lead_in = _GENERIC_YOU.search(text, max(block.start, first.start() - 12), first.end())
+    return (lead_in is not None and lead_in.end() >= first.end() - 1
+            and _DESCRIPTIVE_MAIN_CLAUSE.match(text, lead_in.end(), block.end) is not None)
 
 
 def _opens_with_quote_mark(text: str, block: Span) -> bool:
@@ -626,7 +691,7 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
     for block in ctx.blocks_of_kind(STANDFIRST):
         signals = opinion_signals(ctx, block, rule.lexicons)
         if signals:
-            yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
+            yield Hit(block.start, block.end, format_message(rule.message, signals="; ".join(signals)))
 
 
 # --- NL403 unattributed-quote ---------------------------------------------------------------------
