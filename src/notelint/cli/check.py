@@ -9,14 +9,13 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, findings_exit_code, open_output,
-                  use_color)
+from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, add_runner_options,
+                     findings_exit_code, open_output, use_color)
 from ..collector import paused
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError
 
 def register(sub) -> None:
     from ..reporting import available_formats
-    from ..runner.workers import add_runner_options
 
     p = sub.add_parser("check", help="lint articles for commentary mixed into reporting",
                        description="Lint articles (files, folders, or - for standard input) for editorial "

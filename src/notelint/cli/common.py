@@ -260,3 +260,24 @@ def use_color(args: argparse.Namespace, stream) -> bool:
     if getattr(args, "color", "auto") == "never" or os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
+    parser.add_argument("-j", "--jobs", type=positive_int, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
+                        help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where the result cache lives (default: $NOTELINT_CACHE_DIR or ./.notelint_cache)")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
