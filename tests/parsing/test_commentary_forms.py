@@ -115,6 +115,7 @@ def test_party_state_ages_and_codes_are_never_asides(party, state, age, code):
     ("(Hint: it is all about the tolls.)", "Hint"),
     ("(Update: the council has since set a date.)", "Update"),
     ("(Author’s note: I drove across it this morning.)", "Author’s note"),
+    ("(Disclosure: I worked for the mayor in 2010.)", "Disclosure"),
 ])
 def test_parenthesised_labels(note, label):
     doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")

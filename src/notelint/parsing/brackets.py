@@ -44,7 +44,7 @@ _NAMED_LABEL = (
     rf"|Authors?{_APOS}?\s+note"
     # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...": the note's addressee.
     r"|Note\s+(?:to|for)\s+[^:()\[\]\n]{1,60}?(?=\s*(?::|[—–]|\s-\s|--))"
-    r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update"
+    r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update|(?:Full\s+)?Disclosure"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
 _BARE_EDITOR_RE = re.compile(r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -761,7 +761,7 @@ _PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?!
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
-_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUu")
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDd")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
