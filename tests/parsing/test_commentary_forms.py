@@ -82,6 +82,17 @@ def test_parentheses_inside_a_quotation_are_the_speakers_or_a_clarification():
     assert insertions(doc) == []
 
 
+@pytest.mark.parametrize("paragraph", [
+    "'We will not back down (and I mean that) on the bridge,' the mayor said.",
+    "The mayor said: ‘We will not back down (and I mean that!) on the bridge, and we don’t care who knows.’",
+])
+def test_parentheses_inside_a_single_quoted_quotation_are_the_speakers(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+    # The same aside outside the quotation is the writer's.
+    outside = "The mayor's team (and I mean that) called the council's plan dead."
+    assert insertions(parse(HEAD + LEAD + outside + "\n")) == [("(and I mean that)", None)]
+
+
 def test_speech_reported_without_quotation_marks_keeps_its_parentheses():
     # Scraped copy that lost every quotation mark: a first-person parenthesis is the speaker's words.
     paragraph = "This is the least (we can do) for our neighbours, the archbishop said on Sunday."

@@ -830,6 +830,7 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
 def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) -> list:
     taken = [(s, e) for s, e, _ in notes]
     found = []
+    single_quoted = None  # worked out when an aside is found
     resume = 0
     for start in sorted(closes):
         if start < resume:
@@ -840,10 +841,26 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
             continue
         if is_parenthetical_aside(text[start + 1:end - 1], text[max(0, start - 200):start], text[end:end + 200],
                                   speech=speech):
-            found.append((start, end, None))
+            if single_quoted is None:
+                single_quoted = _single_quoted(text)
+            if not any(s <= start and end <= e for s, e in single_quoted):
+                found.append((start, end, None))
     if not found:
         return notes
     return sorted(notes + found)
+
+
+# A quotation in single marks, as British papers print them ('We will (and I mean it) fight on,' he said):
+# opened after a space, a bracket, a colon or a dash, closed before a space or punctuation, so the
+# apostrophes of "don't" and "Iran's" neither open nor close one.
+_SINGLE_QUOTED_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=\S).*?(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Where single-marked quotations lie in a paragraph (a parenthesis there is the speaker's)."""
+    if "‘" not in text and "'" not in text:
+        return []
+    return [m.span() for m in _SINGLE_QUOTED_RE.finditer(text)]
 
 
 _PAREN_RE = re.compile(r"[()]|\n[ \t]*\n")
