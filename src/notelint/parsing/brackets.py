@@ -725,8 +725,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         own = _URL_IN_TEXT_RE.sub(" ", own)
     ending = own.strip().rstrip(" .…)\"'”’*")
     words = _WORD_RE.findall(own)
-    if _GLOSS_RE.match(inner):
-        return ending.endswith(("!", "?"))
+    if _GLOSS_RE.match(inner) and not (len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own)):
+        return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
     if ending.endswith("?") and len(words) >= 3:
         score += 3  # a question put to the reader
