@@ -171,6 +171,7 @@ def test_an_outlet_cited_with_its_initials_is_not_a_label():
     "Editor's note: An earlier version of this story misstated the date of the vote.",
     "Ed. note: This is the second of a three-part series on the city's bridges.",
     "Update: This story has been updated with the council's statement.",
+    "Note: Strong language in paragraph 6",
 ])
 def test_notices_about_the_text_are_not_commentary(notice):
     assert is_notice(notice)
@@ -321,3 +322,12 @@ def test_a_suppression_line_inside_a_block_splits_it_with_exact_offsets():
 def test_reader_comments_keep_their_parentheses():
     text = HEAD + LEAD + "The council met (shocker) today.\n\nLeave a Reply\n\nI agree (lol!) with you.\n"
     assert insertions(parse(text)) == [("(shocker)", None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "(Stand up tall) (Stand up tall) (Never let them win) (Stand up tall)",
+    "[Chorus: Mia Lowe] We keep on running (do what you want to do) and we never stop",
+    "The clip runs two minutes (you can watch the video below) and ends abruptly.",
+])
+def test_lyrics_lists_and_pointers_are_not_asides(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []

@@ -79,6 +79,11 @@ _NOTICE_RE = re.compile(
     r"|\b(?:may|might|could)\s+(?:find|be|consider)\s+(?:it\s+|them\s+)?(?:offensive|disturbing|upsetting|"
     r"graphic|distressing)"
     r"|\bplease\s+be\s+advised\b"
+    r"|\b(?:strong|offensive|graphic|coarse|explicit|foul|vulgar|profane|crude)\s+(?:language|content|images?|"
+    r"material|descriptions?)\b"
+    # A note about one of the text's paragraphs: "(Note: Strong language in paragraph 3)".
+    r"|\b(?:paragraphs?|grafs?|para)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+paragraph\b"
     # Corrections and updates of the text itself.
     r"|^\W*(?:an?\s+)?(?:earlier|previous|prior)\s+version\b"
     r"|^\W*(?:corrects?|correction|corrected|clarification|clarifies|updates?\s+(?:with|to)|updated\s+(?:with|to)|"
@@ -690,6 +695,9 @@ _ASIDE_IMPERATIVE_RE = re.compile(
     r"[\s*]*(?:just\s+)?(?:read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
     rf"don{_APOS}t|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|behold|"
     rf"cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
+# The reader pointed to the page: "(you can watch the video below)", "(you can read the report here)".
+_POINTER_RE = re.compile(r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
+                         r"hear|sign\s+up|subscribe|follow|click)\b", re.IGNORECASE)
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
 _NAME_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
@@ -740,7 +748,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 3
     elif _FIRST_PERSON_SUBJECT_RE.search(own) or _FIRST_PERSON_RE.search(own):
         score += 1
-    if _SECOND_PERSON_SUBJECT_RE.search(own):
+    if _POINTER_RE.search(own):
+        pass  # "(you can watch the video below)": pointing the reader to the page, not arguing
+    elif _SECOND_PERSON_SUBJECT_RE.search(own):
         score += 3
     elif _SECOND_PERSON_RE.search(own):
         score += 2
@@ -828,6 +838,13 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
 
 
 def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) -> list:
+    # Song lyrics ("[Verse 1: ...] ... (Do what you want to do)") and a block that is mostly parentheses
+    # carry no prose for an aside to interrupt.
+    head = text.lstrip()
+    if head.startswith("[") and _LYRIC_HEADER_RE.match(head, 1):
+        return notes
+    if 2 * sum(end - start for start, end in closes.items()) > len(text.strip()):
+        return notes
     taken = [(s, e) for s, e, _ in notes]
     found = []
     single_quoted = None  # worked out when an aside is found
