@@ -331,3 +331,8 @@ def test_reader_comments_keep_their_parentheses():
 ])
 def test_lyrics_lists_and_pointers_are_not_asides(paragraph):
     assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+def test_an_aside_that_is_a_paragraph_of_its_own_is_found():
+    aside = "(Maybe the council has simply forgotten where the bridge is?)"
+    assert insertions(parse(HEAD + LEAD + aside + "\n\nThe vote is now set for May.\n")) == [(aside, None)]

@@ -838,13 +838,13 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
 
 
 def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) -> list:
-    # Song lyrics ("[Verse 1: ...] ... (Do what you want to do)") and a block that is mostly parentheses
+    # Song lyrics ("[Verse 1: ...] ... (Do what you want to do)") and a block that is nearly all parentheses
     # carry no prose for an aside to interrupt.
     head = text.lstrip()
     if head.startswith("[") and _LYRIC_HEADER_RE.match(head, 1):
         return notes
-    if 2 * sum(end - start for start, end in closes.items()) > len(text.strip()):
-        return notes
+    if len(closes) > 1 and 5 * sum(end - start for start, end in closes.items()) > 4 * len(text.strip()):
+        return notes  # four fifths of it in several parentheses (one is a paragraph-long aside)
     taken = [(s, e) for s, e, _ in notes]
     found = []
     single_quoted = None  # worked out when an aside is found
