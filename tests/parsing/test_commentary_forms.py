@@ -182,6 +182,16 @@ def test_notices_about_the_text_are_not_commentary(notice):
     assert insertions(paragraph_doc) == []
 
 
+@pytest.mark.parametrize("note", [
+    "Ed.: Reuters photographers heard the chants from the bridge all night.",
+    "Ed.: AP polling shows voters now blame the council, and they are right to.",
+    "Ed.: the law was changed to let the contractor off.",
+])
+def test_a_labelled_note_that_merely_names_an_agency_or_a_change_is_not_a_notice(note):
+    assert not is_notice(note)
+    assert classify_in(f"[{note}]", f"[{note}]")[0] == INSERTION
+
+
 def test_a_correction_mark_is_not_commentary():
     paragraph = "[Corrected paragraph:] The council voted 5-2 on Tuesday."
     assert classify_in(paragraph, "[Corrected paragraph:]")[0] != INSERTION

@@ -96,7 +96,8 @@ _NOTICE_RE = re.compile(
     r"|\b(?:this|the\s+following)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3})?"
     rf"(?:{_TEXT_NOUNS}|transcript|excerpt|edited\s+version)\b"
     r"|\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b"
-    r"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b",
+    # The agency on its own text: "AP journalists spent months reporting this story".
+    rf"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b[^.]{{0,80}}?\b{_TEXT_NOUNS}\b",
     re.IGNORECASE,
 )
 # "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
