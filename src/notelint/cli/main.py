@@ -17,10 +17,10 @@ from ..reading.source import SourceError
 from .common import EXIT_ERROR, EXIT_OK, UsageError
 
 # Modules that add sub-commands, in the order `notelint --help` lists them.
-COMMAND_MODULES = ("parse", "check", "rules", "diff")
+COMMAND_MODULES = ("parse", "check", "rules", "diff", "stats")
 # Which module defines each command: a run imports only its own command's module (start-up time
 # matters for a pre-commit hook); `notelint --help` and a mistyped command import them all.
-COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules",
+COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules", "stats": "stats",
                   "rule": "rules", "config": "rules", "diff": "diff"}
 
 class _Parser(argparse.ArgumentParser):
