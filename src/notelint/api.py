@@ -58,15 +58,16 @@ def lint(text: str, *, path: str | None = None, settings: SettingsLike = None) -
 def lint_records(records: Union[str, "os.PathLike[str]", Iterable[Any]], *, text_field: str = "text",
                  id_field: str | None = None, meta_fields: Sequence[str] = (),
                  paragraph_separator: str | None = None, input_format: str | None = None,
-                 settings: SettingsLike = None, jobs: int = 1,
+                 settings: SettingsLike = None, jobs: int = 1, scheduler: Any = None,
                  file: str = "<records>") -> Iterator["RecordResult"]:
     """Lint a corpus record by record, yielding one RecordResult per record in order.
 
     `records`: a corpus file's path (JSON Lines, CSV or Parquet), or an iterable of mappings (dicts, or
     the rows of `DataFrame.to_dict("records")`) or of notelint.reading.corpus.Record. `jobs` > 1 lints in
-    that many worker processes. Records are read lazily, a chunk at a time."""
+    that many worker processes; `scheduler` (an address, a distributed.Client or a LocalCluster) lints on
+    a Dask cluster instead. Records are read lazily, a chunk at a time."""
     from .reading.corpus import Record, iter_records
-    from .runner.records import lint_records_local
+    from .runner.records import lint_records_dask, lint_records_local
 
     resolved = settings_from(settings)
     if isinstance(records, (str, os.PathLike)):
@@ -76,7 +77,10 @@ def lint_records(records: Union[str, "os.PathLike[str]", Iterable[Any]], *, text
                                                 paragraph_separator=paragraph_separator)
     else:
         stream = _records_from_mappings(records, text_field, id_field, meta_fields, paragraph_separator)
-    chunks = lint_records_local(stream, resolved, file, jobs=jobs)
+    if scheduler is not None:
+        chunks = lint_records_dask(stream, resolved, file, scheduler=scheduler)
+    else:
+        chunks = lint_records_local(stream, resolved, file, jobs=jobs)
     for _chunk, results in chunks:
         yield from results
 

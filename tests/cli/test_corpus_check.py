@@ -154,6 +154,8 @@ def test_usage_errors(corpus, capsys):
     assert code == 2 and "needs -o/--output-file" in err
     code, _, err = run(["check", "--per-article", "a.txt"], capsys)
     assert code == 2 and "--per-article is for corpus files" in err
+    code, _, err = run(["check", "--engine", "dask", "scrape.csv"], capsys)
+    assert code == 2 and "needs --scheduler" in err
     code, _, err = run(["check", "--text-field", "body", "scrape.csv"], capsys)
     assert code == 2 and err.strip() == "scrape.csv: error: no column 'body' (the header has: id, publisher, scrape_time, text)"
 

@@ -52,7 +52,7 @@ def register(sub) -> None:
     add_input_options(p, corpus=True)
     from .corpus import add_corpus_options
 
-    add_corpus_options(p, engine=True)
+    add_corpus_options(p, per_article=True, engine=True)
     p.set_defaults(handler=run_check)
 
 

@@ -1,7 +1,7 @@
 """Corpus mode for `check`, `parse` and `strip`: a JSON Lines, CSV or Parquet file of articles, one per row.
 
-The records are read in chunks and linted through the runner's record path (a pool of forked workers),
-and the report is written as the results come, so a corpus of any size
+The records are read in chunks and linted through the runner's record path (a pool of forked workers, or
+a Dask cluster with --engine dask), and the report is written as the results come, so a corpus of any size
 runs in bounded memory. Every finding names its record: `path` is `file#id` wherever a format shows a path,
 and the JSON formats carry a `record` object (file, row, id, meta); Parquet flattens it into columns.
 """
@@ -23,7 +23,7 @@ from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, open_output,
 PER_ARTICLE_FORMATS = ("concise", "json", "json-lines", "csv", "parquet")
 
 
-def add_corpus_options(parser: argparse.ArgumentParser, engine: bool = False) -> None:
+def add_corpus_options(parser: argparse.ArgumentParser, *, per_article: bool = False, engine: bool = False) -> None:
     group = parser.add_argument_group("corpus files (.jsonl/.ndjson, .csv, .parquet: one article per row)")
     group.add_argument("--text-field", default="text", metavar="NAME",
                        help="the field (column) holding the article text (default: text)")
@@ -33,9 +33,15 @@ def add_corpus_options(parser: argparse.ArgumentParser, engine: bool = False) ->
                        help="fields to carry into the report with each finding (publisher,date)")
     group.add_argument("--paragraph-separator", default=None, metavar="TEXT",
                        help='the text joining paragraphs in the text field, read as a blank line (" ### ")')
-    if engine:
+    if per_article:
         group.add_argument("--per-article", action="store_true",
                            help="one row per article with its counts instead of one per finding")
+    if engine:
+        group.add_argument("--engine", choices=("local", "dask"), default="local",
+                           help="where records are linted: this machine's worker processes (default) or a "
+                                "dask.distributed cluster (--scheduler)")
+        group.add_argument("--scheduler", metavar="ADDRESS",
+                           help="the Dask scheduler's address (tcp://host:8786) for --engine dask")
 
 
 def meta_fields(args: argparse.Namespace) -> tuple[str, ...]:
@@ -71,12 +77,38 @@ def record_error_line(file: str, row: int, message: str) -> str:
 # --- check ----------------------------------------------------------------------------------------------
 
 def lint_corpus_files(paths, settings, args: argparse.Namespace):
-    """(chunk of records, their RecordResults) for every corpus file in turn."""
+    """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine."""
     from ..runner.records import lint_records_local
     from ..runner.workers import default_jobs
 
+    engine = getattr(args, "engine", "local")
+    if engine == "dask" and not args.scheduler:
+        raise UsageError("--engine dask needs --scheduler ADDRESS (a dask.distributed scheduler)")
+    if engine != "dask" and getattr(args, "scheduler", None):
+        raise UsageError("--scheduler is for --engine dask")
+    if engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            raise UsageError("--engine dask needs dask.distributed, which is not installed: "
+                             "pip install 'notelint[dask]'")
     for path in paths:
-        yield from lint_records_local(open_corpus(path, args), settings, path, jobs=args.jobs or default_jobs())
+        stream = open_corpus(path, args)
+        if engine == "dask":
+            results = _dask_results(stream, settings, path, args.scheduler)
+        else:
+            results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs())
+        yield from results
+
+
+def _dask_results(stream, settings, path: str, scheduler: str):
+    """lint_records_dask, with a scheduler that cannot be reached told in one line."""
+    from ..runner.records import lint_records_dask
+
+    try:
+        yield from lint_records_dask(stream, settings, path, scheduler=scheduler)
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot use the Dask scheduler at {scheduler}: {exc}") from None
 
 
 def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
@@ -241,6 +273,8 @@ def check_file_run_options(args: argparse.Namespace) -> None:
     """Corpus-only options given to a check of article files: a usage error, not silently ignored."""
     if getattr(args, "per_article", False):
         raise UsageError("--per-article is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
+    if getattr(args, "engine", "local") != "local" or getattr(args, "scheduler", None):
+        raise UsageError("--engine dask is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
     if args.output_format in ("csv", "parquet"):
         raise UsageError(f"--output-format {args.output_format} is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
 

@@ -31,7 +31,7 @@ def register(sub) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no unreadable-row lines on standard error")
     add_runner_options(p)
     add_input_options(p, corpus=True)
-    add_corpus_options(p)
+    add_corpus_options(p, engine=True)
     p.set_defaults(handler=run_stats)
 
 

@@ -25,6 +25,8 @@ from ..collector import paused
 CHUNK = 256
 # Chunks in flight per worker: one being linted and one waiting, so a worker never idles for the reader.
 IN_FLIGHT_PER_JOB = 2
+# How long to wait for a Dask scheduler to answer before giving up with a one-line error.
+_CONNECT_SECONDS = 10
 
 
 
@@ -175,3 +177,29 @@ def _ordered(chunks: Iterator[list[Record]], submit: Callable, limit: int,
     while pending:
         done_chunk, job = pending.popleft()
         yield done_chunk, result(job)
+
+
+def lint_records_dask(records: Iterable[Record], settings, file: str, *, scheduler,
+                      chunk_size: int = CHUNK, in_flight: int | None = None
+                      ) -> Iterator[tuple[list[Record], list[RecordResult]]]:
+    """The same work on a dask.distributed cluster: `scheduler` is its address (tcp://host:8786), a Client,
+    or a cluster object (LocalCluster). The records are read here in chunks and sent with their task (the
+    workers need not see the file); at most `in_flight` chunks (default: 2 per worker thread) are out at
+    once; results come back in file order, equal to a local run's."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise RuntimeError("the Dask engine needs dask.distributed: pip install 'notelint[dask]'") from None
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler, timeout=_CONNECT_SECONDS) if own else scheduler
+    try:
+        if in_flight is None:
+            threads = sum(client.nthreads().values()) or 1
+            in_flight = threads * IN_FLIGHT_PER_JOB
+        remote_settings = client.scatter(settings, broadcast=True)
+        yield from _ordered(chunked(records, chunk_size),
+                            lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
+                            in_flight, lambda future: future.result())
+    finally:
+        if own:
+            client.close()
