@@ -76,7 +76,7 @@ def record_error_line(file: str, row: int, message: str) -> str:
 
 # --- check ----------------------------------------------------------------------------------------------
 
-def lint_corpus_files(paths, settings, args: argparse.Namespace):
+def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None):
     """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine."""
     from ..runner.records import lint_records_local
     from ..runner.workers import default_jobs
@@ -94,11 +94,16 @@ def lint_corpus_files(paths, settings, args: argparse.Namespace):
                              "pip install 'notelint[dask]'")
     for path in paths:
         stream = open_corpus(path, args)
+        if progress is not None:
+            progress.start_file(stream)
         if engine == "dask":
             results = _dask_results(stream, settings, path, args.scheduler)
         else:
             results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs())
-        yield from results
+        for chunk, chunk_results in results:
+            if progress is not None:
+                progress.advance(len(chunk))
+            yield chunk, chunk_results
 
 
 def _dask_results(stream, settings, path: str, scheduler: str):
@@ -113,6 +118,7 @@ def _dask_results(stream, settings, path: str, scheduler: str):
 
 def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     from ..linting.findings import SEVERITY_RANK
+    from .progress import Progress
 
     fmt = args.output_format
     per_article = getattr(args, "per_article", False)
@@ -127,22 +133,30 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     severities: Counter = Counter()
     statistics: Counter = Counter()
     records = with_findings = 0
-    for chunk, results in lint_corpus_files(paths, settings, args):
-        texts = {record.row: record.text for record in chunk} if sink.wants_text else None
-        for result in results:
-            records += 1
-            if result.error is not None:
-                errors = True
-                print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
-            elif result.findings:
-                with_findings += 1
-                for finding in result.findings:
-                    severities[finding.severity] += 1
-                    if args.statistics:
-                        statistics[(finding.code, finding.name, finding.severity)] += 1
-                    if SEVERITY_RANK[finding.severity] >= threshold:
-                        failing = True
-            sink.add(result, texts[result.row] if texts is not None and result.error is None else None)
+    progress = Progress.for_run(args)
+    try:
+        for chunk, results in lint_corpus_files(paths, settings, args, progress):
+            texts = {record.row: record.text for record in chunk} if sink.wants_text else None
+            for result in results:
+                records += 1
+                if result.error is not None:
+                    errors = True
+                    if progress is not None:
+                        progress.console_print(record_error_line(result.file, result.row, result.error))
+                    else:
+                        print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
+                elif result.findings:
+                    with_findings += 1
+                    for finding in result.findings:
+                        severities[finding.severity] += 1
+                        if args.statistics:
+                            statistics[(finding.code, finding.name, finding.severity)] += 1
+                        if SEVERITY_RANK[finding.severity] >= threshold:
+                            failing = True
+                sink.add(result, texts[result.row] if texts is not None and result.error is None else None)
+    finally:
+        if progress is not None:
+            progress.stop()
     sink.finish(severities, statistics, records, with_findings)
     if errors:
         return EXIT_ERROR

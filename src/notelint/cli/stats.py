@@ -28,7 +28,7 @@ def register(sub) -> None:
     p.add_argument("--ignore", action="append", default=None, metavar="CODES")
     p.add_argument("--config", metavar="FILE", help="use this configuration file")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
-    p.add_argument("-q", "--quiet", action="store_true", help="no unreadable-row lines on standard error")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no unreadable-row lines")
     add_runner_options(p)
     add_input_options(p, corpus=True)
     add_corpus_options(p, engine=True)
@@ -39,6 +39,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from ..linting.config import SettingsResolver, overrides_from_args
     from ..reporting.stats import corpus_stats, write_csv, write_json, write_table
     from .corpus import is_corpus_run, lint_corpus_files, record_error_line
+    from .progress import Progress
 
     if not is_corpus_run(args, args.paths):
         raise UsageError("stats reads corpus files (.jsonl, .ndjson, .csv, .parquet, or --input-format)")
@@ -46,18 +47,25 @@ def run_stats(args: argparse.Namespace) -> int:
         args.meta_field = (args.meta_field or []) + [args.by]
     settings = SettingsResolver(overrides_from_args(args))(args.paths[0])
     unreadable = 0
+    progress = Progress.for_run(args)
 
     def results():
         nonlocal unreadable
-        for _chunk, chunk_results in lint_corpus_files(args.paths, settings, args):
+        for _chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
             for result in chunk_results:
                 if result.error is not None:
                     unreadable += 1
-                    if not args.quiet:
+                    if progress is not None:
+                        progress.console_print(record_error_line(result.file, result.row, result.error))
+                    elif not args.quiet:
                         print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
                 yield result
 
-    stats = corpus_stats(results(), args.by)
+    try:
+        stats = corpus_stats(results(), args.by)
+    finally:
+        if progress is not None:
+            progress.stop()
     out = open_output(args)
     try:
         if args.output_format == "csv":
