@@ -146,6 +146,14 @@ def test_corpus_from_standard_input(corpus, capsys, monkeypatch):
     assert code == 1 and out.startswith("-#1:3:34: NL102 ")
 
 
+def test_csv_corpus_from_standard_input_leaves_it_open(corpus, capsys, monkeypatch):
+    data = ("id,text\nq1,\"" + SPLIT.replace(" ### ", "\n\n").replace('"', '""') + "\"\n").encode()
+    code, out, _ = run(["check", "--no-cache", "--input-format", "csv", "--id-field", "id", "--output-format",
+                        "concise", "-"], capsys, stdin=data, monkeypatch=monkeypatch)
+    assert code == 1 and out.startswith("-#q1:3:34: NL102 ")
+    assert not sys.stdin.closed
+
+
 def test_usage_errors(corpus, capsys):
     (corpus / "a.txt").write_text("Headline\n\nBody.\n", encoding="utf-8")
     code, _, err = run(["check", "scrape.csv", "a.txt"], capsys)

@@ -6,6 +6,7 @@ counts (words, editorial insertions, the wire service it is credited to), so one
 """
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import deque
 from dataclasses import dataclass, field
@@ -126,9 +127,17 @@ def _outermost(span, kind):
 
 
 def lint_chunk(records: Sequence[Record], settings, file: str) -> list[RecordResult]:
-    """Lint a chunk of records (in a worker, a Dask task or in-process)."""
+    """Lint a chunk of records (in a worker, a Dask task or in-process).
+
+    The cyclic collector is paused while the records are linted (as for files: it would walk each new
+    document's objects), and the young objects are collected once the chunk is done: parsing leaves ~2
+    objects a record in reference cycles (pyparsing's exceptions), which a command that pauses the collector
+    for its whole run (check does, and forked workers inherit it) would otherwise keep: the largest process
+    of a check of a 1 GB file (420,000 records) reached 663 MB without this collection."""
     with paused():
-        return [lint_record(record, settings, file) for record in records]
+        results = [lint_record(record, settings, file) for record in records]
+    gc.collect(0)
+    return results
 
 
 def chunked(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:
@@ -196,7 +205,9 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
         if in_flight is None:
             threads = sum(client.nthreads().values()) or 1
             in_flight = threads * IN_FLIGHT_PER_JOB
-        remote_settings = client.scatter(settings, broadcast=True)
+        # A key of its own (hash=False): two runs with equal settings on one client would otherwise share
+        # the scattered key, and the first to finish would release it under the other.
+        remote_settings = client.scatter(settings, broadcast=True, hash=False)
         yield from _ordered(chunked(records, chunk_size),
                             lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
                             in_flight, lambda future: future.result())
