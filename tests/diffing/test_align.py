@@ -5,6 +5,7 @@ import random
 
 import pytest
 from hypothesis import example, given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.diffing.align import (MYERS_MAX_D, StyleEquivalences, StyleError, align, align_texts, matching_blocks,
@@ -128,7 +129,7 @@ def _lcs_length(a, b) -> int:
     return prev[-1]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=budget(200), deadline=None)
 @given(st.lists(st.integers(0, 5), max_size=40), st.lists(st.integers(0, 5), max_size=40))
 def test_matching_blocks_are_valid_and_increasing(a, b):
     blocks = matching_blocks(a, b)
@@ -138,7 +139,7 @@ def test_matching_blocks_are_valid_and_increasing(a, b):
     assert matched <= _lcs_length(a, b)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=budget(100), deadline=None)
 @given(st.lists(st.sampled_from("abcdefghij"), max_size=15), st.lists(st.sampled_from("abcdefghij"), max_size=15))
 @example(a=list("aabb"), b=list("baab"))  # "b" is unique once the common suffix "b" is matched: an anchor
 def test_small_gaps_are_solved_exactly(a, b):

@@ -290,6 +290,7 @@ def test_corpus_fixture_path_is_the_one_the_cli_tests_use():
 # --- Robustness: any pair of articles, any edits ------------------------------------------------------------
 
 from hypothesis import HealthCheck, given, settings as hsettings  # noqa: E402
+from fuzzing import budget
 from hypothesis import strategies as st  # noqa: E402
 
 PIECES = ["The", "militia", "said", "U.S.", "US", "100%", "100 percent", "“", "”", '"', "’", "'", "[", "]", "(AP)",
@@ -313,7 +314,7 @@ def article_pair(draw):
     return original, " ".join(edited)
 
 
-@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@hsettings(max_examples=budget(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_pair())
 def test_any_pair_gives_hunks_whose_positions_are_the_files_text(pair_of_texts):
     original, republished = pair_of_texts

@@ -316,6 +316,7 @@ def test_settings_pickle_and_keep_their_fingerprint(tmp_path):
 # --- Any text at all --------------------------------------------------------------------------------
 
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st  # noqa: E402
+from fuzzing import budget
 
 PIECES = st.sampled_from([
     "Headline", "\n", "\n\n", " ", "The minister said", "“", "”", '"', "[", "]", "[Ed.: note]", "you", "We",
@@ -324,7 +325,7 @@ PIECES = st.sampled_from([
 ])
 
 
-@hypothesis_settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@hypothesis_settings(max_examples=budget(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(PIECES, max_size=40).map("".join))
 def test_lint_never_raises_and_findings_stay_in_the_text_in_order(text):
     findings = lint(text, select=["ALL"], **{"report-unused-suppressions": True})

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 import notelint
@@ -46,7 +47,7 @@ def quick_finds_whatever_the_prefilter_finds(text: str, start: int, end: int) ->
     return bool(found) and bool(checks.VOICE_PREFILTER.search(text, max(start, found.start() - 1), end))
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.lists(st.sampled_from(VOICE_TOKENS), min_size=1, max_size=12), st.data())
 def test_voice_quick_filter_passes_whatever_the_prefilter_passes(tokens, data):
     text = "".join(tokens)
@@ -65,7 +66,7 @@ def test_voice_quick_filter_on_every_token_between_every_pair_of_neighbours_and_
                         assert quick_finds_whatever_the_prefilter_finds(text, start, end), (text, start, end)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(VOICE_TOKENS + ["\u0301", "x"]), min_size=1, max_size=12), st.data())
 def test_voice_candidate_found_from_inside_a_run_is_found_from_its_start(tokens, data):
     # editorial_voice asks VOICE_CANDIDATE from the prefilter's match first: the regex module reads the
@@ -127,7 +128,7 @@ def test_attribution_trie_matches_every_word_in_any_case():
                     attribution_matches(ATTRIBUTION_ALTERNATION, text), text
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.lists(st.sampled_from(ATTRIBUTION_TOKENS), min_size=1, max_size=12), st.data())
 def test_attribution_trie_finds_what_the_alternation_finds(tokens, data):
     text = "".join(tokens)
@@ -157,7 +158,7 @@ def test_find_attribution_on_every_word_between_every_pair_of_neighbours_and_bou
 
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.lists(st.sampled_from(ATTRIBUTION_TOKENS), min_size=1, max_size=14), st.data())
 def test_attribution_found_with_spans_as_one_space_where_found_with_spans_blanked(tokens, data):
     # NL403 asks only whether a paragraph, its quotations left out, holds an attribution.
@@ -268,7 +269,7 @@ WORD_LIST_TOKENS = ["war", "WAR", "criminal", "criminals", "warm", "warlord", "t
                     "abc", "abcd", "é", "_", "1", " ", "  ", "\n", "“", ".", "x", "-x"]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.lists(st.sampled_from(WORD_LIST_ENTRIES), min_size=1, max_size=8),
        st.lists(st.sampled_from(WORD_LIST_TOKENS), min_size=1, max_size=14))
 def test_grouped_word_list_matches_what_the_flat_alternation_matches(entries, tokens):

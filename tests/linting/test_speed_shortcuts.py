@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 import notelint
@@ -38,7 +39,7 @@ def attribution_found(text: str, start: int, end: int) -> bool:
     return checks.ATTRIBUTION.search(text, start, end) is not None
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.lists(st.sampled_from(SAID_TOKENS), min_size=1, max_size=10), st.data())
 def test_has_attribution_answers_as_the_attribution_search(tokens, data):
     text = "".join(tokens)
@@ -70,7 +71,7 @@ def test_has_attribution_on_every_sentence_and_paragraph_of_the_corpus(corpus_te
             assert checks.has_attribution(text, s, e) == attribution_found(text, s, e), text[s:e]
 
 
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.lists(st.sampled_from(SAID_TOKENS), min_size=0, max_size=10), st.data())
 def test_quote_mark_in_answers_as_the_quote_mark_search(tokens, data):
     text = "".join(tokens)
@@ -111,7 +112,7 @@ def news_article(paragraphs: list[list[str]]) -> str:
     return "Militia attacks rise in Iraq\n\nBAGHDAD (Reuters) - " + body + "\n"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=budget(400), deadline=None)
 @given(st.lists(st.lists(st.sampled_from(WIRE_PIECES), min_size=1, max_size=12), min_size=1, max_size=5))
 def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph(paragraphs):
     text = news_article(paragraphs)
@@ -132,7 +133,7 @@ def test_editorial_voice_finds_what_it_finds_scanning_every_paragraph_of_the_fix
 
 
 # --- NL403 counts a quotation's words only up to its minimum -------------------------------------------
-@settings(max_examples=2000, deadline=None)
+@settings(max_examples=budget(2000), deadline=None)
 @given(st.text(alphabet=" \t\n\u00a0\u2003xé.", max_size=30), st.integers(-2, 8))
 def test_bounded_split_tells_too_few_words_as_the_full_split(text, min_words):
     # _unattributed: len(inner.split(None, min_words - 1)) < min_words  ==  len(inner.split()) < min_words
@@ -145,7 +146,7 @@ SENTENCE_PIECES = ["He", "said", "read:", "reads:", "Read", "according", "to", "
                    " ", "  ", "\n", "x", "A", "Said", "said.", "told:", "statement"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.lists(st.sampled_from(SENTENCE_PIECES), min_size=1, max_size=16), st.data())
 def test_an_attribution_in_a_sentence_is_one_in_its_paragraph(pieces, data):
     # editorial_voice takes every sentence of a paragraph where find_attribution found none as unattributed.
@@ -158,7 +159,7 @@ def test_an_attribution_in_a_sentence_is_one_in_its_paragraph(pieces, data):
         assert not attribution_found(text, s, e), (text, start, end, s, e)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.text(alphabet=".!?,…\"'”’“‘ax \n\t", max_size=12))
 def test_quotation_ends_like_speech_as_the_pattern_said(text):
     inner = text.strip()  # _unattributed strips the quotation first
@@ -180,7 +181,7 @@ def person_matches(pattern, text: str, start: int, end: int):
     return [(m.span(), m.group()) for m in pattern.finditer(text, start, end)]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.lists(st.sampled_from(PERSON_TOKENS), min_size=1, max_size=12), st.data())
 def test_first_person_led_by_letters_matches_as_the_plain_form(tokens, data):
     text = "".join(tokens)

@@ -3,6 +3,7 @@ the directive patterns spell right after the name): it must find every directive
 from __future__ import annotations
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.linting import engine, suppressions
@@ -17,7 +18,7 @@ def directives_found(original: str) -> list[tuple[int, int, str]]:
     return sorted((m.start(), m.end(), m.group("action")) for m in found)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=12))
 def test_find_suppressions_finds_what_the_directive_patterns_find(pieces):
     original = "".join(pieces)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import brackets as b
@@ -50,7 +51,7 @@ def test_every_gate_passes_text_its_pattern_matches():
                 _check_gate(pattern, triggers, text)
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=budget(800), deadline=None)
 @given(st.sampled_from(range(len(b._GATES))).flatmap(
     lambda i: st.tuples(st.just(i), _texts(_pattern_words(b._GATES[i][0])))))
 def test_word_gates_never_skip_a_match(case):
@@ -59,13 +60,13 @@ def test_word_gates_never_skip_a_match(case):
     _check_gate(pattern, triggers, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(_texts(_pattern_words(b._STAGE_WORDS_RE)))
 def test_stage_direction_gate(text):
     _check_gate(b._STAGE_WORDS_RE, b._STAGE_TRIGGERS, text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(_texts(_pattern_words(b._ANNOTATION_RE)))
 def test_annotation_gate(text):
     if b._ANNOTATION_RE.search(text):
@@ -74,7 +75,7 @@ def test_annotation_gate(text):
         assert b._may_annotate(runs, first.group() if first else ""), text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(_texts(sorted(b._EVALUATIVE_WORDS) + _EXTRA))
 def test_evaluative_count_gate(text):
     """With its gates, the count equals a plain token-by-token count."""
@@ -91,7 +92,7 @@ def test_evaluative_count_gate(text):
     assert b._count_evaluative(text, b._letter_runs(text)) == count
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(_texts(["Ed", "ed", "eds", "ED", "Eds", "the", "report", "3rd", "new", "rev", "—", "-", "~", "/", ".", "!",
                ")", "]", "x"]))
 def test_signature_and_character_gates(text):
@@ -103,7 +104,7 @@ def test_signature_and_character_gates(text):
         assert b._has_url_start(text), text
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(_texts(["a", "b", "x", "object", "Obj", "f", "&amp;", "&quot;", "&#39;", "\\n", "||", "&&", "{", "}", "==",
                "!=", "=>", "//", ".", "(", ")", ";", "m.get(", "quot"]))
 def test_code_gate(text):

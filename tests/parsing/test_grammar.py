@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import notelint
+from fuzzing import budget
 from notelint.parsing.grammar import parse_paragraph
 from notelint.parsing.scan import MAX_DEPTH, scan_paragraph
 
@@ -25,10 +26,10 @@ def test_grammar_and_fast_path_agree_on_the_corpus_paragraphs(corpus_text):
         assert by_grammar == by_scan, paragraph
 
 
-def test_grammar_and_fast_path_agree_on_20000_fuzzed_strings():
+def test_grammar_and_fast_path_agree_on_fuzzed_strings():
     rng = random.Random(20_000)
     alphabets = ['ab [\t]“”"’\'\n', '[[[]]“”"a', "word “quote” [note] don’t ’90s"]
-    for i in range(21_000):
+    for i in range(budget(21_000)):
         alphabet = alphabets[i % len(alphabets)]
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         by_grammar, by_scan = trees(text)
@@ -117,7 +118,7 @@ def built_paragraph(draw):
     return text, pieces
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=budget(300), suppress_health_check=[HealthCheck.too_slow])
 @given(built_paragraph())
 def test_built_paragraphs_parse_back_into_their_pieces(case):
     text, pieces = case
@@ -127,7 +128,7 @@ def test_built_paragraphs_parse_back_into_their_pieces(case):
         assert all(n.closed for n in nodes)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=budget(300), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(list('ab .,[]“”"’\'\n\r\t():1') + ["\n\n", "Source: AP", "1. Ann says", "Ed.:"]),
                 max_size=120).map("".join))
 def test_any_text_parses_and_top_level_spans_tile_it(text):
@@ -145,7 +146,7 @@ def test_any_text_parses_and_top_level_spans_tile_it(text):
     assert trees(text.replace("\n", " "))[0] == trees(text.replace("\n", " "))[1]
 
 
-@settings(max_examples=200)
+@settings(max_examples=budget(200))
 @given(st.text(max_size=200))
 @example("\ufeff")
 def test_any_unicode_text_never_raises(text):

@@ -6,6 +6,7 @@ and words that decide it (sentence ends, abbreviations, closers, speech verbs, q
 from __future__ import annotations
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import attribution
@@ -26,7 +27,7 @@ def _forward_sentence_start(text: str, block_start: int, pos: int) -> int:
     return start
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(st.lists(st.sampled_from(_SENTENCE_PIECES), max_size=120).map("".join), st.integers(0, 20))
 def test_backward_sentence_start_equals_the_forward_scan(text, block_start):
     block_start = min(block_start, len(text))
@@ -66,7 +67,7 @@ def _reference_attribute(quote: Span, text: str, block_start: int, block_end: in
         quote.attrs["verb"] = best.group("verb") or best.group("verb2")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=budget(500), deadline=None)
 @given(st.lists(st.sampled_from(_ATTRIBUTION_WORDS), max_size=14),
        st.lists(st.sampled_from(_ATTRIBUTION_WORDS), max_size=4),
        st.lists(st.sampled_from(_ATTRIBUTION_WORDS), max_size=10),
@@ -83,7 +84,7 @@ def test_attribution_shortcut_changes_nothing(before, inside, after, close, gap)
     assert fast.attrs == slow.attrs
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(st.text(alphabet="ab“”\"[]()’港 \n", max_size=30), st.data())
 def test_a_blocks_share_of_the_documents_marks_is_what_the_mark_regex_finds(text, data):
     # The builder finds the marks once per document and hands each block its share: a block without

@@ -3,6 +3,7 @@ empty, and _last_match_before finds nothing in an empty stretch."""
 from __future__ import annotations
 
 from hypothesis import example, given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import attribution
@@ -27,7 +28,7 @@ def _attribute_without_shortcut(quote, text, block_start, block_end):
         quote.attrs["verb"] = groups.get("verb") or groups["verb2"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8), st.integers(0, 3), st.data())
 @example(["he said ", "“We will.” "], 0, None)
 def test_attribute_is_the_same_without_the_block_start_shortcut(pieces, before, data):

@@ -6,6 +6,7 @@ built from lines, the breaks between them and the white space that can lengthen 
 from __future__ import annotations
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from test_speed_document import _split_blocks_as_first_written as _split_blocks_by_the_regex
@@ -19,7 +20,7 @@ PIECES = ["Words here.", "x", "“Quote,” he said.", "\n", "\n\n", "\n\n\n", "
           "\u2003", "\r", "\r\n"]
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=budget(3000), deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=24).map("".join), st.data())
 def test_split_blocks_equals_the_break_regex(text, data):
     start = data.draw(st.integers(0, len(text)))

@@ -12,6 +12,7 @@ import re
 
 import regex
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import document
@@ -27,7 +28,7 @@ def test_str_isspace_holds_regex_white_space():
             assert chr(code).isspace(), hex(code)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=budget(500), deadline=None)
 @given(st.text(alphabet="a.;,:!” \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u200b\u180e", max_size=12))
 def test_headline_end_is_the_regex_search(text):
     assert document._headline_end(text) == (document._HEADLINE_END.search(text) is not None)
@@ -56,7 +57,7 @@ _BLOCK_TEXTS = ["Republicans flip their script", "They were told. They don't car
                 "x" * 150, "y " * 160, "The bill passed. " * 20, "Officials said the vote was close, according to aides."]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=budget(400), deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_BLOCK_TEXTS), st.sampled_from([PARAGRAPH, PARAGRAPH, SOURCE]),
                           st.sampled_from(["", "", "standfirst", "paragraph"])), min_size=1, max_size=6),
        st.booleans())
@@ -113,7 +114,7 @@ _COMMENTS_WORDS = ["Join the discussion", "JOIN THE CONVERSATION", "Leave a Repl
                    "THOUGHTS", "on", "ſays", "Kelvin", "İ", "\U00010d41", "\t", " ", "\n", "Congress", "The", "x"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=budget(500), deadline=None)
 @given(st.lists(st.sampled_from(_COMMENTS_WORDS), min_size=1, max_size=8), st.sampled_from([" ", "", "\t", "  "]),
        st.data())
 def test_comments_first_chars_hold_every_comments_start(words, gap, data):
@@ -139,7 +140,7 @@ _CREDIT_WORDS = ["Source:", "SOURCES", "ſource:", "ſOURCE", "Credit", "courtes
                  "The", "x"]
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=budget(500), deadline=None)
 @given(st.lists(st.sampled_from(_CREDIT_WORDS), min_size=1, max_size=8), st.sampled_from([" ", "", "\t", "\u00a0"]),
        st.data())
 def test_credit_first_char_holds_every_credit_line(words, gap, data):
@@ -178,7 +179,7 @@ def _split_blocks_as_first_written(text, start, end):
     return blocks
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=budget(1000), deadline=None)
 @given(st.text(alphabet="ab “\t\n\r\f\v\u00a0\u2003", max_size=30), st.data())
 def test_split_blocks_takes_plain_blocks_as_add_block_does(text, data):
     # _split_blocks takes a block that neither begins nor ends with white space without _add_block.

@@ -4,6 +4,7 @@ regex would take."""
 from __future__ import annotations
 
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import document
@@ -52,7 +53,7 @@ _WORDS = ["12 Comments", "Leave a Reply", "leave a comment", "1. Jane says:", "�
           "The", "Today", "x", "says", "“Quote,” he said.", "\t", " ", "\u2003", "\x1c", "\n", "\n\n", "\n \n"]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=budget(800), deadline=None)
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=12), st.sampled_from([" ", "\n\n", "\n", "\n\n  "]))
 def test_comments_start_and_credit_blocks_are_those_the_regexes_find(words, gap):
     text = "Headline\n\n" + gap.join(words)

@@ -3,6 +3,7 @@ holds one, so the datelines it would look for are none."""
 from __future__ import annotations
 
 from hypothesis import example, given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import document
@@ -13,7 +14,7 @@ _PIECES = ["BAGHDAD (AP) — ", "WASHINGTON (Reuters) - ", "(Reuters)", "(AMZN.O
            "x" * 120, "NEW YORK, N.Y. ", "“Quote,” ", "\n"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=10), st.integers(0, 40), st.booleans())
 @example(["(Reuters)", " — "], 0, False)  # a "(" at the lead's very start
 @example(["x" * 295, "(AP)-"], 0, False)  # a dateline ending at the 300th character
@@ -32,7 +33,7 @@ def test_add_datelines_adds_the_datelines_found_in_the_first_300_characters(piec
 
 def test_problems_and_parse_options_of_a_document():
     # Problems come sorted (a document without any gets an empty list); options are shared per configuration.
-    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\n] and ”")
+    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\nPlain words.\n\n] and ”")
     assert [(p.start, p.code) for p in doc.problems] == sorted((p.start, p.code) for p in doc.problems)
     assert len(doc.problems) >= 3
     assert document.parse_text("Headline\n\nPlain.").problems == []

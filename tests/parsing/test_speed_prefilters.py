@@ -13,6 +13,7 @@ import string
 
 import regex
 from hypothesis import given, settings
+from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import attribution
@@ -73,7 +74,7 @@ _AFTER_WORDS = ["said", "SAID", "Said", "ſaid", "ſAİD", "told", "asKed", "ask
                 "\u2003", "saidx", "said_", "said1", "saidé", "saying", "Said.", "said!", "U.S.", "Inc."]
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=budget(800), deadline=None)
 @given(st.lists(st.sampled_from(_AFTER_WORDS), max_size=14), st.sampled_from([" ", "", "\t", " \t"]), st.data())
 def test_verb_after_holds_every_after_pattern_match(words, gap, data):
     text = gap.join(words)
@@ -122,7 +123,7 @@ _ATTRIBUTION_AFTER_WORDS = ["said", "Said", "SAID", "ſaid", "says", "told", "as
                             "in", "the", "\n", "\t", "  "]
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=budget(1500), deadline=None)
 @given(st.lists(st.sampled_from(_ATTRIBUTION_AFTER_WORDS), max_size=12), st.sampled_from([" ", "", "\t"]), st.data())
 def test_attribution_after_is_the_patterns_one(words, gap, data):
     text = gap.join(words)
@@ -155,7 +156,7 @@ _ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Jos
                        "A1", ",", ".", ";", "(", "\n", "\t", "é", "’", "x", "²", "\u0301", "\u200d"]
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(_ASCII_BEFORE_WORDS), max_size=14), st.sampled_from([" ", "\t", ""]), st.data())
 def test_last_match_before_with_the_ascii_twins_is_the_regex_one(words, gap, data):
     text = gap.join(words)

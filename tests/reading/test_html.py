@@ -329,6 +329,7 @@ def test_suppression_comment_in_a_page_silences_its_rule(tmp_path, capsys):
 
 # -- any tag soup -----------------------------------------------------------------------------------------------
 from hypothesis import given, settings  # noqa: E402
+from fuzzing import budget
 from hypothesis import strategies as st  # noqa: E402
 
 TAG_SOUP = ["<p>", "</p>", "<div>", "</div>", "<article>", "</article>", "<em>", "</em>", "<a href='x'>", "</a>",
@@ -338,7 +339,7 @@ TAG_SOUP = ["<p>", "</p>", "<div>", "</div>", "<article>", "</article>", "<em>",
             "<blockquote>", "</blockquote>", "<main>", "<title>", "&", "<!", "<?", "</", "\r\n", "<td>", "<hr>"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(st.lists(st.sampled_from(TAG_SOUP), max_size=50).map("".join))
 def test_any_tag_soup_reads_with_exact_offsets(page_html):
     src = read_html(page_html, None)

@@ -376,6 +376,7 @@ def test_suppression_comment_in_markdown_silences_its_rule(tmp_path, capsys):
 
 # -- any markup soup --------------------------------------------------------------------------------------------
 from hypothesis import example, given, settings  # noqa: E402
+from fuzzing import budget
 from hypothesis import strategies as st  # noqa: E402
 
 from notelint.reading import markdown as markdown_reader  # noqa: E402
@@ -386,7 +387,7 @@ MARKUP_PIECES = ["[", "]", "(", ")", "*", "_", "`", "```", "\\", "&amp;", "&rdqu
                  "<script>", "</script>", "<div>", "<?", "?>", ">", "a | b\n--|--\n", "http://x", "<http://x.y>"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=budget(300), deadline=None)
 @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=50).map("".join))
 @example("\\\n")  # a backslash ending the file is literal, not a hard break
 @example("a\\\r\n ")  # so is one before a last line of spaces (a blank line ends the paragraph)

@@ -17,7 +17,7 @@ from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
 from ..linting.findings import Finding
-from ..parsing.model import (BRACKET_KINDS, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
+from ..parsing.model import (BRACKET_KINDS, BREAK, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
 
 KINDS = ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")
 REGIONS = {HEADLINE: "headline", STANDFIRST: "standfirst", SOURCE: "source"}  # everything else: body
@@ -99,6 +99,8 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
     end = doc.article_end
     tokens = tokenize(doc.text, 0, end, equivalences)
     blocks = [s for s in doc.spans if s.kind != COMMENTS and s.start < end]
+    if "notelint:" in doc.text:
+        _keep_block_tokens(tokens, [b for b in blocks if b.kind != BREAK])
     quotes: list[Span] = []
     marks: list[Span] = []
 
@@ -133,6 +135,23 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
         lo, hi = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
         marked[lo:hi] = [True] * (hi - lo)
     return DocTokens(doc, tokens, block, blocks, quote, marked)
+
+
+def _keep_block_tokens(tokens, blocks: list[Span]) -> None:
+    """Drop the tokens that lie in no block (`blocks`, breaks left out): the parser leaves suppression
+    comment lines in the breaks
+    ("notelint: disable-next=NL104"), which are for the linter, not part of either article."""
+    starts = [b.start for b in blocks]
+    keep = []
+    for k, at in enumerate(tokens.starts):
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at < blocks[i].end:
+            keep.append(k)
+    if len(keep) == len(tokens.starts):
+        return
+    for name in ("starts", "ends", "norms", "canons", "styles"):
+        values = getattr(tokens, name)
+        setattr(tokens, name, [values[k] for k in keep])
 
 
 @dataclass

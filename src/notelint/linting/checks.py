@@ -487,6 +487,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
+        if _newsletter_furniture(text, block):
+            continue
+        generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (said or quoted or _quote_mark_in(text, block.start, block.end)):
             if find_attribution(text, block.start, block.end):
@@ -512,6 +515,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 continue
             if _has_quote_mark_inside(sentence):
                 continue
+            if _EMAIL.search(sentence):
+                continue  # "Contact us at editors@…": the page's contact line, not the story's voice
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b):
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
@@ -521,7 +526,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
                     yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
                     break
-                for m in SECOND_PERSON.finditer(ctx.text, a, b):
+                for m in SECOND_PERSON.finditer(ctx.text, a, b) if not generic_you else ():
                     yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
@@ -529,6 +534,39 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
                         yield Hit(m.start(), m.end(), rule.message.format(what=what))
                         break
+
+
+# Newsletter furniture: a short lead-in to a list ("Here are your must-reads:"), or a digest item that
+# ends by citing the outlet whose summary it carries ("… vote for—gulp—Hillary? [Politico]").
+_LIST_LEAD_IN_WORDS = 8
+_CITED_DIGEST_ITEM = _Lazy(re.compile, r"[\[(][A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,3}[\])]\s*$")
+_WH_CLAUSE = _Lazy(re.compile, r"\b(?:what|why|how|who|whom|where|when|which|whether)\b", re.IGNORECASE)
+_EMAIL = _Lazy(re.compile, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# "If you live in a swing state, chances are you've seen …": the generic "you" of anyone at all, set up
+# by a conditional or temporal clause, not the writer addressing the reader.
+# Only when the main clause goes on to describe (", chances are you've seen …", ", you'll find …"); one that
+# turns to the reader with an imperative (", think again") is the writer's voice.
+_GENERIC_YOU = _Lazy(re.compile, r"\b(?:[Ii]f|[Ww]hen|[Ww]henever|[Ww]hether|[Uu]nless|[Oo]nce|[Uu]ntil|[Aa]s\s+long\s+as)"
+                                 r"\s+you(?:[’'](?:re|ve|d|ll))?\b")
+_DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances|odds|there|it|the|a|an|that|this|"
+                                             r"your|many|most|some|one|they|he|she|we)\b", re.IGNORECASE)
+
+
+def _newsletter_furniture(text: str, block: Span) -> bool:
+    stretch = text[block.start:block.end].rstrip()
+    if stretch.endswith(":") and len(stretch.split()) <= _LIST_LEAD_IN_WORDS and not _WH_CLAUSE.search(stretch):
+        return True  # "Here are your must-reads:" names a list; "Here's what they won't tell you:" argues
+    return stretch.endswith(("]", ")")) and _CITED_DIGEST_ITEM.search(stretch) is not None
+
+
+def _generic_you(text: str, block: Span) -> bool:
+    """Whether the paragraph's first "you" is the generic one ("If you live in …"): its later ones are too."""
+    first = SECOND_PERSON.search(text, block.start, block.end)
+    if first is None:
+        return False
+    lead_in = _GENERIC_YOU.search(text, max(block.start, first.start() - 12), first.end())
+    return (lead_in is not None and lead_in.end() >= first.end() - 1
+            and _DESCRIPTIVE_MAIN_CLAUSE.match(text, lead_in.end(), block.end) is not None)
 
 
 def _opens_with_quote_mark(text: str, block: Span) -> bool:
@@ -663,8 +701,27 @@ def unattributed_quote(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
                     break
                 quotes.append(child)
         else:
-            if quotes and not (index and _leaves_quotation_open(paragraphs[index - 1])):
+            if quotes and not (index and _speaker_before(text, paragraphs, index)):
                 yield from _unattributed(text, block, quotes, min_words, rule)
+
+
+def _speaker_before(text: str, paragraphs: list[Span], index: int) -> bool:
+    """Whether a quotation in paragraphs[index] may take its speaker from the paragraph before: it leaves
+    a quotation open (a quotation carried over paragraphs is attributed once), attributes one, or reports
+    someone's speech ("Abu Zahra, 50, said demonstrators were …", "… he said:"); or it carries on a
+    quotation from the paragraph before it, and so on back, and one of those names the speaker."""
+    before = index - 1
+    if _leaves_quotation_open(paragraphs[before]):
+        return True
+    while before >= 0:
+        block = paragraphs[before]
+        if any(c.kind == QUOTE and c.attrs.get("speaker") for c in block.children) \
+                or has_attribution(text, block.start, block.end):
+            return True
+        if not (before and _leaves_quotation_open(paragraphs[before - 1])):
+            return False
+        before -= 1
+    return False
 
 
 def _leaves_quotation_open(block: Span) -> bool:

@@ -103,15 +103,9 @@ class Context:
         return self._blocks_by_kind.get(kind, [])
 
     def paragraphs(self) -> list[Span]:
-        """The article's paragraphs (top-level, starting before the comments), in document order; the list
-        is not to be changed."""
+        """The article's paragraphs (top-level, starting before the comments), in document order."""
         if self._paragraphs is None:
-            paragraphs = self.blocks_of_kind(PARAGRAPH)
-            # In document order, so when the last starts in the article all do (most articles, which have
-            # no comments): then the block list itself serves, not a copy.
-            if paragraphs and paragraphs[-1].start >= self.article_end:
-                paragraphs = [b for b in paragraphs if b.start < self.article_end]
-            self._paragraphs = paragraphs
+            self._paragraphs = [b for b in self.blocks_of_kind(PARAGRAPH) if b.start < self.article_end]
         return self._paragraphs
 
     def parent_of(self, span: Span) -> Span | None:

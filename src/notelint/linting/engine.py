@@ -89,8 +89,7 @@ def lint_source(source, settings) -> list[Finding]:
     return lint_document(doc, settings)
 
 
-_plans: dict[tuple | str, tuple] = {}
-_LAST_PLAN = "last"  # _plans' entry (settings, plan) for the last Settings object without per-file ignores
+_plans: dict[tuple, tuple] = {}
 
 
 def rule_needs(rule: Rule) -> frozenset[str]:
@@ -108,11 +107,6 @@ def _lint_plan(settings, path: str | None) -> tuple:
     options)], [(rule to run where it has its needs, its options, its needs)]). The options dicts are
     shared between files: checks only read them. (A check's needs are read here, once: a test that
     replaces a check keeps the needs of the one it replaced.)"""
-    # One Settings object lints every file of a run, and without per-file ignores its plan is the same for
-    # every path: an identity test finds it (the key below costs two calls and a tuple's hash per file).
-    last = _plans.get(_LAST_PLAN)
-    if last is not None and last[0] is settings:
-        return last[1]
     ignores = settings.ignored_for(path)
     key = (settings.fingerprint(), ignores)  # what rules_for keys its selection on
     plan = _plans.get(key)
@@ -128,8 +122,6 @@ def _lint_plan(settings, path: str | None) -> tuple:
         always = [(rule, options) for rule, options, needs in runnable if not needs]
         needing = [(rule, options, needs) for rule, options, needs in runnable if needs]
         plan = _plans[key] = (by_code, timeout_rule, timeout, {r.code for r in rules}, always, needing)
-    if not settings.per_file_ignores:  # (Settings is frozen: its per-file ignores stay empty)
-        _plans[_LAST_PLAN] = (settings, plan)
     return plan
 
 

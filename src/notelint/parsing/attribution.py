@@ -85,8 +85,16 @@ _SPACED_VERB = re.compile(rf"[ \t](?:{_VERB})(?![a-z])")
 _WORDS_BEFORE_VERB = regex.compile(r"(?:[\w’'-]+[ \t]+){0,5}", regex.REVERSE)
 
 
+# A pull quote signed with a dash: “I don’t want the drama.” — Rep. Trey Gowdy, R-SC
+_DASH_SIGNED = regex.compile(r"[ \t]*(?:—|–|--?)[ \t]*(?P<speaker>\p{Lu}[\w’'.-]*(?:[ \t]+[\w’'.,-]+){0,5})")
+
+
 def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
     """Set `speaker` and `verb` on a quotation span when its own sentence names them."""
+    if quote.attrs.get("closed") and text[quote.end:quote.end + 2].lstrip(" \t")[:1] in ("—", "–", "-") \
+            and (signed := _DASH_SIGNED.match(text, quote.end, block_end)):
+        quote.attrs["speaker"], quote.attrs["verb"] = _trim(signed.group("speaker")), "—"
+        return
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
     # “…,” and “…?” ask for an attribution right after; “….” ends the sentence with the quotation.
     if (inner_last not in (".",) and quote.attrs.get("closed")

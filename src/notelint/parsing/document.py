@@ -15,10 +15,11 @@ from functools import lru_cache
 import regex
 
 from . import attribution
-from .brackets import classify_bracket, find_editor_notes
+from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
 from ..collector import paused
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
+from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
 from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
@@ -55,6 +56,9 @@ _CREDIT_FIRST = frozenset("SsſCcVvOoRrB(©")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 _LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
 _OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
+_OPENING_QUOTE_OR_SINGLE = regex.compile(r'\s*[“"‘\']')  # the same where single marks are primary
+# The double quotation marks and brackets, as they stand in the text (quotemarks.canonical reads them).
+_DOUBLES_AND_BRACKETS = '“”"[]'
 _HEADLINE_END = regex.compile(r"[.;,]\s*$")
 
 
@@ -100,18 +104,33 @@ class _Builder:
         self.problems: list[Problem] = []
         self._body_blocks_seen = 0
         self._open_quotes: list[Span] = []
+        self._furniture: frozenset[int] = frozenset()  # indices of the blocks that are page furniture
+        self._blocks_seen: list[tuple[int, int, str]] = []
+        self._carry_label: str | None = None  # a paragraph that was only a note's label names the next one
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
-        self._marks = mark_positions(self.text)
+        self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
+        self.style = DOUBLE  # the body's primary quotation marks: see build
+        self._singles: list[int] | None = None
 
     # -- blocks -------------------------------------------------------------------------------------
     def build(self) -> Document:
         text = self.text
         blocks = self._blocks(0, len(text))  # (start, end, role)
+        if "notelint:" in text:
+            blocks = _without_directives(text, blocks)
         comments_start = self._comments_start(blocks)
         if comments_start is not None:
             blocks = [b for b in blocks if b[0] < comments_start]
         roles = self._assign_roles(blocks)
+        # The primary quotation marks of the body, from the second block on (a headline quotes with
+        # single marks in American copy too; it and the standfirst are read on their own). Where they
+        # are single, every single mark may be structure and is found as the double ones are; elsewhere
+        # single marks matter only inside a double quotation, and are looked for in blocks holding one.
+        self.style = primary_style(text, blocks[1][0] if len(blocks) > 1 else 0)
+        if self.style == SINGLE:
+            self._singles = single_candidates(text)
+        self._blocks_seen = blocks
 
         spans: list[Span] = []
         pos = 0
@@ -148,6 +167,30 @@ class _Builder:
         return None
 
     def _assign_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
+        furniture = self._page_furniture(blocks) if self.source.blocks is None else ()
+        if not furniture:
+            return self._assign_article_roles(blocks)
+        # The page's furniture (a timestamp, a byline, a job title) is set aside as a credit; headline,
+        # standfirst and credit lines are told among the other blocks as if it were not there.
+        self._furniture = furniture
+        rest = [i for i in range(len(blocks)) if i not in furniture]
+        roles = [SOURCE] * len(blocks)
+        for i, role in zip(rest, self._assign_article_roles([blocks[i] for i in rest])):
+            roles[i] = role
+        return roles
+
+    def _page_furniture(self, blocks: list[tuple[int, int, str]]) -> frozenset[int]:
+        """Blocks of a plain-text page's top that are furniture: before the first long block, among the
+        first few, the ones that are a timestamp, a byline or a job title."""
+        found = []
+        for i, (start, end, _) in enumerate(blocks[:_FURNITURE_BLOCKS]):
+            if end - start > _FURNITURE_MAX_CHARS:
+                break
+            if is_page_furniture(self.text[start:end]):
+                found.append(i)
+        return frozenset(found) if len(found) < len(blocks) else frozenset()
+
+    def _assign_article_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
         text = self.text
         roles = [PARAGRAPH] * len(blocks)
         credit_line = self.wire.credit_line
@@ -199,6 +242,9 @@ class _Builder:
     # -- one block ----------------------------------------------------------------------------------
     def _block_span(self, role: str, start: int, end: int) -> Span:
         text = self.text
+        if role == SOURCE and start in self._furniture_starts():
+            return Span(role, start, end, attrs={"service": self.wire.service_named(text[start:end]), "credit": None,
+                                                 "furniture": True})
         if role == SOURCE:
             match = self.wire.credit_line.match(text, start, end)
             credit = match.group("credit") if match else None
@@ -206,26 +252,52 @@ class _Builder:
         # Spans are made with their empty children and attrs given: cheaper than the dataclass's factories.
         self._body_blocks_seen += role == PARAGRAPH
         # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
-        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        style = self.style if role == PARAGRAPH else primary_style(self.text, start, end, self.style)
+        marks, singles = self._block_marks(start, end, style)
+        if role in (PARAGRAPH, STANDFIRST) and (label := self._commentary_label(start, end)):
+            return Span(role, start, end, [Span(INSERTION, start, end,
+                                                self._inline_spans(start, end, marks, with_wire=False,
+                                                                   style=style, singles=singles),
+                                                {"in_quote": False, "label": label})], {})
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
-                and (text.find("(", start, end) == -1
-                     or not find_editor_notes(text[start:end], self.options.editorial_markers))):
+                and (text.find("(", start, end) == -1 or not self._paren_notes(text[start:end], True))):
             # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
             # rare paragraph with a note has it looked for again by _inline_spans).
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
-                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2), {})
+                                                         lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
+                                                         style=style, singles=singles), {})
 
-    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False) -> list[Span]:
-        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are."""
+    def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
+        """Where the block's quotation marks and brackets are, and whether its single marks are among
+        them: where they may be structure (single primaries, or a double quotation holding a mark that
+        may open a single one; most wire paragraphs have none, and their apostrophes are not looked at)."""
+        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        if style == SINGLE and self._singles is not None:
+            singles = self._singles[bisect_left(self._singles, start):bisect_left(self._singles, end)]
+        elif style == SINGLE or (marks and single_may_open(self.text, start, end)):
+            singles = single_candidates(self.text, start, end)
+        else:
+            return marks, False
+        return (sorted(marks + singles) if singles else marks), True
+
+    def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
+                      style: str | None = None, singles: bool = True, asides: bool | None = None) -> list[Span]:
+        """The spans inside the block [start, end); `marks` are where its quote and bracket marks are
+        (its single marks among them if `singles`). `style` is the block's primary quotation marks (the
+        body's when not given)."""
         text = self.text
         chunk = text[start:end]
+        singles_at_top = (style or self.style) == SINGLE
+        # The structure is read from the marks' roles (same offsets); the text itself from the chunk.
+        roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
+                             if marks or not self.fast_path else (chunk, []))
         if not self.fast_path:
-            nodes = _parse_paragraph(chunk)
+            nodes = _parse_paragraph(roles, singles_at_top)
         else:
-            nodes = scan_paragraph(chunk, [pos - start for pos in marks]) if marks else []
+            nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
             if nodes and ("[" in chunk or "]" in chunk):
-                nodes = [self._by_grammar(node, chunk) for node in nodes]
+                nodes = [self._by_grammar(node, roles, singles_at_top) for node in nodes]
         children = []
         quotes = False
         for node in nodes:
@@ -236,7 +308,9 @@ class _Builder:
         if lead:
             children = self._add_datelines(children, start, end)
         if "(" in chunk:
-            children = self._add_editor_notes(children, start, chunk)
+            # The writer's unlabelled asides are looked for in the article's paragraphs (not in headlines,
+            # standfirsts or reader comments, where parentheses are everybody's).
+            children = self._add_editor_notes(children, start, chunk, asides=with_wire if asides is None else asides)
         if with_wire:
             children = _fill_gaps(children, start, end, WIRE)
         if quotes:  # only _node_span makes quotations; the steps between keep them as children
@@ -246,7 +320,7 @@ class _Builder:
         return children
 
     @staticmethod
-    def _by_grammar(node: Node, chunk: str) -> Node:
+    def _by_grammar(node: Node, chunk: str, singles_at_top: bool) -> Node:
         """Re-read a top-level construct holding a bracket with the grammar (the format's definition).
 
         Constructs without brackets keep the fast path's reading: the two are proven equal by the
@@ -264,11 +338,11 @@ class _Builder:
         region = chunk[node.start:node.end]
         if len(MARKS.findall(region)) > _GRAMMAR_MAX_MARKS:
             return node
-        (parsed,) = _parse_paragraph(region)
+        (parsed,) = _parse_paragraph(region, singles_at_top)
         _shift(parsed, node.start)
         return parsed
 
-    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool) -> Span | None:
+    def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool, in_quote_node: bool = False) -> Span | None:
         start, end = base + node.start, base + node.end
         if node.kind == STRAY_QUOTE:
             self.problems.append(Problem("NL401", start, end, "closing quotation mark with no opening mark"))
@@ -280,7 +354,7 @@ class _Builder:
         if node.children:
             inner_quote = in_quote or node.kind == QUOTE
             for child in node.children:
-                span = self._node_span(child, base, chunk, inner_quote)
+                span = self._node_span(child, base, chunk, inner_quote, node.kind == QUOTE)
                 if span is not None:
                     children.append(span)
         if node.kind == BRACKET:
@@ -301,6 +375,10 @@ class _Builder:
             return Span(kind, start, end, children, attrs)
         if node.closed:
             return Span(QUOTE, start, end, children, {"closed": True})
+        if in_quote_node and node.end < len(chunk):
+            # Ended by the closing mark of the quotation around it (“… ‘Mr Rosenstein, we …”): the
+            # writer let the outer mark close both, which is no stray.
+            return Span(QUOTE, start, end, children, {"closed": False})
         # NL401 is decided once continuation across paragraphs is known.
         span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
         self._open_quotes.append(span)
@@ -321,11 +399,37 @@ class _Builder:
             return found
         return sorted(children + found, key=lambda s: s.start) if found else children
 
-    def _add_editor_notes(self, children: list[Span], start: int, chunk: str) -> list[Span]:
-        """Labelled notes in parentheses in `chunk`, the block's text from `start`."""
-        notes = find_editor_notes(chunk, self.options.editorial_markers)
+    def _furniture_starts(self) -> set[int]:
+        return {self._blocks_seen[i][0] for i in self._furniture}
+
+    def _paren_notes(self, chunk: str, asides: bool, quoted=()) -> list:
+        # A transcript of posts is all quoted words: only labelled notes are looked for there.
+        if asides and is_post_transcript(chunk):
+            asides = False
+        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted)
+
+    def _commentary_label(self, start: int, end: int) -> str | None:
+        """The label of a paragraph that is a note of the republisher's ("Editorial comment: ...",
+        "Webmaster's Commentary:", a blogger's "Yves here." introduction), else None. A paragraph that is
+        only its label makes the next paragraph the note."""
+        carried, self._carry_label = self._carry_label, None
+        label = commentary_paragraph_label(self.text, start, end, self.options.editorial_markers,
+                                           intro=self._body_blocks_seen <= 3)
+        if label is not None:
+            if label.endswith(":"):  # the label alone: its note is the next paragraph
+                label = label[:-1]
+                self._carry_label = label
+            return label
+        return carried
+
+    def _add_editor_notes(self, children: list[Span], start: int, chunk: str, asides: bool = False) -> list[Span]:
+        """Notes in parentheses in `chunk`, the block's text from `start`: labelled ones and, with `asides`,
+        the writer's unlabelled asides outside its quotations."""
+        quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE] if asides else ()
+        notes = self._paren_notes(chunk, asides, quoted)
         for note_start, note_end, label in notes:
-            note = Span(INSERTION, start + note_start, start + note_end, attrs={"in_quote": False, "label": label})
+            attrs = {"in_quote": False, "label": label} if label else {"in_quote": False}
+            note = Span(INSERTION, start + note_start, start + note_end, attrs=attrs)
             inside = [c for c in children if note.start <= c.start and c.end <= note.end]
             crossing = [c for c in children if c.start < note.end and note.start < c.end and c not in inside]
             if crossing:
@@ -337,10 +441,10 @@ class _Builder:
     def _comments_span(self, start: int, end: int) -> Span:
         span = Span(COMMENTS, start, end)
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
+            marks, singles = self._block_marks(block_start, block_end, self.style)
             span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end,
-                                                         _positions_in(self._marks, block_start, block_end),
-                                                         with_wire=True)))
+                                      self._inline_spans(block_start, block_end, marks, with_wire=True,
+                                                         singles=singles, asides=False)))
         return span
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
@@ -357,30 +461,142 @@ class _Builder:
                 blocks.extend(s.children)
         following = {id(block): blocks[i + 1] for i, block in enumerate(blocks[:-1])}
         top_level = {id(block.children[-1]): block for block in blocks if block.children}
+        opening = _OPENING_QUOTE_OR_SINGLE if self.style == SINGLE else _OPENING_QUOTE
         for quote in self._open_quotes:
             opened = quote.attrs.pop("open_at")
             block = top_level.get(id(quote))
             nxt = following.get(id(block)) if block is not None else None
-            if nxt is not None and _OPENING_QUOTE.match(self.text, nxt.start, nxt.end):
+            if nxt is not None and self._link_line(nxt):
+                # A promo or related-links line scraped into the middle of a quotation ("SEVEN KEY
+                # TAKEAWAYS FROM …"): the quotation carries on in the block after it.
+                nxt = following.get(id(nxt))
+            if nxt is not None and opening.match(self.text, nxt.start, nxt.end):
                 quote.attrs["continues"] = True
+            elif nxt is not None and (stray := self._leading_stray_closer(nxt)) is not None:
+                # The next paragraph carries the quotation on without reopening it and closes it: its
+                # first quotation mark closes, with none open. One slip (a reopening mark left out), so
+                # neither mark is reported.
+                quote.attrs["continues"] = True
+                self.problems.remove(stray)
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
 
+    def _link_line(self, block: Span) -> bool:
+        """A short line with no quotation and no sentence end: a heading, promo or link line."""
+        return (block.end - block.start <= 150 and all(child.kind != QUOTE for child in block.children)
+                and not self.text[block.start:block.end].rstrip().endswith((".", "!", "?", ":", ",", '"', "”", "’", "'"))
+                and "\n" not in self.text[block.start:block.end])
+
+    def _leading_stray_closer(self, block: Span) -> Problem | None:
+        """The NL401 of a closing double mark with none open, when it is the block's first quotation mark."""
+        if any(child.kind == QUOTE for child in block.children) and block.children[0].kind == QUOTE:
+            return None
+        first_quote = next((c.start for c in block.children if c.kind == QUOTE), block.end)
+        for problem in self.problems:
+            if (problem.code == "NL401" and block.start <= problem.start < min(block.end, first_quote)
+                    and problem.message.startswith("closing")):
+                return problem
+        return None
+
 
 _ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
+
+
+# Page furniture at the top of a plain-text page: only among its first few blocks, each short.
+_FURNITURE_BLOCKS = 6
+_FURNITURE_MAX_CHARS = 250
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_DAYS = r"Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?"
+# A timestamp line: dates, times, zones and the words around them ("Updated: Aug 16 06:00 BST", "3 hours ago").
+_TIMESTAMP_TOKEN = regex.compile(
+    rf"(?i:{_MONTHS}|{_DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
+    r"yesterday)\.?"
+    r"|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:\s?(?i:am|pm|st|nd|rd|th|h)\b)?")
+_DIGIT = re.compile(r"\d")
+# How a timestamp line can begin (its first three letters, lower-cased): a digit, a month, a day, a keyword.
+_TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
+                                 upd pub pos las fir mod on at tod yes""".split())
+_TIMESTAMP_GAP = regex.compile(r"[\s,|•·:–—-]*")
+_JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
+              r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
+# A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
+_JOB_NOUN = re.compile(rf"\b(?:{_JOB_NOUNS})\b")
+_NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:And|Or|Of|The|For|In|On|At|To|With)\b)"
+         r"\p{Lu}[\p{L}.’'-]+){1,3}")
+# "Deputy Political Editor", "Senior Washington Correspondent, The Times".
+_JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?){{0,4}}(?:{_JOB_NOUNS})\b"
+              r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
+_BYLINE = regex.compile(
+    rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
+    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
+    # "By Jane Doe, professor of law at Riverton University": who the writer is, in lower case.
+    rf"|\s*,\s*\p{{Ll}}[\p{{L}}\s.,&’'-]{{0,80}})?)"
+    rf"|{_NAME}\s*(?:,|\||-|–|—)\s*{_JOB_TITLE}"
+    rf"|{_JOB_TITLE})\s*",
+    regex.V0)
+
+
+def is_page_furniture(block: str) -> bool:
+    """Whether a short block is page furniture, not a headline: a timestamp line ("Aug 16 06:00"), a
+    byline ("By Jane Doe and John Roe"), a job title ("Deputy Political Editor")."""
+    line = block.strip()
+    if not line or "\n" in line or len(line) > 120:
+        return False
+    first = line[:3].lower().rstrip(" :,.")
+    if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(line):
+        pos, tokens = 0, 0
+        while pos < len(line):
+            m = _TIMESTAMP_TOKEN.match(line, pos)
+            if m is None or m.end() == pos:
+                break
+            tokens += 1
+            pos = _TIMESTAMP_GAP.match(line, m.end()).end()
+        if pos >= len(line) and tokens:
+            return True
+    # Every byline opens with "By" (or "Written by", "Words by") or holds a job's noun: most headlines neither.
+    if not (line[:2].lower() == "by" or line[:5].lower() in ("writt", "words") or _JOB_NOUN.search(line)):
+        return False
+    return _BYLINE.fullmatch(line) is not None
+
+
+# A suppression comment on a line of its own ("notelint: disable-next=NL104") is for the linter, not part of
+# the article: the same lines `strip` leaves out.
+_DIRECTIVE_LINE = re.compile(r"^[ \t]*notelint:\s*(?:disable-next|disable|enable)\b[^\r\n]*", re.MULTILINE)
+
+
+def _without_directives(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The blocks with suppression comment lines taken out: a block that is one becomes part of the break
+    around it, and one holding one is split around it (offsets are unchanged)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, role in blocks:
+        pos = start
+        for m in _DIRECTIVE_LINE.finditer(text, start, end):
+            pieces: list[tuple[int, int, str]] = []
+            _add_block(pieces, text, pos, m.start())
+            out.extend((a, b, role) for a, b, _ in pieces)
+            pos = m.end()
+        if pos == start:
+            out.append((start, end, role))
+        else:
+            pieces = []
+            _add_block(pieces, text, pos, end)
+            out.extend((a, b, role) for a, b, _ in pieces)
+    return out
 
 
 def _sentence_count(text: str) -> int:
     return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
 
 
-def _parse_paragraph(text: str) -> list[Node]:
+def _parse_paragraph(text: str, singles_at_top: bool = False) -> list[Node]:
     # pyparsing is imported on first need: most articles have no nested brackets, and importing it
     # costs ~25 ms of a pre-commit hook's start-up.
     from .grammar import parse_paragraph
 
-    return parse_paragraph(text)
+    return parse_paragraph(text, singles_at_top)
 
 
 def _positions_in(positions: list[int], start: int, end: int) -> list[int]:

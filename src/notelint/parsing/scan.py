@@ -4,14 +4,20 @@ It implements exactly the format the pyparsing grammar (grammar.py) defines, and
 keeps the two equal. The document builder uses it for paragraphs without brackets (the large majority);
 paragraphs holding `[` or `]` go through the grammar.
 
-The format, as a stack machine over the five marks “ ” " [ ]:
-- `[` opens a bracket, `“` opens a quotation; a straight `"` closes an open quotation, else opens one.
-  Nothing opens past MAX_DEPTH levels: the mark is then plain text (no RecursionError, no blow-up).
+Both read the paragraph's marks as roles (quotemarks.canonical has written each quotation mark's role
+in its place: which marks open, which close, which are apostrophes). The format, as a stack machine over
+the seven roles “ ” " ‘ ’ [ ]:
+- `[` opens a bracket, `“` a double quotation; a straight `"` closes a double quotation on top, else
+  opens one. `‘` opens a single quotation inside a quotation, and anywhere when `singles_at_top` (a text
+  whose primary marks are single); elsewhere it is text. Nothing opens past MAX_DEPTH levels: the mark
+  is then plain text (no RecursionError, no blow-up).
 - `]` closes the innermost bracket. Quotations still open inside that bracket end there, unclosed.
   A `]` with no bracket open is a stray (NL402).
-- `”` closes the innermost quotation; with none on top it is a stray (NL401).
+- `”` (or `"`) closes the innermost double quotation: the one on top, or the first under a run of single
+  ones, which end there unclosed; with none it is a stray (NL401).
+- `’` closes the innermost single quotation likewise (on top, or under a run of double ones); with
+  none it is text, never a stray: an apostrophe the reading could not tell (the Joneses’, goin’).
 - Everything still open at the end of the paragraph ends there, unclosed.
-Single quotes and apostrophes are never structure: don’t, Iran’s, ’90s and inner quotes all stay text.
 """
 from __future__ import annotations
 
@@ -25,7 +31,7 @@ STRAY_QUOTE, STRAY_BRACKET = "stray_quote", "stray_bracket"
 
 # The five marks, and as a pattern: what mark_positions finds (its definition), and what the document
 # builder counts to decide whether a region is too dense in marks for the grammar.
-_MARK_CHARS = '“”"[]'
+_MARK_CHARS = '“”"‘’[]'
 MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 
 
@@ -43,57 +49,91 @@ class Node:
         return (self.kind, self.start, self.end, self.closed, tuple(c.as_tuple() for c in self.children))
 
 
-def scan_paragraph(text: str, marks: list[int] | None = None) -> list[Node]:
-    """Quotations, brackets and strays of one paragraph, as a tree of Nodes.
+def scan_paragraph(text: str, marks: list[int] | None = None, singles_at_top: bool = False) -> list[Node]:
+    """Quotations, brackets and strays of one paragraph (in roles: see quotemarks.canonical), as a tree.
 
-    `marks` are where the five marks are in `text`, in order, if the caller knows them already
-    (mark_positions(text) otherwise).
+    `marks` are where the role marks are in `text`, in order, if the caller knows them already
+    (mark_positions(text) otherwise). `singles_at_top`: whether ‘ opens a quotation outside quotations
+    (a text whose primary quotation marks are single), not only inside one.
     """
     root: list[Node] = []
     stack: list[Node] = []
+    kinds: list[str] = []  # the stack's kinds: _DOUBLE, _SINGLE or BRACKET
     siblings = root  # children of the innermost open construct (root when none is open)
     open_brackets = 0
     for pos in mark_positions(text) if marks is None else marks:
         mark = text[pos]
+        top = kinds[-1] if kinds else None
         # The quotation marks first: in news copy they far outnumber brackets.
-        if mark == "“" or (mark == '"' and not (stack and stack[-1].kind == QUOTE)):
+        if mark == "“" or (mark == '"' and top != _DOUBLE) or (
+                mark == "‘" and (singles_at_top or top == _DOUBLE or top == _SINGLE)):
             if len(stack) < MAX_DEPTH:
                 node = Node(QUOTE, pos, pos)
                 siblings.append(node)
                 stack.append(node)
+                kinds.append(_SINGLE if mark == "‘" else _DOUBLE)
                 siblings = node.children
-        elif mark == "”" or mark == '"':  # a straight " here closes the quotation on top
-            if stack and stack[-1].kind == QUOTE:
-                stack.pop().end = pos + 1
+        elif mark == "”" or mark == '"':  # a straight " here closes the double quotation on top
+            if _closes_through(kinds, _DOUBLE, _SINGLE):
+                _close(stack, kinds, _DOUBLE, pos)
                 siblings = stack[-1].children if stack else root
             else:
                 siblings.append(Node(STRAY_QUOTE, pos, pos + 1, False))
+        elif mark == "’":  # with no single quotation to close, an apostrophe: text, never a stray
+            if _closes_through(kinds, _SINGLE, _DOUBLE):
+                _close(stack, kinds, _SINGLE, pos)
+                siblings = stack[-1].children if stack else root
         elif mark == "[":
             if len(stack) < MAX_DEPTH:
                 node = Node(BRACKET, pos, pos)
                 siblings.append(node)
                 stack.append(node)
+                kinds.append(BRACKET)
                 siblings = node.children
                 open_brackets += 1
-        elif open_brackets:  # "]"
-            while stack[-1].kind == QUOTE:  # quotations opened inside the bracket end with it
-                quote = stack.pop()
-                quote.end, quote.closed = pos, False
-            stack.pop().end = pos + 1
-            open_brackets -= 1
-            siblings = stack[-1].children if stack else root
-        else:
-            siblings.append(Node(STRAY_BRACKET, pos, pos + 1, False))
+        elif mark == "]":
+            if open_brackets:
+                _close(stack, kinds, BRACKET, pos)  # quotations opened inside the bracket end with it
+                open_brackets -= 1
+                siblings = stack[-1].children if stack else root
+            else:
+                siblings.append(Node(STRAY_BRACKET, pos, pos + 1, False))
     for node in stack:
         node.end, node.closed = len(text), False
     return root
 
 
-def mark_positions(text: str) -> list[int]:
+_DOUBLE, _SINGLE = "double", "single"
+
+
+def _closes_through(kinds: list[str], kind: str, other: str) -> bool:
+    """Whether a closing mark of `kind` has a quotation of its kind to close: the innermost open
+    construct, or the first below a run of quotations of the `other` kind (which end with it, unclosed:
+    ‘… “…’ ends the inner quotation where the outer one ends)."""
+    for open_kind in reversed(kinds):
+        if open_kind == kind:
+            return True
+        if open_kind != other:
+            return False
+    return False
+
+
+def _close(stack: list[Node], kinds: list[str], kind: str, pos: int) -> None:
+    """Close the innermost open construct of `kind` at the mark at `pos`; those opened inside it end
+    there, unclosed."""
+    while kinds[-1] != kind:
+        inner = stack.pop()
+        kinds.pop()
+        inner.end, inner.closed = pos, False
+    stack.pop().end = pos + 1
+    kinds.pop()
+
+
+def mark_positions(text: str, chars: str = _MARK_CHARS) -> list[int]:
     """Where the five marks are, in order (the starts of MARKS.finditer): one str.find chain per mark,
     each a memchr scan, is about five times faster than the regex's character-class scan."""
     positions: list[int] = []
-    for mark in _MARK_CHARS:
+    for mark in chars:
         pos = text.find(mark)
         while pos != -1:
             positions.append(pos)

@@ -1,0 +1,266 @@
+"""Quotation marks read in context: which marks open, which close, which are apostrophes.
+
+The paragraph grammar (grammar.py) and its fast path (scan.py) define the structure over a small
+alphabet of *roles*: “ opens a double quotation, ” closes one, a straight " opens or closes by what is
+open (its shape told nothing), ‘ opens a single quotation and ’ closes one; [ and ] are brackets. The
+marks in real text are messier: straight ASCII marks serve for both directions and, for single marks,
+for apostrophes too; curly marks come reversed (”…“) or doubled (""). `canonical` reads each mark from
+the characters around it and writes its role in its place, giving a string of the same length (every
+offset is unchanged) that the structure is read from. Everything that is not a role becomes plain text.
+
+How a mark is read, from its neighbours:
+- between two letters or digits it is an apostrophe (don't, o'clock, y'all, Iran's) or, for a double
+  mark, tells nothing;
+- after white space, an opening bracket or dash, another opening mark, or at the paragraph start, and
+  before a word, it opens; ’90s, 'em, rock 'n' roll and their kin are elisions, never openings;
+- after a word or punctuation and before white space, punctuation, a closing mark or the paragraph end,
+  it closes. A single mark after a letter and before a lower-case word (the Joneses' house, goin' home,
+  'witch hunt' on Twitter) may be either: it closes only if no sure closing single mark comes before the
+  next opening one.
+A stray mark therefore changes only the pairing around it: one unpaired straight " no longer flips
+every later pair in its paragraph, as strict alternation did.
+
+Which marks are a document's primary quotation marks (`primary_style`): British and Irish papers quote
+with single marks and nest double ones; American copy the reverse. With double primaries a single
+opening mark starts a quotation only inside another quotation (elsewhere it is a scare quote or an
+apostrophe-like use left as text); with single primaries both kinds open anywhere (a British paper
+still prints embedded posts with double marks).
+"""
+from __future__ import annotations
+
+import re
+
+DOUBLE, SINGLE = "double", "single"
+
+# Roles (the alphabet of scan.py and grammar.py).
+OPEN_DOUBLE, CLOSE_DOUBLE, EITHER_DOUBLE = "“", "”", '"'
+OPEN_SINGLE, CLOSE_SINGLE = "‘", "’"
+PLAIN = "'"  # what a mark that is no structure becomes: a character no role uses
+
+DOUBLE_MARKS = '“”"'
+SINGLE_MARKS = "‘’'"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
+
+# What may stand before an opening mark: white space (tested apart), brackets, dashes, a slash, and
+# other opening marks ("'Hello,' he said" quoted in a post; ‘“No”’).
+_BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
+# What may follow a closing mark besides white space: punctuation, closing brackets, dashes, other marks.
+_AFTER_CLOSING = frozenset(",.;:!?)]}—–-…'’\"”»")
+# What never follows an opening mark: white space (tested apart) and the punctuation that ends things.
+_NOT_AFTER_OPENING = frozenset(",;:!?)]}")
+# Elisions written with a leading apostrophe: ’90s, '08, ’em, 'til, 'tis, 'cause, 'n' (rock 'n' roll).
+# A year ('08) only where no word follows it ("class of '08."), so that '20 years on,' still opens.
+_ELISION = re.compile(
+    r"(?:\d\d(?:s|’s|'s)(?!\w)|\d\d(?![\w%])(?!\s)|(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)(?!\w))")
+
+
+def _opening_shape(text: str, i: int, end: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    if not (prev.isspace() or prev in _BEFORE_OPENING):
+        return False
+    if end >= len(text):
+        return False
+    nxt = text[end]
+    return not (nxt.isspace() or nxt in _NOT_AFTER_OPENING)
+
+
+def _closing_shape(text: str, i: int, end: int) -> bool:
+    if i == 0:
+        return False
+    prev = text[i - 1]
+    if prev.isspace():
+        return False
+    if end >= len(text):
+        return True
+    nxt = text[end]
+    return nxt.isspace() or nxt in _AFTER_CLOSING
+
+
+def _weak_closing(text: str, i: int) -> bool:
+    """A closing single mark after a letter and before a lower-case word: a possessive or elision
+    (players' union, goin' home) as often as the end of a quotation ('witch hunt' on Twitter)."""
+    if not text[i - 1].isalpha():
+        return False
+    rest = text[i + 1:i + 3]
+    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit())
+
+
+def canonical(text: str, positions: list[int] | None = None, singles: bool = True) -> tuple[str, list[int]]:
+    """`text` with each quotation mark replaced by its role (same length), and where the roles and
+    brackets are, in order (what scan_paragraph takes as `marks`).
+
+    `positions` are where the quotation marks and brackets are in `text`, in order, if known. The
+    reading is the same whatever the text's primary marks: they decide only where a single opening
+    role may start a quotation, which the structure (scan.py, grammar.py) decides. `singles` False
+    says no single mark in `text` can open a quotation (see single_may_open) and none is among
+    `positions`: they are left as they are (with no ‘ role, a ’ closes nothing: it reads as text).
+    """
+    if positions is None:
+        positions = [i for i, c in enumerate(text) if c in DOUBLE_MARKS or c in "[]"]
+        positions = sorted(positions + single_candidates(text))
+    roles: dict[int, str] = {}
+    singles: list[tuple[int, str]] = []  # (position, "open" | "close" | "weak") in order
+    n = len(positions)
+    k = 0
+    depth, straight_open, absorb = 0, False, False
+    saved: list[tuple[int, bool, bool]] = []  # the state outside each open bracket
+    while k < n:
+        i = positions[k]
+        mark = text[i]
+        if mark in "[]":
+            # A bracket scopes the quotations inside it ("It worked. [Using the term "Rocket Man"] is …"):
+            # the straight-mark recovery starts afresh inside and resumes after it.
+            if mark == "[":
+                saved.append((depth, straight_open, absorb))
+                depth, straight_open, absorb = 0, False, False
+            elif saved:
+                depth, straight_open, absorb = saved.pop()
+            k += 1
+            continue
+        if mark in DOUBLE_MARKS:
+            # A run of the same mark ("", “ “ is not one) reads as one mark, by its outer neighbours.
+            j = i + 1
+            while k + 1 < n and positions[k + 1] == j and text[j] == mark:
+                k += 1
+                j += 1
+            # Curly marks keep their glyph's role unless their shape says the reverse: told for most by
+            # the character before (white space before “ or a word before ” settles it).
+            prev = text[i - 1] if i else " "
+            if mark == "“":
+                role = OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j) or _opening_shape(text, i, j) \
+                    else CLOSE_DOUBLE
+            elif mark == "”":
+                role = CLOSE_DOUBLE if not (prev.isspace() or prev in _BEFORE_OPENING) or not _opening_shape(text, i, j) \
+                    or _closing_shape(text, i, j) else OPEN_DOUBLE
+            else:
+                opening, closing = _opening_shape(text, i, j), _closing_shape(text, i, j)
+                role = OPEN_DOUBLE if opening and not closing else CLOSE_DOUBLE if closing and not opening \
+                    else EITHER_DOUBLE
+                if role == OPEN_DOUBLE and straight_open:
+                    # A straight mark shaped to open while one straight mark is still open: one of the two
+                    # is a stray. Read the pair as printed (this one closes), and let the closing mark that
+                    # would have paired with this one be plain text, so the slip ends here.
+                    role, absorb = CLOSE_DOUBLE, True
+                elif role == CLOSE_DOUBLE and depth == 0 and absorb:
+                    role, absorb = PLAIN, False
+            # How many double quotations the marks so far leave open, ignoring nesting order (the
+            # straight-mark recovery above needs no more).
+            if role == OPEN_DOUBLE or (role == EITHER_DOUBLE and depth == 0):
+                depth += 1
+                straight_open = mark == '"'
+                if depth == 1:
+                    absorb = False
+            elif role != PLAIN:
+                depth = max(depth - 1, 0)
+                straight_open = False
+            if role == OPEN_DOUBLE or j == i + 1:
+                roles[i] = role
+                for extra in range(i + 1, j):
+                    roles[extra] = PLAIN
+            else:
+                for extra in range(i, j - 1):
+                    roles[extra] = PLAIN
+                roles[j - 1] = role
+            k += 1
+            continue
+        # A single mark.
+        k += 1
+        if i in roles:  # the second mark of 'n'
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if prev.isalnum() and nxt.isalnum():
+            roles[i] = PLAIN  # don't, Iran's, o'clock
+            continue
+        if mark != "’" and _opening_shape(text, i, i + 1):
+            if _ELISION.match(text, i + 1):
+                roles[i] = PLAIN  # ’90s, 'em, rock 'n' roll
+                if text.startswith("n", i + 1) and text[i + 2:i + 3] in ("'", "’"):
+                    roles[i + 2] = PLAIN
+                continue
+            singles.append((i, "open"))
+            continue
+        if mark != "‘" or not _opening_shape(text, i, i + 1):
+            if _closing_shape(text, i, i + 1):
+                singles.append((i, "weak" if _weak_closing(text, i) else "close"))
+                continue
+        roles[i] = PLAIN
+    # A weak closing mark closes only when the next sure single mark is an opening one (or none comes).
+    decided = None
+    for i, kind in reversed(singles):
+        if kind == "open":
+            roles[i] = OPEN_SINGLE
+            decided = "open"
+        elif kind == "close":
+            roles[i] = CLOSE_SINGLE
+            decided = "close"
+        else:
+            roles[i] = PLAIN if decided == "close" else CLOSE_SINGLE
+    marks = [i for i in positions if roles.get(i, text[i]) != PLAIN] if roles else positions
+    # Single marks not among `positions` lie between letters: apostrophes, plain text like the rest.
+    if singles and ("’" in text or "‘" in text):
+        text = text.replace("’", PLAIN).replace("‘", PLAIN)
+    changed = sorted(i for i, role in roles.items() if role != text[i])
+    if not changed:  # curly marks in their places, as in most edited copy
+        return text, marks
+    pieces, last = [], 0
+    for i in changed:
+        pieces.append(text[last:i])
+        pieces.append(roles[i])
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces), marks
+
+
+# Single marks that may be structure: all but those between two letters or digits (don’t, Iran’s,
+# o'clock), the great majority, which are apostrophes whatever is around them.
+# (Led by the class, so re skips to each mark at C speed: a leading alternation would not.)
+_SINGLE_CANDIDATE = re.compile(r"['‘’](?:(?<![^\W_]['‘’])|(?![^\W_]))")
+
+
+# Where a single mark may open a quotation: the curly opening glyph, or a straight mark after white
+# space, an opening bracket, dash or slash, or an opening mark (what _opening_shape allows before one).
+_SINGLE_MAY_OPEN = re.compile(r"‘|[\s(\[{—–/“\"'«-]'")
+
+
+def single_may_open(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether any single mark in text[start:end] (or at `start`) may open a quotation."""
+    end = len(text) if end is None else end
+    if text.find("‘", start, end) != -1:
+        return True
+    return (text.find("'", start, end) != -1
+            and (text.startswith("'", start) or _SINGLE_MAY_OPEN.search(text, start, end) is not None))
+
+
+def single_candidates(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where the single marks in text[start:end] are that are not between two letters or digits."""
+    return [m.start() for m in _SINGLE_CANDIDATE.finditer(text, start, len(text) if end is None else end)]
+
+
+# -- the document's primary marks -------------------------------------------------------------------
+
+# Opening single and straight double marks as _opening_shape reads them (led by the mark, so re skips
+# to each at C speed; the lookbehind holds the mark itself): after white space, the text start or a
+# character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
+# space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
+_SINGLE_OPENING = re.compile(
+    r"['‘](?<![^\s(\[{—–/‘“\"'«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
+_DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
+
+def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
+    """SINGLE when quotations in text[start:end] open with a single mark more than twice as often as
+    with a double one, DOUBLE otherwise, `default` when no mark there opens one. (American copy opens
+    single quotations too, inside double ones and in scare quotes, so a near tie is double; British copy
+    has double marks mostly in quoted posts and inner quotations.)"""
+    end = len(text) if end is None else end
+    doubles = text.count("“", start, end)
+    if text.find('"', start, end) != -1:
+        doubles += len(_DOUBLE_OPENING.findall(text, start, end))
+    # No more single quotations can open than there are single marks (apostrophes among them): where
+    # those are too few to outnumber the double openings (most American copy), no closer look is needed.
+    singles = text.count("'", start, end) + text.count("‘", start, end)
+    if singles > 2 * doubles:
+        singles = len(_SINGLE_OPENING.findall(text, start, end))
+    if singles == doubles == 0:
+        return default
+    return SINGLE if singles > 2 * doubles else DOUBLE

@@ -1,0 +1,311 @@
+"""Commentary in the forms real republished articles use (issue 13): parenthesised asides, every label
+form, notices that are not commentary, newsletter briefs and promos, commentary paragraphs, page furniture
+and suppression lines in plain text. Every text here is written for the test, in the shapes real pages have."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from notelint.parsing.brackets import (classify_bracket, commentary_paragraph_label, editor_label, find_editor_notes,
+                                       is_notice, is_parenthetical_aside)
+from notelint.parsing.document import build_document, is_page_furniture
+from notelint.parsing.model import (ANNOTATION, BRACKET, CLARIFICATION, HEADLINE, INSERTION, PARAGRAPH, SOURCE,
+                                    STAGE_DIRECTION, STANDFIRST)
+from notelint.parsing.strip import strip_document
+from notelint.reading.source import plain_source
+
+
+def parse(text: str, **options):
+    return build_document(plain_source(text), **options)
+
+
+def insertions(doc) -> list[tuple[str, str | None]]:
+    return [(doc.text_of(s), s.attrs.get("label")) for s in doc.spans_of(INSERTION)]
+
+
+def classify_in(paragraph: str, bracket: str, *, in_quote: bool = False, markers=()):
+    start = paragraph.index(bracket)
+    end = start + len(bracket)
+    return classify_bracket(paragraph[start + 1:end - 1], in_quote=in_quote,
+                            before=paragraph[max(0, start - 200):start], after=paragraph[end:end + 200],
+                            markers=markers)
+
+
+HEAD = "Council Delays Vote on Bridge\n\n"
+LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new bridge for the third time, "
+        "citing cost overruns, officials said.\n\n")
+
+
+# --- Parenthesised commentary -------------------------------------------------------------------------
+@pytest.mark.parametrize("aside", [
+    "(Maybe the mayor forgot his own campaign promise?)",       # a question put to the reader
+    "(Wow…Talk about timing!)",                                   # an exclamation and an imperative
+    "(*I’m guessing nobody on the council read the audit)",      # the writer as "I"
+    "(If you believe that, ask anyone who drives the old bridge.)",  # the reader as "you"
+    "(So much for fiscal discipline.)",                          # stock sarcasm
+    "(shocker)",
+    "(!)",                                                        # astonishment, nothing else
+    "(yes, fines)",                                               # an interjection echoing the text
+    "(not)",
+    "(surprise!)",
+])
+def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
+    paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(aside, None)]
+    span = doc.spans_of(INSERTION)[0]
+    assert doc.text[span.start] == "(" and doc.text[span.end - 1] == ")"  # exact offsets, parentheses included
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Rep. Dana Flores (R-Texas) voted against the plan.",
+    "RIVERTON (Reuters) - The council met on Tuesday.",
+    "Shares of Acme Corp (NYSE: ACME) fell 3%.",
+    "The fund holds 40 million euros ($1 = 0.92 euros).",
+    "The suspect, Jon Hale (pictured), was released (i.e. no criminal charges were filed).",
+    "The ministry (which declined to comment) has not released the figures.",
+    "Mr Hale, 42, was arrested twice. (The council did not respond to a request for comment.)",
+    "The party, Forza Nuova (New Force!), polled 2 percent.",
+    "The letter was signed by the mayor (sic) and two aides.",
+    "The bridge opened in 1998 (the old one closed in 1997) and carries 20,000 cars a day.",
+])
+def test_neutral_parentheses_stay_wire_text(paragraph):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == []
+
+
+def test_parentheses_inside_a_quotation_are_the_speakers_or_a_clarification():
+    paragraph = ("“The regime (Saddam Hussein’s government) never paid us, and who (honestly) would expect it "
+                 "to?” the contractor said.")
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == []
+
+
+def test_speech_reported_without_quotation_marks_keeps_its_parentheses():
+    # Scraped copy that lost every quotation mark: a first-person parenthesis is the speaker's words.
+    paragraph = "This is the least (we can do) for our neighbours, the archbishop said on Sunday."
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+def test_a_transcript_of_posts_keeps_its_parentheses():
+    paragraph = ("[0621 EST] - The media keeps saying I will fire him - FAKE NEWS! (I make the final call) "
+                 "we work well together!")
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+@given(st.sampled_from(["R", "D", "I"]), st.from_regex(r"[A-Z][a-z]{2,9}", fullmatch=True),
+       st.integers(min_value=1, max_value=120), st.from_regex(r"[A-Z]{2,5}", fullmatch=True))
+@settings(max_examples=60, deadline=None)
+def test_party_state_ages_and_codes_are_never_asides(party, state, age, code):
+    for inner in (f"{party}-{state}", str(age), code, f"{code}.N", f"${age} = {age / 100:.2f} euros", f"{party}"):
+        assert not is_parenthetical_aside(inner, "Senator Jo Ames ", " said on Monday.")
+
+
+# --- Labels in every real form ------------------------------------------------------------------------
+@pytest.mark.parametrize("note, label", [
+    ("(Note to the council: nobody believes the new cost estimate.)", "Note to the council"),
+    ("(Note for younger readers: bridges were once paid for with tolls.)", "Note for younger readers"),
+    ("(Note to city hall - the voters remember the last overrun.)", "Note to city hall"),
+    ("(Note: The contractor was fined twice before.)", "Note"),
+    ("(NOTE: this is the third delay this year.)", "NOTE"),
+    ("(Note the timing here: the vote was set for election week. Go figure.)", "Note"),
+    ("(Note too, the quiet admission that the audit was right.)", "Note"),
+    ("(Aside: the old bridge still carries the traffic.)", "Aside"),
+    ("(Hint: it is all about the tolls.)", "Hint"),
+    ("(Update: the council has since set a date.)", "Update"),
+    ("(Author’s note: I drove across it this morning.)", "Author’s note"),
+])
+def test_parenthesised_labels(note, label):
+    doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")
+    assert insertions(doc) == [(note, label)]
+
+
+@pytest.mark.parametrize("bracket, label", [
+    ("[ed. I checked the minutes myself and the vote was never scheduled.]", "ed."),
+    ("[ed., no, not the first time the council has done this.]", "ed."),
+    ("[NOTE: I am not paid by either side of this fight.]", "NOTE"),
+    ("[Author’s note: I did.]", "Author’s note"),
+    ("[Aside: the contractor also built the stadium.]", "Aside"),
+    ("[Hint: follow the money…]", "Hint"),
+    ("[Update: the council has since voted it down.]", "Update"),
+    ("[This is exactly how the last bridge went over budget – ed]", "ed"),
+    ("[The same firm won the stadium contract too ed]", "ed"),
+])
+def test_bracketed_label_forms(bracket, label):
+    paragraph = f"The council will meet again next week. {bracket} Residents are angry."
+    assert classify_in(paragraph, bracket) == (INSERTION, label)
+
+
+def test_the_sites_initials_from_config_label_notes():
+    paragraph = "The council will meet again next week. (RB: and nobody will show up.) Residents are angry."
+    doc = parse(HEAD + LEAD + paragraph + "\n", editorial_markers=("RB",))
+    assert insertions(doc) == [("(RB: and nobody will show up.)", "RB")]
+    assert classify_in("Turnout fell. [rb: as predicted.] Again.", "[rb: as predicted.]", markers=("rb",)) == (
+        INSERTION, "rb")
+
+
+def test_an_outlet_cited_with_its_initials_is_not_a_label():
+    paragraph = "[WSJ: “The council cannot keep delaying the inevitable.”]"
+    assert classify_in(paragraph, paragraph)[0] != INSERTION
+    assert editor_label("NYT: “The vote was delayed again.”") is None
+    assert editor_label("RB: the vote was delayed again") == "RB"
+
+
+# --- Notices are not commentary -------------------------------------------------------------------------
+@pytest.mark.parametrize("notice", [
+    "Editor’s Note: Please be advised that paragraph four contains language which some readers may find offensive.",
+    "EDITOR'S NOTE — This story contains graphic descriptions of violence.",
+    "Editor's note: An earlier version of this story misstated the date of the vote.",
+    "Ed. note: This is the second of a three-part series on the city's bridges.",
+    "Update: This story has been updated with the council's statement.",
+])
+def test_notices_about_the_text_are_not_commentary(notice):
+    assert is_notice(notice)
+    doc = parse(HEAD + LEAD + f"The council will meet again next week. ({notice})\n")
+    assert insertions(doc) == []
+    assert classify_in(f"[{notice}]", f"[{notice}]")[0] != INSERTION
+    paragraph_doc = parse(HEAD + notice + "\n\n" + LEAD + "More reporting follows here.\n")
+    assert insertions(paragraph_doc) == []
+
+
+def test_a_correction_mark_is_not_commentary():
+    paragraph = "[Corrected paragraph:] The council voted 5-2 on Tuesday."
+    assert classify_in(paragraph, "[Corrected paragraph:]")[0] != INSERTION
+
+
+# --- Newsletter briefs and promos ---------------------------------------------------------------------------
+@pytest.mark.parametrize("bracket", [
+    "[Watch Channel 9: Councillor Ames discusses the bridge vote in the 9 a.m. ET hour]",
+    "[New at Ledger Opinion: Former mayor Ruth Kane’s We cannot keep patching a failing bridge]",
+    "[The Riverton Ledger details how the contractor won three city deals in two years without a single rival "
+    "bid.]",
+    "[How are commuters coping? Here’s the headline from the Valley Gazette: Detours Add an Hour to Every Trip]",
+    "[Columnist Ann Ruiz asks What if the council simply let the bridge close for good? ]",
+])
+def test_bracketed_briefs_and_promos_are_not_commentary(bracket):
+    assert classify_in(bracket, bracket) == (BRACKET, None)
+
+
+@pytest.mark.parametrize("bracket", [
+    "[Yeah, yeah, I know the Ledger ran this on Sunday. But some of us were busy fixing our cars after the "
+    "detour.]",
+    "[Will you read one more story about the bridge? What if it came with a picture of the mayor’s new car?]",
+])
+def test_a_bracketed_paragraph_in_the_writers_voice_is_commentary(bracket):
+    assert classify_in(bracket, bracket)[0] == INSERTION
+
+
+# --- Unlabelled bracketed commentary does not default to clarification ----------------------------------------
+def test_an_imperative_to_the_reader_is_commentary_even_in_a_quotation():
+    paragraph = "“The new span will be a landmark [take your pick of proud or ugly ones] for decades,” she said."
+    assert classify_in(paragraph, "[take your pick of proud or ugly ones]", in_quote=True)[0] == INSERTION
+    assert classify_in("The span is a landmark [take your pick of proud or ugly ones].",
+                       "[take your pick of proud or ugly ones]")[0] == INSERTION
+
+
+def test_an_exclaiming_gloss_is_sarcasm_and_a_plain_one_a_clarification():
+    paragraph = "“The man in charge [i.e., the bishop!] never answered our letters,” she said."
+    assert classify_in(paragraph, "[i.e., the bishop!]", in_quote=True)[0] == INSERTION
+    plain = "“The man in charge [i.e., the bishop] never answered our letters,” she said."
+    assert classify_in(plain, "[i.e., the bishop]", in_quote=True) == (CLARIFICATION, None)
+
+
+def test_a_mimed_action_in_a_paragraph_of_its_own_is_the_writers():
+    assert classify_in("[screams silently into a pillow]", "[screams silently into a pillow]")[0] == INSERTION
+    # Inside a quotation, a subjectless gesture stays the speaker's stage direction.
+    quoted = "“It was like [spreads her arms wide] everywhere,” she said."
+    assert classify_in(quoted, "[spreads her arms wide]", in_quote=True)[0] == STAGE_DIRECTION
+    # A bracket restoring words mid-sentence is not a paragraph of its own.
+    assert classify_in("The mayor [runs quickly] to the car.", "[runs quickly]")[0] != INSERTION
+
+
+# --- Commentary paragraphs ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("paragraph, label", [
+    ("Editorial comment: The council has delayed this vote three times; it will delay it again.",
+     "Editorial comment"),
+    ("Editor’s note: We have asked the council for the audit twice and heard nothing.", "Editor’s note"),
+    ("Webmaster's Commentary: Nobody in city hall wants to own this bridge.", "Webmaster's Commentary"),
+])
+def test_labelled_commentary_paragraphs_are_insertions(paragraph, label):
+    text = HEAD + LEAD + paragraph + "\n\nThe vote is now set for May.\n"
+    doc = parse(text)
+    assert insertions(doc) == [(paragraph, label)]
+    assert paragraph not in strip_document(doc)
+    assert "The vote is now set for May." in strip_document(doc)
+
+
+def test_a_label_alone_makes_the_next_paragraph_the_note():
+    text = HEAD + LEAD + "Webmaster's Commentary:\n\nThe bridge will outlive every one of these councillors.\n"
+    doc = parse(text)
+    assert insertions(doc) == [("Webmaster's Commentary:", "Webmaster's Commentary"),
+                               ("The bridge will outlive every one of these councillors.", "Webmaster's Commentary")]
+
+
+def test_a_bloggers_introduction_is_commentary_only_at_the_top():
+    intro = "Jane here. This wire story buries the most important number in paragraph nine."
+    doc = parse(HEAD + intro + "\n\n" + LEAD + "More reporting follows here.\n")
+    assert insertions(doc) == [(intro, "Jane here")]
+    later = "Jane here. A late aside."
+    body = "".join(f"Paragraph {n} of the story, officials said.\n\n" for n in range(6))
+    assert insertions(parse(HEAD + LEAD + body + later + "\n")) == []
+    assert commentary_paragraph_label(later, 0, len(later), intro=False) is None
+
+
+# --- Plain-text page furniture ------------------------------------------------------------------------------
+@pytest.mark.parametrize("line", ["Aug 16 06:00", "Updated: 16 August 2019, 06:00 BST", "3 hours ago",
+                                  "By Jane Doe", "By Jane Doe and John Roe", "By Jane Doe, Deputy Political Editor",
+                                  "Deputy Political Editor", "Jane Doe, Political Correspondent",
+                                  "Published: 12:01 BST, 16 August 2019 | Updated: 14:32 BST, 16 August 2019",
+                                  "By JANE DOE AND JOHN ROE FOR THE DAILY MAIL", "Last modified on Mon 16 Aug 2019 08.34 BST",
+                                  "By Jane Doe, professor of law at Riverton University"])
+def test_furniture_lines(line):
+    assert is_page_furniture(line)
+
+
+@pytest.mark.parametrize("line", ["By Land and Sea, Migrants Flee", "By Land And Sea", "Council Delays Vote on Bridge",
+                                  "By the numbers: the bridge in figures", "2019 was the wettest year on record",
+                                  "May Day marches fill the square", "Editor resigns after bridge row"])
+def test_headlines_are_not_furniture(line):
+    assert not is_page_furniture(line)
+
+
+def test_furniture_is_neither_headline_nor_standfirst():
+    text = ("Aug 16 06:00\n\nCouncil Delays Vote on Bridge\n\nBy Jane Doe, Deputy Political Editor\n\n"
+            "Third delay in a year.\n\n" + LEAD + "More reporting follows here, officials said.\n")
+    doc = parse(text)
+    kinds = [(s.kind, doc.text_of(s)) for s in doc.spans if s.kind != "break"]
+    assert kinds[0] == (SOURCE, "Aug 16 06:00") and doc.spans[0].attrs["furniture"]
+    assert kinds[1] == (HEADLINE, "Council Delays Vote on Bridge")
+    assert kinds[2] == (SOURCE, "By Jane Doe, Deputy Political Editor")
+    assert kinds[3] == (STANDFIRST, "Third delay in a year.")
+    assert kinds[4][0] == PARAGRAPH
+
+
+# --- Suppression comment lines in plain text -------------------------------------------------------------------
+def test_a_suppression_line_is_invisible_to_the_parser_and_to_strip():
+    body = "The council delayed the vote. [You would think they would learn!]"
+    plain = HEAD + body + "\n\nOfficials met again, a spokesman said.\n\nSource: Associated Press\n"
+    with_line = HEAD + "notelint: disable-next=NL104\n" + body + "\n\nOfficials met again, a spokesman said.\n\n" \
+        "notelint: disable=NL301\n\nSource: Associated Press\n"
+    doc, ref = parse(with_line), parse(plain)
+    assert [s.kind for s in doc.spans if s.kind != "break"] == [s.kind for s in ref.spans if s.kind != "break"]
+    assert [doc.text_of(s) for s in doc.spans if s.kind != "break"] == [
+        ref.text_of(s) for s in ref.spans if s.kind != "break"]
+    assert doc.spans_of(STANDFIRST) == []
+    assert doc.spans_of(SOURCE)[-1].attrs["service"] == "Associated Press"
+    assert strip_document(doc) == strip_document(ref)
+    # Offsets are the file's: the paragraph starts after the directive line.
+    paragraph = doc.spans_of(PARAGRAPH)[0]
+    assert paragraph.start == with_line.index("The council")
+
+
+def test_a_suppression_line_inside_a_block_splits_it_with_exact_offsets():
+    text = HEAD + "First paragraph here.\r\nnotelint: disable-next=NL301\r\nSecond paragraph here.\r\n"
+    doc = parse(text)
+    assert [doc.text_of(s) for s in doc.spans_of(PARAGRAPH)] == ["First paragraph here.", "Second paragraph here."]
+
+
+def test_reader_comments_keep_their_parentheses():
+    text = HEAD + LEAD + "The council met (shocker) today.\n\nLeave a Reply\n\nI agree (lol!) with you.\n"
+    assert insertions(parse(text)) == [("(shocker)", None)]

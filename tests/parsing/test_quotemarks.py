@@ -1,0 +1,278 @@
+"""Quotation marks read in context (parsing/quotemarks.py) and what the document makes of them.
+
+British style (single primary marks, straight or curly), apostrophes and elisions that never open a
+quotation, and messy marks (stray, reversed, doubled) whose effect stays in their sentence or paragraph.
+Every text here is written for these tests in the shapes real copy has.
+"""
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from notelint.parsing.document import parse_text
+from notelint.parsing.grammar import parse_paragraph
+from notelint.parsing.quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates
+from notelint.parsing.scan import scan_paragraph
+
+
+def quotes(text: str) -> list[str]:
+    """The text of every quotation span, in document order (nested ones after their parent)."""
+    doc = parse_text(text)
+    return [text[s.start:s.end] for top in doc.spans for s in top.walk() if s.kind == "quote"]
+
+
+def quote_spans(text: str):
+    doc = parse_text(text)
+    return [s for top in doc.spans for s in top.walk() if s.kind == "quote"]
+
+
+def problems(text: str) -> list[tuple[str, str]]:
+    return [(p.code, text[p.start:p.end]) for p in parse_text(text).problems]
+
+
+# -- British style ------------------------------------------------------------------------------------
+
+BRITISH = (
+    "Council 'will not back down' over bin collections, says leader\n\n"
+    "The leader of Brackley council said the authority would 'not be bullied' by the union.\n\n"
+    "'We have made our offer and it's a fair one,' Councillor Jane Pryce said on Tuesday. 'The residents "
+    "of this town deserve better than rubbish piling up in the streets.'\n\n"
+    "A union spokesman described the council's position as 'deeply disappointing'.\n\n"
+    "'Our members haven't had a proper rise since the '90s. They keep the town running.\n\n"
+    "'Nobody wants a strike, but rock 'n' roll on the picket line at six o'clock is what they'll get,' "
+    "he added.\n"
+)
+
+
+def test_straight_single_quotations_are_quotations_in_british_copy():
+    found = quotes(BRITISH)
+    assert "'will not back down'" in found  # the headline
+    assert "'not be bullied'" in found
+    assert "'We have made our offer and it's a fair one,'" in found
+    assert ("'The residents of this town deserve better than rubbish piling up in the streets.'") in found
+    assert "'deeply disappointing'" in found
+    assert problems(BRITISH) == []
+
+
+def test_single_quotations_are_attributed_like_double_ones():
+    (spans,) = [[s for s in quote_spans(BRITISH) if BRITISH[s.start:s.end].startswith("'We have")]]
+    assert spans[0].attrs["speaker"] == "Councillor Jane Pryce"
+    assert spans[0].attrs["verb"] == "said"
+
+
+def test_a_single_quotation_is_continued_over_paragraphs():
+    spans = quote_spans(BRITISH)
+    opened = next(s for s in spans if BRITISH[s.start:s.end].startswith("'Our members"))
+    assert opened.attrs == {"closed": False, "continues": True}
+    assert BRITISH[opened.start:opened.end].endswith("running.")  # ’90s inside did not close it
+    closing = next(s for s in spans if BRITISH[s.start:s.end].startswith("'Nobody"))
+    assert BRITISH[closing.start:closing.end].endswith("they'll get,'")
+    assert closing.attrs["closed"] is True and closing.attrs["verb"] == "added"
+
+
+def test_curly_single_quotations_with_double_ones_inside():
+    text = ("Minister defends plan\n\n"
+            "‘I told them plainly: “No more delays”, and they agreed,’ the minister said.\n\n"
+            "She called the earlier scheme ‘a shambles’ and ‘frankly embarrassing’. It wasn’t her first.\n")
+    found = quotes(text)
+    assert "‘I told them plainly: “No more delays”, and they agreed,’" in found
+    assert "“No more delays”" in found
+    assert "‘a shambles’" in found and "‘frankly embarrassing’" in found
+    assert problems(text) == []
+
+
+def test_an_inner_single_quotation_in_american_copy():
+    text = ("Senator Says Deal Is Close\n\n"
+            "“When he told me ‘we’re done talking,’ I knew it was over,” the senator said on Monday.\n\n"
+            "The senator's office called the report 'inaccurate' in a statement.\n")
+    found = quotes(text)
+    assert found[:2] == ["“When he told me ‘we’re done talking,’ I knew it was over,”", "‘we’re done talking,’"]
+    # Double primary marks: a single-quoted word outside a quotation stays text.
+    assert "'inaccurate'" not in found
+
+
+def test_an_american_headline_quotes_with_single_marks_and_the_body_with_double():
+    text = ("Mayor calls budget 'a disgrace' as council votes\n\n"
+            "The mayor called the budget “a disgrace” on Monday. It's the city's largest.\n\n"
+            "“We can't go on like this,” she said.\n")
+    found = quotes(text)
+    assert "'a disgrace'" in found and "“a disgrace”" in found and "“We can't go on like this,”" in found
+
+
+def test_primary_style_counts_opening_marks_not_apostrophes():
+    assert primary_style("He said 'no' and 'never' to the 'offer'. It's over.") == SINGLE
+    assert primary_style("He said “no” and it's Iran's last offer in the '90s.") == DOUBLE
+    assert primary_style("Don't, can't, won't, o'clock, y'all, the Joneses' dog.") == DOUBLE  # the default
+    assert primary_style("No marks at all.", default=SINGLE) == SINGLE
+
+
+# -- apostrophes ---------------------------------------------------------------------------------------
+
+APOSTROPHE_TEXTS = [
+    "don’t", "Iran’s", "’90s", "the Joneses’ dog", "rock ’n’ roll", "o’clock", "y’all", "'em", "'tis",
+    "don't", "Iran's", "'90s", "the Joneses' dog", "rock 'n' roll", "o'clock", "y'all", "’em", "goin' home",
+    "don`t", "the class of '08.",
+]
+
+
+def test_apostrophes_and_elisions_never_open():
+    # A closing role may remain (the Joneses’ dog): with nothing open it closes nothing and is text.
+    for piece in APOSTROPHE_TEXTS:
+        text = f"Residents said {piece} was the word of the {piece} summer."
+        roles, marks = canonical(text)
+        assert "‘" not in roles, (piece, roles)
+        for style in ("british", "american"):
+            context = "'Yes,' she said. 'Soon.'" if style == "british" else "“Yes,” she said."
+            assert quotes(f"Headline Here\n\n{context}\n\n{text}\n")[-1] in ("'Soon.'", "“Yes,”"), piece
+
+
+def test_a_backtick_apostrophe_does_not_break_a_quotation():
+    text = "Rail Strike\n\n'We don`t want this, but we`ll strike,' the union leader said. 'It`s the only way.'\n"
+    assert quotes(text)[:2] == ["'We don`t want this, but we`ll strike,'", "'It`s the only way.'"]
+
+
+def test_a_plural_possessive_inside_a_single_quotation_does_not_close_it():
+    text = "Pay Deal\n\n'The players' union will not accept this offer,' he said. It was 'final'.\n"
+    assert quotes(text)[:2] == ["'The players' union will not accept this offer,'", "'final'"]
+
+
+def test_a_closing_mark_before_a_lower_case_word_closes_a_partial_quotation():
+    text = "Row Deepens\n\nHe called the inquiry a 'witch hunt' on Sunday and said: 'It's over.'\n"
+    assert quotes(text)[:2] == ["'witch hunt'", "'It's over.'"]
+
+
+WORDS = st.sampled_from(["the", "council", "said", "Iran", "talks", "on", "Monday", "rates", "rose", "5"])
+APOSTROPHISED = st.sampled_from(["don’t", "Iran’s", "’90s", "the Joneses’", "rock ’n’ roll", "o’clock", "y’all",
+                                 "don't", "Iran's", "'90s", "the Joneses'", "rock 'n' roll", "o'clock", "y'all",
+                                 "don`t", "it’s", "’em", "'em", "can't", "the '80s"])
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(WORDS, APOSTROPHISED), min_size=1, max_size=25), st.booleans())
+def test_apostrophes_never_open_a_quotation(words, british):
+    """Text holding no quotation, only apostrophes and elisions: no quotation, no NL401, in either style.
+    (A British context is made by a quotation in another paragraph.)"""
+    body = " ".join(words) + "."
+    context = "'We will see,' she said. 'Soon.'" if british else "“We will see,” she said."
+    text = f"Headline Here\n\n{context}\n\n{body}\n"
+    doc = parse_text(text)
+    paragraph = doc.spans[-2] if doc.spans[-1].kind == "break" else doc.spans[-1]
+    assert text[paragraph.start:paragraph.end] == body
+    assert [s for s in paragraph.walk() if s.kind == "quote"] == []
+    assert [p for p in doc.problems if paragraph.start <= p.start < paragraph.end] == []
+
+
+# -- messy marks ----------------------------------------------------------------------------------------
+
+def test_one_stray_straight_mark_does_not_flip_the_later_pairs():
+    text = ('Budget Talks\n\n"We have a deal, the chairman said. "It is done." Aides called it "historic" '
+            'and "overdue" on Friday.\n')
+    found = quotes(text)
+    assert '"historic"' in found and '"overdue"' in found
+    assert problems(text) == []  # the slip is read as printed, not carried on
+
+
+def test_reversed_curly_marks_are_read_by_their_shape():
+    text = "Court Ruling\n\nThe judge called the claim ”without merit“ and dismissed it. “Next case,” she said.\n"
+    assert quotes(text)[:2] == ["”without merit“", "“Next case,”"]
+    assert problems(text) == []
+
+
+def test_doubled_marks_read_as_one():
+    text = 'Vote Count\n\nThe clerk said ""every ballot counts"" before the recount began.\n'
+    assert quotes(text) == ['""every ballot counts""']
+    assert problems(text) == []
+
+
+def test_an_outer_closing_mark_ends_an_unclosed_inner_quotation_without_a_finding():
+    text = ("House Vote\n\n“It is another thing if the House would say, 'Mr Smith, you are not giving us the "
+            "information we need,” he said.\n")
+    found = quotes(text)
+    assert found[0].endswith("we need,”")
+    assert problems(text) == []
+
+
+def test_a_quotation_carried_past_a_promo_line_and_closed_without_reopening():
+    text = ('Hearing Ends\n\n"We went item by item on both of those subpoenas.\n\n'
+            "TEN THINGS TO KNOW ABOUT THE WATCHDOG REPORT\n\n"
+            'And there is going to be action on the floor this week," he continued. "We will get compliance."\n')
+    spans = quote_spans(text)
+    assert spans[0].attrs.get("continues") is True
+    assert problems(text) == []
+
+
+def test_a_quotation_left_open_with_nothing_to_carry_it_is_still_reported():
+    text = "Talks Resume\n\n“We will not stop, said the commander on Monday.\n\nThe talks went on.\n"
+    assert problems(text) == [("NL401", "“")]
+
+
+SENTENCES = st.sampled_from([
+    "The council met on Monday.", "Rates rose by a quarter point.", "Officials declined to comment.",
+])
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(SENTENCES, min_size=1, max_size=3), st.integers(0, 3), st.sampled_from(['"', "“", "”", "'", "‘", "’"]),
+       st.booleans())
+def test_a_stray_mark_changes_only_its_own_paragraph(sentences, where, stray, british):
+    """A stray mark added to one paragraph leaves every quotation of the other paragraphs as it was
+    (the one before may be read as carried on, no more)."""
+    open_, close = ("'", "'") if british else ("“", "”")
+    paragraphs = [
+        f"{open_}We are ready for the vote,{close} the speaker said.",
+        " ".join(sentences),
+        f"Aides called the plan {open_}bold{close} and {open_}overdue{close} on Friday.",
+        f"{open_}It's time,{close} she said. {open_}Let's go.{close}",
+    ]
+    clean = "Vote Looms\n\n" + "\n\n".join(paragraphs) + "\n"
+    words = paragraphs[1].split(" ")
+    words.insert(where % (len(words) + 1), stray)
+    messy_paragraphs = paragraphs[:1] + [" ".join(words)] + paragraphs[2:]
+    messy = "Vote Looms\n\n" + "\n\n".join(messy_paragraphs) + "\n"
+    shift = len(messy) - len(clean)
+    stray_end = messy.index(messy_paragraphs[1]) + len(messy_paragraphs[1])
+
+    clean_spans = [(s.start, s.end) for s in quote_spans(clean)]
+    messy_spans = [(s.start, s.end) for s in quote_spans(messy)]
+    para_start = messy.index(messy_paragraphs[1])
+    # Quotations before the messy paragraph are unchanged; those after it are shifted by the mark.
+    before = [s for s in clean_spans if s[1] <= para_start]
+    after = [(a + shift, b + shift) for a, b in clean_spans if a > para_start]
+    assert [s for s in messy_spans if s[1] <= para_start] == before
+    assert [s for s in messy_spans if s[0] > stray_end] == after
+
+
+# -- the grammar and the fast path agree on roles --------------------------------------------------------
+
+def test_grammar_and_fast_path_agree_on_fuzzed_role_strings_in_both_styles():
+    rng = random.Random(13)
+    alphabets = ["ab [\t]“”\"‘’'\n", "[[]]“”\"‘’‘’a", "x ‘y’ “z” [w] don’t"]
+    for i in range(800):
+        text = "".join(rng.choice(alphabets[i % 3]) for _ in range(rng.randint(0, 50)))
+        for singles_at_top in (False, True):
+            assert ([n.as_tuple() for n in parse_paragraph(text, singles_at_top)]
+                    == [n.as_tuple() for n in scan_paragraph(text, None, singles_at_top)]), repr(text)
+
+
+@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,'’‘“”\"[]`-(\n")), max_size=60))
+def test_canonical_keeps_length_and_only_touches_marks(text):
+    roles, marks = canonical(text)
+    assert len(roles) == len(text)
+    for a, b in zip(text, roles):
+        assert a == b or a in "'‘’“”\"", (text, roles)
+    assert marks == sorted(marks)
+    assert all(roles[m] in "“”\"‘’[]" for m in marks)
+    assert single_candidates(text) == [i for i, c in enumerate(text) if c in "'‘’"
+                                        and not (i > 0 and i + 1 < len(text) and text[i - 1].isalnum()
+                                                 and text[i + 1].isalnum())]
+
+
+def test_a_bracket_scopes_the_straight_mark_recovery():
+    text = 'Summit\n\n"It worked. [Using the term "Rocket Man"] is a way of getting people to talk," she said.\n'
+    found = quotes(text)
+    assert found[0] == '"It worked. [Using the term "Rocket Man"] is a way of getting people to talk,"'
+    assert '"Rocket Man"' in found
+    assert problems(text) == []
