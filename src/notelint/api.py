@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence, Un
 if TYPE_CHECKING:
     from .linting.config import Settings
     from .linting.findings import Finding
+    from .reading.corpus import Record
     from .runner.records import RecordResult
 
 SettingsLike = Union["Settings", Mapping[str, Any], None]
@@ -105,7 +106,7 @@ def findings_to_pandas(items: Iterable[Any]):
     pd = _pandas()
     from .reporting.corpus import finding_row
 
-    rows = []
+    rows: list[dict] = []
     for item in items:
         if hasattr(item, "findings"):
             names = list(item.meta)

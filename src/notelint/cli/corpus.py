@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections import Counter
-from typing import Iterator
+from typing import Any, Iterator
 
 from ..reading.corpus import CORPUS_FORMATS, corpus_format_for_path
 from ..reading.source import SourceError
@@ -187,8 +187,8 @@ class _Sink:
         self.table = table
         self.families = table.families_of(rules)
         self.kept: list = []
-        self.out = None
-        self.writer = None
+        self.out: Any = None  # the text stream (None for Parquet, which writes its own file)
+        self.writer: Any = None  # a streaming table writer (JSON Lines, JSON, CSV, Parquet), if the format has one
         self.wants_text = fmt == "full" and not per_article  # the excerpt under each finding
         if fmt == "parquet":
             columns = (table.article_columns(fields, self.families) if per_article
@@ -295,7 +295,7 @@ def check_file_run_options(args: argparse.Namespace) -> None:
 
 # --- parse and strip ----------------------------------------------------------------------------------
 
-def _corpus_documents(args: argparse.Namespace) -> Iterator[tuple[object, object]]:
+def _corpus_documents(args: argparse.Namespace) -> Iterator[tuple[str, Any, Any]]:
     """(Record, Document or None) for every record of every corpus file named; a bad row's error on stderr."""
     from ..parsing.document import build_document
     from ..reading.source import Source

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import Any
 
 # A run shorter than this never shows a bar: it would flash and vanish.
 SHOW_AFTER_SECONDS = 1.0
@@ -16,9 +17,9 @@ class Progress:
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
         self.records = 0
-        self.file = None
-        self.bar = None
-        self.task = None
+        self.file: Any = None  # the RecordStream being read
+        self.bar: Any = None  # the rich Progress, once shown
+        self.task: Any = None
 
     @classmethod
     def for_run(cls, args: argparse.Namespace, stream=None) -> "Progress | None":

@@ -118,10 +118,10 @@ class _Fields:
             if value is None or isinstance(value, (dict, list, bool)):
                 return Record(row, record_id, None, meta, f"id field {self.id!r} is {_kind(value)}, not a string "
                                                           "or number")
-            record_id = _plain(value)
-            if isinstance(record_id, float) and record_id.is_integer():
-                record_id = int(record_id)
-            record_id = str(record_id)
+            plain = _plain(value)
+            if isinstance(plain, float) and plain.is_integer():
+                plain = int(plain)  # 604.0 from a column of numbers with gaps names record 604
+            record_id = str(plain)
             if _UNDECODABLE.search(record_id):
                 return Record(row, record_id, None, meta, f"id field {self.id!r} is not valid UTF-8")
         try:

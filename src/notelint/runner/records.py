@@ -6,6 +6,7 @@ counts (words, editorial insertions, the wire service it is credited to), so one
 """
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 from collections import deque
@@ -98,13 +99,13 @@ class RecordResult:
 
 def lint_record(record: Record, settings, file: str) -> RecordResult:
     """Parse and lint one record (as `lint_source` does a file) and count what stats needs."""
-    if record.error is not None:
-        return RecordResult(file, record.row, record.id, record.meta, error=record.error)
+    if record.error is not None or record.text is None:
+        return RecordResult(file, record.row, record.id, record.meta, error=record.error or "no text")
     label = record_label(file, record.id)
     text = record.text[1:] if record.text.startswith("\ufeff") else record.text
     doc = build_document(Source(path=label, original=text), **parser_options(settings))
     ref = RecordRef(file, record.row, record.id, tuple(record.meta.items()))
-    findings = [RecordFinding(*_finding_fields(f), record=ref) for f in lint_document(doc, settings)]
+    findings: list[Finding] = [RecordFinding(**_finding_fields(f), record=ref) for f in lint_document(doc, settings)]
     end = doc.article_end
     insertions = sum(1 for span in doc.spans if span.kind != COMMENTS and span.start < end
                      for _ in _outermost(span, INSERTION))
@@ -113,9 +114,12 @@ def lint_record(record: Record, settings, file: str) -> RecordResult:
                         wire_service=doc.wire_service)
 
 
-def _finding_fields(finding: Finding) -> tuple:
-    return (finding.path, finding.line, finding.col, finding.code, finding.end_line, finding.end_col, finding.start,
-            finding.end, finding.name, finding.severity, finding.message, finding.text)
+def _finding_fields(finding: Finding) -> dict:
+    """A finding's fields by name, whatever fields Finding has (a RecordFinding is a Finding and more)."""
+    return {name: getattr(finding, name) for name in _FINDING_FIELDS}
+
+
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
 
 
 def _outermost(span, kind):
