@@ -4,18 +4,22 @@
   * a 2,000-word article pair (goal: under 50 ms for the alignment),
   * a pair of 1 MB texts (goal: under 5 s),
   * a pathological pair: thousands of identical lines with a few changes (goal: under 5 s),
-  * and, for information, two worst cases: unrelated 1 MB texts, and three symbols in random order.
+  * and, for information, two worst cases: unrelated 1 MB texts, and three symbols in random order;
+  * moved text (`--moved`): articles of 1, 2 and 5 MB republished with every paragraph in shuffled order,
+    timed through the whole `diff_documents` and the full view, with the growth ratio of the times (a
+    near-linear diff takes about 5 times as long for 5 MB as for 1 MB).
 
 Each is timed twice: the alignment and classification alone (`align` on tokens, what the diff adds) and the
 whole `diff_documents` from text (parsing both articles included). Peak memory is measured in a separate run
 under tracemalloc, so it does not slow the timed runs. Not a test: run it and read the figures.
 
-    python benchmarks/diff_speed.py [--quick]
+    python benchmarks/diff_speed.py [--quick] [--moved] [--moved-only]
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import io
 import os
 import random
 import sys
@@ -126,7 +130,11 @@ def peak_mib(fn) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one run each (for a smoke test)")
+    parser.add_argument("--moved", action="store_true", help="also time shuffled paragraphs of 1, 2 and 5 MB")
+    parser.add_argument("--moved-only", action="store_true", help="time only the shuffled paragraphs")
     args = parser.parse_args(argv)
+    if args.moved_only:
+        return moved_text(args.quick)
     rng = random.Random(20240611)
     vocabulary = wire_vocabulary()
 
@@ -175,7 +183,57 @@ def main(argv=None) -> int:
     print("align: tokenise and align the two texts. diff: `diff_documents` on the two parsed articles (tokenise,\n"
           "annotate quotations and marks, align, classify, findings): the goal applies to it. parse: parsing both\n"
           "articles (the parser's cost, not the diff's). peak MiB: tracemalloc peak during diff.")
+    if args.moved:
+        print()
+        failed |= bool(moved_text(args.quick))
     return 1 if failed else 0
+
+
+def shuffled_pair(size: int, rng: random.Random, vocabulary: list[str]) -> tuple[str, str]:
+    """An article of `size` bytes and its republication with the paragraphs after the headline shuffled."""
+    text = make_article(1, rng, vocabulary)
+    while len(text.encode()) < size:
+        text += "\n\n" + make_article(5000, rng, vocabulary).split("\n\n", 1)[1]
+    paragraphs = text.split("\n\n")
+    body = paragraphs[1:]
+    rng.shuffle(body)
+    return text, "\n\n".join([paragraphs[0], *body])
+
+
+def cpu_best_of(runs: int, fn) -> float:
+    """Best CPU time of this process over `runs` runs: on a machine shared with other work, wall time
+    swings with the load, CPU time much less."""
+    best = float("inf")
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        fn()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def moved_text(quick: bool) -> int:
+    """Time the diff of shuffled paragraphs at 1, 2 and 5 MB; print the CPU times and how they grow."""
+    from notelint.diffing.render import write_full
+
+    rng = random.Random(20240612)
+    vocabulary = wire_vocabulary()
+    sizes = (1_000_000, 2_000_000, 5_000_000)
+    print(f"{'moved text':<18} {'bytes':>10} {'paragraphs':>10} {'diff':>8} {'full view':>10} {'moves':>6}")
+    times = []
+    for size in sizes:
+        a_text, b_text = shuffled_pair(size, rng, vocabulary)
+        docs = notelint.parse(a_text, "original.txt"), notelint.parse(b_text, "republished.txt")
+        t_diff = cpu_best_of(1 if quick else 2, lambda: diff_documents(*docs))
+        result = diff_documents(*docs)
+        sink = io.StringIO()
+        t_view = cpu_best_of(1, lambda: write_full(result, sink, color=False))
+        times.append(t_diff + t_view)
+        print(f"{'shuffled':<18} {len(a_text.encode()):>10,} {a_text.count(chr(10) * 2):>10,} {t_diff:>7.2f}s "
+              f"{t_view:>9.2f}s {result.summary()['moved']:>6,}")
+    growth = ", ".join(f"{sizes[k] // 1_000_000} MB / 1 MB: {times[k] / times[0]:.2f}x" for k in (1, 2))
+    print(f"growth of diff + full view: {growth} (linear: 2x and 5x; quadratic: 4x and 25x); CPU seconds")
+    return 0
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ ROOT = os.path.dirname(HERE)
 PACKAGE = os.path.join(ROOT, "src", "notelint")
 
 # The stages in the order data flows through them: a module may import its own stage and earlier ones.
-STAGES = ("reading", "parsing", "linting", "diffing", "reporting", "runner", "cli")
+STAGES = ("reading", "parsing", "linting", "diffing", "finding", "reporting", "runner", "cli")
 
 
 def _modules() -> dict[str, str]:

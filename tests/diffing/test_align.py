@@ -1,15 +1,18 @@
 """Word alignment on plain strings: normalisation, house-style tokens, the anchor/gap algorithm, moves."""
 from __future__ import annotations
 
+import os
 import random
+import time
 
 import pytest
 from hypothesis import example, given, settings
 from fuzzing import budget
 from hypothesis import strategies as st
 
-from notelint.diffing.align import (MYERS_MAX_D, StyleEquivalences, StyleError, align, align_texts, matching_blocks,
-                            render_word_diff, sentence_starts, tokenize)
+from notelint.diffing import align as align_module
+from notelint.diffing.align import (StyleEquivalences, StyleError, Tokens, align, align_texts, matching_blocks,
+                                    render_word_diff, sentence_starts, tokenize)
 
 
 def changes(a_text: str, b_text: str) -> list[tuple[str, str, str]]:
@@ -134,7 +137,7 @@ def _lcs_length(a, b) -> int:
 def test_matching_blocks_are_valid_and_increasing(a, b):
     blocks = matching_blocks(a, b)
     _check_blocks(a, b, blocks)
-    # Small gaps without anchors go to Myers, which is exact: no common token is left unmatched between blocks.
+    # Gaps without anchors are aligned exactly, or cut at rare tokens first: never more than a longest match.
     matched = sum(n for _, _, n in blocks)
     assert matched <= _lcs_length(a, b)
 
@@ -143,7 +146,7 @@ def test_matching_blocks_are_valid_and_increasing(a, b):
 @given(st.lists(st.sampled_from("abcdefghij"), max_size=15), st.lists(st.sampled_from("abcdefghij"), max_size=15))
 @example(a=list("aabb"), b=list("baab"))  # "b" is unique once the common suffix "b" is matched: an anchor
 def test_small_gaps_are_solved_exactly(a, b):
-    # 15 x 15 tokens is below the Myers threshold once unique anchors run out: the match is a longest one
+    # 15 x 15 tokens is below the histogram threshold once unique anchors run out: the match is a longest one
     # whenever no anchor was taken (patience can trade optimality for readable anchors). Anchors are
     # looked for between the common prefix and suffix (matching those is always part of a longest match),
     # so a token unique there is an anchor even when it occurs again in the prefix or suffix.
@@ -186,11 +189,43 @@ def test_a_line_deleted_among_identical_lines_is_a_deletion_not_a_move():
     assert found[1][1] in (line, "\n\n" + line, line + "\n\n") or found[1][1].split() == line.split()
 
 
-def test_a_gap_over_the_myers_budget_still_yields_valid_blocks():
+def test_a_gap_too_large_for_exact_alignment_still_yields_valid_blocks(monkeypatch):
+    monkeypatch.setattr(align_module, "LCS_MAX_CELLS", 10_000)
     rng = random.Random(5)
-    a = [rng.randrange(3) for _ in range(MYERS_MAX_D * 4)]
-    b = [rng.randrange(3) for _ in range(MYERS_MAX_D * 4)]
-    _check_blocks(a, b, matching_blocks(a, b))
+    a = [rng.randrange(3) for _ in range(400)]
+    b = [rng.randrange(3) for _ in range(400)]
+    blocks = matching_blocks(a, b)
+    _check_blocks(a, b, blocks)
+    # Three symbols, none rare enough to cut the gap at: past a common prefix and suffix, one replacement.
+    assert len(blocks) <= 2
+    monkeypatch.setattr(align_module, "LCS_MAX_CELLS", 1_000_000)
+    assert sum(n for _, _, n in matching_blocks(a, b)) == _lcs_length(a, b)
+
+
+PASSAGE = ("The harbour authority said on Monday that dredging of the northern channel would begin in the spring, "
+           "after two years of delays caused by disputes over where the spoil should be dumped. Fishermen from "
+           "three villages along the estuary have opposed the plan since it was first published, arguing that "
+           "silt released by the work would smother the mussel beds their families have tended for generations. "
+           "\"We were promised a proper study and we never saw one,\" said a spokeswoman for the fishermen's "
+           "cooperative, which has collected more than four thousand signatures against the project. The "
+           "authority says deeper water is needed so that larger container ships can reach the port without "
+           "waiting for high tide, and that an independent survey found no lasting harm to shellfish.")
+
+
+@pytest.mark.parametrize("copies", [3, 10, 20, 40])
+def test_a_repeated_passage_with_every_97th_word_changed_keeps_its_unchanged_text(copies):
+    # Each word of the passage occurs once in every copy: nothing is unique, and the rarest shared words
+    # occur as often as there are copies. Only the changed words may be reported, each on its own.
+    original = "\n\n".join([PASSAGE] * copies)
+    words = original.split(" ")
+    changed = list(range(0, len(words), 97))
+    for k in changed:
+        words[k] = "X" + words[k]  # "Xspring," for "spring,": one word changed
+    a, b, edits = align_texts(original, " ".join(words))
+    equal = sum(e.i2 - e.i1 for e in edits if e.tag == "equal")
+    assert equal >= len(a) - len(changed)
+    assert [e.tag for e in edits if e.tag != "equal"] == ["replace"] * len(changed)
+    assert all(e.i2 - e.i1 == 1 and e.j2 - e.j1 == 1 for e in edits if e.tag != "equal")
 
 
 def test_an_insertion_slides_to_its_brackets():
@@ -236,3 +271,33 @@ def test_align_accepts_explicit_paragraph_breaks():
     a = tokenize("One two three. Four five six.")
     b = tokenize("One two three. Four five six.")
     assert [e.tag for e in align(a, b, [], [])] == ["equal"]
+
+
+_VOCABULARY = ("harbour council vote channel dredging spring fishermen estuary silt mussel survey authority port "
+               "container ships tide court study lawyer summer regulators disposal site month town clerk water "
+               "deeper plan opposed villages generations cooperative signatures project independent shellfish "
+               "harm lasting director dredgers April publish decline shallow fifth decade containers handled "
+               "said on the a of to and in that would by for with was were has had after before their its").split()
+
+
+def _shuffled_pair(paragraphs: int, seed: int) -> tuple[Tokens, Tokens]:
+    rng = random.Random(seed)
+    body = [" ".join(rng.choice(_VOCABULARY) for _ in range(rng.randint(25, 60))).capitalize() + "."
+            for _ in range(paragraphs)]
+    shuffled = body[:]
+    rng.shuffle(shuffled)
+    return tokenize("\n\n".join(body)), tokenize("\n\n".join(shuffled))
+
+
+@pytest.mark.skipif(os.environ.get("NOTELINT_SLOW_TESTS") != "1", reason="set NOTELINT_SLOW_TESTS=1 (about a minute)")
+def test_aligning_shuffled_paragraphs_grows_about_linearly():
+    # Every paragraph moved: before, finding the moves was quadratic (1/2/5 MB took 16/59/>300 s).
+    def cpu(paragraphs: int) -> float:
+        a, b = _shuffled_pair(paragraphs, paragraphs)
+        start = time.process_time()
+        edits = align(a, b)
+        assert sum(e.tag == "move" for e in edits) > paragraphs // 2
+        return time.process_time() - start
+
+    small, large = cpu(1500), cpu(6000)  # about 0.4 and 1.7 MB
+    assert large / small < 7  # linear: 4; quadratic: 16

@@ -321,12 +321,13 @@ def test_any_pair_gives_hunks_whose_positions_are_the_files_text(pair_of_texts):
     result = diff(original, republished)
     data = result.to_json()
     for hunk in data["hunks"]:
-        assert hunk["kind"] in ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")
+        assert hunk["kind"] in ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style",
+                                "furniture", "beyond_original")
         for side, text in (("original", original), ("republished", republished)):
             s = hunk[side]
             assert 0 <= s["start"] <= s["end"] <= len(text)
             assert text[s["start"]:s["end"]] == s["text"]
-        if hunk["kind"] in ("marked_insertion", "unmarked_insertion"):
+        if hunk["kind"] in ("marked_insertion", "unmarked_insertion", "beyond_original"):
             assert hunk["original"]["text"] == ""
         if hunk["kind"] == "deletion":
             assert hunk["republished"]["text"] == ""

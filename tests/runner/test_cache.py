@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 
 import pytest
@@ -140,7 +141,8 @@ def test_a_corrupt_cache_file_is_ignored_and_replaced(workspace):
     clear_calls(workspace["log"])
     result = run(workspace)
     assert len(all_calls(workspace["log"])) == 5 and len(result.findings) == 5
-    assert len(json.load(open(bucket))["files"]) == 5
+    header, body = open(bucket, encoding="utf-8").read().split("\n", 1)
+    assert json.loads(header)["format"] == cache._FORMAT and len(json.loads(body)) == 5
 
 
 def test_read_errors_are_not_cached(workspace):
@@ -162,6 +164,8 @@ def test_an_unwritable_cache_directory_warns_once_and_the_check_still_succeeds(w
 
 def test_a_new_build_removes_folders_of_builds_unused_for_a_week(workspace, monkeypatch):
     root = workspace["cache"]
+    run(workspace)  # the cache directory exists, made and marked by notelint
+    shutil.rmtree(os.path.join(root, cache.build_stamp()))
     old_build = os.path.join(root, "0.0.9-0123456789abcdef")
     recent_build = os.path.join(root, "0.1.0-fedcba9876543210")
     not_ours = os.path.join(root, "notes")

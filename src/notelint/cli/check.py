@@ -55,7 +55,8 @@ def register(sub) -> None:
 
 def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | None = 1, use_cache: bool = False,
                      cache_dir: str | None = None, input_format: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False, respect_gitignore: bool = True):
+                     max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False, respect_gitignore: bool = True,
+                     output_file: str | None = None):
     """Discover the files and lint them (through the runner: cache, then a process pool when many).
 
     Returns a runner.CheckResult: findings in report order and one SourceError per unreadable file."""
@@ -67,9 +68,20 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
     likely_many = len(paths) >= MIN_FILES_FOR_POOL or any(os.path.isdir(p) for p in paths)
     workers = start_workers(jobs, settings_for(paths[0])) if likely_many else None
     try:
-        files = discover_files(paths, settings_for, force_exclude, respect_gitignore)
-        return check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
-                           options=LintOptions(input_format=input_format, max_bytes=max_bytes), workers=workers)
+        walk_errors: list[SourceError] = []
+        files = discover_files(paths, settings_for, force_exclude, respect_gitignore, walk_errors)
+        if output_file and os.path.exists(output_file):
+            # A report written into a folder being checked must not replace an article found there.
+            from .common import check_output_is_not_an_input
+
+            name = os.path.basename(output_file)
+            check_output_is_not_an_input(argparse.Namespace(output_file=output_file),
+                                         [path for path, _ in files if os.path.basename(path) == name])
+        result = check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
+                             options=LintOptions(input_format=input_format, max_bytes=max_bytes), workers=workers)
+        if walk_errors:
+            result.errors = sorted(walk_errors + result.errors, key=lambda e: e.path)
+        return result
     finally:
         if workers is not None:
             workers.dismiss()  # a missing path, an interrupt: the workers must not outlive the run
@@ -78,7 +90,9 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
 def lint_stdin(name: str | None, settings, input_format: str | None, max_bytes: int):
     from ..linting.engine import lint_source
     from ..reading.formats import format_for_path, read_source
-    data = sys.stdin.buffer.read()
+    from ..reading.source import read_stdin
+
+    data = read_stdin(max_bytes, name or "-")
     fmt = input_format or (format_for_path(name) if name else "text")
     source = read_source(name or "-", fmt, max_bytes, data=data)
     return lint_source(source, settings), source.original
@@ -108,6 +122,13 @@ def _run_check(args: argparse.Namespace) -> int:
     if args.stdin_filename and "-" not in paths and args.paths:
         raise UsageError("--stdin-filename needs `-` as the path")
     max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
+    if args.jobs:
+        from ..runner.workers import capped_jobs
+
+        if capped_jobs(args.jobs) < args.jobs:
+            print(f"notelint: note: --jobs {args.jobs} lowered to {capped_jobs(args.jobs)}, the number of cores "
+                  "available", file=sys.stderr)
+            args.jobs = capped_jobs(args.jobs)
     resolver = SettingsResolver(overrides_from_args(args))
     base = resolver(args.stdin_filename if paths == ["-"] else paths[0])  # config errors surface before any work
 
@@ -128,7 +149,7 @@ def _run_check(args: argparse.Namespace) -> int:
             result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache,
                                       cache_dir=args.cache_dir, input_format=args.input_format,
                                       max_bytes=max_bytes, force_exclude=args.force_exclude,
-                                      respect_gitignore=args.respect_gitignore)
+                                      respect_gitignore=args.respect_gitignore, output_file=args.output_file)
         except WorkerDied as exc:
             print(f"notelint: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
@@ -136,10 +157,17 @@ def _run_check(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(error, file=sys.stderr)
     out = open_output(args)
+    from ..linting.rules import rules_for
+
+    selected = len(rules_for(base, None))
+    if (result.files == 0 or selected == 0) and args.output_format not in ("full", "concise"):
+        # The text formats say so in their summary line; the others must not pass for a clean run unseen.
+        what = "no article files found" if result.files == 0 else "no rule is selected"
+        print(f"notelint: warning: nothing checked: {what}", file=sys.stderr)
     try:
         write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
                      color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet,
-                     sources=sources)
+                     sources=sources, errors=result.errors, files=result.files, selected=selected)
     finally:
         if out is not sys.stdout:
             out.close()

@@ -31,6 +31,9 @@ def register(sub) -> None:
     finding_formats = tuple(f for f in available_formats() if f not in VIEW_FORMATS and f != "full")
     add_output_options(p, VIEW_FORMATS + finding_formats, "full")
     p.add_argument("--show-style", action="store_true", help="show house-style differences in the views")
+    p.add_argument("--show-furniture", action="store_true",
+                   help="show page furniture (navigation, advertising, captions, credits, widgets, script residue) "
+                        "and text past the end of an original that stops short in the views")
     p.add_argument("--style-rules", action="append", default=[], metavar="FILE",
                    help="extra house-style equivalences (TOML, like rules/style-equivalences.toml); repeatable")
     p.add_argument("--no-default-style", action="store_true", help="do not load the shipped style equivalences")
@@ -47,18 +50,46 @@ def register(sub) -> None:
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     p.add_argument("--config", metavar="FILE", help="use this configuration file")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--index", metavar="INDEX",
+                   help="compare the one ARTICLE given with the stored story it derives from, found in this index "
+                        "(`notelint index add`; as `notelint find` finds it)")
     add_input_options(p)
     p.set_defaults(handler=run_diff)
 
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
+    from ..diffing.layout import paragraphs_from_lines
     from ..reading.formats import read_source
+    from ..reading.source import read_stdin
+
     if path == "-":
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        return read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
-    return read_source(path, args.input_format, max_bytes)
+        source = read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
+    else:
+        source = read_source(path, args.input_format, max_bytes)
+    # A text laid out one paragraph per line is paired paragraph by paragraph with the other side.
+    return paragraphs_from_lines(source)
+
+
+def _original_from_index(index_path: str, republished, options: dict, markers):
+    """The best stored story the article derives from (as `notelint find` ranks them), parsed; named on
+    standard error so that a view or report on standard output stays as it is."""
+    from ..finding.index import StoryIndex
+    from ..finding.search import Finder
+    from ..parsing.document import parse_text
+    from ..reading.source import SourceError
+
+    with StoryIndex(index_path) as index:
+        finder = Finder(index, parse_text=lambda text, path: parse_text(text, path, **options), markers=tuple(markers))
+        matches = finder.find(republished, top=1)
+    if not matches:
+        raise SourceError(republished.path, f"derives from no story stored in {index_path}")
+    best = matches[0]
+    what = best.note or best.kind
+    print(f"notelint: original: {best.source} ({what}; score {best.score:.2f})", file=sys.stderr)
+    return parse_text(best.story_text, best.source, **options)
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -81,7 +112,12 @@ def run_diff(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     stdin_used: list = []
     options = parser_options(settings)
-    if args.republished:
+    if args.index:
+        if args.republished:
+            raise UsageError("with --index, give the republished article alone: its original is found in the index")
+        republished = build_document(_read(args.original, args, max_bytes, stdin_used), **options)
+        original = _original_from_index(args.index, republished, options, settings.editorial_markers)
+    elif args.republished:
         original = build_document(_read(args.original, args, max_bytes, stdin_used), **options)
         republished = build_document(_read(args.republished, args, max_bytes, stdin_used), **options)
     else:
@@ -91,6 +127,9 @@ def run_diff(args: argparse.Namespace) -> int:
 
     result = diff_documents(original, republished, equivalences=equivalences, settings=settings,
                             rules=diff_rules(settings))
+    for name in equivalences.timed_out:
+        print(f"notelint: warning: style rule {name!r} took more than {equivalences.timeout:g} s and was skipped; "
+              "simplify its pattern", file=sys.stderr)
     out = open_output(args)
     try:
         color = use_color(args, out)
@@ -107,7 +146,7 @@ def run_diff(args: argparse.Namespace) -> int:
             if args.context < 0:
                 raise UsageError("--context must be 0 or more")
             VIEWS[args.output_format](result, out, color=color, show_style=args.show_style, width=args.width,
-                                      context=args.context)
+                                      context=args.context, show_furniture=args.show_furniture)
         out.flush()
     finally:
         if out is not sys.stdout:

@@ -8,20 +8,21 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import os
 import sys
 from typing import Sequence
 
 from ..version import __version__
 from ..reading.source import SourceError
-from .common import EXIT_ERROR, EXIT_OK, UsageError
+from .common import (EXIT_ERROR, EXIT_OK, OutputError, UsageError, check_output_is_not_an_input, finish_output,
+                     silence_stdout)
 
 # Modules that add sub-commands, in the order `notelint --help` lists them.
-COMMAND_MODULES = ("parse", "check", "rules", "diff", "stats")
+COMMAND_MODULES = ("parse", "check", "rules", "diff", "index", "find", "stats")
 # Which module defines each command: a run imports only its own command's module (start-up time
 # matters for a pre-commit hook); `notelint --help` and a mistyped command import them all.
-COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules", "stats": "stats",
-                  "rule": "rules", "config": "rules", "diff": "diff"}
+COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules",
+                  "rule": "rules", "config": "rules", "diff": "diff", "index": "index", "find": "find",
+                  "stats": "stats"}
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form
@@ -48,24 +49,35 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:
+        # Started with standard output closed (`>&-`): hold descriptor 1 open on /dev/null, so no file or
+        # pipe the run opens lands there and receives the report.
+        silence_stdout()
     command = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(command)
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    completed = False
     try:
-        return args.handler(args)
-    except (SourceError, UsageError) as exc:
+        check_output_is_not_an_input(args)
+        code = args.handler(args)
+        completed = True
+        finish_output(args, completed=True)
+        return code
+    except (SourceError, UsageError, OutputError) as exc:
         print(f"notelint: {exc}" if isinstance(exc, UsageError) else str(exc), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
-        # `notelint check … | head`: the reader left; end quietly, as other Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # A reader that left while something other than the report was written (help, a warning).
+        silence_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    finally:
+        if not completed:
+            finish_output(args, completed=False)
 
 
 def console_main() -> int:

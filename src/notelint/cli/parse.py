@@ -8,7 +8,7 @@ import sys
 from .common import EXIT_ERROR, EXIT_OK, add_input_options, add_output_options, open_output, use_color
 from ..parsing.model import Document
 from ..parsing.strip import strip_document
-from ..reading.source import DEFAULT_MAX_BYTES, SourceError
+from ..reading.source import DEFAULT_MAX_BYTES, SourceError, read_stdin
 from ..reading.formats import read_source
 def register(sub) -> None:
     parse = sub.add_parser("parse", help="show an article's parts: headline, quotations, insertions, credit, comments")
@@ -38,7 +38,7 @@ def load_documents(args: argparse.Namespace):
     for path in args.files:
         try:
             if path == "-":
-                source = read_source("-", args.input_format or "text", max_bytes, data=sys.stdin.buffer.read())
+                source = read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
             else:
                 source = read_source(path, args.input_format, max_bytes)
             yield path, build_document(source)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
 from .common import EXIT_OK, UsageError, add_output_options, open_output, use_color
+from ..reading.source import SourceError
 
 
 def register(sub) -> None:
@@ -123,6 +125,8 @@ def run_rule(args: argparse.Namespace) -> int:
 def run_config(args: argparse.Namespace) -> int:
     from ..linting.rules import rules_for
 
+    if not os.path.exists(args.path):
+        raise SourceError(args.path, "no such file or directory")
     settings = _settings(args, args.path)
     data = settings.to_json()
     data["enabled"] = [r.code for r in rules_for(settings, args.path)]

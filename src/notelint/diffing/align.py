@@ -1,6 +1,7 @@
 """Word alignment of two texts: tokenise with typographic normalisation, anchor on unique sentences and then
-unique words (patience), fall back to rare words (histogram) and a bounded Myers diff only inside gaps, and
-pair deleted and inserted runs that are the same text moved elsewhere.
+unique words (patience), align the gaps between anchors exactly (a longest common subsequence; a gap too
+large for that is cut at rare words first), and pair deleted and inserted runs that are the same text
+moved elsewhere.
 
 This module knows strings only; `diff.py` brings the parsed documents (quotes, brackets, regions).
 """
@@ -9,24 +10,29 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import time
 import tomllib
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 import regex
+from rapidfuzz.distance import Indel
+
+from ..collector import paused
 
 # --- Typographic normalisation: differences that no reader sees as a change produce no hunk at all. ---
 DOUBLE_QUOTES = "\"“”„‟«»″〝〞＂"
 SINGLE_QUOTES = "'‘’‚‛‹›′`´"
 _PUNCT_NORM = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOTES},
                "–": "—", "―": "—", "‒": "—", "-": "—", "−": "—"}
-# Inside words: curly apostrophes, Unicode hyphens and the en dash of "2019–2020"; soft hyphens vanish.
+# Inside words: curly apostrophes, the backtick and acute accent typed for one ("don`t", "don´t"), Unicode
+# hyphens and the en dash of "2019–2020"; soft hyphens vanish.
 # A hard-wrapped line may break after a word's own hyphen ("al-\nKhazali"): the break is not part of it.
-_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
+_WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
                             "\n": None, "\r": None, " ": None, "\t": None})
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
+_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘`´.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
 _ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., U.N., a.m.: the final period belongs to the word
 _ELLIPSIS = r"\.\s?\.\s?\.|…"
 _DASH = r"-{2,}|[—–―‒−]"
@@ -52,6 +58,10 @@ class StyleRule:
         return regex.compile(self.pattern, regex.MULTILINE)
 
 
+# Seconds a style rule's pattern may spend on one run (both articles), in all.
+STYLE_RULE_TIMEOUT = 1.0
+
+
 class StyleError(Exception):
     """A broken style-equivalence file: one line naming the file and the entry."""
 
@@ -67,6 +77,11 @@ class StyleEquivalences:
         self.capitalisation = capitalisation
         self.punctuation = punctuation
         self._compiled = [rule.compiled for rule in self.rules]
+        # Each rule's time budget for the run (a user's --style-rules pattern may backtrack for ever);
+        # a rule that spends it is dropped, and named in `timed_out` for the command to report.
+        self.timeout = STYLE_RULE_TIMEOUT
+        self._spent = [0.0] * len(self.rules)
+        self.timed_out: list[str] = []
 
     @classmethod
     def load(cls, paths: Iterable[str] = (), *, defaults: bool = True) -> "StyleEquivalences":
@@ -100,14 +115,30 @@ class StyleEquivalences:
         longest, then the rule listed first. Each pattern runs on its own: far faster than one alternation."""
         found = []
         for index, compiled in enumerate(self._compiled):
+            if compiled is None:
+                continue  # timed out earlier in this run
             template = self.rules[index].canonical
-            for m in compiled.finditer(text, start, end):
-                if m.end() > m.start():
-                    try:
-                        expanded = m.expand(template)
-                    except (regex.error, IndexError):
-                        expanded = template
-                    found.append((m.start(), -m.end(), index, " ".join(expanded.translate(_WORD_NORM).split())))
+            began = time.perf_counter()
+            deadline = began + self.timeout - self._spent[index]
+            rule_found = []
+            try:
+                for m in compiled.finditer(text, start, end, timeout=max(deadline - began, 0.0)):
+                    if m.end() > m.start():
+                        try:
+                            expanded = m.expand(template)
+                        except (regex.error, IndexError):
+                            expanded = template
+                        rule_found.append((m.start(), -m.end(), index,
+                                           " ".join(expanded.translate(_WORD_NORM).split())))
+                    if time.perf_counter() > deadline:
+                        raise TimeoutError
+            except TimeoutError:
+                self._compiled[index] = None
+                self.timed_out.append(self.rules[index].name)
+                continue
+            finally:
+                self._spent[index] += time.perf_counter() - began
+            found.extend(rule_found)
         found.sort()
         chosen = []
         last_end = start
@@ -191,7 +222,7 @@ def _norm_token(raw: str) -> str:
     """The typographic normal form of one plain token (words with curly apostrophes, quotes, dashes)."""
     first = raw[0]
     if first.isalnum() or first == "_" or first == "\u00ad":
-        return raw if raw.isascii() and "\n" not in raw else raw.translate(_WORD_NORM)
+        return raw if raw.isascii() and "\n" not in raw and "`" not in raw else raw.translate(_WORD_NORM)
     normal = _PUNCT_NORM.get(raw)
     if normal is not None:
         return normal
@@ -272,10 +303,11 @@ def sentence_starts(tokens: Tokens, breaks: Iterable[int] = ()) -> list[int]:
 
 # --- Sequence alignment over interned ids -----------------------------------------------------------------
 
-# Myers is run only inside gaps without anchors; past these limits the gap is reported as one replacement
-# rather than spending quadratic time or memory on it.
-MYERS_MAX_D = 1200
-MYERS_MAX_WORK = 3_000_000
+# A gap without unique anchors is cut at rare shared words (histogram) and what is left is aligned exactly
+# (a longest common subsequence, by rapidfuzz's compiled bit-parallel Indel) while its bit matrix stays
+# small: 200 million cells are 25 MB and a fraction of a second. A larger gap with no word rare enough to
+# cut it is reported as one replacement rather than spending quadratic time or memory on it.
+LCS_MAX_CELLS = 200_000_000
 HISTOGRAM_MAX_COUNT = 64
 
 
@@ -315,17 +347,18 @@ def _unique_anchors(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int]]:
     return chain
 
 
-def _rare_match(a, alo, ahi, b, blo, bhi) -> tuple[int, int, int] | None:
-    """Histogram: the longest common run through an occurrence of the rarest token both ranges share."""
+def _rare_match(a, alo, ahi, b, blo, bhi, max_count: int = HISTOGRAM_MAX_COUNT) -> tuple[int, int, int] | None:
+    """Histogram: the longest common run through an occurrence of the rarest token both ranges share (None
+    when even that one occurs more than `max_count` times in a)."""
     occurrences: dict = {}
     for i in range(alo, ahi):
         occurrences.setdefault(a[i], []).append(i)
-    best_count = HISTOGRAM_MAX_COUNT + 1
+    best_count = max_count + 1
     for j in range(blo, bhi):
         found = occurrences.get(b[j])
         if found is not None and len(found) < best_count:
             best_count = len(found)
-    if best_count > HISTOGRAM_MAX_COUNT:
+    if best_count > max_count:
         return None
     best = None
     for j in range(blo, bhi):
@@ -349,62 +382,19 @@ def _rare_match(a, alo, ahi, b, blo, bhi) -> tuple[int, int, int] | None:
     return best
 
 
-def _myers(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int, int]] | None:
-    """Greedy Myers O((N+M)·D) with the V history kept for back-tracking; None when over budget."""
-    n, m = ahi - alo, bhi - blo
-    max_d = min(n + m, MYERS_MAX_D)
-    offset = max_d + 1
-    v = [0] * (2 * max_d + 3)
-    history: list[list[int]] = []
-    work = 0
-    for d in range(max_d + 1):
-        history.append(v[offset - d:offset + d + 1])
-        for k in range(-d, d + 1, 2):
-            if k == -d or (k != d and v[offset + k - 1] < v[offset + k + 1]):
-                x = v[offset + k + 1]
-            else:
-                x = v[offset + k - 1] + 1
-            y = x - k
-            start_x = x
-            while x < n and y < m and a[alo + x] == b[blo + y]:
-                x += 1
-                y += 1
-            work += x - start_x + 1
-            v[offset + k] = x
-            if x >= n and y >= m:
-                return _myers_backtrack(history, d, k, x, alo, blo)
-        if work > MYERS_MAX_WORK:
-            return None
-    return None
-
-
-def _myers_backtrack(history, d, k, x, alo, blo) -> list[tuple[int, int, int]]:
-    blocks = []
-    while d > 0:
-        prev = history[d]  # V as it was after step d-1, indexed k + d
-        if k == -d or (k != d and prev[k - 1 + d] < prev[k + 1 + d]):
-            prev_k = k + 1
-            mid_x = prev[prev_k + d]
-        else:
-            prev_k = k - 1
-            mid_x = prev[prev_k + d] + 1
-        if x > mid_x:
-            blocks.append((alo + mid_x, blo + mid_x - k, x - mid_x))
-        x = prev[prev_k + d]
-        k = prev_k
-        d -= 1
-    if x > 0:
-        blocks.append((alo, blo, x))
-    blocks.reverse()
-    return blocks
+def _longest_common(a, alo, ahi, b, blo, bhi) -> list[tuple[int, int, int]]:
+    """The runs of a longest common subsequence of a[alo:ahi] and b[blo:bhi] (rapidfuzz Indel)."""
+    ops = Indel.opcodes(a[alo:ahi], b[blo:bhi])
+    return [(alo + op.src_start, blo + op.dest_start, op.src_end - op.src_start) for op in ops if op.tag == "equal"]
 
 
 def matching_blocks(a: Sequence, b: Sequence, alo: int = 0, ahi: int | None = None,
                     blo: int = 0, bhi: int | None = None) -> list[tuple[int, int, int]]:
     """Runs (i, j, n) with a[i:i+n] == b[j:j+n], increasing in both, over the given ranges.
 
-    Common prefix and suffix first, then unique anchors (patience), then the rarest shared token
-    (histogram), then bounded Myers; each anchor splits the gap and the pieces are solved in turn.
+    Common prefix and suffix first, then unique anchors (patience); a gap left without anchors is aligned
+    exactly (longest common subsequence), or, when too large for that, cut at its rarest shared token
+    (histogram) first. Each anchor splits the gap and the pieces are solved in turn.
     """
     ahi = len(a) if ahi is None else ahi
     bhi = len(b) if bhi is None else bhi
@@ -437,19 +427,23 @@ def matching_blocks(a: Sequence, b: Sequence, alo: int = 0, ahi: int | None = No
                 pi, pj = i + 1, j + 1
             stack.append((pi, ahi, pj, bhi))
             continue
-        if (ahi - alo) * (bhi - blo) > 400:  # small gaps go straight to Myers, which is exact there
-            rare = _rare_match(a, alo, ahi, b, blo, bhi)
+        cells = (ahi - alo) * (bhi - blo)
+        if cells > 400:
+            # A shared word found once in the original's gap says where that text went: cut the gap there.
+            # One found several times (repeated text) does not, and the longest run through one of its
+            # copies may pair the wrong copies: such a gap is aligned exactly, unless it is too large.
+            rare = _rare_match(a, alo, ahi, b, blo, bhi, 1 if cells <= LCS_MAX_CELLS else HISTOGRAM_MAX_COUNT)
             if rare:
                 i, j, n = rare
                 out.append(rare)
                 stack.append((alo, i, blo, j))
                 stack.append((i + n, ahi, j + n, bhi))
                 continue
+            if cells > LCS_MAX_CELLS:
+                continue
         if set(a[alo:ahi]).isdisjoint(b[blo:bhi]):
-            continue  # nothing in common: the whole gap is a replacement (and Myers would take D = N + M)
-        blocks = _myers(a, alo, ahi, b, blo, bhi)
-        if blocks:
-            out.extend(blocks)
+            continue  # nothing in common: the whole gap is a replacement
+        out.extend(_longest_common(a, alo, ahi, b, blo, bhi))
     out.sort()
     merged: list[tuple[int, int, int]] = []
     for i, j, n in out:
@@ -573,7 +567,7 @@ def token_blocks(a: Tokens, b: Tokens, a_breaks: Iterable[int] = (), b_breaks: I
 
 
 def _pair_across_repeats(ops: list[Edit], a: Sequence, b: Sequence, similarity) -> list[Edit]:
-    """Among copies of one repeated sentence, where the extra copies are deleted is a coin toss, and Myers
+    """Among copies of one repeated sentence, where the extra copies are deleted is a coin toss, and the alignment
     may put them beside the wrong insertion: "{+changed line+} … [-line-]{+new line+}". In a stretch where
     the original is nothing but that sentence, any assignment of its deleted copies to the gaps is a valid
     alignment: give them to the new sentences that resemble them most, so a changed line is diffed against
@@ -719,10 +713,11 @@ def _split_at_paragraphs(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[
     """A replacement that crosses as many paragraph breaks on each side is diffed paragraph by paragraph:
     "risk[-.-] ¶ [-The embassy…-]" becomes "risk{+[note]+}. ¶ [-The embassy…-]{+More words…+}"."""
     out: list[Edit] = []
+    sorted_a, sorted_b = sorted(a_breaks), sorted(b_breaks)
     for e in edits:
         if e.tag == "replace":
-            cuts_a = sorted(x for x in a_breaks if e.i1 < x < e.i2)
-            cuts_b = sorted(x for x in b_breaks if e.j1 < x < e.j2) if cuts_a else []
+            cuts_a = _between(sorted_a, e.i1, e.i2)
+            cuts_b = _between(sorted_b, e.j1, e.j2) if cuts_a else []
             if cuts_a and len(cuts_a) == len(cuts_b):
                 bounds_a, bounds_b = [e.i1, *cuts_a, e.i2], [e.j1, *cuts_b, e.j2]
                 for k in range(len(bounds_a) - 1):
@@ -741,6 +736,11 @@ def _split_at_paragraphs(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[
         else:
             joined.append(e)
     return joined
+
+
+def _between(points: list[int], lo: int, hi: int) -> list[int]:
+    """The sorted points strictly between lo and hi."""
+    return points[bisect.bisect_right(points, lo):bisect.bisect_left(points, hi)]
 
 
 def _paragraph_punctuation(edits: list[Edit], a: Tokens, b: Tokens, a_breaks: set[int], b_breaks: set[int]) -> list[Edit]:
@@ -822,25 +822,21 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
     seeds = {key: places for key, places in seeds.items() if len(places) <= MOVE_MAX_SEED_PLACES}
     used = bytearray(len(ca))
     matches: list[tuple[int, int, int, int, int]] = []  # (j, i, n, del_op, ins_op)
-    occurrences: dict[str, list[int]] | None = None
+    copies: dict[tuple, int] | None = None
 
     def ambiguous(p: int) -> bool:
         # Text that occurs more than once in the original (repeated lines) has no one place it moved from:
-        # reporting a move there would only pick one copy at random.
-        nonlocal occurrences
-        if occurrences is None:
-            occurrences = {}
-            for q, token in enumerate(ca):
-                occurrences.setdefault(token, []).append(q)
-        gram = ca[p:p + MOVE_MIN_TOKENS]
-        rarest = min(range(len(gram)), key=lambda k: len(occurrences[gram[k]]))
-        copies = 0
-        for q in occurrences[gram[rarest]]:
-            if ca[q - rarest:q - rarest + len(gram)] == gram:
-                copies += 1
-                if copies > 1:
-                    return True
-        return False
+        # reporting a move there would only pick one copy at random. The copies of every run of
+        # MOVE_MIN_TOKENS deleted tokens are counted over the whole original, once, when first needed.
+        nonlocal copies
+        if copies is None:
+            copies = {tuple(ca[q:q + MOVE_MIN_TOKENS]): 0
+                      for i1, i2, _ in deleted for q in range(i1, i2 - MOVE_MIN_TOKENS + 1)}
+            for q in range(len(ca) - MOVE_MIN_TOKENS + 1):
+                gram = tuple(ca[q:q + MOVE_MIN_TOKENS])
+                if gram in copies:
+                    copies[gram] += 1
+        return copies[tuple(ca[p:p + MOVE_MIN_TOKENS])] > 1
 
     for j1, j2, kb in inserted:
         j = j1
@@ -873,42 +869,47 @@ def _find_moves(edits: list[Edit], ca: list[str], cb: list[str]) -> list[tuple[i
         moves.append([p, p + n, j, j + n, ka, kb])
     # A retouch at either end of the moved text ("with several words" / "with many words") leaves a short
     # tail on both sides: it belongs to the move (and is diffed inside it), not to a deletion and an insertion.
-    taken_a = [(m[0], m[1]) for m in moves]
-    taken_b = [(m[2], m[3]) for m in moves]
+    # The moves as first found (they never overlap), sorted on each side, to ask whether another one
+    # starts or ends in a stretch.
+    starts_a, ends_a = sorted(m[0] for m in moves), sorted(m[1] for m in moves)
+    starts_b, ends_b = sorted(m[2] for m in moves), sorted(m[3] for m in moves)
     for m in moves:
         op_a, op_b = edits[m[4]], edits[m[5]]
         if 0 < op_a.i2 - m[1] <= MOVE_MAX_GAP and 0 < op_b.j2 - m[3] <= MOVE_MAX_GAP \
-                and not any(m[1] < s < op_a.i2 for s, _ in taken_a) and not any(m[3] < s < op_b.j2 for s, _ in taken_b):
+                and not _between(starts_a, m[1], op_a.i2) and not _between(starts_b, m[3], op_b.j2):
             m[1], m[3] = op_a.i2, op_b.j2
         if 0 < m[0] - op_a.i1 <= MOVE_MAX_GAP and 0 < m[2] - op_b.j1 <= MOVE_MAX_GAP \
-                and not any(op_a.i1 <= e < m[0] for _, e in taken_a) and not any(op_b.j1 <= e < m[2] for _, e in taken_b):
+                and not _between(ends_a, op_a.i1 - 1, m[0]) and not _between(ends_b, op_b.j1 - 1, m[2]):
             m[0], m[2] = op_a.i1, op_b.j1
     return [tuple(m[:4]) for m in moves]  # type: ignore[misc]
 
 
-def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _subtract(lo: int, hi: int, cuts: list[tuple[int, int]], cut_ends: list[int]) -> list[tuple[int, int]]:
+    """[lo, hi) less the cuts (sorted, never overlapping; cut_ends: their ends, in the same order)."""
     pieces = []
-    for c1, c2 in sorted(cuts):
-        if c2 <= lo or c1 >= hi:
-            continue
+    k = bisect.bisect_right(cut_ends, lo)  # the first cut that ends after lo
+    while k < len(cuts) and cuts[k][0] < hi:
+        c1, c2 = cuts[k]
         if c1 > lo:
             pieces.append((lo, c1))
         lo = max(lo, c2)
+        k += 1
     if lo < hi:
         pieces.append((lo, hi))
     return pieces
 
 
 def _apply_moves(edits: list[Edit], moves, a: Tokens, b: Tokens) -> list[Edit]:
-    cuts_a = [(m[0], m[1]) for m in moves]
-    cuts_b = [(m[2], m[3]) for m in moves]
+    cuts_a = sorted((m[0], m[1]) for m in moves)
+    cuts_b = sorted((m[2], m[3]) for m in moves)
+    ends_a, ends_b = [c[1] for c in cuts_a], [c[1] for c in cuts_b]
     out: list[Edit] = []
     for e in edits:
         if e.tag == "equal":
             out.append(e)
             continue
-        pieces_a = _subtract(e.i1, e.i2, cuts_a)
-        pieces_b = _subtract(e.j1, e.j2, cuts_b)
+        pieces_a = _subtract(e.i1, e.i2, cuts_a, ends_a)
+        pieces_b = _subtract(e.j1, e.j2, cuts_b, ends_b)
         if e.tag == "replace" and len(pieces_a) == 1 and len(pieces_b) == 1:
             out.append(Edit("replace", *pieces_a[0], *pieces_b[0]))
             continue
@@ -950,6 +951,14 @@ def align_range(a: Tokens, b: Tokens, i1: int, i2: int, j1: int, j2: int) -> lis
 def align(a: Tokens, b: Tokens, a_breaks: Iterable[int] | None = None, b_breaks: Iterable[int] | None = None,
           *, detect_moves: bool = True) -> list[Edit]:
     """The edits turning token list `a` into `b`, in the order of `b` (moves included)."""
+    # Aligning large texts makes millions of small tuples and lists and no reference cycles: with the
+    # cyclic collector on, its full passes over them make the time grow faster than the text.
+    with paused():
+        return _align(a, b, a_breaks, b_breaks, detect_moves)
+
+
+def _align(a: Tokens, b: Tokens, a_breaks: Iterable[int] | None, b_breaks: Iterable[int] | None,
+           detect_moves: bool) -> list[Edit]:
     a_breaks = set(blank_line_breaks(a) if a_breaks is None else a_breaks)
     b_breaks = set(blank_line_breaks(b) if b_breaks is None else b_breaks)
     edits = opcodes(token_blocks(a, b, a_breaks, b_breaks), len(a), len(b))

@@ -12,14 +12,19 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .align import Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
+from .align import SENTENCE_END, Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
+from .furniture import CREDIT, NAVIGATION, furniture_reason, is_short_line
 from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
 from ..linting.findings import Finding
 from ..parsing.model import (BRACKET_KINDS, BREAK, COMMENTS, HEADLINE, LINK, QUOTE, SOURCE, STANDFIRST, Document, Span)
 
-KINDS = ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style")
+FURNITURE, BEYOND_ORIGINAL = "furniture", "beyond_original"
+# furniture: page furniture of a scraped page (navigation, advertising, captions, credits, widgets, script
+# residue); beyond_original: republished text past the end of an original that stops short.
+KINDS = ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style", FURNITURE,
+         BEYOND_ORIGINAL)
 REGIONS = {HEADLINE: "headline", STANDFIRST: "standfirst", SOURCE: "source"}  # everything else: body
 # Bracketed text of any kind the republisher added is marked as theirs (a note, a clarification, a photo
 # credit, a shortcode); link text is not a mark: it is ordinary text that happens to be a link.
@@ -72,6 +77,7 @@ class DocTokens:
     blocks: list[Span]
     quote: list[int]  # index of the enclosing direct quotation, or -1
     marked: list[bool]  # inside a bracket or labelled note the republisher added
+    furniture: list[str | None] = field(default_factory=list)  # per block: why it is page furniture, or None
 
     def region(self, i: int) -> str:
         if not self.blocks or not len(self.tokens):
@@ -81,6 +87,25 @@ class DocTokens:
 
     def breaks(self) -> list[int]:
         return [i for i in range(1, len(self.block)) if self.block[i] != self.block[i - 1]]
+
+    def block_range(self, k: int) -> tuple[int, int]:
+        """Token range of block k (block indices never decrease along the tokens)."""
+        return bisect.bisect_left(self.block, k), bisect.bisect_right(self.block, k)
+
+    def furniture_blocks(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The whole paragraphs of page furniture within tokens [lo, hi): (start, end, reason)."""
+        out: list[tuple[int, int, str]] = []
+        if lo >= hi or not self.furniture:
+            return out
+        k = self.block[lo]
+        while True:
+            start, end = self.block_range(k)
+            reason = self.furniture[k]
+            if reason and lo <= start and end <= hi:
+                out.append((start, end, reason))
+            if end >= hi:
+                return out
+            k = self.block[end]
 
 
 def _intervals(spans: Iterable[Span]) -> tuple[list[int], list[int]]:
@@ -134,7 +159,17 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
     for start, end in zip(*_intervals(marks)):
         lo, hi = bisect.bisect_left(token_starts, start), bisect.bisect_left(token_starts, end)
         marked[lo:hi] = [True] * (hi - lo)
-    return DocTokens(doc, tokens, block, blocks, quote, marked)
+    # A credit line ("Source: Associated Press") names the wire service: page furniture, not the
+    # republisher's note. The parser also files other furniture as source blocks (a time stamp, a byline):
+    # those keep the reason their text gives.
+    furniture = [_source_reason(doc, span) if span.kind == SOURCE else furniture_reason(doc.text[span.start:span.end])
+                 for span in blocks]
+    return DocTokens(doc, tokens, block, blocks, quote, marked, furniture)
+
+
+def _source_reason(doc: Document, span: Span) -> str:
+    reason = furniture_reason(doc.text[span.start:span.end]) if span.attrs.get("furniture") else None
+    return reason or CREDIT
 
 
 def _keep_block_tokens(tokens, blocks: list[Span]) -> None:
@@ -178,6 +213,8 @@ class DiffResult:
     hunks: list[Hunk]
     findings: list[Finding] = field(default_factory=list)
     edits: list[Edit] = field(default_factory=list)  # the alignment the hunks came from
+    # Where an original that stops short ends in the republished article (see _original_cut_short).
+    original_ends: dict | None = None
 
     def original_token_for(self, j: int) -> int | None:
         """The original token aligned with republished token j (equal text or the start of a move), if any."""
@@ -226,25 +263,37 @@ class DiffResult:
         for hunk in self.hunks:
             if hunk.kind in ("marked_insertion", "unmarked_insertion", "replacement"):
                 added += sum(tokens.ends[j] - tokens.starts[j] for j in range(hunk.j1, hunk.j2))
+            elif hunk.kind in (FURNITURE, BEYOND_ORIGINAL):
+                # Neither the page around the article nor text the original does not reach is compared.
+                total -= sum(tokens.ends[j] - tokens.starts[j] for j in range(hunk.j1, hunk.j2))
         by_code: dict[str, int] = {}
         for finding in self.findings:
             by_code[finding.code] = by_code.get(finding.code, 0) + 1
         return {**counts, "hunks": len(self.hunks),
-                "not_wire_share": round(added / total, 4) if total else 0.0,
-                "findings": dict(sorted(by_code.items()))}
+                "not_wire_share": round(added / total, 4) if total > 0 else 0.0,
+                "findings": dict(sorted(by_code.items())), "original_ends": self.original_ends}
 
     def summary_line(self) -> str:
         s = self.summary()
         names = {"marked_insertion": "marked insertion", "unmarked_insertion": "unmarked insertion",
-                 "deletion": "deletion", "replacement": "replacement", "moved": "moved", "style": "style"}
+                 "deletion": "deletion", "replacement": "replacement", "moved": "moved", "style": "style",
+                 FURNITURE: "page furniture"}
         parts = []
         for kind in KINDS:
             n = s[kind]
+            if kind == BEYOND_ORIGINAL or (kind == FURNITURE and not n):
+                continue  # told below, and only when there is some
             label = names[kind]
-            if kind not in ("moved", "style") and n != 1:
+            if kind not in ("moved", "style", FURNITURE) and n != 1:
                 label += "s"
             parts.append(f"{n} {label}")
-        return ", ".join(parts) + f"; {s['not_wire_share'] * 100:.1f}% of the republished article is not wire text"
+        line = ", ".join(parts) + f"; {s['not_wire_share'] * 100:.1f}% of the republished article is not wire text"
+        ends = self.original_ends
+        if ends:
+            words = ends["words_after"]
+            line += (f"; the original stops at line {ends['line']} of the republished article ({ends['why']}): "
+                     f"{words:,} word{'s' if words != 1 else ''} after that {'are' if words != 1 else 'is'} not compared")
+        return line
 
     def to_json(self) -> dict:
         hunks = []
@@ -276,6 +325,18 @@ def _runs(indices: range, key) -> list[tuple[int, int]]:
             start, current = i, k
     if start is not None:
         out.append((start, indices.stop))
+    return out
+
+
+def _outside(lo: int, hi: int, taken: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """[lo, hi) less the (sorted, disjoint) ranges taken."""
+    out, pos = [], lo
+    for start, end, _ in taken:
+        if start > pos:
+            out.append((pos, start))
+        pos = end
+    if pos < hi:
+        out.append((pos, hi))
     return out
 
 
@@ -316,22 +377,31 @@ class _Classifier:
         return Hunk(kind, i1, i2, j1, j2, self.region(i1, j1, j2), self.in_quote(i1, i2, j1, j2), alters, rule)
 
     def changed(self, e: Edit) -> list[Hunk]:
-        """Hunks for a non-equal edit: marked runs of the republished side become marked insertions; what
-        is left is an unmarked insertion, a deletion or a replacement (or style, if that explains it)."""
+        """Hunks for a non-equal edit: whole paragraphs of page furniture on either side become furniture;
+        marked runs of the republished side become marked insertions; what is left is an unmarked
+        insertion, a deletion or a replacement (or style, if that explains it)."""
         a, b = self.a, self.b
         out: list[Hunk] = []
+        furniture_b = b.furniture_blocks(e.j1, e.j2)
+        furniture_a = a.furniture_blocks(e.i1, e.i2)
+        for j1, j2, reason in furniture_b:
+            point = e.i1 if e.i1 == e.i2 else (e.i1 if j1 == e.j1 else e.i2)
+            out.append(self.hunk(FURNITURE, point, point, j1, j2, reason))
+        for i1, i2, reason in furniture_a:
+            out.append(self.hunk(FURNITURE, i1, i2, e.j1, e.j1, reason))
         plain_j: list[tuple[int, int]] = []
-        for r1, r2 in _runs(range(e.j1, e.j2), lambda j: (b.marked[j], b.block[j])):
-            if b.marked[r1]:
-                point = e.i1 if e.i1 == e.i2 else (e.i1 if r1 == e.j1 else e.i2)
-                out.append(self.hunk("marked_insertion", point, point, r1, r2))
-            else:
-                plain_j.append((r1, r2))
+        for lo, hi in _outside(e.j1, e.j2, furniture_b):
+            for r1, r2 in _runs(range(lo, hi), lambda j: (b.marked[j], b.block[j])):
+                if b.marked[r1]:
+                    point = e.i1 if e.i1 == e.i2 else (e.i1 if r1 == e.j1 else e.i2)
+                    out.append(self.hunk("marked_insertion", point, point, r1, r2))
+                else:
+                    plain_j.append((r1, r2))
+        runs_a = [run for lo, hi in _outside(e.i1, e.i2, furniture_a) for run in _runs(range(lo, hi), lambda i: a.block[i])]
         i1, i2 = e.i1, e.i2
-        if i1 < i2 and plain_j:
+        if runs_a and plain_j:
             # Pair the original's paragraphs with the republished ones of the same region, in order: a new
             # standfirst after a rewritten headline is an insertion, not part of the headline's replacement.
-            runs_a = _runs(range(i1, i2), lambda i: a.block[i])
             paired: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
             m = 0
             for run_a in runs_a:
@@ -344,7 +414,7 @@ class _Classifier:
                 paired.append((run_a, plain_j[k]))
                 m = k + 1
             paired.extend((None, run_b) for run_b in plain_j[m:])
-            if all(x is not None and y is not None for x, y in paired) and len(paired) > 1:
+            if all(x is not None and y is not None for x, y in paired) and len(paired) > 1 and not furniture_a:
                 paired = [((i1, i2), (plain_j[0][0], plain_j[-1][1]))]  # body for body: one replacement
             cursor_a, cursor_b = i1, e.j1  # where an unpaired run's empty side sits
             for run_a, run_b in paired:
@@ -360,9 +430,9 @@ class _Classifier:
                     rule = self.style_rule(*run_a, cursor_b, cursor_b)
                     out.append(self.hunk("style" if rule else "deletion", *run_a, cursor_b, cursor_b, rule))
                     cursor_a = run_a[1]
-        elif i1 < i2:
-            point = e.j1 if not out or e.j1 < out[0].j1 else e.j2
-            for r1, r2 in _runs(range(i1, i2), lambda i: a.block[i]):
+        elif runs_a:
+            point = e.j2 if any(h.j1 == e.j1 for h in out) else e.j1  # after what was inserted in its place
+            for r1, r2 in runs_a:
                 rule = self.style_rule(r1, r2, point, point)
                 out.append(self.hunk("style" if rule else "deletion", r1, r2, point, point, rule))
         else:
@@ -405,7 +475,7 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
     markers = tuple(settings.editorial_markers) if settings is not None else ()
     a = annotate(original, eq, markers)
     b = annotate(republished, eq, markers)
-    edits = align(a.tokens, b.tokens, a.breaks(), b.breaks())
+    edits = align(_furniture_apart(a, b, "a"), _furniture_apart(b, a, "b"), a.breaks(), b.breaks())
     classifier = _Classifier(a, b, eq)
     hunks: list[Hunk] = []
     for e in edits:
@@ -416,9 +486,142 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
         else:
             hunks.extend(classifier.changed(e))
     hunks.sort(key=lambda h: (h.j1, h.i1, h.kind != "moved"))
+    aligned = [e for e in edits if e.tag in ("equal", "move")]
+    _furniture_lines(b, hunks)
+    if aligned:
+        _page_edges(a, b, aligned, hunks)
     result = DiffResult(a, b, hunks, edits=edits)
+    if aligned:
+        result.original_ends = _original_cut_short(a, b, aligned, hunks)
     result.findings = diff_findings(result, settings=settings, rules=rules)
     return result
+
+
+# --- Scraped pages ------------------------------------------------------------------------------------------
+
+def _furniture_apart(dt: DocTokens, other: DocTokens, side: str) -> Tokens:
+    """The tokens to align, with those of page furniture made to match nothing. A caption often repeats a
+    sentence of the story ("Spotify's CEO says the company ..."), a byline or a time stamp shares words with
+    the other page's: aligned there, they would leave the story's own sentence unmatched or split a
+    paragraph of furniture into pieces. Furniture found word for word on the other side stays as it is."""
+    furniture = [k for k, reason in enumerate(dt.furniture) if reason]
+    if not furniture:
+        return dt.tokens
+    kept = {other.doc.text[span.start:span.end].strip() for k, span in enumerate(other.blocks) if other.furniture[k]}
+    canons = None
+    for k in furniture:
+        span = dt.blocks[k]
+        if dt.doc.text[span.start:span.end].strip() in kept:
+            continue
+        lo, hi = dt.block_range(k)
+        if lo == hi:
+            continue
+        if canons is None:
+            canons = list(dt.tokens.canons)
+        canons[lo:hi] = [f"\x00{side}{i}" for i in range(lo, hi)]  # no token of either text is spelt so
+    if canons is None:
+        return dt.tokens
+    tokens = Tokens(dt.tokens.text)
+    tokens.starts, tokens.ends, tokens.norms, tokens.styles = (dt.tokens.starts, dt.tokens.ends, dt.tokens.norms,
+                                                               dt.tokens.styles)
+    tokens.canons = canons
+    return tokens
+
+
+def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
+    """An inserted line of page furniture inside a paragraph (a scrape that kept "COMMERCIAL BREAK SCROLL TO
+    CONTINUE READING" on a line of its own between two lines of the story) is furniture too."""
+    text = b.doc.text
+    for n, h in enumerate(hunks):
+        if h.kind != "unmarked_insertion" or h.j1 >= h.j2:
+            continue
+        start, end = b.tokens.span(h.j1, h.j2)
+        before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
+        if before and not before.endswith("\n") or after and not after.startswith(("\n", "\r")):
+            continue
+        reason = furniture_reason(text[start:end])
+        if reason:
+            hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
+
+
+def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
+    """Short lines before the first and after the last aligned text are the page around the article
+    (navigation, related headlines, section names), and so is a short line set among page furniture (a
+    gallery's title between its captions): page furniture, on either side, in place."""
+    first_j, last_j = min(e.j1 for e in aligned), max(e.j2 for e in aligned)
+    first_i, last_i = min(e.i1 for e in aligned), max(e.i2 for e in aligned)
+    # A headline is the republisher's to change (NL505), unless the original's headline is still there
+    # further down and the page put a section name or the like in its place.
+    headline_kept = bool(a.blocks) and a.blocks[0].kind == HEADLINE and any(
+        e.tag == "equal" and e.i1 == 0 < e.j1 for e in aligned)
+    short_lines: list[tuple[int, DocTokens, int, bool]] = []  # (hunk, side, block, at the page's edge)
+    for n, h in enumerate(hunks):
+        if h.kind == "unmarked_insertion":
+            dt, lo, hi, edge = b, h.j1, h.j2, h.j2 <= first_j or h.j1 >= last_j
+        elif h.kind == "deletion":
+            dt, lo, hi, edge = a, h.i1, h.i2, h.i2 <= first_i or h.i1 >= last_i
+        else:
+            continue
+        k = dt.block[lo]
+        span = dt.blocks[k]
+        if (dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept)
+                and is_short_line(dt.doc.text[span.start:span.end])):
+            short_lines.append((n, dt, k, edge))
+    navigation = {(id(dt), k) for _, dt, k, edge in short_lines if edge}
+
+    def furniture_beside(dt: DocTokens, k: int, step: int) -> bool:
+        k += step
+        while 0 <= k < len(dt.blocks) and dt.blocks[k].kind == BREAK:
+            k += step
+        return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
+
+    for n, dt, k, edge in short_lines:
+        if edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)):
+            h = hunks[n]
+            hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, NAVIGATION)
+
+
+# The original is taken to stop short when the republished text after its end is at least this share of
+# the republished article (furniture aside), or when its last paragraph stops in mid-sentence; and at
+# least this many words follow. Unmarked text a republisher adds at the end is most often a paragraph or
+# two, well under a third of the article, and the original's own last sentence is complete.
+CUT_SHORT_SHARE = 1 / 3
+CUT_SHORT_MIN_WORDS = 20
+# Tokens of the original that may follow its last aligned text (a closing mark, half a cut word).
+CUT_SHORT_TAIL = 3
+
+
+def _original_cut_short(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> dict | None:
+    """When the original ends before the republished article does (a truncated scrape, a short early
+    version of a wire story), the republished text past its end was never compared: it is beyond the
+    original, not an insertion. Returns where the original ends, or None when it does not stop short."""
+    last_i, cut = max(e.i2 for e in aligned), max(e.j2 for e in aligned)
+    furniture_a = a.furniture_blocks(last_i, len(a.tokens))
+    if len(a.tokens) - last_i - sum(end - start for start, end, _ in furniture_a) > CUT_SHORT_TAIL:
+        return None
+    after = [n for n, h in enumerate(hunks) if h.j1 >= cut and h.kind in ("unmarked_insertion", "replacement")]
+    words_after = sum(1 for n in after for j in range(hunks[n].j1, hunks[n].j2) if b.tokens.canons[j][0].isalnum())
+    if words_after < CUT_SHORT_MIN_WORDS:
+        return None
+    furniture_words = sum(1 for h in hunks if h.kind == FURNITURE for j in range(h.j1, h.j2)
+                          if b.tokens.canons[j][0].isalnum())
+    article_words = sum(1 for c in b.tokens.canons if c[0].isalnum()) - furniture_words
+    # The original's last paragraph that is not furniture: does it end a sentence?
+    ends_sentence = True
+    if last_i:
+        k = a.block[last_i - 1]
+        last_block = a.blocks[k]
+        ends_sentence = not is_short_line(a.doc.text[last_block.start:last_block.end]) and \
+            a.tokens.canons[min(a.block_range(k)[1], last_i) - 1] in SENTENCE_END | {'"', "'", ")"}
+    if words_after < CUT_SHORT_SHARE * article_words and ends_sentence:
+        return None
+    for n in after:
+        h = hunks[n]
+        hunks[n] = Hunk(BEYOND_ORIGINAL, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote)
+    start = b.tokens.starts[cut] if cut < len(b.tokens) else len(b.doc.text)
+    loc = b.doc.location(start, start)
+    why = "it looks cut short" if ends_sentence else "it stops in mid-sentence"
+    return {"line": loc.line, "col": loc.col, "start": loc.start, "words_after": words_after, "why": why}
 
 
 # --- Findings ----------------------------------------------------------------------------------------------
@@ -484,7 +687,7 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
 
     headline_hunks = []
     for hunk in result.hunks:
-        if hunk.kind == "style":
+        if hunk.kind in ("style", FURNITURE, BEYOND_ORIGINAL):
             continue
         old = _clip(a_text[slice(*result.text_span(hunk, "original"))])
         new = _clip(b.doc.text[slice(*result.text_span(hunk, "republished"))])

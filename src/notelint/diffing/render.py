@@ -8,6 +8,7 @@ Colour comes from rich, imported only when colouring; without colour every view 
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 from dataclasses import dataclass
 from typing import IO
@@ -15,27 +16,56 @@ from typing import IO
 from .hunks import DiffResult, Hunk
 
 # What each piece of a rendered paragraph is.
-EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW, STYLE_BREAK = (
-    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new", "style_break")
+EQUAL, DELETED, UNMARKED, MARKED, MOVED, STYLE_OLD, STYLE_NEW, STYLE_BREAK, FURNITURE, BEYOND = (
+    "equal", "deleted", "unmarked", "marked", "moved", "style_old", "style_new", "style_break", "furniture", "beyond")
 
 RICH_STYLES = {DELETED: "strike red", UNMARKED: "bold white on red", MARKED: "black on yellow", MOVED: "bold blue",
-               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta", STYLE_BREAK: "magenta"}
+               STYLE_OLD: "strike magenta", STYLE_NEW: "magenta", STYLE_BREAK: "magenta", FURNITURE: "dim",
+               BEYOND: "dim italic"}
 PLAIN_MARKERS = {DELETED: ("[-", "-]"), UNMARKED: ("{+", "+}"), MARKED: ("{#", "#}"), MOVED: ("{>", "<}"),
-                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}"), STYLE_BREAK: ("{~", "~}")}
+                 STYLE_OLD: ("{~", ""), STYLE_NEW: ("→", "~}"), STYLE_BREAK: ("{~", "~}"), FURNITURE: ("{%", "%}"),
+                 BEYOND: ("{?", "?}")}
 LEGEND = [(UNMARKED, "added without a mark"), (MARKED, "marked insertion"), (DELETED, "deleted"),
-          (MOVED, "moved"), (STYLE_NEW, "house style")]
+          (MOVED, "moved"), (STYLE_NEW, "house style"), (FURNITURE, "page furniture"),
+          (BEYOND, "past the original's end")]
+# Shown only when asked for: house style, and what the diff does not hold against the republisher (the page
+# around the article, text the original does not reach).
+_OPTIONAL = {STYLE_NEW: "show_style", FURNITURE: "show_furniture", BEYOND: "show_furniture"}
 
 
-def visible(result: DiffResult, show_style: bool) -> list[Hunk]:
-    return [h for h in result.hunks if show_style or h.kind != "style"]
+def visible(result: DiffResult, show_style: bool, show_furniture: bool = False) -> list[Hunk]:
+    return [h for h in result.hunks if (show_style or h.kind != "style")
+            and (show_furniture or h.kind not in ("furniture", "beyond_original"))]
+
+
+def _legend(show_style: bool, show_furniture: bool) -> list[tuple[str, str]]:
+    shown = {"show_style": show_style, "show_furniture": show_furniture}
+    return [(kind, label) for kind, label in LEGEND if kind not in _OPTIONAL or shown[_OPTIONAL[kind]]]
 
 
 @dataclass
 class _Overlay:
     """Changes laid over the republished text: spans to colour and original text to show at points."""
 
-    spans: list[tuple[int, int, str]]  # (start, end, piece kind) in the republished text
-    points: list[tuple[int, str, str]]  # (offset, original text, piece kind) shown before that offset
+    spans: list[tuple[int, int, str]]  # (start, end, piece kind) in the republished text, sorted
+    points: list[tuple[int, str, str]]  # (offset, original text, piece kind) shown before that offset, sorted
+
+    def __post_init__(self) -> None:
+        # What one paragraph needs is found by bisection, not by a pass over every change of the article.
+        self._span_starts = [s for s, _, _ in self.spans]
+        self._reach = list(itertools.accumulate((e for _, e, _ in self.spans), max))  # furthest end so far
+        self._point_offsets = [p[0] for p in self.points]
+
+    def within(self, start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, str, str]]]:
+        """The spans that overlap [start, end) and the points in [start, end], in order."""
+        first = bisect.bisect_left(self._span_starts, start)
+        last = bisect.bisect_left(self._span_starts, end)
+        k = first - 1
+        while k >= 0 and self._reach[k] > start:  # spans that begin earlier and reach into the range
+            k -= 1
+        spans = [span for span in self.spans[k + 1:first] if span[1] > start] + self.spans[first:last]
+        points = self.points[bisect.bisect_left(self._point_offsets, start):bisect.bisect_right(self._point_offsets, end)]
+        return spans, points
 
 
 def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
@@ -63,6 +93,13 @@ def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
             points.append((j_start, old, DELETED))
         elif h.kind == "moved":
             spans.append((j_start, j_end, MOVED))
+        elif h.kind == "furniture":
+            if j_start < j_end:
+                spans.append((j_start, j_end, FURNITURE))
+            else:
+                points.append((j_start, old, FURNITURE))  # the original's own page furniture
+        elif h.kind == "beyond_original":
+            spans.append((j_start, j_end, BEYOND))
     spans.sort()
     points.sort(key=lambda p: p[0])
     return _Overlay(spans, points)
@@ -70,14 +107,13 @@ def _overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
 
 def _pieces(text: str, start: int, end: int, overlay: _Overlay) -> list[tuple[str, str]]:
     """The text [start, end) cut into (text, kind) pieces, with deleted original text placed at its point."""
+    spans, points = overlay.within(start, end)
     cuts = {start, end}
-    for s, e, _ in overlay.spans:
-        if e > start and s < end:
-            cuts.update((max(s, start), min(e, end)))
-    points = [p for p in overlay.points if start <= p[0] <= end]
+    for s, e, _ in spans:
+        cuts.update((max(s, start), min(e, end)))
     cuts.update(p[0] for p in points)
     bounds = sorted(cuts)
-    span_starts = [s for s, _, _ in overlay.spans]
+    span_starts = [s for s, _, _ in spans]
     out: list[tuple[str, str]] = []
     for k, pos in enumerate(bounds):
         for offset, old, kind in points:
@@ -94,11 +130,9 @@ def _pieces(text: str, start: int, end: int, overlay: _Overlay) -> list[tuple[st
         piece_kind = EQUAL
         idx = bisect.bisect_right(span_starts, pos) - 1
         while idx >= 0:
-            s, e, kind = overlay.spans[idx]
+            s, e, kind = spans[idx]
             if s <= pos < e:
                 piece_kind = kind
-                break
-            if e <= pos and s < pos - 10_000:
                 break
             idx -= 1
         out.append((text[pos:nxt], piece_kind))
@@ -152,8 +186,8 @@ def _block_label(result: DiffResult, k: int) -> tuple[str, int, int | None]:
 # --- Full view -------------------------------------------------------------------------------------------
 
 def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-               width: int | None = None, context: int = 0) -> None:
-    hunks = visible(result, show_style)
+               width: int | None = None, context: int = 0, show_furniture: bool = False) -> None:
+    hunks = visible(result, show_style, show_furniture)
     overlay = _overlay(result, hunks)
     b = result.republished
     text = b.doc.text
@@ -168,16 +202,14 @@ def write_full(result: DiffResult, out: IO[str], *, color: bool, show_style: boo
         console = Console(file=out, force_terminal=True, highlight=False, width=width or 100, soft_wrap=True)
         console.print(Text.assemble(("notelint diff ", "bold"), (a_path, "bold"), " → ", (b_path, "bold")))
         legend = Text("  ")
-        for kind, label in LEGEND:
-            if kind == STYLE_NEW and not show_style:
-                continue
+        for kind, label in _legend(show_style, show_furniture):
             legend.append(label, style=RICH_STYLES[kind])
             legend.append("  ")
         console.print(legend)
     else:
         out.write(f"notelint diff {a_path} → {b_path}\n")
         legend = [(PLAIN_MARKERS[k], label) if k != STYLE_NEW else (("{~", "~}"), "house style: old→new")
-                  for k, label in LEGEND if show_style or k != STYLE_NEW]
+                  for k, label in _legend(show_style, show_furniture)]
         out.write("  " + "  ".join(f"{opening}{label}{closing}" for (opening, closing), label in legend) + "\n")
     for k, is_context, gap in with_context(result, blocks, context):
         block = b.blocks[k]
@@ -237,14 +269,15 @@ def _write_findings_and_summary(result: DiffResult, out: IO[str], color: bool, c
 # --- Side by side ----------------------------------------------------------------------------------------
 
 def write_side_by_side(result: DiffResult, out: IO[str], *, color: bool, show_style: bool = False,
-                       width: int | None = None, **_) -> None:
+                       width: int | None = None, show_furniture: bool = False, **_) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    hunks = visible(result, show_style)
+    hunks = visible(result, show_style, show_furniture)
     a, b = result.original, result.republished
-    b_overlay = _overlay(result, [h for h in hunks if h.kind != "deletion" and h.kind != "replacement"] +
+    b_overlay = _overlay(result, [h for h in hunks if h.kind not in ("deletion", "replacement")
+                                  and not (h.kind == "furniture" and h.j1 == h.j2)] +
                          [_replace_new_only(h) for h in hunks if h.kind == "replacement"])
     a_overlay = _original_overlay(result, hunks)
     console = Console(file=out, force_terminal=color, no_color=not color, highlight=False, width=width or 160,
@@ -252,9 +285,10 @@ def write_side_by_side(result: DiffResult, out: IO[str], *, color: bool, show_st
     table = Table(show_header=True, expand=True, show_lines=True)
     table.add_column(f"original: {a.doc.path or '-'}", ratio=1)
     table.add_column(f"republished: {b.doc.path or '-'}", ratio=1)
+    changed_original = _original_blocks_changed(result, hunks)
     for k in touched_blocks(result, hunks):
         block = b.blocks[k]
-        a_blocks = _original_blocks_for(result, k, hunks)
+        a_blocks = _original_blocks_for(result, k, changed_original)
         left = Text()
         for n, ak in enumerate(a_blocks):
             ablock = a.blocks[ak]
@@ -290,40 +324,56 @@ def _original_overlay(result: DiffResult, hunks: list[Hunk]) -> _Overlay:
             spans.append((*result.text_span(h, "original"), MOVED))
         elif h.kind == "style" and h.i1 < h.i2:
             spans.append((*result.text_span(h, "original"), STYLE_OLD))
+        elif h.kind == "furniture" and h.i1 < h.i2:
+            spans.append((*result.text_span(h, "original"), FURNITURE))
     spans.sort()
     return _Overlay(spans, [])
 
 
-def _original_blocks_for(result: DiffResult, k: int, hunks: list[Hunk]) -> list[int]:
-    """The original paragraphs that correspond to republished paragraph k."""
+def _original_blocks_changed(result: DiffResult, hunks: list[Hunk]) -> dict[int, set[int]]:
+    """For each republished paragraph, the original paragraphs that changes in it took text from."""
     a, b = result.original, result.republished
-    out: set[int] = set()
+    n = len(b.tokens)
+    out: dict[int, set[int]] = {}
+    for h in hunks:
+        if h.kind == "moved" or h.i1 >= h.i2:
+            continue
+        if h.j1 < h.j2:
+            blocks = set(b.block[h.j1:h.j2])
+        elif n:
+            blocks = {b.block[max(min(h.j1 - 1, n - 1), 0)]}
+        else:
+            continue
+        taken = set(a.block[h.i1:h.i2])
+        for k in blocks:
+            out.setdefault(k, set()).update(taken)
+    return out
+
+
+def _original_blocks_for(result: DiffResult, k: int, changed_original: dict[int, set[int]]) -> list[int]:
+    """The original paragraphs that correspond to republished paragraph k."""
+    a = result.original
+    out: set[int] = set(changed_original.get(k, ()))
     for j in range(*result.block_tokens("republished", k)):
         i = result.original_token_for(j)
         if i is not None:
             out.add(a.block[i])
-    for h in hunks:
-        if h.kind == "moved":
-            continue
-        in_block = (h.j1 < h.j2 and k in b.block[h.j1:h.j2]) or (
-            h.j1 == h.j2 and len(b.tokens) and b.block[max(min(h.j1 - 1, len(b.tokens) - 1), 0)] == k)
-        if in_block and h.i1 < h.i2:
-            out.update(a.block[h.i1:h.i2])
     return sorted(out)
 
 
 # --- Unified word diff -----------------------------------------------------------------------------------
 
-def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, context: int = 0, **_) -> None:
+def write_unified(result: DiffResult, out: IO[str], *, show_style: bool = False, context: int = 0,
+                  show_furniture: bool = False, **_) -> None:
     """Plain text, one @@ section per changed paragraph of the republished article: words taken out of the
     original in [-…-], added in {+…+} (marked insertions too: their brackets show), as git --word-diff."""
-    hunks = visible(result, show_style)
+    hunks = visible(result, show_style, show_furniture)
     b = result.republished
     moved_from = {}
     for h in hunks:
         if h.kind == "moved":
             moved_from[b.block[h.j1]] = result.original.doc.location(*result.text_span(h, "original")).line
-    overlay = _overlay(result, [h for h in hunks if h.kind != "moved"])
+    overlay = _overlay(result, [h for h in hunks if h.kind != "moved" and not (h.kind == "furniture" and h.j1 == h.j2)])
     out.write(f"--- {result.original.doc.path or '-'}\n+++ {b.doc.path or '-'}\n")
     for k, is_context, _gap in with_context(result, touched_blocks(result, hunks), context):
         block = b.blocks[k]

@@ -6,6 +6,8 @@ Checks read the span tree through `context.Context` and never print. Word lists 
 """
 from __future__ import annotations
 
+import bisect
+
 import functools
 from typing import Iterable, Iterator
 
@@ -15,6 +17,7 @@ import regex
 
 from typing import TYPE_CHECKING
 
+from .messages import format_message
 from .context import Context, Hit
 from .patterns import LazyPattern as _Lazy
 
@@ -337,7 +340,7 @@ def insertion_near_attribution(ctx: Context, rule: Rule, options: dict) -> Itera
             continue
         reason = _attribution_in_block(ctx, block)
         if reason:
-            yield Hit(span.start, span.end, rule.message.format(reason=reason))
+            yield Hit(span.start, span.end, format_message(rule.message, reason=reason))
 
 
 def _attribution_in_block(ctx: Context, block: Span) -> str | None:
@@ -345,9 +348,8 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
     memo = ctx.memo.setdefault("attribution_in_block", {})
     if id(block) not in memo:
         insertions = _insertions_by_block(ctx).get(id(block), [])
-        quotes = [q for q in block.walk() if q.kind == QUOTE and not any(i.contains(q) for i in insertions)]
         reason = None
-        if quotes:
+        if _quote_outside(block, insertions):
             reason = "a direct quotation"
         else:
             m = ATTRIBUTION.search(_strip_spans(ctx.text, block.start, block.end, insertions))
@@ -355,6 +357,21 @@ def _attribution_in_block(ctx: Context, block: Span) -> str | None:
                 reason = f"an attribution (“{m.group()}”)"
         memo[id(block)] = reason
     return memo[id(block)]
+
+
+def _quote_outside(block: Span, insertions: list[Span]) -> bool:
+    """Whether the block holds a quotation that is not inside one of its (top-level, so disjoint)
+    insertions. Each quotation is looked up among the insertions by bisection: a long paragraph of
+    quotations and insertions is not quotations times insertions."""
+    ordered = sorted(insertions, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    for q in block.walk():
+        if q.kind != QUOTE:
+            continue
+        k = bisect.bisect_right(starts, q.start) - 1
+        if k < 0 or not ordered[k].contains(q):
+            return True
+    return False
 
 
 # --- NL104 unlabeled-insertion --------------------------------------------------------------------
@@ -404,13 +421,23 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     if insertions:
         lines = sorted({_line_of(ctx, s.start) for s in insertions})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
-        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {', '.join(map(str, lines))})")
+        parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {_places(lines)})")
     stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
         parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
     if parts:
         service = credit.attrs.get("service")
-        yield Hit(credit.start, credit.end, rule.message.format(service=service, what=" and ".join(parts)))
+        yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))
+
+
+# A finding's message names at most this many places: a 50 MB file once listed 17,586 line numbers.
+MAX_PLACES = 5
+
+
+def _places(numbers: list[int]) -> str:
+    """`3, 9, 14` or, past MAX_PLACES, the first few and `and N more`."""
+    shown = ", ".join(map(str, numbers[:MAX_PLACES]))
+    return shown if len(numbers) <= MAX_PLACES else f"{shown} and {len(numbers) - MAX_PLACES} more"
 
 
 # --- NL201 scare-quotes ---------------------------------------------------------------------------
@@ -437,7 +464,7 @@ def scare_quotes(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|describ(?:es|ed)|term(?:s|ed)|label(?:s|led|ed))\b",
                     ctx.text[s:e], re.IGNORECASE):
                 continue  # quoting what someone called it
-        yield Hit(quote.start, quote.end, rule.message.format(match=ctx.text[quote.start:quote.end]))
+        yield Hit(quote.start, quote.end, format_message(rule.message, match=ctx.text[quote.start:quote.end]))
 
 
 # --- NL301 editorial-voice-in-wire-text -----------------------------------------------------------
@@ -524,15 +551,15 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"first person “{m.group()}”"))
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
                 for m in SECOND_PERSON.finditer(ctx.text, a, b) if not generic_you else ():
-                    yield Hit(m.start(), m.end(), rule.message.format(what=f"second person “{m.group()}”"))
+                    yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
-                        yield Hit(m.start(), m.end(), rule.message.format(what=what))
+                        yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
 
 
@@ -664,7 +691,7 @@ def opinion_standfirst(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]
     for block in ctx.blocks_of_kind(STANDFIRST):
         signals = opinion_signals(ctx, block, rule.lexicons)
         if signals:
-            yield Hit(block.start, block.end, rule.message.format(signals="; ".join(signals)))
+            yield Hit(block.start, block.end, format_message(rule.message, signals="; ".join(signals)))
 
 
 # --- NL403 unattributed-quote ---------------------------------------------------------------------

@@ -311,9 +311,10 @@ def _pyproject_has_section(path: str) -> bool:
             data = fh.read()
     except OSError:
         return False
-    if b"tool.notelint" not in data:
+    if b"notelint" not in data:  # `[tool.notelint]`, `[tool."notelint"]` or `notelint = {…}` under `[tool]`
         return False
-    return "notelint" in read_toml(path).get("tool", {})
+    tool = read_toml(path).get("tool")
+    return isinstance(tool, dict) and "notelint" in tool
 
 
 def read_toml(path: str) -> dict:
@@ -322,6 +323,10 @@ def read_toml(path: str) -> dict:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(path, f"invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(path, f"not UTF-8 (byte offset {exc.start}); save the file as UTF-8") from None
+    except RecursionError:
+        raise ConfigError(path, "invalid TOML: nested too deeply") from None
     except OSError as exc:
         raise ConfigError(path, exc.strerror or str(exc)) from None
 
@@ -330,7 +335,8 @@ def read_config_table(path: str) -> dict:
     """The notelint table of a configuration file ({} when a pyproject.toml has none)."""
     data = read_toml(path)
     if os.path.basename(path) == "pyproject.toml":
-        table = data.get("tool", {}).get("notelint", {})
+        tool = data.get("tool", {})
+        table = tool.get("notelint", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
             raise ConfigError(path, "[tool.notelint] must be a table")
         return table
@@ -467,7 +473,7 @@ def _validate_table(table: Mapping[str, Any], where: str, cli: bool = False) -> 
 
 def _check_codes(settings: Settings) -> Settings:
     """Every code named anywhere must be a known rule (or a prefix of one); option names must exist."""
-    from .rules import load_rules, selector_matches
+    from .rules import load_rules, option_value_problem, selector_matches
 
     rules = load_rules(settings.extend)
     by_code = {r.code: r for r in rules}
@@ -498,6 +504,9 @@ def _check_codes(settings: Settings) -> Settings:
                 raise ConfigError(settings.origin_of("options"),
                                   f"`options.{code}.{option}`: {rule.code} has no such option (options: {known})")
             default = rule.options[option]
+            problem = option_value_problem(option, value)
+            if problem:
+                raise ConfigError(settings.origin_of("options"), f"`options.{code}.{option}` {problem}")
             if not _same_type(default, value):
                 raise ConfigError(settings.origin_of("options"),
                                   f"`options.{code}.{option}` must be {type(default).__name__} like the default {default!r}")
@@ -510,10 +519,14 @@ def _check_codes(settings: Settings) -> Settings:
 def _same_type(default: Any, value: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(default, bool) and isinstance(value, bool)
-    if isinstance(default, (int, float)):
+    if isinstance(default, int) and not isinstance(default, float):
+        return isinstance(value, int)  # a count: 2.5 or inf words is not one
+    if isinstance(default, float):
         return isinstance(value, (int, float))
     if isinstance(default, (list, tuple)):
-        return isinstance(value, (list, tuple))
+        # Strings where the default has strings (or none yet): a list of numbers would fail mid-run.
+        wanted = {type(v) for v in default} or {str}
+        return isinstance(value, (list, tuple)) and all(type(v) in wanted for v in value)
     return isinstance(value, type(default))
 
 

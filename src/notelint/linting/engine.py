@@ -3,6 +3,7 @@ Findings. Nothing here prints. Rules and their selection are in rules.py, what c
 """
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from ..parsing.document import build_document
@@ -10,6 +11,7 @@ from ..reading.source import plain_source
 from . import checks
 from .context import SELDOM_SCOPES, Context, Hit
 from .findings import Finding
+from .messages import format_message
 from .rules import DEFAULT_PATTERN_TIMEOUT, RULE_TIMEOUT, UNUSED_SUPPRESSION, Rule, load_rules, rules_for
 from .suppressions import apply_suppressions, find_suppressions
 from ..parsing.model import Document
@@ -37,11 +39,19 @@ def _check_function(name: str):
 
 
 def _run_patterns(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
+    # The time limit is the rule's budget for the whole file, not for each region: a pattern that takes
+    # just under the limit on each of a hundred paragraphs must not run for a hundred times the limit.
+    deadline = time.perf_counter() + timeout
     hits = []
     for start, end, _span in ctx.scoped_regions(rule.scope):
         for pattern in rule.patterns:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                raise RuleTimeout(rule, start, end, timeout)
             try:
-                for m in pattern.compiled.finditer(ctx.text, start, end, timeout=timeout):
+                for m in pattern.compiled.finditer(ctx.text, start, end, timeout=remaining):
+                    if time.perf_counter() > deadline:  # many quick matches add up too
+                        raise TimeoutError
                     g0, g1 = m.span(pattern.group)
                     if g0 < 0 or g1 <= g0:
                         continue
@@ -65,10 +75,7 @@ def _run_lexicons(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
 
 
 def _format(template: str, **fields: Any) -> str:
-    try:
-        return template.format(**fields)
-    except (KeyError, IndexError, ValueError):
-        return template
+    return format_message(template, **fields)
 
 
 def parser_options(settings) -> dict:

@@ -16,6 +16,7 @@ import regex
 
 from ..reading.source import SourceError
 from . import checks
+from .messages import template_problem
 from .patterns import compile_word_list
 
 SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
@@ -26,7 +27,7 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 RULE_TIMEOUT = "NL900"
 UNUSED_SUPPRESSION = "NL901"
 DEFAULT_PATTERN_TIMEOUT = 1.0
-SHIPPED_PREFIX = "notelint.rules/"  # seconds per pattern per region
+SHIPPED_PREFIX = "notelint.rules/"  # DEFAULT_PATTERN_TIMEOUT: seconds per pattern rule per file
 
 
 class RulePackError(SourceError):
@@ -128,8 +129,12 @@ def _read_pack_folder(folder: str) -> list[tuple[str, str]]:
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
         if name.endswith(".toml") and os.path.isfile(path):
-            with open(path, encoding="utf-8") as fh:
-                out.append((name, fh.read()))
+            with open(path, "rb") as fh:
+                data = fh.read()
+            try:
+                out.append((name, data.decode("utf-8")))
+            except UnicodeDecodeError as exc:
+                raise RulePackError(path, f"not UTF-8 (byte offset {exc.start}); save the pack as UTF-8") from None
     return out
 
 
@@ -153,13 +158,21 @@ def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
             tables.append((path, tomllib.loads(text)))
         except tomllib.TOMLDecodeError as exc:
             raise RulePackError(path, f"invalid TOML: {exc}") from None
+        except RecursionError:
+            raise RulePackError(path, "invalid TOML: nested too deeply") from None
     # Lexicons first: a rule may use a lexicon declared in any pack.
     tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
     lexicons: dict[str, Lexicon] = {}
     for path, table in tables:
-        for name, entry in table.get("lexicon", {}).items():
-            if not isinstance(entry, dict) or not isinstance(entry.get("words"), list):
-                raise RulePackError(path, f"lexicon {name!r} needs a `words` list")
+        declared = table.get("lexicon", {})
+        if not isinstance(declared, dict):
+            raise RulePackError(path, "`lexicon` must be tables: [lexicon.NAME] with a `words` list")
+        for name, entry in declared.items():
+            if (not isinstance(entry, dict) or not isinstance(entry.get("words"), list)
+                    or not all(isinstance(w, str) and w.strip() for w in entry["words"])):
+                raise RulePackError(path, f"lexicon {name!r} needs a `words` list of non-empty strings")
+            if not isinstance(entry.get("category", name), str):
+                raise RulePackError(path, f"lexicon {name!r}: `category` must be a string")
             lexicons[name] = Lexicon(name, entry.get("category", name), tuple(entry["words"]), path)
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
@@ -169,7 +182,10 @@ def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
         unknown = set(table) - {"pack", "rule", "lexicon"}
         if unknown:
             raise RulePackError(path, f"unknown table(s) {', '.join(sorted(unknown))} (a pack has [pack], [[rule]], [lexicon.NAME])")
-        for entry in table.get("rule", []):
+        entries = table.get("rule", [])
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            raise RulePackError(path, "`rule` must be an array of tables: write [[rule]], not [rule]")
+        for entry in entries:
             rule = _rule_from_table(entry, path, lexicons)
             if rule.code in rules:
                 raise RulePackError(path, f"rule {rule.code} is already defined in {rules[rule.code].pack}")
@@ -199,6 +215,7 @@ def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Ru
         raise RulePackError(path, f"{where}: `name` must be kebab-case, like loaded-language")
     if entry["severity"] not in SEVERITIES:
         raise RulePackError(path, f"{where}: `severity` must be error, warning or info")
+    _check_types(entry, path, where)
     scope = entry.get("scope", ["any"])
     scope = (scope,) if isinstance(scope, str) else tuple(scope)
     bad_scopes = [s for s in scope if s not in SCOPES]
@@ -211,13 +228,30 @@ def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Ru
     for raw in raw_patterns:
         if isinstance(raw, str):
             raw = {"pattern": raw}
+        if not isinstance(raw, dict) or not isinstance(raw.get("pattern"), str):
+            raise RulePackError(path, f"{where}: `patterns` must be strings or tables with a `pattern` string")
+        unknown = set(raw) - {"pattern", "message", "ignore-case", "group"}
+        if unknown:
+            raise RulePackError(path, f"{where}: `patterns`: unknown key(s) {', '.join(sorted(unknown))}")
+        if not isinstance(raw.get("message", ""), str):
+            raise RulePackError(path, f"{where}: `patterns`: `message` must be a string")
+        if not isinstance(raw.get("ignore-case", True), bool):
+            raise RulePackError(path, f"{where}: `patterns`: `ignore-case` must be true or false")
+        group = raw.get("group", 0)
+        if isinstance(group, bool) or not isinstance(group, (int, str)):
+            raise RulePackError(path, f"{where}: `group` must be a group number or name")
+        problem = template_problem(raw.get("message", ""))
+        if problem:
+            raise RulePackError(path, f"{where}: `patterns`: `message`: {problem}")
         pattern = Pattern(raw["pattern"], raw.get("message", entry["message"]),
-                          bool(raw.get("ignore-case", entry.get("ignore-case", True))), raw.get("group", 0))
+                          raw.get("ignore-case", entry.get("ignore-case", True)), group)
         if not path.startswith(SHIPPED_PREFIX):  # shipped patterns are compiled by the tests, and lazily here
             try:
-                pattern.compiled  # noqa: B018 - compile now so a bad pattern is a load error, not a crash later
+                compiled = pattern.compiled  # compile now so a bad pattern is a load error, not a crash later
             except regex.error as exc:
                 raise RulePackError(path, f"{where}: bad pattern {raw['pattern']!r}: {exc}") from None
+            if (group not in compiled.groupindex) if isinstance(group, str) else not 0 <= group <= compiled.groups:
+                raise RulePackError(path, f"{where}: `group` {group!r}: the pattern has no such group")
         patterns.append(pattern)
     used_lexicons = []
     for name in entry.get("lexicons", []):
@@ -228,9 +262,10 @@ def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Ru
     kind = entry.get("kind") or ("check" if check else "pattern" if patterns else "lexicon" if used_lexicons else None)
     if kind is None:
         raise RulePackError(path, f"{where}: give `patterns`, `lexicons` or `check`")
-    if kind == "check":
-        if not callable(getattr(checks, str(check), None)) or str(check).startswith("_"):
-            raise RulePackError(path, f"{where}: no check named {check!r} in notelint.checks")
+    if kind not in KINDS:
+        raise RulePackError(path, f"{where}: `kind` must be one of {', '.join(KINDS)} (got {kind!r})")
+    if kind == "check" and not _is_check(check):
+        raise RulePackError(path, f"{where}: no check named {check!r} in notelint.checks")
     what, why = entry.get("what", "").strip(), entry.get("why", "").strip()
     explanation = "\n\n".join(p for p in (what, why) if p) or entry["summary"]
     return Rule(
@@ -238,8 +273,61 @@ def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Ru
         message=entry["message"].strip(), explanation=explanation, bad_example=entry.get("bad", "").strip("\n"),
         good_example=entry.get("good", "").strip("\n"), options=dict(entry.get("options", {})), scope=scope,
         kind=kind, check=check, patterns=tuple(patterns), lexicons=tuple(used_lexicons),
-        default=bool(entry.get("default", True)), what=what, why=why, pack=path,
+        default=entry.get("default", True), what=what, why=why, pack=path,
     )
+
+
+KINDS = ("check", "pattern", "lexicon", "parser", "engine", "diff")
+# The type each optional key of a [[rule]] must have (the required string keys are checked first).
+_KEY_TYPES = {"what": str, "why": str, "bad": str, "good": str, "check": str, "pattern": str, "kind": str,
+              "patterns": list, "lexicons": list, "options": dict, "default": bool, "ignore-case": bool}
+
+
+def _check_types(entry: dict, path: str, where: str) -> None:
+    """Each key of a [[rule]] table of the type the engine expects, named in the error when not."""
+    for key, kind in _KEY_TYPES.items():
+        if key in entry and (not isinstance(entry[key], kind) or (kind is not bool and isinstance(entry[key], bool))):
+            article = {"str": "a string", "list": "a list", "dict": "a table", "bool": "true or false"}[kind.__name__]
+            raise RulePackError(path, f"{where}: `{key}` must be {article} (got {entry[key]!r:.60})")
+    scope = entry.get("scope", "any")
+    if not isinstance(scope, str) and not (isinstance(scope, list) and all(isinstance(s, str) for s in scope)):
+        raise RulePackError(path, f"{where}: `scope` must be a scope name or a list of them")
+    if not all(isinstance(name, str) for name in entry.get("lexicons", [])):
+        raise RulePackError(path, f"{where}: `lexicons` must be a list of lexicon names")
+    for option, value in entry.get("options", {}).items():
+        problem = option_value_problem(option, value)
+        if problem:
+            raise RulePackError(path, f"{where}: `options.{option}` {problem}")
+    problem = template_problem(entry["message"])
+    if problem:
+        raise RulePackError(path, f"{where}: `message`: {problem}")
+
+
+def option_value_problem(option: str, value) -> str | None:
+    """Why an option's value cannot be used (shared by rule packs and configuration), or None."""
+    import math
+
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"must be a finite number (got {value!r})"
+    if option == "timeout" and (isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0):
+        return f"must be a number of seconds above 0 (got {value!r})"
+    if isinstance(value, list) and not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
+                                           for v in value):
+        return "must be a list of strings or numbers"
+    if isinstance(value, dict):
+        return "must be a string, number, true/false or a list"
+    return None
+
+
+def _is_check(name) -> bool:
+    """Whether `name` is one of the checks: a public function of notelint's checks module taking
+    (ctx, rule, options), not any name that module happens to hold (a class, a helper, an import)."""
+    import inspect
+
+    function = getattr(checks, name, None) if isinstance(name, str) and not name.startswith("_") else None
+    if not inspect.isfunction(function) or function.__module__ != checks.__name__:
+        return False
+    return list(inspect.signature(function).parameters) == ["ctx", "rule", "options"]
 
 
 def rule_by_code(code: str, rules: Iterable[Rule] | None = None) -> Rule | None:

@@ -52,12 +52,16 @@ _FOOTNOTE_LABEL = re.compile(r"\^[^\s\[\]]+")
 _ATX_MARKER = re.compile(r"#{1,6}(?=[ \t]|$)")
 
 _MARKDOWN: MarkdownIt | None = None
+_MAX_NESTING = 100  # markdown-it's own default preset's; its block parser recurses once per level
 
 
 def _parser() -> MarkdownIt:
     global _MARKDOWN
     if _MARKDOWN is None:
         md = MarkdownIt("commonmark").enable("table")
+        # The commonmark preset stops at 20 levels of nesting (a list item is two): deeper text, quotes 20
+        # deep or lists 10 deep, was dropped. Deeper than this, _nesting_overflow keeps it.
+        md.options["maxNesting"] = _MAX_NESTING
         # Inline parsing is done here with positions; markdown-it's own would be thrown away.
         md.core.ruler.disable("inline")
         _MARKDOWN = md
@@ -147,8 +151,11 @@ def _add_token_blocks(builder: "_CollectedBlocks", tokens: list, lines: "_Source
     _mark_table_cells(tokens)
     first_in_item = False  # the next paragraph opens a list item: it may start with a task box
     heading = False
+    overflow = _nesting_overflow(tokens, lines)
     for token in tokens:
         kind = token.type
+        while overflow and token.map and kind == "inline" and overflow[0][0] < token.map[0]:
+            _add_overflow(builder, overflow.pop(0), lines, references)
         if kind == "list_item_open":
             first_in_item = True
         elif kind == "heading_open":
@@ -180,6 +187,49 @@ def _add_token_blocks(builder: "_CollectedBlocks", tokens: list, lines: "_Source
             first_in_item = False
         elif kind != "paragraph_open":
             first_in_item = False
+    for run in overflow:
+        _add_overflow(builder, run, lines, references)
+
+
+# Container markers at the start of a line: quote markers, list bullets and numbers, their indentation.
+_CONTAINER_MARKERS = re.compile(r"(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?)*")
+_LEAF_TOKENS = frozenset({"inline", "fence", "code_block", "html_block", "hr"})
+
+
+def _nesting_overflow(tokens: list, lines: "_SourceLines") -> list[tuple[int, int]]:
+    """Runs of lines (first, end) that markdown-it left out because they sit deeper than its nesting limit:
+    inside a container, covered by no leaf block, with text after their markers. Only looked for when the
+    limit was reached, which no ordinary article comes near."""
+    if not tokens or max(token.level for token in tokens) < _MAX_NESTING - 2:
+        return []
+    inside, covered = set(), set()
+    for token in tokens:
+        if token.map:
+            if token.type in _LEAF_TOKENS:
+                covered.update(range(*token.map))
+            elif token.type.endswith("_open"):
+                inside.update(range(*token.map))
+    body = lines.body
+    runs: list[tuple[int, int]] = []
+    for number in sorted(inside - covered):
+        start, eol, _ = lines.line(number)
+        if not body[start + _CONTAINER_MARKERS.match(body, start, eol).end() - start:eol].strip():
+            continue
+        if runs and runs[-1][1] == number:
+            runs[-1] = (runs[-1][0], number + 1)
+        else:
+            runs.append((number, number + 1))
+    return runs
+
+
+def _add_overflow(builder: "_CollectedBlocks", run: tuple[int, int], lines: "_SourceLines", references: dict) -> None:
+    """A run of too-deeply nested lines as one paragraph of their text (markers dropped), kept in place."""
+    body = lines.body
+    for number in range(*run):
+        start, eol, _ = lines.line(number)
+        text_start = _CONTAINER_MARKERS.match(body, start, eol).end()
+        content = _Content.verbatim_run(body[text_start:eol], lines.base + text_start)
+        builder.add_block("paragraph", _InlineReader(content, references).pieces())
 
 
 # -- block structure ------------------------------------------------------------------------------------------

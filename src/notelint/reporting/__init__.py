@@ -1,7 +1,11 @@
 """Reporters: findings -> text in one output format each. One registry for every format; reporters never
 parse or lint.
 
-A reporter is `write(findings, out, *, rules, color, statistics, root, quiet=False, sources=None)`.
+A reporter is `write(findings, out, *, rules, color, statistics, root, quiet=False, sources=None, errors=(),
+files=None)`: `errors` are the inputs that could not be checked (SourceError: path and message), which every
+format reports so that a failed file is never hidden behind a clean report; `files` is how many files the run
+was given (None when not counted), `rules` how many rules were selected, for the summary of a run that
+checked nothing or failed somewhere.
 Register one with a single line in REPORTERS: "module:function" (relative to this package), so its
 module is imported only when that format is asked for.
 """
@@ -45,8 +49,9 @@ def available_formats() -> list[str]:
 
 def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
                  statistics: bool = False, root: str | None = None, quiet: bool = False,
-                 sources: Mapping[str, str] | None = None, command: str = "check") -> None:
+                 sources: Mapping[str, str] | None = None, command: str = "check", errors: Sequence = (),
+                 files: int | None = None, selected: int | None = None) -> None:
     """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id)."""
     reporter(fmt)(findings, out, rules=rules, color=color, statistics=statistics, root=root or os.getcwd(),
-                  quiet=quiet, sources=sources, command=command)
+                  quiet=quiet, sources=sources, command=command, errors=errors, files=files, selected=selected)
     out.flush()

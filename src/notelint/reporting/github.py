@@ -46,15 +46,20 @@ def _cell(value: str) -> str:
     return " ".join(value.split()).replace("|", "\\|")
 
 
-def step_summary(findings: Sequence[Finding], root: str) -> str:
+def step_summary(findings: Sequence[Finding], root: str, errors: Sequence = ()) -> str:
+    failed = "".join(f"- could not check {_cell(display_path(e.path, root) if e.path not in ('', '-') else e.path)}: "
+                     f"{_cell(e.message)}\n" for e in errors)
+    if failed:
+        failed = f"**{len(errors)} input error{'s' if len(errors) != 1 else ''}:**\n\n{failed}\n"
     if not findings:
-        return "### notelint\n\nNo findings.\n\n"
+        return f"### notelint\n\n{failed or 'No findings.' + chr(10)}\n"
     counts = Counter(f.severity for f in findings)
     plural = {"error": "errors", "warning": "warnings", "info": "info"}
     tally = ", ".join(f"{counts[s]} {s if counts[s] == 1 else plural[s]}" for s in ("error", "warning", "info") if counts[s])
     lines = [
         "### notelint",
         "",
+        *([failed.rstrip("\n"), ""] if failed else []),
         f"{len(findings)} finding{'s' if len(findings) != 1 else ''} ({tally}).",
         "",
         "| Severity | Code | Rule | File | Line | Column | Message |",
@@ -66,16 +71,27 @@ def step_summary(findings: Sequence[Finding], root: str) -> str:
     return "\n".join(lines) + "\n\n"
 
 
-def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, **_unused) -> None:
+def error_annotation(error, root: str) -> str:
+    """An `::error` for an input that could not be checked."""
+    props = f"title={escape_property('notelint (input error)')}"
+    if error.path not in ("", "-"):
+        props = f"file={escape_property(display_path(error.path, root))},{props}"
+    return f"::error {props}::{escape_data(f'could not check this file: {error.message}')}"
+
+
+def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, errors: Sequence = (),
+          **_unused) -> None:
     root = find_repository_root(root)
     for finding in findings:
         out.write(annotation(finding, root) + "\n")
+    for error in errors:
+        out.write(error_annotation(error, root) + "\n")
     out.flush()
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         try:
             with open(summary_path, "a", encoding="utf-8") as summary:
-                summary.write(step_summary(findings, root))
+                summary.write(step_summary(findings, root, errors))
         except OSError as exc:  # the annotations are out already; a missing summary is worth a line, not a failure
             print(f"notelint: warning: cannot append to GITHUB_STEP_SUMMARY ({summary_path}): {exc.strerror or exc}",
                   file=sys.stderr)

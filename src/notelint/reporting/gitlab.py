@@ -37,7 +37,28 @@ def build_issues(findings: Sequence[Finding], root: str | None = None) -> list[d
     return issues
 
 
-def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, **_unused) -> None:
-    json.dump(build_issues(findings, root), out, indent=2, ensure_ascii=False)
+def error_issues(errors: Sequence, root: str | None = None) -> list[dict]:
+    """An issue for each input that could not be checked, at its first line."""
+    import hashlib
+
+    root = find_repository_root(root)
+    issues = []
+    for error in errors:
+        path = display_path(error.path, root) if error.path not in ("", "-") else error.path
+        issues.append({
+            "type": "issue",
+            "check_name": "notelint/input-error",
+            "description": f"notelint could not check this file: {error.message}",
+            "categories": ["Bug Risk"],
+            "severity": "blocker",
+            "fingerprint": hashlib.md5(f"notelint/input-error\0{path}\0{error.message}".encode("utf-8")).hexdigest(),
+            "location": {"path": path, "lines": {"begin": 1}},
+        })
+    return issues
+
+
+def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, errors: Sequence = (),
+          **_unused) -> None:
+    json.dump(build_issues(findings, root) + error_issues(errors, root), out, indent=2, ensure_ascii=False)
     out.write("\n")
     out.flush()

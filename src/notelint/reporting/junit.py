@@ -24,12 +24,24 @@ def _attr(value) -> str:
     return quoteattr(_clean(str(value)))
 
 
-def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, **_unused) -> None:
+def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, errors: Sequence = (),
+          **_unused) -> None:
     root = find_repository_root(root)
     failures = len(findings)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(f'<testsuites name="notelint" tests="{max(failures, 1)}" failures="{failures}" errors="0">\n')
-    if not findings:
+    out.write(f'<testsuites name="notelint" tests="{max(failures + len(errors), 1)}" failures="{failures}" '
+              f'errors="{len(errors)}">\n')
+    if errors:  # each input that could not be checked: a testcase in error, never a silent pass
+        out.write(f'  <testsuite name="notelint inputs" tests="{len(errors)}" failures="0" errors="{len(errors)}" '
+                  'skipped="0">\n')
+        for error in errors:
+            shown = display_path(error.path, root) if error.path not in ("", "-") else error.path
+            out.write(f"    <testcase name={_attr(f'read {shown}')} classname={_attr(shown)} file={_attr(shown)}>\n")
+            out.write(f"      <error message={_attr(error.message)} type=\"input-error\">"
+                      f"{escape(_clean(str(error)))}</error>\n")
+            out.write("    </testcase>\n")
+        out.write("  </testsuite>\n")
+    if not findings and not errors:
         out.write('  <testsuite name="notelint" tests="1" failures="0" errors="0" skipped="0">\n')
         out.write('    <testcase name="no findings" classname="notelint"/>\n')
         out.write("  </testsuite>\n")

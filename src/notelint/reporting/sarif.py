@@ -88,7 +88,7 @@ def _artifact_location(path: str, root: str) -> dict:
 
 
 def build_sarif(findings: Sequence[Finding], *, rules: Sequence = (), root: str | None = None,
-                automation_id: str = "notelint/check/") -> dict:
+                automation_id: str = "notelint/check/", errors: Sequence = ()) -> dict:
     root = find_repository_root(root)
     descriptors = [rule_descriptor(rule) for rule in rules or ()]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
@@ -134,14 +134,25 @@ def build_sarif(findings: Sequence[Finding], *, rules: Sequence = (), root: str 
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
+    if errors:
+        # Inputs that could not be checked: the run did not succeed, whatever its results say.
+        run["invocations"] = [{
+            "executionSuccessful": False,
+            "toolExecutionNotifications": [{
+                "level": "error",
+                "message": {"text": str(error)},
+                "locations": [{"physicalLocation": {"artifactLocation": _artifact_location(error.path, root)}}],
+            } for error in errors],
+        }]
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
 def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), root: str | None = None,
-          command: str = "check", **_unused) -> None:
+          command: str = "check", errors: Sequence = (), **_unused) -> None:
     """`command` names the run's category (`notelint/check/`, `notelint/diff/`): code scanning replaces a
     category's earlier results with each upload, so check and diff runs must not share one."""
-    json.dump(build_sarif(findings, rules=rules, root=root, automation_id=f"notelint/{command}/"), out,
+    json.dump(build_sarif(findings, rules=rules, root=root, automation_id=f"notelint/{command}/",
+                          errors=errors), out,
               indent=2, ensure_ascii=False)
     out.write("\n")
     out.flush()

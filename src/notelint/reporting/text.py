@@ -10,7 +10,25 @@ from ..linting.findings import SEVERITY_RANK, Finding
 _SEVERITY, _PATH = operator.attrgetter("severity"), operator.attrgetter("path")
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
+
+def summary_line(findings: Sequence[Finding], errors: Sequence = (), files: int | None = None,
+                 selected: int | None = None) -> str:
+    """The last line of a text report. A run with inputs that failed, or that checked nothing, says what
+    was checked and what failed instead of "All checks passed."."""
+    if files == 0:
+        return "Nothing checked: no article files found (0 files)."
+    if selected == 0:
+        return f"Nothing checked: no rule is selected (0 rules, {_plural(files or 0, 'file')})."
+    if errors:
+        failed = len({getattr(e, "path", e) for e in errors})
+        with_findings = len(set(map(_PATH, findings)))
+        checked = max((files or 0) - failed, 0)
+        found = summary_line(findings).rstrip(".") + "; " if findings else "No findings; "
+        return (f"{found}{_plural(checked, 'file')} checked, {with_findings} with findings, "
+                f"{failed} failed (see the errors above).")
     if not findings:
         return "All checks passed."
     counts = Counter(map(_SEVERITY, findings))  # map and attrgetter: C loops over tens of thousands
@@ -33,13 +51,14 @@ def _write_statistics(findings: Sequence[Finding], out: IO[str]) -> None:
 
 # --- concise --------------------------------------------------------------------------------------
 
-def write_concise(findings: Sequence[Finding], out: IO[str], *, statistics: bool = False, quiet: bool = False, **_) -> None:
+def write_concise(findings: Sequence[Finding], out: IO[str], *, statistics: bool = False, quiet: bool = False,
+                  errors: Sequence = (), files: int | None = None, selected: int | None = None, **_) -> None:
     for f in findings:
         out.write(f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}\n")
     if statistics:
         _write_statistics(findings, out)
     if not quiet:
-        out.write(summary_line(findings) + "\n")
+        out.write(summary_line(findings, errors, files, selected) + "\n")
 
 
 # --- full -----------------------------------------------------------------------------------------
@@ -82,7 +101,8 @@ def _excerpt(f: Finding, lines: list[str] | None) -> tuple[str, int, int] | None
 
 
 def write_full(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
-               statistics: bool = False, quiet: bool = False, sources: Mapping[str, str] | None = None, **_) -> None:
+               statistics: bool = False, quiet: bool = False, sources: Mapping[str, str] | None = None,
+               errors: Sequence = (), files: int | None = None, selected: int | None = None, **_) -> None:
     by_code = {r.code: r for r in rules or ()}
     cache: dict = {}
     if color:
@@ -128,9 +148,9 @@ def write_full(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (
     if statistics:
         _write_statistics(findings, out)
     if not quiet:
-        line = summary_line(findings)
+        line = summary_line(findings, errors, files, selected)
         if color:
-            worst = max((SEVERITY_RANK[f.severity] for f in findings), default=-1)
+            worst = max((SEVERITY_RANK[f.severity] for f in findings), default=2 if errors else -1)
             console.print(Text(line, style="bold green" if worst < 0 else "bold"))
         else:
             out.write(line + "\n")

@@ -7,6 +7,12 @@ digest matches; the size-and-mtime check only spares re-reading a file whose sta
 enough that a write within the same timestamp tick cannot hide behind it (git's "racily clean" rule).
 Buckets are written atomically (a temporary file renamed over the old one), so a concurrent run or a
 crash never leaves a half-written cache, only a lost update.
+
+notelint runs in people's repositories, so the cache directory is used only when it is notelint's own:
+one it created itself (made complete beside its final name, then renamed into place) and marked with a
+CACHEDIR.TAG saying so. A folder the user names that notelint did not make (`--cache-dir .`, a home
+folder) is neither read nor written, and nothing there is ever replaced or deleted; neither is a symbolic
+link (a committed `.notelint_cache` link pointing elsewhere) followed.
 """
 from __future__ import annotations
 
@@ -32,7 +38,12 @@ RACY_WINDOW_NS = 2_000_000_000
 # touched by every run that writes to it).
 STALE_BUILD_SECONDS = 7 * 24 * 3600
 _BUILD_FOLDER = re.compile(r"\A[0-9][0-9A-Za-z.+!]*-[0-9a-f]{16}\Z")  # what build_stamp() names
-_FORMAT = 1  # bump when the bucket layout changes
+_FORMAT = 2  # bump when the bucket layout changes
+# The tag that marks a cache directory as notelint's (the CACHEDIR.TAG standard, plus our own line).
+_TAG_NAME = "CACHEDIR.TAG"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# Created by notelint.\n"
+_OWNER_LINE = "# Created by notelint."
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 # Finding fields stored per finding; the path is not stored (the key holds it, and the display path is
 # whatever the user passed this time).
@@ -95,27 +106,35 @@ def rows_to_findings(path: str, rows: list) -> list[Finding]:
 class Bucket:
     """The cached results for one settings fingerprint."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str | None, stamp: str = "") -> None:
         self.file = file
+        self.stamp = stamp
         # path -> Entry, or the JSON array it was loaded from (made an Entry only when asked for: a warm run
         # over 20,000 files should not build 20,000 objects up front).
         self.entries: dict[str, Entry | list] = {}
         self.dirty = False
+        if file is None:  # a cache directory that is not notelint's: nothing read, nothing kept
+            return
         try:
-            with open(file, encoding="utf-8") as fh:
-                data = json.load(fh)
-            if data.get("format") == _FORMAT and isinstance(data["files"], dict):
-                self.entries = data["files"]
-        except (OSError, ValueError, TypeError, KeyError):
+            with open(os.open(file, os.O_RDONLY | _NOFOLLOW), "rb") as fh:
+                header, _, body = fh.read().partition(b"\n")
+            # The writer's seal: a bucket damaged or edited since this notelint wrote it is not used.
+            if header == _seal(body, stamp):
+                files = json.loads(body)
+                if isinstance(files, dict):
+                    self.entries = files
+        except (OSError, ValueError, RecursionError):
             pass  # no cache yet, or an unreadable one: start afresh, it is only a cache
 
     def get(self, abspath: str) -> Entry | None:
         row = self.entries.get(abspath)
         if row is None or isinstance(row, Entry):
             return row
+        # The bucket's seal vouches that this build's writer wrote every entry (a damaged or hand-edited
+        # bucket is not loaded at all), so entries are not re-validated one by one on a warm run.
         try:
             return Entry(*row)
-        except TypeError:  # a malformed row: treat as absent
+        except TypeError:
             return None
 
     def put(self, abspath: str, entry: Entry) -> None:
@@ -125,14 +144,16 @@ class Bucket:
     def save(self) -> None:
         import tempfile  # only a run that wrote something pays for it
 
-        payload = {"format": _FORMAT, "files": self.entries}
+        if self.file is None:
+            return
+
+        # dumps, not dump: only the one-shot encoder is the C one (5x faster on 20,000 entries).
+        body = json.dumps(self.entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         directory = os.path.dirname(self.file)
-        os.makedirs(directory, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                # dumps, not dump: only the one-shot encoder is the C one (5x faster on 20,000 entries).
-                fh.write(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(_seal(body, self.stamp) + b"\n" + body)
             os.replace(tmp, self.file)
         except BaseException:
             try:
@@ -148,13 +169,17 @@ class ResultCache:
 
     def __init__(self, directory: str | None = None) -> None:
         self.root = os.path.abspath(directory or default_cache_dir())
-        self.directory = os.path.join(self.root, build_stamp())
+        self.stamp = build_stamp()
+        self.directory = os.path.join(self.root, self.stamp)
         self.buckets: dict[str, Bucket] = {}
+        self.refusal = _not_ours(self.root)  # why the directory cannot be used, or None
 
     def bucket(self, settings_key: str) -> Bucket:
         if settings_key not in self.buckets:
             name = blake2b(settings_key.encode("utf-8"), digest_size=12).hexdigest()
-            self.buckets[settings_key] = Bucket(os.path.join(self.directory, f"{name}.json"))
+            usable = self.refusal is None and not _is_link(self.directory)
+            self.buckets[settings_key] = Bucket(os.path.join(self.directory, f"{name}.json") if usable else None,
+                                                 self.stamp)
         return self.buckets[settings_key]
 
     def save(self) -> None:
@@ -162,24 +187,34 @@ class ResultCache:
         dirty = [b for b in self.buckets.values() if b.dirty]
         if not dirty:
             return
+        if self.refusal is not None:
+            print(f"notelint: warning: not using {self.root} as the cache directory: {self.refusal}; "
+                  "give --cache-dir a new folder name (notelint creates it)", file=sys.stderr)
+            return
         try:
-            self._mark_directory()
+            self._make_directories()
             for bucket in dirty:
                 bucket.save()
         except OSError as exc:
             print(f"notelint: warning: cannot write the cache in {self.root}: {exc.strerror or exc}", file=sys.stderr)
 
-    def _mark_directory(self) -> None:
-        """CACHEDIR.TAG keeps backup tools out; a `*` .gitignore keeps the cache out of commits (as ruff does)."""
-        if not os.path.isdir(self.directory):
+    def _make_directories(self) -> None:
+        """The cache directory (made and marked if new) and this build's folder in it, never through a link."""
+        if not os.path.lexists(self.root):
+            _create_marked(self.root)
+            self.refusal = _not_ours(self.root)  # a concurrent run may have made something else there
+            if self.refusal is not None:
+                raise OSError(self.refusal)
+        if not os.path.isdir(self.directory) or _is_link(self.directory):
+            if _is_link(self.directory):
+                raise OSError(f"{self.directory} is a symbolic link")
             self._remove_stale_builds()
-        os.makedirs(self.directory, exist_ok=True)
-        tag = os.path.join(self.root, "CACHEDIR.TAG")
-        if not os.path.exists(tag):
-            with open(tag, "w", encoding="utf-8") as fh:
-                fh.write("Signature: 8a477f597d28d172789f06886806bc55\n# Created by notelint.\n")
-            with open(os.path.join(self.root, ".gitignore"), "w", encoding="utf-8") as fh:
-                fh.write("# Created by notelint automatically.\n*\n")
+            try:
+                os.mkdir(self.directory)
+            except FileExistsError:
+                pass
+        if _is_link(self.directory) or not os.path.isdir(self.directory):
+            raise OSError(f"{self.directory} is not a folder")
 
     def _remove_stale_builds(self) -> None:
         """On the first write of a new build (an upgrade, an edited checkout), drop other builds' folders
@@ -194,5 +229,70 @@ class ResultCache:
             return
         for entry in entries:
             if (entry.is_dir(follow_symlinks=False) and _BUILD_FOLDER.match(entry.name)
-                    and entry.stat().st_mtime < cutoff):
+                    and entry.stat(follow_symlinks=False).st_mtime < cutoff):
                 shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _seal(body: bytes, stamp: str) -> bytes:
+    """A bucket's first line: its format and a digest of its entries keyed by this build of notelint."""
+    key = stamp.encode("utf-8")[-64:]
+    return b'{"format":%d,"seal":"%s"}' % (_FORMAT, blake2b(body, digest_size=16, key=key).hexdigest().encode())
+
+
+def _is_link(path: str) -> bool:
+    return os.path.islink(path)
+
+
+def _not_ours(root: str) -> str | None:
+    """None when `root` is absent (notelint will create it) or a folder notelint made and marked; else why not."""
+    import stat
+
+    try:
+        st = os.lstat(root)
+    except OSError:  # absent (or unreachable: making it will fail, with the reason, when the cache is saved)
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return "it is a symbolic link"
+    if not stat.S_ISDIR(st.st_mode):
+        return "it is not a folder"
+    try:
+        fd = os.open(os.path.join(root, _TAG_NAME), os.O_RDONLY | _NOFOLLOW)
+        with open(fd, encoding="utf-8", errors="replace") as fh:
+            tag = fh.read(4096)
+    except OSError:
+        return "it is a folder notelint did not create (it has no CACHEDIR.TAG of notelint's)"
+    if _OWNER_LINE not in tag.splitlines():
+        return "it is a folder notelint did not create (its CACHEDIR.TAG is another tool's)"
+    return None
+
+
+def _create_marked(root: str) -> None:
+    """Make the cache directory, complete with its tag and a `*` .gitignore (keeps it out of commits, as
+    ruff does), in a temporary folder beside it, then rename it into place: no run ever sees it unmarked.
+    A concurrent run that got there first wins; this one's folder is removed."""
+    import shutil
+    import tempfile
+
+    parent = os.path.dirname(root)
+    os.makedirs(parent, exist_ok=True)
+    staging = tempfile.mkdtemp(dir=parent, prefix=f".{os.path.basename(root)}.tmp-")
+    try:
+        for name, text in ((".gitignore", "# Created by notelint automatically.\n*\n"), (_TAG_NAME, _TAG)):
+            with open(os.path.join(staging, name), "x", encoding="utf-8") as fh:
+                fh.write(text)
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; a cache is as shared as its repository
+        try:
+            os.rename(staging, root)
+            staging = None
+        except OSError:
+            if not os.path.lexists(root):
+                raise
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -91,8 +91,9 @@ class _NoIgnore(GitIgnore):
 
 
 def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: bool = False,
-                   respect_gitignore: bool = True) -> list[tuple[str, object]]:
+                   respect_gitignore: bool = True, errors: list | None = None) -> list[tuple[str, object]]:
     """(file, Settings) for every article under `paths`, in a stable order; a missing path is an error.
+    A folder that cannot be read is added to `errors` (when given) as a SourceError.
 
     A file named on the command line is always checked (unless --force-exclude applies the exclusions to
     it); a folder is walked for the extensions the readers accept. Inside a walk, settings, exclusions and
@@ -114,7 +115,7 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
                 continue
             add(path, os.path.abspath(path), settings_for(path))
             continue
-        for folder, dirs, files in os.walk(path):
+        for folder, dirs, files in _walk(path, errors):
             abs_folder = os.path.abspath(folder)
             folder_excluded = _name_exclusion(folder, settings_for(os.path.join(folder, "_")))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".")
@@ -135,6 +136,42 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
                     continue
                 add(os.path.join(folder, name), abs_path, file_settings)
     return out
+
+
+def _walk(top: str, errors: list | None):
+    """os.walk (top-down, symbolic links to folders listed but not entered), except that only regular files
+    (or links, which the reader then judges) are listed: a FIFO, socket or device in a folder is skipped, since
+    reading one can block for ever. The type comes with the folder listing, so this costs no stat per file.
+    A folder that cannot be listed is reported in `errors` rather than skipped silently."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            if errors is not None:
+                errors.append(SourceError(folder, f"cannot read folder: {(exc.strerror or str(exc)).lower()}"))
+            continue
+        dirs, files, links = [], [], set()
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                dirs.append(entry.name)
+                if entry.is_symlink():
+                    links.add(entry.name)
+                continue
+            try:
+                listed = entry.is_symlink() or entry.is_file(follow_symlinks=False)
+            except OSError:
+                listed = False
+            if listed:
+                files.append(entry.name)
+        yield folder, dirs, files
+        stack.extend(os.path.join(folder, d) for d in reversed(dirs) if d not in links)
 
 
 def _name_exclusion(folder: str, settings) -> Callable[[str], bool]:

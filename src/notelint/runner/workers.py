@@ -38,6 +38,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def capped_jobs(jobs: int | None) -> int:
+    """The job count to use: as asked (default: the cores), never more than the cores. More processes than
+    cores only compete for them, and `--jobs 1000` would fork a thousand."""
+    cores = default_jobs()
+    return min(jobs or cores, cores)
+
+
 def add_runner_options(parser: argparse.ArgumentParser) -> None:
     """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
     parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
@@ -174,7 +181,7 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     the workers) returning the file's findings in report order; the default parses and runs the rules.
     """
     run_started_ns = time.time_ns()
-    jobs = jobs or default_jobs()
+    jobs = capped_jobs(jobs)
     result = CheckResult(files=len(files))
     cache = ResultCache(cache_dir) if use_cache else None
     paths = [path for path, _ in files]
@@ -299,7 +306,7 @@ def start_workers(jobs: int | None, settings) -> Workers | None:
     """Fork the workers of a many-file check now, before its files are known (Linux only; None elsewhere
     or with one job): each warms up (imports, patterns, the grammar: ~75 ms) while this process walks the
     folders, instead of after it. check_files then gives them the work or dismisses them."""
-    jobs = jobs or default_jobs()
+    jobs = capped_jobs(jobs)
     context = _pool_context()
     if jobs < 2 or context.get_start_method() != "fork":
         return None
@@ -394,7 +401,8 @@ class _Worker:
         self.results, results_out = context.Pipe(duplex=False)
         _widen_pipe(results_out)
         self.process = context.Process(target=_warm_up_and_work,
-                                       args=(settings, lint, tasks, tasks_in, next_task, results_out), daemon=True)
+                                       args=(settings, lint, tasks, tasks_in, next_task, results_out, os.getpid()),
+                                       daemon=True)
         self.process.start()
         # These ends are the worker's: with them closed here, a dead worker reads as EOF.
         if tasks_in is not None:
@@ -455,7 +463,36 @@ def _work(tasks: list[tuple], next_task, after_chunk: Callable[[list[_Row]], Non
         after_chunk(_lint_chunk(*tasks[index]))
 
 
-def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks_in, next_task, sender) -> None:
+def _end_with_parent(parent: int) -> None:
+    """Make this worker end when the process that started it does (killed, or ended by SIGTERM mid-run).
+
+    Otherwise it may wait forever: for a task list that never comes, or to send rows nobody reads, since
+    the other workers, forked later, hold copies of the same pipes' ends. Linux kills it on the parent's
+    death (PR_SET_PDEATHSIG); elsewhere a thread watches for the worker being handed to another parent."""
+    import signal
+
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        if libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl")
+    except (ImportError, OSError, AttributeError):
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks_in, next_task, sender,
+                      parent: int) -> None:
     """A worker's life: warm up, take the task list (given, or waited for on `tasks_in`), lint chunks and
     send their rows."""
     import pickle  # imported by the parent before the fork already
@@ -465,6 +502,7 @@ def _warm_up_and_work(settings, lint: Callable, tasks: list[tuple] | None, tasks
             sender.send_bytes(_ROWS + pickle.dumps(chunk_rows, pickle.HIGHEST_PROTOCOL))
 
     _ignore_interrupts()
+    _end_with_parent(parent)
     try:
         _warm_up(settings, lint)
         if tasks is None:

@@ -1,0 +1,163 @@
+"""Page furniture: the parts of a scraped web page that are not the article.
+
+A republication people check is usually a scraped page, and the scrape keeps what surrounds the story:
+navigation and reader widgets ("Share on Facebook", "Back to Gallery", "Now Playing:"), advertising
+("Advertisement", "COMMERCIAL BREAK SCROLL TO CONTINUE READING"), photo captions and credits, time stamps,
+bylines and credit lines, and the residue of scripts. None of it is the republisher's editorial voice, so
+the diff reports it as a hunk kind of its own, never as an unmarked insertion or a deletion.
+
+`furniture_reason` judges one paragraph (block) on its own text; the diff asks only about paragraphs that
+are wholly unaligned. Each test looks for the form furniture takes, not for particular sites: a caption
+opens like a caption or carries a photo credit, a widget is a short line made of interface words, a time
+stamp is a short line of dates and times.
+"""
+from __future__ import annotations
+
+import re
+
+SCRIPT, CAPTION, CREDIT, TIMESTAMP, WIDGET, NAVIGATION = (
+    "script", "caption", "credit", "timestamp", "widget", "navigation")
+
+# Short lines: furniture that is a label, a stamp or a button is a few words and never a sentence.
+SHORT_WORDS = 12
+# A caption is a sentence or two; a paragraph longer than this that names a photo agency is reporting.
+CAPTION_WORDS = 80
+
+_WORDS = re.compile(r"[^\W_]+(?:['’.+-][^\W_]+)*\+?", re.UNICODE)
+
+# Script residue: statements, assignments and calls of JavaScript or CSS left in the text.
+_CODE_CHARS = "{}=;|&$<>"
+_CODE_SIGNS = re.compile(r"[{}]|\w\s*=\s*[\w\"'{\[(]|\w\(\s*[\w\"'{]*|;\s*\w|=>|\|\||&&|</?\w+[ >]|\bfunction\b|"
+                         r"\b(?:var|let|const)\s+\w+\s*=|\b(?:window|document)\.\w")
+
+# Captions: how photo and video captions open, and the credits they carry.
+_CAPTION_OPENING = re.compile(
+    r"\s*(?:In (?:this|these|an?) (?:[\w,'’-]+ ){0,8}?(?:file )?(?:photos?|images?|pictures?|video|still|frame|"
+    r"screenshot|photo illustration)\b"
+    r"|FILE(?: PHOTO)?\s*[-–—:]|FILE\s*[-–—]?\s*(?:In|This|A|An|The)\b"
+    r"|(?:AP |Reuters |AFP )?(?:Photo|Photograph|Picture|Image|Screenshot|Graphic|Illustration|Video|Media|Audio|"
+    r"Credit|Caption)s?(?: Illustration)?\s*(?::|by\b)"
+    r"|(?:Photo|Image|Picture|Slide)s?\s+\d+\s*(?:of|/)\s*\d+)",
+    re.IGNORECASE)
+# A photo credit in parentheses anywhere: "(AP Photo/…)", "(Photo by …)", "(Reuters Photo)".
+_CREDIT_IN_PARENTHESES = re.compile(r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)", re.IGNORECASE)
+# How a caption ends: a credit after "/", "|" or "for", a picture agency, a gallery's show-more / show-less
+# toggle; or a credit alone in parentheses: "(Jane Doe/The Daily Bugle)".
+_CREDIT_AT_END = re.compile(
+    r"(?:(?:[/|]|\bfor\b)\s*(?:AP|Reuters|AFP|EPA|Getty(?: Images)?|Shutterstock|Invision|Bloomberg|Zuma(?: Press)?|"
+    r"Sipa|Alamy|NurPhoto|Xinhua|Pool)\b[^.!?]*"
+    r"|\b(?:Getty Images|Shutterstock|AFP/Getty|Invision/AP)(?: for [\w ]+)?\)?"
+    r"|(?:\.\.\.|…)\s*more|\)\s*less)\s*$",
+    re.IGNORECASE)
+_CREDIT_ALONE = re.compile(r"\([^()]*\w/\w[^()]*\)")
+# The end of a caption that the credit patterns look at.
+_CAPTION_TAIL = 160
+
+# Credits and bylines: "By …", "Source: Associated Press", "Paul Weber, Associated Press", "© 2019 …".
+_AGENCY = r"(?:The )?(?:Associated Press|AP|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?|CNN|dpa|UPI)"
+_CREDIT = re.compile(
+    rf"\s*(?:/\s*)?(?:By\s+\S|(?:Source|Sources|Credit|Copyright|Written by|Reporting by|Edited by)\s*[:\s]|©|\(c\)\s"
+    rf"|{_AGENCY}\s*$|.*,\s*{_AGENCY}\s*$)",
+    re.IGNORECASE)
+
+# Time stamps: a short line of dates and times, perhaps "Updated", "Published" or "… ago".
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec")
+_TIME_WORDS = frozenset((
+    f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat "
+    "sun today yesterday am pm a.m p.m a.m. p.m. utc gmt et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest "
+    "updated update published posted first last modified on at ago min mins minute minutes hour hours h m s "
+    "sec secs day days week weeks edt.").split())
+
+# Interface words: what buttons, menus, share bars, galleries, players, ad slots and sign-up boxes say.
+_INTERFACE_WORDS = frozenset((
+    "advertisement advertisements advertising ad ads sponsored sponsor promoted commercial break scroll continue "
+    "continued reading read more less full story stories article articles close open expand collapse toggle share "
+    "shares sharing email e-mail mail print save saved comment comments view views show hide subscribe subscribed "
+    "subscription subscriptions newsletter newsletters sign signup log login logout register follow like likes "
+    "tweet facebook twitter instagram linkedin pinterest whatsapp reddit tumblr flipboard google google+ youtube "
+    "snapchat messenger sms copy link links permalink go back next previous prev top home menu search section "
+    "sections skip content main navigation nav footer header sidebar image images photo photos picture pictures "
+    "gallery galleries slideshow slide slides video videos audio listen watch playing play pause replay now "
+    "recommended related trending popular latest most editor's editors picks pick also see might click tap "
+    "notifications notification alerts alert breaking news edition order reprint reprints purchase license "
+    "licensing rights reserved terms privacy policy cookie cookies accept cancel send submit bio join "
+    "conversation discussion feedback report error loading please wait enable javascript disclaimer caption "
+    "credit page pages font size text aa transcript download app apps store subscriber subscribers exclusive "
+    "offer premium free trial account settings profile help contact feedback post posted up in out to").split())
+# Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
+_LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that you us we it is "
+                           "are be here here's all".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORDS.findall(text)]
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+
+
+def is_short_line(text: str) -> bool:
+    """A few words that are not a sentence: a label, a button, a stamp or a heading."""
+    stripped = text.strip()
+    return (bool(stripped) and not _ends_sentence(stripped) and len(stripped.split()) <= SHORT_WORDS
+            and len(_words(stripped)) <= SHORT_WORDS)
+
+
+def _is_script(text: str) -> bool:
+    code = sum(map(text.count, _CODE_CHARS))
+    return code >= 4 and code >= 0.02 * len(text) and len(_CODE_SIGNS.findall(text)) >= 3
+
+
+# Each credit at the end holds one of these (lower-cased): most paragraphs hold none, and are not searched.
+_CREDIT_AT_END_HINTS = ("/", "|", "for", "getty", "shutterstock", "invision", "more", "less")
+
+
+def _has_photo_credit(text: str) -> bool:
+    tail = text[-_CAPTION_TAIL:]
+    return bool(("(" in text and _CREDIT_IN_PARENTHESES.search(text))
+                or (any(hint in tail.lower() for hint in _CREDIT_AT_END_HINTS) and _CREDIT_AT_END.search(tail))
+                or (text[0] == "(" and _CREDIT_ALONE.fullmatch(text)))
+
+
+_CLOCK_OR_DATE = re.compile(r"\d\s*[:/]\s*\d")  # 10:50, 06/01/2018, "1 / 3" of a gallery
+
+
+def _is_timestamp(text: str, words: list[str]) -> bool:
+    if not any(w[0].isdigit() for w in words) or not all(w in _TIME_WORDS or w[0].isdigit() for w in words):
+        return False
+    return any(not w[0].isdigit() for w in words) or bool(_CLOCK_OR_DATE.search(text))
+
+
+def _is_widget(text: str, words: list[str]) -> bool:
+    content = [w for w in words if w not in _LINKING_WORDS]
+    if not content or len(words) > SHORT_WORDS:
+        return False
+    # Every word an interface word or a number ("Image 1 of 3", "Now Playing:", "Back to Gallery"), with at
+    # least one interface word that is not a number.
+    return (all(w in _INTERFACE_WORDS or w[0].isdigit() for w in content)
+            and any(w in _INTERFACE_WORDS for w in content))
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why a paragraph is page furniture (script, caption, credit, timestamp, widget), or None."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if _is_script(stripped):
+        return SCRIPT
+    if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)):
+        return CAPTION
+    if not is_short_line(stripped):
+        return None
+    words = _words(stripped)
+    if not words:
+        return WIDGET  # only symbols: "•", "|", "1 / 3" separators
+    if _is_timestamp(stripped, words):
+        return TIMESTAMP
+    if _CREDIT.match(stripped):
+        return CREDIT
+    if _is_widget(stripped, words):
+        return WIDGET
+    return None

@@ -1,0 +1,298 @@
+"""Scraped republications: page furniture, an original that stops short, a backtick apostrophe, a credit
+line, and an original laid out one paragraph per line. The texts are written for these tests in the shapes
+scraped pages have (paragraphs of a wire story wrapped in the page around it)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import notelint
+from notelint.cli.main import main
+from notelint.diffing.align import tokenize
+from notelint.diffing.furniture import furniture_reason
+from notelint.diffing.hunks import diff_documents
+from notelint.diffing.layout import one_paragraph_per_line, paragraphs_from_lines
+from notelint.reading.source import Source
+
+HEADLINE = "Port town votes to dredge its northern channel"
+STORY = [
+    "HARBORVILLE, Maine (AP) — Voters in this port town approved a plan on Tuesday to dredge the northern "
+    "channel, ending a two-year dispute over where the spoil from the work should be dumped.",
+    "The measure passed by 1,412 votes to 1,187, the town clerk said. Work could begin in the spring if state "
+    "regulators sign off on a disposal site offshore.",
+    "Fishermen from three villages along the estuary had opposed the plan, arguing that silt stirred up by the "
+    "dredgers would smother the mussel beds their families have worked for generations.",
+    "“We were promised a proper study and we never saw one,” said Ellen Marsh, who speaks for the fishermen’s "
+    "cooperative. “We don’t know what this will do to the beds.”",
+    "The harbor authority says deeper water is needed so that larger container ships can reach the port "
+    "without waiting for high tide, and that an independent survey found no lasting harm to shellfish.",
+    "The authority’s director, Paul Okafor, said the first dredgers could arrive in April. He said the town "
+    "would publish the survey before then.",
+    "Opponents said they would ask a state court to halt the work until a second study is done, a process "
+    "their lawyer said could take most of the summer.",
+    "The port handled about 40,000 containers last year, a fifth fewer than a decade ago, according to the "
+    "authority, which blames the shallow channel for the decline.",
+    "State regulators are expected to rule on the disposal site by the end of the month.",
+]
+ORIGINAL = "\n\n".join([HEADLINE, *STORY]) + "\n"
+
+
+def diff(original: str, republished: str):
+    return diff_documents(notelint.parse(original, "original.txt"), notelint.parse(republished, "republished.txt"))
+
+
+def page(*paragraphs: str) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+# --- What page furniture looks like -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, reason", [
+    ("Advertisement", "widget"),
+    ("COMMERCIAL BREAK SCROLL TO CONTINUE READING", "widget"),
+    ("Share on Facebook Share on Twitter", "widget"),
+    ("Back to Gallery", "widget"),
+    ("Now Playing:", "widget"),
+    ("Sign up for our newsletter", "widget"),
+    ("Image 3 of 7", "caption"),
+    ("In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine. (AP Photo/Jane Roe)",
+     "caption"),
+    ("FILE - Container ships wait outside the harbor in Harborville, Maine, on May 2, 2020.", "caption"),
+    ("Photo: Jane Roe, AP", "caption"),
+    ("Dredgers in the northern channel last spring. Jane Roe / Getty Images", "caption"),
+    ("(Jane Roe/The Harbor Gazette)", "caption"),
+    ("Updated 4:12 PM EDT, Tuesday, March 9, 2021", "timestamp"),
+    ("March 9, 2021 / 4:12 PM", "timestamp"),
+    ("15m ago", "timestamp"),
+    ("By Jane Roe and John Doe, Associated Press", "credit"),
+    ("Source: Associated Press", "credit"),
+    ("The Associated Press", "credit"),
+    ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
+     "script"),
+])
+def test_page_furniture_is_told_by_its_form(text, reason):
+    assert furniture_reason(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    *STORY,
+    "Critics say the plan is a giveaway to developers.",
+    "This is the end of the story",  # short, no period, but not made of interface words
+    "The harbor authority is lying again",
+    "Harborville has 4,100 registered voters.",
+    "Getty Images, the photo agency, said on Tuesday it had bought the archive of the Harbor Gazette, whose "
+    "pictures of the port go back to 1890.",  # names a photo agency in a sentence of reporting; ends a sentence
+    "100%",
+])
+def test_reporting_and_commentary_are_not_furniture(text):
+    assert furniture_reason(text) is None
+
+
+# --- Furniture in the diff --------------------------------------------------------------------------------
+
+def test_page_furniture_is_a_hunk_kind_of_its_own_and_not_an_error():
+    republished = page(
+        "Share on Facebook Share on Twitter",
+        HEADLINE,
+        "Updated 4:12 PM EDT, Tuesday, March 9, 2021",
+        STORY[0], STORY[1],
+        "Advertisement",
+        STORY[2],
+        "In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine. (AP Photo/Jane Roe)",
+        STORY[3],
+        "COMMERCIAL BREAK SCROLL TO CONTINUE READING",
+        STORY[4], STORY[5],
+        "Critics say the plan is a giveaway to developers.",  # the one editorial insertion
+        STORY[6], STORY[7], STORY[8],
+        "Source: Associated Press",
+        "window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
+        "Most Read Stories",
+    )
+    result = diff(ORIGINAL, republished)
+    furniture = [(h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks
+                 if h.kind == "furniture"]
+    assert [rule for rule, _ in furniture] == ["widget", "timestamp", "widget", "caption", "widget", "credit",
+                                               "script", "widget"]
+    assert [f.code for f in result.findings] == ["NL502"]
+    assert "giveaway" in result.findings[0].message
+    summary = result.summary()
+    assert summary["furniture"] == 8 and summary["unmarked_insertion"] == 1 and summary["marked_insertion"] == 0
+    # The share is of the article, not of the page around it: one sentence of ten paragraphs.
+    assert 0.01 < summary["not_wire_share"] < 0.05
+    assert result.summary_line().startswith("0 marked insertions, 1 unmarked insertion, 0 deletions, "
+                                            "0 replacements, 0 moved, 0 style, 8 page furniture; ")
+
+
+def test_a_short_line_at_the_edge_of_the_page_is_navigation_but_not_inside_the_article():
+    republished = page("Local News", HEADLINE, *STORY[:4], "Harbor plan faces a court fight", *STORY[4:],
+                       "More from the Harbor Gazette")
+    result = diff(ORIGINAL, republished)
+    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    assert ("furniture", "navigation", "Local News") in got
+    assert ("furniture", "navigation", "More from the Harbor Gazette") in got
+    # A line the republisher set among the wire paragraphs is theirs: still an unmarked insertion.
+    assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
+
+
+def test_furniture_scraped_with_the_original_is_not_a_deletion():
+    original = page(HEADLINE, STORY[0], "Advertisement", *STORY[1:], "Close")
+    result = diff(original, ORIGINAL)
+    assert [(h.kind, h.rule) for h in result.hunks] == [("furniture", "widget"), ("furniture", "widget")]
+    assert result.findings == []
+
+
+def test_a_credit_line_is_furniture_not_a_marked_insertion():
+    result = diff(ORIGINAL, ORIGINAL + "\nSource: Associated Press\n")
+    assert [(h.kind, h.rule, h.region) for h in result.hunks] == [("furniture", "credit", "source")]
+    assert result.summary()["not_wire_share"] == 0.0
+
+
+def test_furniture_is_shown_only_when_asked_for(tmp_path, capsys):
+    a, b = tmp_path / "original.txt", tmp_path / "republished.txt"
+    a.write_text(ORIGINAL, encoding="utf-8")
+    b.write_text(page(HEADLINE, STORY[0], "Advertisement", *STORY[1:]), encoding="utf-8")
+    assert main(["diff", "--color", "never", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "Advertisement" not in out and "1 page furniture" in out
+    assert main(["diff", "--color", "never", "--show-furniture", str(a), str(b)]) == 0
+    out = capsys.readouterr().out
+    assert "{%Advertisement%}" in out and "{%page furniture%}" in out
+
+
+# --- An original that stops short --------------------------------------------------------------------------
+
+def test_an_original_cut_short_is_said_to_be_so_and_the_rest_is_not_an_insertion():
+    original = page(HEADLINE, *STORY[:3])
+    result = diff(original, ORIGINAL)
+    assert {h.kind for h in result.hunks} == {"beyond_original"}
+    assert result.findings == []
+    ends = result.original_ends
+    assert ends["line"] == 9 and ends["why"] == "it looks cut short"
+    assert ends["words_after"] == sum(1 for t in tokenize(page(*STORY[3:])).canons if t[0].isalnum())
+    assert result.summary()["not_wire_share"] == 0.0
+    assert result.summary_line().endswith("; the original stops at line 9 of the republished article (it looks "
+                                          f"cut short): {ends['words_after']} words after that are not compared")
+
+
+def test_an_original_cut_in_mid_sentence_is_said_to_be_so_even_when_little_follows():
+    cut = ORIGINAL.index("the end of the month")
+    result = diff(ORIGINAL[:cut], ORIGINAL + page("", STORY[5], STORY[6]).strip() + "\n")
+    assert result.original_ends is not None and result.original_ends["why"] == "it stops in mid-sentence"
+    assert result.findings == []
+
+
+def test_commentary_appended_to_a_complete_story_is_still_an_unmarked_insertion():
+    commentary = ("Once again the fishermen who built this town are pushed aside so that shipping companies can "
+                  "make more money, and the so-called independent survey was paid for by the harbor itself.")
+    result = diff(ORIGINAL, ORIGINAL + "\n" + commentary + "\n")
+    assert result.original_ends is None
+    assert [(h.kind, f.code) for h, f in zip(result.hunks, result.findings)] == [("unmarked_insertion", "NL502")]
+
+
+# --- Apostrophes -------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("apostrophe", ["`", "´", "ʼ", "'"])
+def test_a_typed_apostrophe_is_not_an_altered_quotation(apostrophe):
+    republished = ORIGINAL.replace("We don’t know", f"We don{apostrophe}t know")
+    assert republished != ORIGINAL
+    result = diff(ORIGINAL, republished)
+    assert result.hunks == [] and result.findings == []
+
+
+def test_a_changed_word_beside_a_backtick_apostrophe_is_still_an_altered_quotation():
+    result = diff(ORIGINAL, ORIGINAL.replace("We don’t know what", "We don`t care what"))
+    assert [f.code for f in result.findings] == ["NL501"]
+
+
+# --- One paragraph per line --------------------------------------------------------------------------------
+
+def test_hard_wrapped_text_is_not_taken_for_one_paragraph_per_line():
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(" ".join(STORY), 72))
+    assert not one_paragraph_per_line(wrapped)
+    assert one_paragraph_per_line("\n".join([HEADLINE, *STORY]))
+    assert not one_paragraph_per_line(ORIGINAL)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_lines_become_paragraphs_with_offsets_into_the_file(newline):
+    text = newline.join([HEADLINE, *STORY]) + newline
+    source = paragraphs_from_lines(Source("a.txt", text))
+    assert source.text.count(newline * 2) == len(STORY)
+    for k, paragraph in enumerate(STORY):
+        start = source.text.index(paragraph)
+        assert text[source.original_start(start):source.original_end(start + len(paragraph))] == paragraph
+
+
+def test_a_one_line_per_paragraph_original_beside_a_blank_line_republication(tmp_path, capsys):
+    a, b = tmp_path / "original.txt", tmp_path / "republished.txt"
+    a.write_text("\r\n".join([HEADLINE, *STORY]) + "\r\n", encoding="utf-8")
+    changed = ORIGINAL.replace("the town clerk said", "the town clerk, Ann Lee, said")
+    b.write_text(changed, encoding="utf-8")
+    assert main(["diff", "--output-format", "json", str(a), str(b)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [(h["kind"], h["original"]["text"], h["republished"]["text"]) for h in data["hunks"]] == [
+        ("unmarked_insertion", "", ", Ann Lee,")]
+    assert data["hunks"][0]["original"]["line"] == 3  # the file's own line: one paragraph to a line
+    assert main(["diff", "--output-format", "side-by-side", "--width", "200", str(a), str(b)]) == 1
+    table = capsys.readouterr().out
+    # The changed paragraph's row shows that paragraph of the original, not the whole article.
+    assert "town clerk" in table and "Voters in this port town" not in table and "mussel beds" not in table
+
+
+def test_a_caption_repeating_the_lead_does_not_take_its_place_in_the_alignment():
+    # A gallery caption repeats the story's first sentence; further down, the page sets the dateline on a
+    # line of its own above the lead, so neither copy of the sentence matches the original's exactly and
+    # the first (the caption's) would be taken.
+    dateline, sentence = STORY[0].split(" — ", 1)
+    caption = ("In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine. "
+               + sentence[0].upper() + sentence[1:] + " (AP Photo/Jane Roe)")
+    republished = page(HEADLINE, caption, dateline, sentence, *STORY[1:])
+    result = diff(ORIGINAL, republished)
+    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    assert got[0] == ("furniture", "caption", caption)
+    assert ("unmarked_insertion", None, sentence) not in got  # the lead is aligned with the original's
+
+
+def test_the_same_furniture_on_both_pages_is_no_change():
+    with_furniture = page(HEADLINE, STORY[0], "Advertisement", *STORY[1:], "Source: Associated Press")
+    assert diff(with_furniture, with_furniture).hunks == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE = st.text(st.sampled_from("ab é\t—“”’😀"), min_size=1, max_size=40).filter(lambda s: s.strip())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_LINE, min_size=3, max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_every_line_maps_back_to_its_place_in_the_file(lines, newline):
+    lines = [*lines[:-1], lines[-1] * 8]  # one line longer than hard wrapping leaves
+    text = newline.join(lines) + newline
+    source = paragraphs_from_lines(Source("a.txt", text))
+    if not one_paragraph_per_line(text):
+        assert source.text == text
+        return
+    pos = 0
+    for line in lines:
+        start = source.text.index(line, pos)
+        end = start + len(line)
+        assert text[source.original_start(start):source.original_end(end)] == line
+        pos = end
+    assert source.text.replace(newline * 2, newline) == text
+
+
+def test_a_line_of_furniture_inside_a_paragraph_is_furniture():
+    # The scrape kept the ad slot's label on a line of its own, inside the paragraph it interrupted.
+    words = STORY[4].split(" ")
+    interrupted = " ".join(words[:12]) + "\nCOMMERCIAL BREAK SCROLL TO CONTINUE READING\n" + " ".join(words[12:])
+    republished = ORIGINAL.replace(STORY[4], interrupted)
+    result = diff(ORIGINAL, republished)
+    assert [(h.kind, h.rule) for h in result.hunks] == [("furniture", "widget")]
+    assert result.findings == []
+    # The same words run into a sentence are the republisher's: still an insertion.
+    inline = ORIGINAL.replace(STORY[4], " ".join(words[:12]) + " scroll to continue reading " + " ".join(words[12:]))
+    assert [h.kind for h in diff(ORIGINAL, inline).hunks] == ["unmarked_insertion"]
