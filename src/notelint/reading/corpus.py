@@ -148,6 +148,9 @@ class _Fields:
         return Record(row, record_id, text, meta, None)
 
 
+_JSON_KINDS = {list: "array", str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
 def _kind(value: object) -> str:
     if value is None:
         return "null"
@@ -209,10 +212,13 @@ def _jsonl_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[
             if not line.strip():
                 continue  # a blank line (often the last) holds no record; the row numbers stay line numbers
             try:
-                obj = json.loads(line)
+                # Decoded here, not by json.loads, which would take a line opening with FF FE for UTF-16.
+                decoded = line.decode("utf-8")
             except UnicodeDecodeError as exc:
                 yield Record(row, str(row), None, {}, f"not valid UTF-8 (byte offset {exc.start} of the line)")
                 continue
+            try:
+                obj = json.loads(decoded)
             except ValueError as exc:
                 message = getattr(exc, "msg", str(exc))
                 column = getattr(exc, "colno", None)
@@ -220,7 +226,7 @@ def _jsonl_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[
                              f"invalid JSON: {message}" + (f" at column {column}" if column else ""))
                 continue
             if not isinstance(obj, dict):
-                yield Record(row, str(row), None, {}, f"a JSON {_kind(obj).split()[-1]}, not an object")
+                yield Record(row, str(row), None, {}, f"a JSON {_JSON_KINDS.get(type(obj), 'value')}, not an object")
                 continue
             yield fields.record(row, obj.__getitem__)
 
