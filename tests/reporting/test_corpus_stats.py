@@ -128,3 +128,13 @@ def test_stats_command_outputs(corpus, capsys):
     main([*args, "--output-format", "table", "--color", "never"])
     table = capsys.readouterr()[0]
     assert "alpha.example" in table and "67% (21%–94%)" in table and "Wilson" in table
+
+
+def test_help_lists_the_command(capsys):
+    # argparse %-formats help strings: a bare "95%" in one broke `notelint --help` for every command.
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0 and "stats" in capsys.readouterr()[0]
+    with pytest.raises(SystemExit):
+        main(["stats", "--help"])
+    assert "--by FIELD" in capsys.readouterr()[0]

@@ -12,7 +12,7 @@ def register(sub) -> None:
     from .corpus import add_corpus_options
     from ..runner.workers import add_runner_options
 
-    p = sub.add_parser("stats", help="per-publisher (or per-field) figures of a corpus, with 95% intervals",
+    p = sub.add_parser("stats", help="per-publisher (or per-field) figures of a corpus, with 95%% intervals",
                        description="Lint a corpus file and count, per value of --by: articles, the share with "
                                    "editorial insertions, insertions per 1,000 words, the share of wire-credited "
                                    "articles carrying commentary, and NL1/NL2/NL3 findings per article.")
