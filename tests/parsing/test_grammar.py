@@ -52,10 +52,13 @@ def test_quote_marks_inside_a_bracket_inside_a_quote():
     assert text[bracket.children[0].start:bracket.children[0].end] == '"no"'
 
 
-def test_apostrophes_and_inner_single_quotes_are_text():
+def test_closing_single_marks_with_nothing_to_close_are_text():
+    # Apostrophes reach the grammar as text (quotemarks.canonical); a ’ role with no single quotation
+    # open closes nothing either, and draws no stray.
     text = "“other things are ’don’t ask, don’t tell,” he said of Iran’s ’90s policy and the Joneses’ house."
     (quote,) = parse_paragraph(text)
     assert text[quote.start:quote.end] == "“other things are ’don’t ask, don’t tell,”"
+    assert quote.children == []
 
 
 def test_unclosed_bracket_runs_to_the_paragraph_end():

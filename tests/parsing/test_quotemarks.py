@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from notelint.parsing.document import parse_text
 from notelint.parsing.grammar import parse_paragraph
-from notelint.parsing.quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates
+from notelint.parsing.quotemarks import DOUBLE, SINGLE, _read_marks, canonical, primary_style, single_candidates
 from notelint.parsing.scan import scan_paragraph
 
 
@@ -276,3 +276,39 @@ def test_a_bracket_scopes_the_straight_mark_recovery():
     assert found[0] == '"It worked. [Using the term "Rocket Man"] is a way of getting people to talk,"'
     assert '"Rocket Man"' in found
     assert problems(text) == []
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,“”[]—(\n")), max_size=40))
+def test_curly_marks_in_place_are_read_as_their_glyphs_without_the_mark_by_mark_reading(text):
+    positions = [i for i, c in enumerate(text) if c in "“”[]"]
+    assert canonical(text, positions, singles=False) == _read_marks(text, positions, False)
+
+
+def test_a_plural_possessive_before_a_capitalised_word_does_not_close_a_quotation():
+    text = "Vote\n\n'We saw the Democrats' Senate majority vanish overnight,' he said.\n"
+    assert quotes(text) == ["'We saw the Democrats' Senate majority vanish overnight,'"]
+
+
+def test_an_interrupted_quotation_and_a_british_speech_verb():
+    text = "Interview\n\n'I was going to say-' he began, before the line went dead.\n"
+    (span,) = quote_spans(text)
+    assert text[span.start:span.end] == "'I was going to say-'"
+    assert (span.attrs["speaker"], span.attrs["verb"]) == ("he", "began")
+
+
+def test_wiki_markup_runs_of_straight_marks_are_not_quotations():
+    text = ("Pivot counties\n\nThis article is from the ''Chicago Tribune''. It was written by '''Claire Doe''' "
+            "of the ''Daily Courier'', and it is about [[Vigo County, Indiana|Vigo County]].\n\n"
+            "'We're a bellwether,' a county official said.\n")
+    assert quotes(text) == ["'We're a bellwether,'"]
+    assert problems(text) == []
+
+
+def test_a_single_quotation_closed_by_a_double_mark_is_closed_as_printed():
+    headline = "'Fix it or nix it,\" minister says of the deal\n\nThe minister spoke on Monday.\n"
+    assert quotes(headline) == ["'Fix it or nix it,\""]
+    nested = ("Lost Children\n\n'These children are not 'lost,\"' a spokeswoman told the paper. 'They are with "
+              "their sponsors.'\n")
+    assert quotes(nested)[:2] == ["'These children are not 'lost,\"'", "'lost,\""]
+    assert problems(headline) == problems(nested) == []

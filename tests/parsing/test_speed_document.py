@@ -179,15 +179,6 @@ def _split_blocks_as_first_written(text, start, end):
     return blocks
 
 
-@settings(max_examples=budget(1000), deadline=None)
-@given(st.text(alphabet="ab “\t\n\r\f\v\u00a0\u2003", max_size=30), st.data())
-def test_split_blocks_takes_plain_blocks_as_add_block_does(text, data):
-    # _split_blocks takes a block that neither begins nor ends with white space without _add_block.
-    start = data.draw(st.integers(0, len(text)))
-    end = data.draw(st.integers(start, len(text)))
-    assert document._split_blocks(text, start, end) == _split_blocks_as_first_written(text, start, end)
-
-
 def test_add_datelines_without_children_keeps_the_datelines_order():
     # _add_datelines returns a lead's datelines unsorted when it has no other children: datelines gives
     # them in finditer order, by start.

@@ -149,8 +149,8 @@ def test_attribution_after_on_plain_and_other_attributions():
         assert (attribution._attribution_after(text, 1, len(text), verb_after) if verb_after else None) == expected
 
 
-# ASCII text, where _last_match_before scans with the re twins, with starts inside words (\b reads the
-# character before the start), and a few characters that keep it on regex.
+# Text with starts inside words (\b reads the character before the start), and characters that re and regex
+# read differently as word characters.
 _ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Joseph", "O'Brien", "X-Men", "said",
                        "told", "says", "tells", "quipped", "according to", "officials", "the", "aides", "_", "1",
                        "A1", ",", ".", ";", "(", "\n", "\t", "é", "’", "x", "²", "\u0301", "\u200d"]
@@ -158,15 +158,15 @@ _ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Jos
 
 @settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(_ASCII_BEFORE_WORDS), max_size=14), st.sampled_from([" ", "\t", ""]), st.data())
-def test_last_match_before_with_the_ascii_twins_is_the_regex_one(words, gap, data):
+def test_last_match_before_finds_the_last_match_of_all(words, gap, data):
     text = gap.join(words)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _last_before(text, start, end) == _last_before_by_scanning_all(text, start, end)
 
 
-def test_ascii_twins_read_the_character_before_the_start_as_regex_does():
-    # A combining mark and ² are word characters to one engine and not the other.
+def test_last_match_before_reads_the_character_before_the_start():
+    # A combining mark and ² next to a speaker's name: the match's \b reads the character before the start.
     for text in ("xHe said", "He said", "_Jones told", "-Jones told", "aides said", "1It says", "e\u0301He said",
                  "x²Jones told"):
         for start in range(len(text)):

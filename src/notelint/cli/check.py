@@ -56,10 +56,11 @@ def register(sub) -> None:
 def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | None = 1, use_cache: bool = False,
                      cache_dir: str | None = None, input_format: str | None = None,
                      max_bytes: int = DEFAULT_MAX_BYTES, force_exclude: bool = False, respect_gitignore: bool = True,
-                     output_file: str | None = None):
+                     output_file: str | None = None, on_files: Callable | None = None):
     """Discover the files and lint them (through the runner: cache, then a process pool when many).
 
-    Returns a runner.CheckResult: findings in report order and one SourceError per unreadable file."""
+    Returns a runner.CheckResult: findings in report order and one SourceError per unreadable file.
+    `on_files` is given the (path, Settings) list once the files are found."""
     from ..runner.discovery import discover_files
     from ..runner.workers import MIN_FILES_FOR_POOL, LintOptions, check_files, start_workers
 
@@ -70,6 +71,8 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
     try:
         walk_errors: list[SourceError] = []
         files = discover_files(paths, settings_for, force_exclude, respect_gitignore, walk_errors)
+        if on_files is not None:
+            on_files(files)
         if output_file and os.path.exists(output_file):
             # A report written into a folder being checked must not replace an article found there.
             from .common import check_output_is_not_an_input
@@ -140,22 +143,30 @@ def _run_check(args: argparse.Namespace) -> int:
         return run_corpus_check(args, paths, base, load_rules(base.extend))
     check_file_run_options(args)
     sources = None  # the reporter reads files from disk for excerpts; standard input it must be given
+    checked: list = []  # (path, Settings) of every article: the html format shows them all
     if paths == ["-"]:
         findings, original = lint_stdin(args.stdin_filename, base, args.input_format, max_bytes)
         result = CheckResult(findings=findings, files=1)
         sources = {args.stdin_filename or "-": original}
+        checked = [(args.stdin_filename or "-", base)]
     else:
         try:
             result = collect_findings(paths, resolver, jobs=args.jobs, use_cache=args.use_cache,
                                       cache_dir=args.cache_dir, input_format=args.input_format,
                                       max_bytes=max_bytes, force_exclude=args.force_exclude,
-                                      respect_gitignore=args.respect_gitignore, output_file=args.output_file)
+                                      respect_gitignore=args.respect_gitignore, output_file=args.output_file,
+                                      on_files=checked.extend)
         except WorkerDied as exc:
             print(f"notelint: error: {exc}", file=sys.stderr)
             return EXIT_ERROR
 
     for error in result.errors:
         print(error, file=sys.stderr)
+    documents = None
+    if args.output_format == "html":  # the page shows each article: only this format reads them again
+        from ..reporting.html import ArticleSet
+
+        documents = ArticleSet(checked, input_format=args.input_format, max_bytes=max_bytes, sources=sources)
     out = open_output(args)
     from ..linting.rules import rules_for
 
@@ -167,7 +178,8 @@ def _run_check(args: argparse.Namespace) -> int:
     try:
         write_report(args.output_format, result.findings, out, rules=load_rules(base.extend),
                      color=use_color(args, out), statistics=args.statistics, root=os.getcwd(), quiet=args.quiet,
-                     sources=sources, errors=result.errors, files=result.files, selected=selected)
+                     sources=sources, errors=result.errors, files=result.files, selected=selected,
+                     documents=documents)
     finally:
         if out is not sys.stdout:
             out.close()

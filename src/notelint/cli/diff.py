@@ -133,7 +133,12 @@ def run_diff(args: argparse.Namespace) -> int:
     out = open_output(args)
     try:
         color = use_color(args, out)
-        if args.output_format not in VIEW_FORMATS:
+        if args.output_format == "html":  # a page of its own: the two articles side by side
+            from ..linting.rules import load_rules
+            from ..reporting.html import write_diff
+
+            write_diff(result, out, rules=load_rules(settings.extend), root=os.getcwd(), show_style=args.show_style)
+        elif args.output_format not in VIEW_FORMATS:
             from ..linting.rules import load_rules
             from ..reporting import write_report
 

@@ -85,6 +85,10 @@ _AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_](?=[" + _ATTRIBUTION_F
                                + word_trie(ATTRIBUTION_WORDS) + r"\b")
 
 
+def _has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
+    return find_attribution(text, start, end) is not None
+
+
 def find_attribution(text: str, start: int = 0, end: int | None = None) -> "re.Match | None":
     """ATTRIBUTION.search(text, start, end), the same match: a match at `start`, else the first place after
     a gap character where ATTRIBUTION matches. A third quicker on running text; slower on text with long
@@ -98,32 +102,6 @@ def find_attribution(text: str, start: int = 0, end: int | None = None) -> "re.M
         start = gap.start() + 1
         m = ATTRIBUTION.match(text, start, end)  # fails only where the gap character was a letter (é)
     return m
-
-
-def _is_word_character(char: str) -> bool:
-    # What \b in a str pattern of `re` counts as a word character (_sre's SRE_UNI_IS_WORD).
-    return char.isalnum() or char == "_"
-
-
-def said_in(text: str, start: int, end: int) -> bool:
-    """Whether a whole-word "said" lies in text[start:end], as \\bsaid\\b searched there finds one (\\b as a
-    bounded `re` search sees it: the character before `start` counts, nothing from `end` on). Wire copy
-    attributes with "said" above all, and str.find (a C loop) finds it in a tenth of the time of
-    ATTRIBUTION's scan; any such "said" is an ATTRIBUTION match."""
-    at = text.find("said", start, end)
-    while at >= 0:
-        after = at + 4
-        if (at == 0 or not _is_word_character(text[at - 1])) and (after == end or not _is_word_character(text[after])):
-            return True
-        at = text.find("said", after, end)
-    return False
-
-
-def has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether ATTRIBUTION matches in text[start:end], as bool(find_attribution(text, start, end)): a
-    whole-word "said" answers at once, the pattern's scan the rest."""
-    end = len(text) if end is None else end
-    return said_in(text, start, end) or find_attribution(text, start, end) is not None
 
 
 # Labels an editor signs an insertion with: "Ed.", "Editor's note:", a site's initials "ZH:", a trailing "ed".
@@ -155,16 +133,8 @@ ROMAN_I_BEFORE = _Lazy(re.compile, r"\b(?:War|Phase|Title|Class|Type|Stage|Part|
                                    r"Stage|Season|Series|Super\s+Bowl|Rule)\s+$")
 QUOTE_MARKS = "\"“”„«»"
 QUOTE_MARK = _Lazy(re.compile, "[" + QUOTE_MARKS + "]")
-_QUOTE_MARK_CHARACTERS = tuple(QUOTE_MARKS)
 
 
-def _quote_mark_in(text: str, start: int, end: int) -> bool:
-    """Whether QUOTE_MARK matches in text[start:end]: six `in` tests (C loops over the text) cost a third of
-    what `re` takes to test each character against a class. One slice and `in` instead of str.find with
-    bounds: find parses its arguments as a tuple on every call, which cost more than copying the slice
-    (~5,000 instructions per paragraph with "said", most of which hold no mark and take all six tests)."""
-    span = text[start:end]
-    return ('"' in span or "“" in span or "”" in span or "„" in span or "«" in span or "»" in span)
 # A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
 # module, which searches a plain alternation like this about three times as fast as `re`.
 VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
@@ -491,12 +461,6 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     for block in ctx.paragraphs():
         # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
         quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
-        said = not quoted and said_in(text, block.start, block.end)
-        if said and not _quote_mark_in(text, block.start, block.end):
-            # Skipped below whatever it holds (an attribution, no quotation mark): a third of the wire text
-            # of the benchmark articles, passed over with two C loops instead of the voice scan (and its
-            # wire runs are not looked up).
-            continue
         wire_runs = runs_of(block)
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
@@ -518,7 +482,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             continue
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
-        if not (said or quoted or _quote_mark_in(text, block.start, block.end)):
+        if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
             if find_attribution(text, block.start, block.end):
                 # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
                 # dataset copies often drop them), so whose words are whose cannot be told here.
@@ -530,7 +494,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             # ends where the paragraph does or after punctuation, where no attribution word ends).
             attributed = [False] * len(all_sentences)
         else:
-            attributed = [has_attribution(ctx.text, s, e) for s, e in all_sentences]
+            attributed = [_has_attribution(ctx.text, s, e) for s, e in all_sentences]
         window = int(options.get("attribution-window", 2))
         for index, (s_start, s_end) in enumerate(all_sentences):
             parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
@@ -599,7 +563,7 @@ def _generic_you(text: str, block: Span) -> bool:
 def _opens_with_quote_mark(text: str, block: Span) -> bool:
     """Whether one of the block's quotations opens with a QUOTE_MARK (then the block holds one)."""
     for child in block.children:
-        if child.kind == QUOTE and text.startswith(_QUOTE_MARK_CHARACTERS, child.start, child.end):
+        if child.kind == QUOTE and text.startswith(tuple(QUOTE_MARKS), child.start, child.end):
             return True
     return False
 
@@ -743,7 +707,7 @@ def _speaker_before(text: str, paragraphs: list[Span], index: int) -> bool:
     while before >= 0:
         block = paragraphs[before]
         if any(c.kind == QUOTE and c.attrs.get("speaker") for c in block.children) \
-                or has_attribution(text, block.start, block.end):
+                or _has_attribution(text, block.start, block.end):
             return True
         if not (before and _leaves_quotation_open(paragraphs[before - 1])):
             return False
@@ -769,7 +733,7 @@ def _unattributed(text: str, block: Span, quotes: list[Span], min_words: int, ru
             continue
         reported.append(quote)
     # The attribution search (the slow test) last: only for a paragraph with a quotation to report.
-    if not reported or has_attribution(_strip_spans(text, block.start, block.end, quotes, keep_offsets=False)):
+    if not reported or _has_attribution(_strip_spans(text, block.start, block.end, quotes, keep_offsets=False)):
         return
     for quote in reported:
         yield Hit(quote.start, quote.end, rule.message)

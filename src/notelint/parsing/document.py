@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -43,16 +42,9 @@ _COMMENTS_START = regex.compile(
 # module's Unicode is newer than re's: the digits re does not know yet (Garay, ...) are all outside the
 # BMP, so any such character is let through (a test compares the two at every code point).
 _COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
-# Where the reader comments are looked for: the first character of _COMMENTS_FIRST_CHARS's match, tested
-# in Python before that regex is called (a block's first character is one index; most blocks open with
-# none of these, and the call costs three times the test). Digits are tested with str.isdecimal (re's \d).
-_COMMENTS_FIRST = frozenset(" \tTtCcLlJjYy")
 # How every credit line begins, before its pattern is tried: "Source", "Credit", "Courtesy", "Via",
 # "Originally", "Republished" in any case (regex folds ſ to s), "©", "(c)", "By". re's \s holds regex's.
 _CREDIT_FIRST_CHAR = re.compile(r"\s*[SsſCcVvOoRrB(©]")
-# Its class, for a block's first character: the regex is called only for a block opening with white space
-# (re's \s is str.isspace), rarely; most open with neither, told by one index (~a third of the call).
-_CREDIT_FIRST = frozenset("SsſCcVvOoRrB(©")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 _LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
 _OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
@@ -77,8 +69,6 @@ class ParseOptions:
     wire_services: tuple[str, ...] = ()
 
 
-# One ParseOptions per configuration (it is immutable), not one per file: a frozen dataclass costs ~0.3 µs to make.
-_parse_options = lru_cache(maxsize=16)(ParseOptions)
 
 
 def parse_text(text: str, path: str | None = None, **options) -> Document:
@@ -87,7 +77,7 @@ def parse_text(text: str, path: str | None = None, **options) -> Document:
 
 def build_document(source: Source, editorial_markers=(), wire_services=(), fast_path: bool = True) -> Document:
     """Parse a Source. `fast_path=False` reads every block with the grammar alone (for differential tests)."""
-    builder = _Builder(source, _parse_options(tuple(editorial_markers), tuple(wire_services)), fast_path)
+    builder = _Builder(source, ParseOptions(tuple(editorial_markers), tuple(wire_services)), fast_path)
     # The span tree holds no reference cycles; pausing the cyclic collector while it is built saves
     # the repeated young-generation scans that thousands of new small objects trigger (~15%).
     with paused():
@@ -160,9 +150,7 @@ class _Builder:
             return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
         text = self.text
         for start, end, _ in blocks[1:]:
-            first = text[start]
-            if ((first in _COMMENTS_FIRST or first.isdecimal() or first > "\uffff")
-                    and _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end)):
+            if _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end):
                 return start
         return None
 
@@ -195,8 +183,7 @@ class _Builder:
         roles = [PARAGRAPH] * len(blocks)
         credit_line = self.wire.credit_line
         for i, (start, end, _) in enumerate(blocks[1:], 1):
-            if (0 < end - start <= 200 and ((first := text[start]) in _CREDIT_FIRST
-                                        or (first.isspace() and _CREDIT_FIRST_CHAR.match(text, start)))
+            if (0 < end - start <= 200 and _CREDIT_FIRST_CHAR.match(text, start)
                     and credit_line.match(text, start, end)):
                 roles[i] = SOURCE
         if not blocks:
@@ -386,8 +373,6 @@ class _Builder:
 
     def _add_datelines(self, children: list[Span], start: int, end: int) -> list[Span]:
         stop = min(end, start + 300)
-        if self.text.find("(", start, stop) == -1:  # every dateline holds one; most second paragraphs none
-            return children
         found = []
         for found_start, found_end in self.wire.datelines(self.text, start, stop):
             if any(c.start < found_end and found_start < c.end for c in children):
@@ -613,7 +598,6 @@ def _shift(node: Node, offset: int) -> None:
 
 # Blank lines (only horizontal white space) end a block; single line breaks stay inside it.
 _BLOCK_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
-_LF_BLOCK_BREAK = re.compile(r"\n(?:[ \t\f\v\u00a0]*\n)+")  # the common case, found faster
 _SPACE = " \t\f\v\u00a0\r\n"
 
 
@@ -624,47 +608,12 @@ def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     white space do not.
     """
     blocks: list[tuple[int, int, str]] = []
-    if text.find("\r", start, end) != -1:
-        breaks, pos = _BLOCK_BREAK, start
-    else:
-        breaks, pos = _LF_BLOCK_BREAK, _split_one_line_blocks(blocks, text, start, end)
-    for match in breaks.finditer(text, pos, end):
-        _take_block(blocks, text, pos, match.start())
+    pos = start
+    for match in _BLOCK_BREAK.finditer(text, start, end):
+        _add_block(blocks, text, pos, match.start())
         pos = match.end()
     _add_block(blocks, text, pos, end)
     return blocks
-
-
-# What may follow a blank line's "\n\n" in a longer break: white space of another blank line, or "\n".
-_BREAK_GOES_ON = " \t\f\v\u00a0\n"
-
-
-def _split_one_line_blocks(blocks: list, text: str, start: int, end: int) -> int:
-    """Take the blocks from `start` that are one line each ended by exactly "\n\n" (in most articles, all
-    but the last), for LF-only text; return where the first other one begins, for the regex to go on from.
-
-    One str.find per block instead of the regex's scan and match object (half the cost of the split):
-    with no line break in [pos, stop), the first break match from pos begins at stop, and it is "\n\n"
-    exactly when no white space or line break follows, which would carry it on to another blank line.
-    """
-    pos = start
-    while (stop := text.find("\n", pos, end)) != -1:
-        after = stop + 2
-        if after > end or text[stop + 1] != "\n" or (after < end and text[after] in _BREAK_GOES_ON):
-            break
-        _take_block(blocks, text, pos, stop)
-        pos = after
-    return pos
-
-
-def _take_block(blocks: list, text: str, start: int, end: int) -> None:
-    """_add_block for a block ended by a break."""
-    # Most blocks neither begin nor end with white space: taken as they are, without a call to
-    # _add_block (~0.7 µs of an article's ~7). An empty one is not: text[start] is its break's line break.
-    if text[start] not in _SPACE and text[end - 1] not in _SPACE:
-        blocks.append((start, end, ""))
-    else:
-        _add_block(blocks, text, start, end)
 
 
 def _add_block(blocks: list, text: str, start: int, end: int) -> None:

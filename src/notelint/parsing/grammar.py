@@ -76,8 +76,9 @@ def _build(singles_at_top: bool) -> pp.ParserElement:
         if top != _DOUBLE:
             alternatives.append(quote(depth + 1, _DOUBLE, in_bracket, top == _SINGLE, '"') if deeper
                                 else text_mark['"'])
-        # ” closes the double quotation on top or below a run of single ones, else is a stray.
-        if not (top == _DOUBLE or (top == _SINGLE and over_other)):
+        # ” closes the double quotation on top or below a run of single ones, or a single one on top with
+        # none below (a mismatched pair: its closer takes ”), else is a stray.
+        if not (top == _DOUBLE or top == _SINGLE):
             alternatives.append(stray["”"])
         # ‘ opens a single quotation inside a quotation, and anywhere in a single-primary text.
         if deeper and (quoted or singles_at_top):
@@ -98,8 +99,9 @@ def _build(singles_at_top: bool) -> pp.ParserElement:
     @lru_cache(maxsize=None)
     def quote(depth: int, kind: str, in_bracket: bool, over_other: bool, opener: str = "") -> pp.ParserElement:
         opener = opener or ("“" if kind == _DOUBLE else "‘")
+        close = closer[kind] if kind == _DOUBLE or over_other else closer[_SINGLE] | pp.Literal("”")
         body = pp.Literal(opener).suppress() + content(depth, kind, in_bracket, over_other) \
-            + pp.Opt(closer[kind].copy().set_parse_action(lambda: _CLOSE))
+            + pp.Opt(close.copy().set_parse_action(lambda: _CLOSE))
         return pp.Located(body).set_parse_action(_construct(QUOTE)).set_name("quotation")
 
     paragraph = content(0, "base", False, False) + pp.StringEnd()

@@ -77,12 +77,15 @@ def _closing_shape(text: str, i: int, end: int) -> bool:
 
 
 def _weak_closing(text: str, i: int) -> bool:
-    """A closing single mark after a letter and before a lower-case word: a possessive or elision
-    (players' union, goin' home) as often as the end of a quotation ('witch hunt' on Twitter)."""
-    if not text[i - 1].isalpha():
+    """A closing single mark after a letter and before a lower-case word, or after an s and before any
+    word: a possessive or elision (players' union, the Democrats' Senate majority, goin' home) as often
+    as the end of a quotation ('witch hunt' on Twitter)."""
+    prev = text[i - 1]
+    if not prev.isalpha():
         return False
     rest = text[i + 1:i + 3]
-    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit())
+    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit()
+                                                     or (prev in "sS" and rest[1].isalpha()))
 
 
 def canonical(text: str, positions: list[int] | None = None, singles: bool = True) -> tuple[str, list[int]]:
@@ -98,6 +101,36 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
     if positions is None:
         positions = [i for i, c in enumerate(text) if c in DOUBLE_MARKS or c in "[]"]
         positions = sorted(positions + single_candidates(text))
+    elif not singles and _curly_in_place(text, positions):
+        # Curly double marks only, each where its glyph says: every role is its glyph, as in most
+        # edited copy, told from the character before each mark (a scan of the text costs more).
+        return text, positions
+    return _read_marks(text, positions, singles)
+
+
+def _curly_in_place(text: str, positions: list[int]) -> bool:
+    """Whether the marks at `positions` are brackets and curly double marks that _read_marks reads as
+    their glyphs: each “ at the start or after white space, each ” after a character that is neither
+    white space, nor one an opening mark may follow, nor another ” (a superset of the places where it
+    reads a curly mark otherwise: reversed and doubled marks)."""
+    for i in positions:
+        mark = text[i]
+        if mark == "“":
+            if i and not text[i - 1].isspace():
+                return False
+        elif mark == "”":
+            if not i:
+                return False
+            prev = text[i - 1]
+            if prev.isspace() or prev in _BEFORE_OPENING or prev == "”":
+                return False
+        elif mark not in "[]":
+            return False
+    return True
+
+
+def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, list[int]]:
+    """canonical's reading, mark by mark."""
     roles: dict[int, str] = {}
     singles: list[tuple[int, str]] = []  # (position, "open" | "close" | "weak") in order
     n = len(positions)
@@ -172,7 +205,18 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
         if prev.isalnum() and nxt.isalnum():
             roles[i] = PLAIN  # don't, Iran's, o'clock
             continue
-        if mark != "’" and _opening_shape(text, i, i + 1):
+        if mark == "'" and nxt == "'" and prev != "'":
+            j = i + 2
+            while j < len(text) and text[j] == "'":
+                j += 1
+            if _opening_shape(text, i, j):
+                # Two or more straight marks opening together: wiki markup (''italic'', '''bold'''), not
+                # quotations; the closing run reads as closing marks with nothing open, so as text.
+                for extra in range(i, j):
+                    roles[extra] = PLAIN
+                continue
+        # (After another straight or closing single mark, one closes: ''. ends a run, it opens nothing.)
+        if mark != "’" and prev not in "'’" and _opening_shape(text, i, i + 1):
             if _ELISION.match(text, i + 1):
                 roles[i] = PLAIN  # ’90s, 'em, rock 'n' roll
                 if text.startswith("n", i + 1) and text[i + 2:i + 3] in ("'", "’"):
@@ -244,7 +288,7 @@ def single_candidates(text: str, start: int = 0, end: int | None = None) -> list
 # character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
 # space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
 _SINGLE_OPENING = re.compile(
-    r"['‘](?<![^\s(\[{—–/‘“\"'«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
+    r"['‘](?<![^\s(\[{—–/‘“\"«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
 _DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
 
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
@@ -253,12 +297,15 @@ def primary_style(text: str, start: int = 0, end: int | None = None, default: st
     single quotations too, inside double ones and in scare quotes, so a near tie is double; British copy
     has double marks mostly in quoted posts and inner quotations.)"""
     end = len(text) if end is None else end
+    # No more single quotations can open than there are single marks (apostrophes among them): where
+    # there are none, or too few to outnumber the double openings (most American copy), no closer look
+    # is needed.
+    singles = text.count("'", start, end) + text.count("‘", start, end)
+    if not singles and default == DOUBLE:
+        return DOUBLE
     doubles = text.count("“", start, end)
     if text.find('"', start, end) != -1:
         doubles += len(_DOUBLE_OPENING.findall(text, start, end))
-    # No more single quotations can open than there are single marks (apostrophes among them): where
-    # those are too few to outnumber the double openings (most American copy), no closer look is needed.
-    singles = text.count("'", start, end) + text.count("‘", start, end)
     if singles > 2 * doubles:
         singles = len(_SINGLE_OPENING.findall(text, start, end))
     if singles == doubles == 0:

@@ -14,7 +14,8 @@ the seven roles “ ” " ‘ ’ [ ]:
 - `]` closes the innermost bracket. Quotations still open inside that bracket end there, unclosed.
   A `]` with no bracket open is a stray (NL402).
 - `”` (or `"`) closes the innermost double quotation: the one on top, or the first under a run of single
-  ones, which end there unclosed; with none it is a stray (NL401).
+  ones, which end there unclosed; with none, it closes a single quotation on top (a mismatched pair,
+  'as printed"), else it is a stray (NL401).
 - `’` closes the innermost single quotation likewise (on top, or under a run of double ones); with
   none it is text, never a stray: an apostrophe the reading could not tell (the Joneses’, goin’).
 - Everything still open at the end of the paragraph ends there, unclosed.
@@ -76,6 +77,9 @@ def scan_paragraph(text: str, marks: list[int] | None = None, singles_at_top: bo
         elif mark == "”" or mark == '"':  # a straight " here closes the double quotation on top
             if _closes_through(kinds, _DOUBLE, _SINGLE):
                 _close(stack, kinds, _DOUBLE, pos)
+                siblings = stack[-1].children if stack else root
+            elif kinds and kinds[-1] == _SINGLE:  # a mismatched pair, 'as printed": it closes the single one
+                _close(stack, kinds, _SINGLE, pos)
                 siblings = stack[-1].children if stack else root
             else:
                 siblings.append(Node(STRAY_QUOTE, pos, pos + 1, False))

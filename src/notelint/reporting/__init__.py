@@ -27,6 +27,7 @@ REPORTERS: dict[str, Callable | str] = {
     "github": "github:write",
     "gitlab": "gitlab:write",
     "junit": "junit:write",
+    "html": "html:write",
 }
 
 
@@ -50,8 +51,11 @@ def available_formats() -> list[str]:
 def write_report(fmt: str, findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
                  statistics: bool = False, root: str | None = None, quiet: bool = False,
                  sources: Mapping[str, str] | None = None, command: str = "check", errors: Sequence = (),
-                 files: int | None = None, selected: int | None = None) -> None:
-    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id)."""
+                 files: int | None = None, selected: int | None = None, documents=None) -> None:
+    """`command` (check, diff) names the run for formats that keep runs apart (SARIF's automation id).
+    `documents` (html.ArticleSet): every article checked, for the format that shows them (html)."""
+    extra = {} if documents is None else {"documents": documents}
     reporter(fmt)(findings, out, rules=rules, color=color, statistics=statistics, root=root or os.getcwd(),
-                  quiet=quiet, sources=sources, command=command, errors=errors, files=files, selected=selected)
+                  quiet=quiet, sources=sources, command=command, errors=errors, files=files, selected=selected,
+                  **extra)
     out.flush()
