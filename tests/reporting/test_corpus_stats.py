@@ -138,3 +138,12 @@ def test_help_lists_the_command(capsys):
     with pytest.raises(SystemExit):
         main(["stats", "--help"])
     assert "--by FIELD" in capsys.readouterr()[0]
+
+
+def test_html_report_charts_each_group_with_its_interval(corpus, capsys):
+    main(["stats", "c.jsonl", "--id-field", "id", "--by", "publisher", "--no-cache", "--output-format", "html"])
+    page = capsys.readouterr()[0]
+    assert page.startswith("<!DOCTYPE html>") or page.lstrip().lower().startswith("<!doctype html")
+    assert page.count("<svg") == 6 and "alpha.example" in page and "beta.example" in page
+    # alpha's share with insertions, 2 of 3, and its Wilson bounds, in the chart's description.
+    assert "alpha.example: 66.7% (95% interval 20.8% to 93.9%)" in page

@@ -18,7 +18,7 @@ def register(sub) -> None:
                                    "articles carrying commentary, and NL1/NL2/NL3 findings per article.")
     p.add_argument("paths", nargs="+", metavar="CORPUS", help="JSON Lines, CSV or Parquet files")
     p.add_argument("--by", metavar="FIELD", help="the metadata field to group by (publisher); without it, one group")
-    p.add_argument("--output-format", "--format", dest="output_format", choices=("table", "csv", "json"),
+    p.add_argument("--output-format", "--format", dest="output_format", choices=("table", "csv", "json", "html"),
                    default="table", help="output format (default: table)")
     p.add_argument("-o", "--output-file", dest="output_file", metavar="PATH",
                    help="write the figures to PATH instead of standard output")
@@ -72,6 +72,11 @@ def run_stats(args: argparse.Namespace) -> int:
             write_csv(stats, out)
         elif args.output_format == "json":
             write_json(stats, out)
+        elif args.output_format == "html":
+            from ..reporting.html import write_corpus
+            from ..reporting.stats import html_report_data
+
+            write_corpus(html_report_data(stats), out)
         else:
             write_table(stats, out, color=use_color(args, out))
         out.flush()

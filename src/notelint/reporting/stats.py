@@ -196,3 +196,29 @@ def write_table(stats: dict, out: IO[str], color: bool = False) -> None:
                       *(_num(group["findings_per_article"][f]) for f in FAMILIES),
                       end_section=group is stats["groups"][-1] if stats["groups"] else False)
     Console(file=out, force_terminal=color, no_color=not color, width=None if color else 200).print(table)
+
+
+# The figures the HTML report charts, in order: (key in a group's figures, label, a share rather than a rate).
+_CHARTED = (("with_insertions", "Share of articles with editorial insertions", True),
+            ("insertions_per_1000_words", "Editorial insertions per 1,000 words", False),
+            ("wire_with_commentary", "Share of wire-credited articles carrying commentary", True))
+
+
+def html_report_data(stats: dict) -> dict:
+    """corpus_stats' figures in the shape reporting.html.write_corpus draws: one chart per figure, one row per
+    group with its 95% interval (the total is left out of the charts: it is in the summary line)."""
+    metrics = [{"key": key, "label": label, "percent": percent} for key, label, percent in _CHARTED]
+    metrics += [{"key": family, "label": f"{family} findings per article", "percent": False} for family in FAMILIES]
+    groups = []
+    for group in stats["groups"] or [stats["total"]]:
+        values = {key: {part: group[key][part] for part in ("value", "low", "high")} for key, _, _ in _CHARTED}
+        for family in FAMILIES:
+            figure = group["findings_per_article"][family]
+            values[family] = {part: figure[part] for part in ("value", "low", "high")}
+        groups.append({"name": group["group"], "articles": group["articles"], "values": values})
+    total = stats["total"]
+    by = stats["by"]
+    return {"title": f"notelint stats by {by}" if by else "notelint stats",
+            "summary": f"{total['articles']:,} articles ({total['unreadable']:,} unreadable rows left out). "
+                       "Shares: Wilson intervals; rates: quasi-Poisson (Garwood, widened by the dispersion).",
+            "metrics": metrics, "groups": groups, "articles": []}
