@@ -26,8 +26,10 @@ def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str], 
                         help="colour in terminal output (default: auto; NO_COLOR is honoured)")
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input-format", choices=("text", "markdown", "html"),
+def add_input_options(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
+    """`corpus`: the command also reads corpus files (jsonl, csv, parquet: one article per row)."""
+    formats = ("text", "markdown", "html") + (("jsonl", "csv", "parquet") if corpus else ())
+    parser.add_argument("--input-format", choices=formats,
                         help="read every file in this format instead of choosing by extension")
     parser.add_argument("--max-file-size", type=int, default=None, metavar="BYTES",
                         help="refuse files larger than this (default: 16 MiB; 0 for no limit)")
