@@ -8,9 +8,8 @@ from .common import EXIT_ERROR, EXIT_OK, UsageError, open_output, use_color
 
 
 def register(sub) -> None:
-    from .common import add_input_options
+    from .common import add_input_options, add_runner_options
     from .corpus import add_corpus_options
-    from ..runner.workers import add_runner_options
 
     p = sub.add_parser("stats", help="per-publisher (or per-field) figures of a corpus, with 95%% intervals",
                        description="Lint a corpus file and count, per value of --by: articles, the share with "
