@@ -1,6 +1,5 @@
 """The document builder's faster forms decide exactly as the plainer forms they replaced.
 
-- _headline_end, which asks str.rstrip before the regex search, against the search alone;
 - _standfirst_blocks, which counts paragraph roles and measures the dek by its offsets, against the
   function as first written (a list of the body paragraphs and slices of dek and lead);
 - WireNames.dateline_service, service_named remembered;
@@ -20,18 +19,8 @@ from notelint.parsing.model import HEADLINE, PARAGRAPH, SOURCE
 from notelint.reading.source import Source
 
 
-def test_str_isspace_holds_regex_white_space():
-    # Why a text whose str.rstrip() ends in another character has no _HEADLINE_END match.
-    space = regex.compile(r"\s")
-    for code in range(0x110000):
-        if space.match(chr(code)):
-            assert chr(code).isspace(), hex(code)
 
 
-@settings(max_examples=budget(500), deadline=None)
-@given(st.text(alphabet="a.;,:!” \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u2028\u200b\u180e", max_size=12))
-def test_headline_end_is_the_regex_search(text):
-    assert document._headline_end(text) == (document._HEADLINE_END.search(text) is not None)
 
 
 def _standfirst_blocks_as_first_written(builder, blocks, roles):

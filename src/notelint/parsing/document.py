@@ -54,13 +54,6 @@ _DOUBLES_AND_BRACKETS = '“”"[]'
 _HEADLINE_END = regex.compile(r"[.;,]\s*$")
 
 
-def _headline_end(text: str) -> bool:
-    r"""Whether _HEADLINE_END is found in text. Its match ends the text but for white space that str.rstrip
-    strips too (str.isspace holds regex's \s), so a text whose rstrip ends otherwise, as most headlines
-    do, has none: told without the regex search (~0.6 µs)."""
-    return text.rstrip().endswith((".", ";", ",")) and _HEADLINE_END.search(text) is not None
-
-
 @dataclass(frozen=True)
 class ParseOptions:
     """What a user may configure about parsing (notelint.toml: editorial-markers, wire-services)."""
@@ -192,7 +185,7 @@ class _Builder:
         first = text[first_start:first_end]
         if first_role == "heading" or (
             len(blocks) > 1 and first_role != "paragraph" and len(first) <= 250 and "\n" not in first.strip()
-            and not _headline_end(first) and not _OPENING_QUOTE.match(first)
+            and not _HEADLINE_END.search(first) and not _OPENING_QUOTE.match(first)
             and not self.wire.has_dateline(first)
         ):
             roles[0] = HEADLINE

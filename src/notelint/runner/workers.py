@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from ..collector import paused
-from ..linting.engine import lint_source  # at the top, not in lint_bytes: an import statement costs ~0.7 µs a file
+from ..linting.engine import lint_source
 from ..linting.findings import Finding
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat
 from ..reading.formats import read_source
