@@ -76,13 +76,8 @@ ATTRIBUTION_WORDS = (
 ATTRIBUTION = _Lazy(re.compile, r"\b" + word_trie(ATTRIBUTION_WORDS) + r"\b")
 # A word of the trie after a character that may end a word: every ATTRIBUTION match but one at the very
 # start has such a character before it (its \b; \W lies within this class). Starting with a plain class,
-# it lets re skip from one such character to the next instead of trying a match at every position. The
-# lookahead tests the next character against all the words' first letters at once: at half the gaps no
-# word can start, and one class test there costs less than trying the trie's branches one by one.
-_ATTRIBUTION_FIRST_LETTERS = "".join(sorted({form for word in ATTRIBUTION_WORDS
-                                             for form in _letter_class(word[0])[1:-1]}))
-_AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_](?=[" + _ATTRIBUTION_FIRST_LETTERS + "])"
-                               + word_trie(ATTRIBUTION_WORDS) + r"\b")
+# it lets re skip from one such character to the next instead of trying a match at every position.
+_AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_]" + word_trie(ATTRIBUTION_WORDS) + r"\b")
 
 
 def _has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
