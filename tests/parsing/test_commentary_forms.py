@@ -113,6 +113,13 @@ def test_party_state_ages_and_codes_are_never_asides(party, state, age, code):
         assert not is_parenthetical_aside(inner, "Senator Jo Ames ", " said on Monday.")
 
 
+@pytest.mark.parametrize("code", ["HA", "NO", "YES", "WOW", "LOL", "OH", "HA.O", "UGH.N"])
+def test_a_code_in_capitals_that_spells_an_interjection_is_no_aside(code):
+    # Hypothesis found "(HA)" read as a laugh: tickers and abbreviations spell words too (Hawaiian Airlines).
+    assert not is_parenthetical_aside(code, "Shares of Hawaiian Holdings ", " fell 3% on Monday.")
+    assert is_parenthetical_aside(code.lower().split(".")[0] + "!", "The bill passed ", " on Monday.")
+
+
 # --- Labels in every real form ------------------------------------------------------------------------
 @pytest.mark.parametrize("note, label", [
     ("(Note to the council: nobody believes the new cost estimate.)", "Note to the council"),

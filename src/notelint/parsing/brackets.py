@@ -704,6 +704,10 @@ _NAME_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di
 _ASIDE_THRESHOLD = 3.0
 
 
+# A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
+_CODE_IN_CAPITALS_RE = re.compile(r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
+
+
 def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, speech=False) -> bool:
     """Whether the text between "(" and ")" (outside any quotation) is the writer's commentary.
 
@@ -725,6 +729,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False
     if punctuated and _EXCLAMATION_ONLY_RE.fullmatch(inner):
         return True
+    if _CODE_IN_CAPITALS_RE.fullmatch(inner):
+        return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if _INTERJECTION_RE.match(inner):
         return True
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
