@@ -82,6 +82,17 @@ def test_parentheses_inside_a_quotation_are_the_speakers_or_a_clarification():
     assert insertions(doc) == []
 
 
+@pytest.mark.parametrize("paragraph", [
+    "'We will not back down (and I mean that) on the bridge,' the mayor said.",
+    "The mayor said: ‘We will not back down (and I mean that!) on the bridge, and we don’t care who knows.’",
+])
+def test_parentheses_inside_a_single_quoted_quotation_are_the_speakers(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+    # The same aside outside the quotation is the writer's.
+    outside = "The mayor's team (and I mean that) called the council's plan dead."
+    assert insertions(parse(HEAD + LEAD + outside + "\n")) == [("(and I mean that)", None)]
+
+
 def test_speech_reported_without_quotation_marks_keeps_its_parentheses():
     # Scraped copy that lost every quotation mark: a first-person parenthesis is the speaker's words.
     paragraph = "This is the least (we can do) for our neighbours, the archbishop said on Sunday."
@@ -115,6 +126,7 @@ def test_party_state_ages_and_codes_are_never_asides(party, state, age, code):
     ("(Hint: it is all about the tolls.)", "Hint"),
     ("(Update: the council has since set a date.)", "Update"),
     ("(Author’s note: I drove across it this morning.)", "Author’s note"),
+    ("(Disclosure: I worked for the mayor in 2010.)", "Disclosure"),
 ])
 def test_parenthesised_labels(note, label):
     doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")
@@ -159,6 +171,7 @@ def test_an_outlet_cited_with_its_initials_is_not_a_label():
     "Editor's note: An earlier version of this story misstated the date of the vote.",
     "Ed. note: This is the second of a three-part series on the city's bridges.",
     "Update: This story has been updated with the council's statement.",
+    "Note: Strong language in paragraph 6",
 ])
 def test_notices_about_the_text_are_not_commentary(notice):
     assert is_notice(notice)
@@ -167,6 +180,16 @@ def test_notices_about_the_text_are_not_commentary(notice):
     assert classify_in(f"[{notice}]", f"[{notice}]")[0] != INSERTION
     paragraph_doc = parse(HEAD + notice + "\n\n" + LEAD + "More reporting follows here.\n")
     assert insertions(paragraph_doc) == []
+
+
+@pytest.mark.parametrize("note", [
+    "Ed.: Reuters photographers heard the chants from the bridge all night.",
+    "Ed.: AP polling shows voters now blame the council, and they are right to.",
+    "Ed.: the law was changed to let the contractor off.",
+])
+def test_a_labelled_note_that_merely_names_an_agency_or_a_change_is_not_a_notice(note):
+    assert not is_notice(note)
+    assert classify_in(f"[{note}]", f"[{note}]")[0] == INSERTION
 
 
 def test_a_correction_mark_is_not_commentary():
@@ -309,3 +332,17 @@ def test_a_suppression_line_inside_a_block_splits_it_with_exact_offsets():
 def test_reader_comments_keep_their_parentheses():
     text = HEAD + LEAD + "The council met (shocker) today.\n\nLeave a Reply\n\nI agree (lol!) with you.\n"
     assert insertions(parse(text)) == [("(shocker)", None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "(Stand up tall) (Stand up tall) (Never let them win) (Stand up tall)",
+    "[Chorus: Mia Lowe] We keep on running (do what you want to do) and we never stop",
+    "The clip runs two minutes (you can watch the video below) and ends abruptly.",
+])
+def test_lyrics_lists_and_pointers_are_not_asides(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+def test_an_aside_that_is_a_paragraph_of_its_own_is_found():
+    aside = "(Maybe the council has simply forgotten where the bridge is?)"
+    assert insertions(parse(HEAD + LEAD + aside + "\n\nThe vote is now set for May.\n")) == [(aside, None)]

@@ -191,8 +191,10 @@ def test_files_with_different_settings_are_linted_with_their_own(tmp_path, log_d
 def test_jobs_option_rejects_zero():
     import argparse
 
+    from notelint.cli.common import add_runner_options
+
     parser = argparse.ArgumentParser()
-    runner.add_runner_options(parser)
+    add_runner_options(parser)
     assert parser.parse_args(["-j", "3"]).jobs == 3
     assert parser.parse_args([]).use_cache is True and parser.parse_args(["--no-cache"]).use_cache is False
     with pytest.raises(SystemExit):

@@ -9,14 +9,13 @@ import os
 import sys
 from typing import Callable, Sequence
 
-from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, findings_exit_code, open_output,
-                  use_color)
+from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, add_runner_options,
+                     findings_exit_code, open_output, use_color)
 from ..collector import paused
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError
 
 def register(sub) -> None:
     from ..reporting import available_formats
-    from ..runner.workers import add_runner_options
 
     p = sub.add_parser("check", help="lint articles for commentary mixed into reporting",
                        description="Lint articles (files, folders, or - for standard input) for editorial "
@@ -24,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads standard input")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="the name to report (and to find settings and the format by) for standard input")
-    add_output_options(p, available_formats(), "full")
+    add_output_options(p, available_formats() + ["csv", "parquet"], "full")
     p.add_argument("--select", action="append", default=None, metavar="CODES",
                    help="rule codes or prefixes to enable, replacing the configured selection (NL1,NL203)")
     p.add_argument("--extend-select", action="append", default=None, metavar="CODES",
@@ -46,7 +45,10 @@ def register(sub) -> None:
     p.add_argument("--no-respect-gitignore", dest="respect_gitignore", action="store_false",
                    help="check files that .gitignore or .git/info/exclude ignore too")
     add_runner_options(p)
-    add_input_options(p)
+    add_input_options(p, corpus=True)
+    from .corpus import add_corpus_options
+
+    add_corpus_options(p, per_article=True, engine=True)
     p.set_defaults(handler=run_check)
 
 
@@ -139,6 +141,13 @@ def _run_check(args: argparse.Namespace) -> int:
     resolver = SettingsResolver(overrides_from_args(args))
     base = resolver(args.stdin_filename if paths == ["-"] else paths[0])  # config errors surface before any work
 
+    from .corpus import check_file_run_options, is_corpus_run
+
+    if is_corpus_run(args, paths):  # JSON Lines, CSV or Parquet: one article per row
+        from .corpus import run_corpus_check
+
+        return run_corpus_check(args, paths, base, load_rules(base.extend))
+    check_file_run_options(args)
     sources = None  # the reporter reads files from disk for excerpts; standard input it must be given
     checked: list = []  # (path, Settings) of every article: the html format shows them all
     if paths == ["-"]:

@@ -26,8 +26,10 @@ def add_output_options(parser: argparse.ArgumentParser, formats: Sequence[str], 
                         help="colour in terminal output (default: auto; NO_COLOR is honoured)")
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--input-format", choices=("text", "markdown", "html"),
+def add_input_options(parser: argparse.ArgumentParser, corpus: bool = False) -> None:
+    """`corpus`: the command also reads corpus files (jsonl, csv, parquet: one article per row)."""
+    formats = ("text", "markdown", "html") + (("jsonl", "csv", "parquet") if corpus else ())
+    parser.add_argument("--input-format", choices=formats,
                         help="read every file in this format instead of choosing by extension")
     parser.add_argument("--max-file-size", type=int, default=None, metavar="BYTES",
                         help="refuse files larger than this (default: 16 MiB; 0 for no limit)")
@@ -260,3 +262,24 @@ def use_color(args: argparse.Namespace, stream) -> bool:
     if getattr(args, "color", "auto") == "never" or os.environ.get("NO_COLOR"):
         return False
     return hasattr(stream, "isatty") and stream.isatty()
+
+
+def add_runner_options(parser: argparse.ArgumentParser) -> None:
+    """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
+    parser.add_argument("-j", "--jobs", type=positive_int, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
+                        help="neither read nor write the result cache")
+    parser.add_argument("--cache-dir", metavar="DIR", default=None,
+                        help="where the result cache lives (default: $NOTELINT_CACHE_DIR or ./.notelint_cache)")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value

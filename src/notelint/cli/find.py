@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 
-from .common import UsageError, add_input_options, add_output_options, open_output
+from .common import UsageError, add_input_options, add_output_options, open_output, positive_int
 
 FORMATS = ("full", "concise", "json")
 
@@ -22,20 +22,10 @@ def register(sub) -> None:
                                    "out of the comparison, so stories quoting the same statement are not copies.")
     p.add_argument("articles", metavar="ARTICLE", nargs="+", help="republished article files ('-' for standard input)")
     p.add_argument("--index", required=True, metavar="INDEX", help="the story index file")
-    p.add_argument("--top", type=_positive, default=3, metavar="K", help="at most K stories per article (default: 3)")
+    p.add_argument("--top", type=positive_int, default=3, metavar="K", help="at most K stories per article (default: 3)")
     add_output_options(p, FORMATS, "full")
     add_input_options(p)
     p.set_defaults(handler=run_find)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run_find(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ import argparse
 import json
 import sys
 
-from .common import UsageError, add_input_options, add_output_options, open_output
+from .common import UsageError, add_input_options, add_output_options, open_output, positive_int
 
 
 def register(sub) -> None:
@@ -31,7 +31,7 @@ def register(sub) -> None:
     add.add_argument("--id-field", default="id", metavar="NAME", help="corpus field holding the id (default: id)")
     add.add_argument("--paragraph-separator", default=None, metavar="TEXT",
                      help='what separates paragraphs in a corpus text, such as " ### " (default: blank lines)')
-    add.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+    add.add_argument("-j", "--jobs", type=positive_int, default=None, metavar="N",
                      help="worker processes for large adds (default: the number of cores)")
     add_input_options(add)
     add.set_defaults(handler=run_add)
@@ -47,16 +47,6 @@ def register(sub) -> None:
     remove.add_argument("index", metavar="INDEX", help="the index file")
     remove.add_argument("sources", metavar="ID", nargs="+", help="stored paths or ids")
     remove.set_defaults(handler=run_remove)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def run_add(args: argparse.Namespace) -> int:

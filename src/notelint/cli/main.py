@@ -17,11 +17,12 @@ from .common import (EXIT_ERROR, EXIT_OK, OutputError, UsageError, check_output_
                      silence_stdout)
 
 # Modules that add sub-commands, in the order `notelint --help` lists them.
-COMMAND_MODULES = ("parse", "check", "rules", "diff", "index", "find")
+COMMAND_MODULES = ("parse", "check", "rules", "diff", "index", "find", "stats")
 # Which module defines each command: a run imports only its own command's module (start-up time
 # matters for a pre-commit hook); `notelint --help` and a mistyped command import them all.
 COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules": "rules",
-                  "rule": "rules", "config": "rules", "diff": "diff", "index": "index", "find": "find"}
+                  "rule": "rules", "config": "rules", "diff": "diff", "index": "index", "find": "find",
+                  "stats": "stats"}
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form

@@ -14,7 +14,10 @@ def register(sub) -> None:
     parse = sub.add_parser("parse", help="show an article's parts: headline, quotations, insertions, credit, comments")
     parse.add_argument("files", nargs="+", metavar="FILE")
     add_output_options(parse, ("text", "json", "json-lines"), "text")
-    add_input_options(parse)
+    add_input_options(parse, corpus=True)
+    from .corpus import add_corpus_options
+
+    add_corpus_options(parse)
     parse.set_defaults(handler=run_parse)
 
     strip = sub.add_parser("strip", help="print the reconstructed wire text: insertions removed, seams repaired")
@@ -22,7 +25,8 @@ def register(sub) -> None:
     strip.add_argument("--keep-standfirst", action="store_true", help="keep the republisher's standfirst")
     strip.add_argument("--keep-comments", action="store_true", help="keep the reader-comment section")
     strip.add_argument("-o", "--output-file", dest="output_file", metavar="PATH")
-    add_input_options(strip)
+    add_input_options(strip, corpus=True)
+    add_corpus_options(strip)
     strip.set_defaults(handler=run_strip)
 
 
@@ -43,6 +47,10 @@ def load_documents(args: argparse.Namespace):
 
 
 def run_parse(args: argparse.Namespace) -> int:
+    from .corpus import is_corpus_run, run_corpus_parse
+
+    if is_corpus_run(args, args.files):
+        return run_corpus_parse(args, document_json, render_text)
     out = open_output(args)
     status = EXIT_OK
     results = []
@@ -76,6 +84,10 @@ def document_json(doc: Document) -> dict:
 
 
 def run_strip(args: argparse.Namespace) -> int:
+    from .corpus import is_corpus_run, run_corpus_strip
+
+    if is_corpus_run(args, args.files):
+        return run_corpus_strip(args)
     out = open_output(args)
     status = EXIT_OK
     for path, doc in load_documents(args):

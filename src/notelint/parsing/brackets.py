@@ -45,7 +45,7 @@ _NAMED_LABEL = (
     rf"|Authors?{_APOS}?\s+note"
     # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...": the note's addressee.
     r"|Note\s+(?:to|for)\s+[^:()\[\]\n]{1,60}?(?=\s*(?::|[—–]|\s-\s|--))"
-    r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update"
+    r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update|(?:Full\s+)?Disclosure"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
 _BARE_EDITOR_RE = LazyPattern(re.compile, r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -80,6 +80,11 @@ _NOTICE_RE = LazyPattern(re.compile,
     r"|\b(?:may|might|could)\s+(?:find|be|consider)\s+(?:it\s+|them\s+)?(?:offensive|disturbing|upsetting|"
     r"graphic|distressing)"
     r"|\bplease\s+be\s+advised\b"
+    r"|\b(?:strong|offensive|graphic|coarse|explicit|foul|vulgar|profane|crude)\s+(?:language|content|images?|"
+    r"material|descriptions?)\b"
+    # A note about one of the text's paragraphs: "(Note: Strong language in paragraph 3)".
+    r"|\b(?:paragraphs?|grafs?|para)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|\d+(?:st|nd|rd|th))\s+paragraph\b"
     # Corrections and updates of the text itself.
     r"|^\W*(?:an?\s+)?(?:earlier|previous|prior)\s+version\b"
     r"|^\W*(?:corrects?|correction|corrected|clarification|clarifies|updates?\s+(?:with|to)|updated\s+(?:with|to)|"
@@ -92,7 +97,8 @@ _NOTICE_RE = LazyPattern(re.compile,
     r"|\b(?:this|the\s+following)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3})?"
     rf"(?:{_TEXT_NOUNS}|transcript|excerpt|edited\s+version)\b"
     r"|\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b"
-    r"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b",
+    # The agency on its own text: "AP journalists spent months reporting this story".
+    rf"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b[^.]{{0,80}}?\b{_TEXT_NOUNS}\b",
     re.IGNORECASE,
 )
 # "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
@@ -691,6 +697,9 @@ _ASIDE_IMPERATIVE_RE = LazyPattern(re.compile,
     r"[\s*]*(?:just\s+)?(?:read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
     rf"don{_APOS}t|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|behold|"
     rf"cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
+# The reader pointed to the page: "(you can watch the video below)", "(you can read the report here)".
+_POINTER_RE = LazyPattern(re.compile, r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
+                         r"hear|sign\s+up|subscribe|follow|click)\b", re.IGNORECASE)
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
 _NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
@@ -726,8 +735,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         own = _URL_IN_TEXT_RE.sub(" ", own)
     ending = own.strip().rstrip(" .…)\"'”’*")
     words = _WORD_RE.findall(own)
-    if _GLOSS_RE.match(inner):
-        return ending.endswith(("!", "?"))
+    if _GLOSS_RE.match(inner) and not (len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own)):
+        return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
     if ending.endswith("?") and len(words) >= 3:
         score += 3  # a question put to the reader
@@ -741,7 +750,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 3
     elif _FIRST_PERSON_SUBJECT_RE.search(own) or _FIRST_PERSON_RE.search(own):
         score += 1
-    if _SECOND_PERSON_SUBJECT_RE.search(own):
+    if _POINTER_RE.search(own):
+        pass  # "(you can watch the video below)": pointing the reader to the page, not arguing
+    elif _SECOND_PERSON_SUBJECT_RE.search(own):
         score += 3
     elif _SECOND_PERSON_RE.search(own):
         score += 2
@@ -762,7 +773,7 @@ _PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
-_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUu")
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDd")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
@@ -829,8 +840,16 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
 
 
 def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) -> list:
+    # Song lyrics ("[Verse 1: ...] ... (Do what you want to do)") and a block that is nearly all parentheses
+    # carry no prose for an aside to interrupt.
+    head = text.lstrip()
+    if head.startswith("[") and _LYRIC_HEADER_RE.match(head, 1):
+        return notes
+    if len(closes) > 1 and 5 * sum(end - start for start, end in closes.items()) > 4 * len(text.strip()):
+        return notes  # four fifths of it in several parentheses (one is a paragraph-long aside)
     taken = [(s, e) for s, e, _ in notes]
     found = []
+    single_quoted = None  # worked out when an aside is found
     resume = 0
     for start in sorted(closes):
         if start < resume:
@@ -841,10 +860,26 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
             continue
         if is_parenthetical_aside(text[start + 1:end - 1], text[max(0, start - 200):start], text[end:end + 200],
                                   speech=speech):
-            found.append((start, end, None))
+            if single_quoted is None:
+                single_quoted = _single_quoted(text)
+            if not any(s <= start and end <= e for s, e in single_quoted):
+                found.append((start, end, None))
     if not found:
         return notes
     return sorted(notes + found)
+
+
+# A quotation in single marks, as British papers print them ('We will (and I mean it) fight on,' he said):
+# opened after a space, a bracket, a colon or a dash, closed before a space or punctuation, so the
+# apostrophes of "don't" and "Iran's" neither open nor close one.
+_SINGLE_QUOTED_RE = LazyPattern(re.compile, r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=\S).*?(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Where single-marked quotations lie in a paragraph (a parenthesis there is the speaker's)."""
+    if "‘" not in text and "'" not in text:
+        return []
+    return [m.span() for m in _SINGLE_QUOTED_RE.finditer(text)]
 
 
 _PAREN_RE = LazyPattern(re.compile, r"[()]|\n[ \t]*\n")

@@ -11,7 +11,6 @@ job count and whichever worker finished first.
 """
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import time
@@ -43,26 +42,6 @@ def capped_jobs(jobs: int | None) -> int:
     cores only compete for them, and `--jobs 1000` would fork a thousand."""
     cores = default_jobs()
     return min(jobs or cores, cores)
-
-
-def add_runner_options(parser: argparse.ArgumentParser) -> None:
-    """`--jobs`, `--no-cache`, `--cache-dir` for commands that check many files."""
-    parser.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
-                        help="worker processes (default: the number of cores)")
-    parser.add_argument("--no-cache", dest="use_cache", action="store_false",
-                        help="neither read nor write the result cache")
-    parser.add_argument("--cache-dir", metavar="DIR", default=None,
-                        help="where the result cache lives (default: $NOTELINT_CACHE_DIR or ./.notelint_cache)")
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 @dataclass(frozen=True)

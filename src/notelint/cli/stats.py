@@ -1,0 +1,85 @@
+"""`notelint stats CORPUS --by publisher`: per-group figures of a corpus, each rate with a 95% interval."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .common import EXIT_ERROR, EXIT_OK, UsageError, open_output, use_color
+
+
+def register(sub) -> None:
+    from .common import add_input_options, add_runner_options
+    from .corpus import add_corpus_options
+
+    p = sub.add_parser("stats", help="per-publisher (or per-field) figures of a corpus, with 95%% intervals",
+                       description="Lint a corpus file and count, per value of --by: articles, the share with "
+                                   "editorial insertions, insertions per 1,000 words, the share of wire-credited "
+                                   "articles carrying commentary, and NL1/NL2/NL3 findings per article.")
+    p.add_argument("paths", nargs="+", metavar="CORPUS", help="JSON Lines, CSV or Parquet files")
+    p.add_argument("--by", metavar="FIELD", help="the metadata field to group by (publisher); without it, one group")
+    p.add_argument("--output-format", "--format", dest="output_format", choices=("table", "csv", "json", "html"),
+                   default="table", help="output format (default: table)")
+    p.add_argument("-o", "--output-file", dest="output_file", metavar="PATH",
+                   help="write the figures to PATH instead of standard output")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    p.add_argument("--select", action="append", default=None, metavar="CODES")
+    p.add_argument("--extend-select", action="append", default=None, metavar="CODES")
+    p.add_argument("--ignore", action="append", default=None, metavar="CODES")
+    p.add_argument("--config", metavar="FILE", help="use this configuration file")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no unreadable-row lines")
+    add_runner_options(p)
+    add_input_options(p, corpus=True)
+    add_corpus_options(p, engine=True)
+    p.set_defaults(handler=run_stats)
+
+
+def run_stats(args: argparse.Namespace) -> int:
+    from ..linting.config import SettingsResolver, overrides_from_args
+    from ..reporting.stats import corpus_stats, write_csv, write_json, write_table
+    from .corpus import is_corpus_run, lint_corpus_files, record_error_line
+    from .progress import Progress
+
+    if not is_corpus_run(args, args.paths):
+        raise UsageError("stats reads corpus files (.jsonl, .ndjson, .csv, .parquet, or --input-format)")
+    if args.by:
+        args.meta_field = (args.meta_field or []) + [args.by]
+    settings = SettingsResolver(overrides_from_args(args))(args.paths[0])
+    unreadable = 0
+    progress = Progress.for_run(args)
+
+    def results():
+        nonlocal unreadable
+        for _chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
+            for result in chunk_results:
+                if result.error is not None:
+                    unreadable += 1
+                    if progress is not None:
+                        progress.console_print(record_error_line(result.file, result.row, result.error))
+                    elif not args.quiet:
+                        print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
+                yield result
+
+    try:
+        stats = corpus_stats(results(), args.by)
+    finally:
+        if progress is not None:
+            progress.stop()
+    out = open_output(args)
+    try:
+        if args.output_format == "csv":
+            write_csv(stats, out)
+        elif args.output_format == "json":
+            write_json(stats, out)
+        elif args.output_format == "html":
+            from ..reporting.html import write_corpus
+            from ..reporting.stats import html_report_data
+
+            write_corpus(html_report_data(stats), out)
+        else:
+            write_table(stats, out, color=use_color(args, out))
+        out.flush()
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    return EXIT_ERROR if unreadable else EXIT_OK
