@@ -262,3 +262,26 @@ def test_rules_and_rule_write_to_an_output_file(tmp_path):
     assert "NL102" in listing.read_text(encoding="utf-8")
     assert main(["rule", "NL102", "--format", "json", "-o", str(doc)]) == 0
     assert '"NL102"' in doc.read_text(encoding="utf-8")
+
+
+def test_workers_are_not_forked_before_the_walk_when_the_cache_will_answer(tmp_path, monkeypatch):
+    """A warm cache answers every file: forking the pool before the walk only took cores from it."""
+    from notelint.cli.check import collect_findings
+    from notelint.linting.config import SettingsResolver
+    from notelint.runner import workers
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"story-{i}.txt").write_text(
+            f"Port talks resume\n\nROTTERDAM (AP) — Talks resumed on day {i}, union officials said.\n", encoding="utf-8")
+    started = []
+    real_start = workers.start_workers
+    monkeypatch.setattr(workers, "start_workers", lambda jobs, settings: started.append(jobs) or real_start(jobs, settings))
+    cache = str(tmp_path / "cache")
+    resolver = SettingsResolver({})
+    cold = collect_findings([str(folder)], resolver, jobs=2, use_cache=True, cache_dir=cache)
+    assert started == [2]  # no results yet: the workers warm up during the walk
+    warm = collect_findings([str(folder)], resolver, jobs=2, use_cache=True, cache_dir=cache)
+    assert started == [2]
+    assert warm.from_cache == 3 and [f.code for f in warm.findings] == [f.code for f in cold.findings]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .messages import format_message
 from .context import Context, Hit
-from .patterns import LazyPattern as _Lazy
+from ..lazy_pattern import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from .rules import Rule

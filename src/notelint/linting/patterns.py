@@ -1,4 +1,4 @@
-"""Regular expressions for rules: compiled on first use, and word lists turned into one alternation."""
+"""Regular expressions for rules: word lists turned into one alternation."""
 from __future__ import annotations
 
 import re
@@ -35,23 +35,3 @@ def word_list_alternatives(words: Iterable[str]) -> list[str]:
         piece = "".join(r"\s+" if ch == " " else "['’]" if ch in "'’" else re.escape(ch) for ch in stem)
         alternatives.append(piece + (r"\w*" if wildcard else ""))
     return alternatives
-
-
-class LazyPattern:
-    """A pattern compiled on first use: most files need only a few of the checks' patterns (and none of
-    the suppression ones), and compiling them all cost several milliseconds of every start-up. The first
-    attribute asked for compiles it and copies the pattern's methods onto this object, so later calls
-    cost what a compiled pattern's do."""
-
-    def __init__(self, compile_function, *args) -> None:
-        self._compile_args = (compile_function, args)
-
-    def __getattr__(self, name: str):  # only reached while an attribute is missing: before compiling
-        if name.startswith("__") or name == "_compile_args":
-            raise AttributeError(name)
-        compile_function, args = self._compile_args
-        compiled = compile_function(*args)
-        for attribute in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-                          "pattern", "flags", "groups", "groupindex"):
-            setattr(self, attribute, getattr(compiled, attribute))
-        return getattr(compiled, name)

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from .findings import Finding
-from .patterns import LazyPattern
+from ..lazy_pattern import LazyPattern
 
 _DIRECTIVE = r"notelint:\s*(?P<action>disable-next|disable|enable)(?:\s*=\s*(?P<codes>[A-Za-z0-9_,\- ]*[A-Za-z0-9]))?"
 _COMMENT_DIRECTIVE = LazyPattern(re.compile, r"<!--\s*" + _DIRECTIVE + r"\s*-->")

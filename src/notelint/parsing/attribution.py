@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from ..lazy_pattern import LazyPattern
 from .alternation import by_first_letter
 from .model import Span
 
@@ -32,12 +33,12 @@ _VERB = by_first_letter(list(dict.fromkeys(SPEECH_VERBS.split("|"))), ignore_cas
 _WORD = r"[\w’'.-]+"
 _STOP = r"(?:in|on|at|during|after|before|when|while|as|to|of|that|because|from|with|and|but|on)"
 # After the quotation: ", said Michael Knights, a fellow …" / ", he said." / " one leader recounted him saying."
-_VERB_FIRST = regex.compile(
+_VERB_FIRST = LazyPattern(regex.compile, 
     rf"[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})",
     regex.I)
 # Its words are possessive (++): each is followed by a space or tab, which no word character is, so giving
 # characters back can never lead to a match, and not trying saves a fifth of the time.
-_SPEAKER_FIRST = regex.compile(
+_SPEAKER_FIRST = LazyPattern(regex.compile, 
     rf"[\s,]*(?P<speaker>{_WORD}+(?:[ \t]+{_WORD}+){{0,5}}?)[ \t]+(?P<verb>{_VERB})\b", regex.I)
 # A cheap necessary condition for either after-pattern, in plain re: a speech verb, in any case and ending
 # its word, after the [\s,]* run and at most six words each followed by spaces or tabs (_VERB_FIRST's verb
@@ -50,7 +51,7 @@ _SPEAKER_FIRST = regex.compile(
 # never right after a verb. Lazily the fewest words: with one or more, _VERB_FIRST cannot match.
 # (The verbs under (?i:) compile in a sixth of the time of one class per letter: ~8 ms of every start-up.)
 _ANY_WORD = r"[^\s,;:()“”\"!?]++"  # stops at the punctuation that ends most run-on sentences' words
-_VERB_AFTER = re.compile(
+_VERB_AFTER = LazyPattern(re.compile, 
     rf"[\s,]*+(?P<words>(?:{_ANY_WORD}[ \t]++){{0,6}}?)(?P<verb>(?i:{_VERB}))(?![a-zA-Z0-9_])")
 # _SPEAKER_FIRST's match is read off _VERB_AFTER's (one with words) where the text is plain ASCII (most
 # are: ", he said."), so that regex is not run. Fewer words could not match (_VERB_AFTER would have
@@ -59,16 +60,16 @@ _VERB_AFTER = re.compile(
 # but "." (a "." makes _match_in_sentence look for the sentence end) with spaces and tabs, and the verb's
 # ASCII letters (on which the two engines' IGNORECASE agree); and when the verb ends the block
 # or an ASCII character follows it, which ends a word (\b) exactly when it is none of [a-zA-Z0-9_].
-_PLAIN_AFTER = re.compile(r"[\t\n\x0b\x0c\r ,]*+[A-Za-z0-9_'\- \t]*")
+_PLAIN_AFTER = LazyPattern(re.compile, r"[\t\n\x0b\x0c\r ,]*+[A-Za-z0-9_'\- \t]*")
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
 _SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
                  rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b")
-_BEFORE = regex.compile(rf"(?:{_SPEAKER_VERB}|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
+_BEFORE = LazyPattern(regex.compile, rf"(?:{_SPEAKER_VERB}|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 # _BEFORE without its "according to" branch, for text without those words: the same matches, and the
 # regex module scans a third faster without the top-level alternation.
-_BEFORE_NO_ACCORDING = regex.compile(_SPEAKER_VERB)
+_BEFORE_NO_ACCORDING = LazyPattern(regex.compile, _SPEAKER_VERB)
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
-SENTENCE_END = _SENTENCE_END = regex.compile(
+SENTENCE_END = _SENTENCE_END = LazyPattern(regex.compile, 
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
 _LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
 
@@ -77,14 +78,14 @@ _LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
 # sentence ("… called himself a “fiscal conservative”"); this search (plain re) is much cheaper. It
 # takes the space or tab too: re then skips to the next one at C speed instead of testing a lookbehind
 # at every character (a third faster). The verbs are letters, so no match holds another's space.
-_SPACED_VERB = re.compile(rf"[ \t](?:{_VERB})(?![a-z])")
+_SPACED_VERB = LazyPattern(re.compile, rf"[ \t](?:{_VERB})(?![a-z])")
 # What a _BEFORE match may hold before its verb, read backwards from the verb: up to five words (a
 # speaker of four, one more) with spaces or tabs between.
-_WORDS_BEFORE_VERB = regex.compile(r"(?:[\w’'-]+[ \t]+){0,5}", regex.REVERSE)
+_WORDS_BEFORE_VERB = LazyPattern(regex.compile, r"(?:[\w’'-]+[ \t]+){0,5}", regex.REVERSE)
 
 
 # A pull quote signed with a dash: “I don’t want the drama.” — Rep. Trey Gowdy, R-SC
-_DASH_SIGNED = regex.compile(r"[ \t]*(?:—|–|--?)[ \t]*(?P<speaker>\p{Lu}[\w’'.-]*(?:[ \t]+[\w’'.,-]+){0,5})")
+_DASH_SIGNED = LazyPattern(regex.compile, r"[ \t]*(?:—|–|--?)[ \t]*(?P<speaker>\p{Lu}[\w’'.-]*(?:[ \t]+[\w’'.,-]+){0,5})")
 
 
 def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:

@@ -4,7 +4,7 @@ Wire services almost never use square brackets, so a bracket in republished wire
 downstream: most often a neutral clarification inside a quotation ("[the Awans]", "[sic]"), sometimes the
 republisher's own opinion ("[you would think they would.]"). Form decides first (footnotes, shortcodes,
 codes, links, credits are recognisable by shape); what is left is weighed by signals of an editor's voice.
-Called for every bracket in every article, so all patterns are compiled at import and only `re` is used.
+Called for every bracket in every article, so only `re` is used; each pattern compiles on first use.
 Most patterns look for a few words anywhere in the bracket; each such search is gated by the words it
 cannot match without (see `_letter_runs`), so a long bracket is not searched forty times for nothing.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lazy_pattern import LazyPattern
 from .model import (
     ANNOTATION,
     BRACKET,
@@ -47,11 +48,11 @@ _NAMED_LABEL = (
     r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update|(?:Full\s+)?Disclosure"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
-_BARE_EDITOR_RE = re.compile(r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-_NAMED_LABEL_RE = re.compile(rf"\s*(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)\s*(?P<rest>\S.*)?$",
+_BARE_EDITOR_RE = LazyPattern(re.compile, r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+_NAMED_LABEL_RE = LazyPattern(re.compile, rf"\s*(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)\s*(?P<rest>\S.*)?$",
                              re.IGNORECASE | re.DOTALL)
 # Initials of a site or editor: two to four capitals, then a colon and prose.
-_INITIALS_RE = re.compile(r"\s*(?P<label>[A-Z]{2,4})\s*:\s*(?P<rest>.*)$", re.DOTALL)
+_INITIALS_RE = LazyPattern(re.compile, r"\s*(?P<label>[A-Z]{2,4})\s*:\s*(?P<rest>.*)$", re.DOTALL)
 # All-caps words that head notes but are not anybody's initials.
 _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "ALSO", "NEWS", "LIVE", "MORE",
                            "FULL", "OPEN", "TAG", "TAGS", "AND", "THE", "FROM", "WITH", "UPD", "FYI", "PS", "PPS",
@@ -59,10 +60,10 @@ _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "
                            "EU", "UN", "USA", "PM", "AM", "ET", "GMT", "UTC", "EST", "EDT", "BST"})
 # A lower-case "ed." opening the note, with no colon: "[ed. I usually check ...]", "[ed., no, not ...]".
 # Not "ed. by": an edition's editor.
-_ED_START_RE = re.compile(r"\s*(?P<label>ed\.),?\s+(?P<rest>(?!by\b)\S.*)$", re.DOTALL)
+_ED_START_RE = LazyPattern(re.compile, r"\s*(?P<label>ed\.),?\s+(?P<rest>(?!by\b)\S.*)$", re.DOTALL)
 # "Note the contradiction here: ...", "Note too, ...", "Notice how ...": the writer turning to the reader,
 # as plainly a note of theirs as a "Note:" label.
-_NOTE_IMPERATIVE_RE = re.compile(r"\s*(?P<label>Note|Notice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
+_NOTE_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?P<label>Note|Notice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
                                  r"(?P<rest>.+)$", re.DOTALL)
 # A notice about the text, not an opinion: what an agency or a paper prints above or below a story
 # ("This story contains language some readers may find offensive", "An earlier version misstated ...",
@@ -70,7 +71,7 @@ _NOTE_IMPERATIVE_RE = re.compile(r"\s*(?P<label>Note|Notice|NB)\s+(?:too|also|we
 # commentary.
 _TEXT_NOUNS = (r"(?:story|article|report|series|piece|interview|essay|column|version|project|investigation|post|"
                r"transcript|excerpt|item|dispatch|photo|video|graphic|headline|paragraph|update|content|material)s?")
-_NOTICE_RE = re.compile(
+_NOTICE_RE = LazyPattern(re.compile, 
     # What the text holds and who may mind: "contains graphic descriptions", "some readers may find offensive".
     rf"\b(?:this|the|following|above|below)\s+(?:\w+\s+){{0,2}}{_TEXT_NOUNS}\s+(?:contains?|includes?|features?)\b"
     r"|\b(?:contains?|containing|includes?|including)\s+(?:\w+\s+){0,3}?(?:graphic|offensive|disturbing|explicit|"
@@ -101,12 +102,12 @@ _NOTICE_RE = re.compile(
     re.IGNORECASE,
 )
 # "NYSE: IBM" is an exchange and a ticker, not an editor's note: the note's text must read as prose.
-_PROSE_RE = re.compile(r"(?<![\w’'-])[a-z]{2,}")  # a word in lower case
-_OPENING_QUOTE_RE = re.compile(r"\s*[“\"‘'«„]")
+_PROSE_RE = LazyPattern(re.compile, r"(?<![\w’'-])[a-z]{2,}")  # a word in lower case
+_OPENING_QUOTE_RE = LazyPattern(re.compile, r"\s*[“\"‘'«„]")
 # A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
 # before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
 _SIGNATURE_TAIL = 40  # a signature is the last few characters; search no further back
-_SIGNATURE_RE = re.compile(
+_SIGNATURE_RE = LazyPattern(re.compile, 
     # "3rd ed." or "rev. ed." is an edition, not a signature.
     r"(?:(?<=\S)(?<!\d)(?<!\d[snrt][tdh])(?<!rev\.)(?<!new)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
     r"|(?:[.!?)\]]\s*|(?:[.!?)\]]|\s)\s*[-–—~/]+\s*)(?P<upper>Eds?\.?|ED\.?)"
@@ -114,32 +115,32 @@ _SIGNATURE_RE = re.compile(
 )
 
 # --- Forms that are not prose --------------------------------------------------------------------------
-_FOOTNOTE_RE = re.compile(r"\^?\d{1,3}[a-z]?|\^[\w-]+|\d{1,3}(?:\s*[,–-]\s*\d{1,3})+|(?:note|fn|n)\s?\d{1,3}",
+_FOOTNOTE_RE = LazyPattern(re.compile, r"\^?\d{1,3}[a-z]?|\^[\w-]+|\d{1,3}(?:\s*[,–-]\s*\d{1,3})+|(?:note|fn|n)\s?\d{1,3}",
                           re.IGNORECASE)
-_TASK_BOX_RE = re.compile(r"\s?[xX✓✔]?\s?")
+_TASK_BOX_RE = LazyPattern(re.compile, r"\s?[xX✓✔]?\s?")
 # WordPress/BBCode shortcodes: a known name, or any lower-case name followed by attribute=value pairs.
 _SHORTCODE_NAMES = (r"youtube|vimeo|dailymotion|caption|soundcloud|spotify|embed|audio|video|gallery|playlist|"
                     r"tweet|twitter|instagram|facebook|iframe|googlemaps|pdf-embedder|pdf|scribd|documentcloud|"
                     r"contact-form(?:-7)?|wp[-_][\w-]+|vc_[\w-]+|et_pb_[\w-]+|su_[\w-]+|adsense|ad|ads|"
                     r"related|img|image|url|quote|pullquote|button|column|row|tab|box|center|code|"
                     r"size|color|font|media|mp3|jwplayer|ooyala|brightcove")
-_SHORTCODE_RE = re.compile(
+_SHORTCODE_RE = LazyPattern(re.compile, 
     rf"\s*/?(?:(?:{_SHORTCODE_NAMES})(?:(?=[\s=/])\S*.*)?"
     r"|[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s*=\s*\S+)+\s*/?"
     r"|/[a-z]{1,12})\s*$",
     re.DOTALL,
 )
 # Script residue scraped along with the article: entities, escapes, operators, braces, method calls.
-_CODE_RE = re.compile(r"&(?:quot|amp|lt|gt|#\d+);|\\\S|\|\||&&|[{}]|==|!=|=>|//|"
+_CODE_RE = LazyPattern(re.compile, r"&(?:quot|amp|lt|gt|#\d+);|\\\S|\|\||&&|[{}]|==|!=|=>|//|"
                       r"[a-z_$][\w$]*\.[a-z_$][\w$]*\(|\w\([^()]*\)\s*;|;\s*$|^object\s+[A-Z]\w*$")
-_CODE_TAIL_RE = re.compile(r"\S*[=(){};]\S*$")  # the token before "[" is code: "m=d[f]"
-_URL_RE = re.compile(r"\s*(?:https?://|www\.|ftp://|[\w-]+(?:\.[\w-]+)+/)\S*(?:\s.*)?$", re.DOTALL)
-_LINK_WORD_RE = re.compile(r"\s*(?:here|link|this link|source|pdf|click here|read more|more|full story|"
+_CODE_TAIL_RE = LazyPattern(re.compile, r"\S*[=(){};]\S*$")  # the token before "[" is code: "m=d[f]"
+_URL_RE = LazyPattern(re.compile, r"\s*(?:https?://|www\.|ftp://|[\w-]+(?:\.[\w-]+)+/)\S*(?:\s.*)?$", re.DOTALL)
+_LINK_WORD_RE = LazyPattern(re.compile, r"\s*(?:here|link|this link|source|pdf|click here|read more|more|full story|"
                            r"full text|full report|story|graphic|interactive|map|chart|factbox)\s*",
                            re.IGNORECASE)
 # Reuters' own furniture: instrument codes (UBER.UL, .N), topic codes (O/R, GB/HOMES), story ids
 # (nL8N1NT1PP), timestamps (0824 EST).
-_TICKER_RE = re.compile(
+_TICKER_RE = LazyPattern(re.compile, 
     r"(?![A-Z]\.[A-Z]$)[A-Z0-9]{0,12}\.[A-Z][A-Z0-9]{0,5}"
     r"|[A-Z0-9]{1,8}/[A-Z0-9]{1,10}"
     r"|(?=\S*\d)(?=\S*[A-Z])[A-Za-z0-9]{8,14}"
@@ -149,24 +150,24 @@ _TICKER_RE = re.compile(
     r"|ID:\s*\S+"
     r"|(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|TSXV|LSE|ASX|HKEX|SEHK|NSE|BSE|OTC|FRA|ETR|EPA|SIX|TYO)\s*:\s*[A-Z0-9.]{1,8}"
 )
-_MEDIA_PLACEHOLDER_RE = re.compile(r"\s*(?:insert|add|place|embed)\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|"
+_MEDIA_PLACEHOLDER_RE = LazyPattern(re.compile, r"\s*(?:insert|add|place|embed)\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|"
                                    r"link|chart|graphic|map|table|caption|ad|tweet)s?\b", re.IGNORECASE)
-_LYRIC_HEADER_RE = re.compile(r"\s*(?:Verse|Chorus|Pre-Chorus|Post-Chorus|Bridge|Hook|Intro|Outro|Refrain|"
+_LYRIC_HEADER_RE = LazyPattern(re.compile, r"\s*(?:Verse|Chorus|Pre-Chorus|Post-Chorus|Bridge|Hook|Intro|Outro|Refrain|"
                               r"Build-?up|Drop|Interlude|Breakdown|Instrumental|Skit)(?:\s*\d+)?\s*(?::.*)?$",
                               re.IGNORECASE | re.DOTALL)
-_CREDIT_CONTEXT_RE = re.compile(r"(?:H/T|h/t|HT|Hat tip|hat tip|Via|via|Sources?|Credit)\s*:?\s*$")
+_CREDIT_CONTEXT_RE = LazyPattern(re.compile, r"(?:H/T|h/t|HT|Hat tip|hat tip|Via|via|Sources?|Credit)\s*:?\s*$")
 _AGENCY = (r"Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|TNS|Bloomberg|Shutterstock|Alamy|Xinhua|"
            r"Anadolu(?:\s+Agency)?|UPI|PA|dpa|Sipa|ZUMA|Zuma(?:\s*Press)?|NurPhoto|iStock|AAP|Kyodo|Yonhap|"
            r"Al\s+Jazeera|Wikimedia(?:\s+Commons)?|Pool|Handout|File|SOPA|Corbis|Flickr|Twitter|"
            r"Associated\s+Press|Agence\s+France-Presse|Tribune\s+News\s+Service")
 # "Photo: ...", "AP Photo/Evan Vucci", "Leah Millis/ Reuters", "Irfan Khan | Los Angeles Times via TNS".
-_PHOTO_LABEL_RE = re.compile(r"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic)(?:\s+credit)?|Credit)\s*(?::|by\b)")
-_AGENCY_RE = re.compile(rf"(?:^|(?<=[\s/|]))(?:{_AGENCY})(?:\s+Photo)?(?=$|[\s/|.,;)])")
-_CREDIT_SEPARATOR_RE = re.compile(r"[/|]|\svia\s")
+_PHOTO_LABEL_RE = LazyPattern(re.compile, r"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic)(?:\s+credit)?|Credit)\s*(?::|by\b)")
+_AGENCY_RE = LazyPattern(re.compile, rf"(?:^|(?<=[\s/|]))(?:{_AGENCY})(?:\s+Photo)?(?=$|[\s/|.,;)])")
+_CREDIT_SEPARATOR_RE = LazyPattern(re.compile, r"[/|]|\svia\s")
 _MAX_CREDIT_CHARS = 120
 
 # --- Fixed editorial marks: neutral clarifications ------------------------------------------------------
-_FIXED_MARK_RE = re.compile(
+_FIXED_MARK_RE = LazyPattern(re.compile, 
     r"\s*(?:sic!?|\.\s?\.\s?\.\.?|…|\?|!|"
     r"(?:emphasis|italics|bold(?:ing)?|underlining|emphases|capitals|caps|highlighting)\s+"
     r"(?:added|mine|ours|supplied|in\s+(?:the\s+)?original(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?)|"
@@ -175,7 +176,7 @@ _FIXED_MARK_RE = re.compile(
 )
 
 # --- Transcript stage directions ------------------------------------------------------------------------
-_STAGE_WORDS_RE = re.compile(
+_STAGE_WORDS_RE = LazyPattern(re.compile, 
     r"\b(?:applause|applauds|applauding|laughter|laughs|laughing|chuckles|chuckling|cheers|cheering|booing|"
     r"boos|jeers|jeering|crosstalk|cross-talk|inaudible|unintelligible|indiscernible|sighs|sighing|gasps|"
     r"coughs|coughing|clapping|claps|shrugs|shrugging|nods|nodding|grins|grinning|smiles|smiling|"
@@ -186,7 +187,7 @@ _STAGE_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 # A gesture told in the present tense: "[spreads her arms ...]", "[Trump waves his hands ...]".
-_GESTURE_RE = re.compile(
+_GESTURE_RE = LazyPattern(re.compile, 
     r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+|(?:the|The|a|A)\s+[\w-]+\s+)?"
     # Verbs of the body only: "the virus spreads" or "the report points to" are not gestures.
     r"(?:waves|gestures|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|winks|frowns|claps|holds\s+up|"
@@ -196,7 +197,7 @@ _GESTURE_RE = re.compile(
 )
 
 # --- Notes on the text itself ---------------------------------------------------------------------------
-_ANNOTATION_RE = re.compile(
+_ANNOTATION_RE = LazyPattern(re.compile, 
     r"(?:^\s*(?:it|this|the\s+(?:rest|text|list|letter|post|article|statement|thread|email|poem|quote|"
     r"passage|transcript))\s+(?:goes\s+on|continues)"
     r"|\b(?:more|further|following|remaining|preceding|previous|several|many)\s+(?:lines|paragraphs|pages|"
@@ -213,19 +214,19 @@ _ANNOTATION_RE = re.compile(
 
 # --- Signals of an editor's voice -----------------------------------------------------------------------
 # Quoted material inside the bracket is somebody else's voice: set it aside before looking for persons.
-_NESTED_QUOTE_RE = re.compile(
+_NESTED_QUOTE_RE = LazyPattern(re.compile, 
     r"“[^“”]*?(?:”|’’|'')|\"[^\"]*\"|‘’.*?’’|''.*?''|(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*’(?!\w)", re.DOTALL)
 # A quoted word or short phrase used ironically ("a “response”").
-_SCARE_QUOTE_RE = re.compile(
+_SCARE_QUOTE_RE = LazyPattern(re.compile, 
     r"(?:“|\"|‘’|''|(?<![\w’'])‘)\s*[\w][\w’' .-]{0,30}?[\w.,]\s*(?:”|\"|’’|''|’(?!\w))")
-_FIRST_PERSON_SUBJECT_RE = re.compile(
+_FIRST_PERSON_SUBJECT_RE = LazyPattern(re.compile, 
     rf"\bI(?:{_APOS}(?:m|ve|d|ll)\b|\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|the\b)[a-z]+\b)"
     rf"|\b(?:[Ll]et(?:\s+us|{_APOS}s)|[Ww]e(?:{_APOS}(?:re|ve|d|ll))?)\b"
 )
-_FIRST_PERSON_RE = re.compile(r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b")
-_SECOND_PERSON_RE = re.compile(rf"\b(?:you|your|yours|yourself|yourselves)(?:{_APOS}(?:re|ve|d|ll))?\b",
+_FIRST_PERSON_RE = LazyPattern(re.compile, r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b")
+_SECOND_PERSON_RE = LazyPattern(re.compile, rf"\b(?:you|your|yours|yourself|yourselves)(?:{_APOS}(?:re|ve|d|ll))?\b",
                                re.IGNORECASE)
-_FINITE_RE = re.compile(
+_FINITE_RE = LazyPattern(re.compile, 
     rf"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|would|should|will|shall|may|might|"
     rf"must|cannot|\w+n{_APOS}t|it\s+s|that\s+s|it{_APOS}s|that{_APOS}s)\b"
     # a pronoun subject and the word after it, nearly always its verb: "they wonder", "nobody trusts"
@@ -233,9 +234,9 @@ _FINITE_RE = re.compile(
     rf"(?!and\b|or\b|of\b|to\b|in\b|on\b|at\b|for\b|the\b|a\b|an\b)[a-z]{{2,}}\b",
     re.IGNORECASE,
 )
-_NEGATION_RE = re.compile(rf"\b(?:not|never|cannot|nothing|nobody|no\s+longer|\w+n{_APOS}t)\b", re.IGNORECASE)
+_NEGATION_RE = LazyPattern(re.compile, rf"\b(?:not|never|cannot|nothing|nobody|no\s+longer|\w+n{_APOS}t)\b", re.IGNORECASE)
 # "it can't be ...", "this is what ...", "that's ...": the editor pointing at the reported claim.
-_DEICTIC_RE = re.compile(
+_DEICTIC_RE = LazyPattern(re.compile, 
     rf"(?:^|[,:;]\s*)(?:this|that|it)(?:{_APOS}s|\s+s\b|\s+(?:is|was|isn{_APOS}t|wasn{_APOS}t|can{_APOS}?t|"
     rf"cannot|would|must|should|seems|looks|sounds)\b)",
     re.IGNORECASE,
@@ -254,17 +255,17 @@ _EVALUATIVE_WORDS = frozenset("""
     warmongers meaningless pointless ludicrous preposterous idiocy cowardly sleazy hoax delusional clueless
     incompetent blatant blatantly platitude platitudes false untrue misleading wrong bogus debunked really
 """.split())
-_EVALUATIVE_PHRASE_RE = re.compile(r"\b(?:passing\s+off|yeah,?\s+right)\b", re.IGNORECASE)
-_TOKEN_RE = re.compile(r"[\w][\w’'-]*")
-_FOLLOWED_BY_QUESTION_RE = re.compile(r"\s*[?!]")  # "Really?" is sarcasm; "really" alone is not
-_PHRASE_RE = re.compile(
+_EVALUATIVE_PHRASE_RE = LazyPattern(re.compile, r"\b(?:passing\s+off|yeah,?\s+right)\b", re.IGNORECASE)
+_TOKEN_RE = LazyPattern(re.compile, r"[\w][\w’'-]*")
+_FOLLOWED_BY_QUESTION_RE = LazyPattern(re.compile, r"\s*[?!]")  # "Really?" is sarcasm; "really" alone is not
+_PHRASE_RE = LazyPattern(re.compile, 
     rf"\b(?:you\s+(?:would|{_APOS}d)\s+think|let(?:\s+us|{_APOS}s)\s+not\s+forget|full\s+disclosure|"
     rf"of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|"
     rf"read\s+(?:that|it)\s+again|in\s+other\s+words|in\s+fact|in\s+reality|actually)\b|\btranslation\s*:",
     re.IGNORECASE | re.DOTALL,
 )
 # Stock sarcasm: these say nothing but the writer's attitude.
-_SARCASM_RE = re.compile(
+_SARCASM_RE = LazyPattern(re.compile, 
     rf"\b(?:imagine\s+that|go\s+figure|how\s+convenient|what\s+a\s+(?:surprise|coincidence)|big\s+surprise|"
     rf"no\s+kidding|wait\s+for\s+it|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|sounds?\s+familiar|"
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
@@ -273,26 +274,26 @@ _SARCASM_RE = re.compile(
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong)\b",
     re.IGNORECASE,
 )
-_IMPERATIVE_RE = re.compile(r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
+_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
                             r"Insert|Compare|Ask|Guess|Recall|Don['’]t|Never)\b")
 # A bracket that reports a source ("A House source said ...", "According to ...") is the reporter's
 # note, not the republisher's opinion.
-_ATTRIBUTION_RE = re.compile(
+_ATTRIBUTION_RE = LazyPattern(re.compile, 
     r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
     r"stated|wrote|added)\b)"
 )
 # A sarcastic placeholder: "[insert string of insults here]".
 # A CMS's own placeholder ("[insert photo here]") is not sarcasm.
-_PLACEHOLDER_RE = re.compile(r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|link|chart|"
+_PLACEHOLDER_RE = LazyPattern(re.compile, r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|link|chart|"
                              r"graphic|map|table|caption|ad|embed|tweet|quote)s?\b).{1,80}\bhere\b",
                              re.IGNORECASE | re.DOTALL)
 # A rhetorical challenge: "Then who fired the rockets?"
-_WH_QUESTION_RE = re.compile(r"\b(?:who|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
+_WH_QUESTION_RE = LazyPattern(re.compile, r"\b(?:who|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
 # The openings of a gloss that points at a referent: "i.e.", "e.g.", "aka", "that is", "namely".
-_POINTING_GLOSS_RE = re.compile(r"\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|aka|that\s+is|namely|meaning|read)[\s,:]",
+_POINTING_GLOSS_RE = LazyPattern(re.compile, r"\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|aka|that\s+is|namely|meaning|read)[\s,:]",
                                 re.IGNORECASE)
-_URL_IN_TEXT_RE = re.compile(r"(?:https?://|www\.)\S+")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
+_URL_IN_TEXT_RE = LazyPattern(re.compile, r"(?:https?://|www\.)\S+")
+_SENTENCE_START_RE = LazyPattern(re.compile, r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 
 
 # --- Prefilters: the words a pattern cannot match without ------------------------------------------------
@@ -305,8 +306,8 @@ _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–-]\s*)$")
 # and (b) str.lower() keeps every other character's length (only U+0130, an oddity, grows). A text holding
 # an oddity gets no runs (None) and every pattern is searched as before. tests/test_brackets_prefilter.py
 # checks every gate against its pattern on generated text.
-_CASE_FOLD_ODDITIES = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
-_LETTER_RUN_RE = re.compile(r"[a-z]+")
+_CASE_FOLD_ODDITIES = LazyPattern(re.compile, "[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
+_LETTER_RUN_RE = LazyPattern(re.compile, r"[a-z]+")
 _CONTRACTION = "n't"  # a pseudo-run: "n’t"/"n't" occurs (the \w+n’t alternatives); never a letter run
 
 
@@ -382,7 +383,7 @@ _GATES = (
 )
 # Characters without which a pattern cannot match (checked with `in`, far cheaper than the search).
 _QUOTE_CHARS = ("“", '"', "‘", "''")  # _NESTED_QUOTE_RE and _SCARE_QUOTE_RE open with one of these
-_CODE_CHAR_RE = re.compile(r"[&\\|{}=/(;]")  # one of these is in every _CODE_RE alternative but "^object"
+_CODE_CHAR_RE = LazyPattern(re.compile, r"[&\\|{}=/(;]")  # one of these is in every _CODE_RE alternative but "^object"
 
 
 def _has_quote_char(text: str) -> bool:
@@ -425,7 +426,7 @@ def _count_evaluative(words: str, runs: set[str] | None) -> int:
     return count
 
 
-_WORD_RE = re.compile(r"[\w’'-]+")
+_WORD_RE = LazyPattern(re.compile, r"[\w’'-]+")
 
 # Scores at or above these call a bracket an insertion. A quotation's own words are restored in
 # brackets all the time (even first person: "[when my dad was in the White House]"), so the bar is higher
@@ -592,20 +593,20 @@ def _insertion_score(inner: str, in_quote: bool, inner_runs: set[str] | None) ->
 
 # A promotion or a pointer in a newsletter, headed by what to do or where: "[Watch Fox: ...]",
 # "[New at Fox News Opinion: ...]", "[Listen to Fox: ...]", "[Sign up: ...]".
-_PROMO_RE = re.compile(
+_PROMO_RE = LazyPattern(re.compile, 
     r"\s*(?:(?:New|Only|Exclusive|Coming\s+up|Tonight|Today|Now|Also)\s+(?:at|on|from|in)\s+[A-Z]"
     rf"|Watch|Listen|On\s+[A-Z]|Sign\s+up|Subscribe|Follow|Download|Don{_APOS}t\s+miss|Read\s+more|More\s+(?:from|at|on)"
     r")[^:\n]{0,60}:")
 # A newsletter's brief written as a bracketed paragraph: it reports what a source says or found
 # ("[The Hill details how ...]", "[Byron York asks ...?]", "[... NYT has the details.]").
-_REPORTING_RE = re.compile(
+_REPORTING_RE = LazyPattern(re.compile, 
     r"\b(?:says?|said|reports?|reported|reporting|asks?|asked|notes?|noted|writes?|wrote|details|has\s+(?:the\s+)?"
     r"(?:details|more|story|back\s+story|latest|scoop)|finds|found|shares|tracks|tracking|looks\s+at|examines|"
     r"breaks\s+down|ponders|explains|concede[sd]|attribute[sd]|announce[sd]|according\s+to|headline|poll|survey|"
     r"study|told|spokes(?:man|woman|person)|statement)\b", re.IGNORECASE)
 _MIN_BRIEF_WORDS = 12
 # Acting something out: a verb with no subject and a manner adverb ("screams randomly into the void").
-_MIMED_ACTION_RE = re.compile(
+_MIMED_ACTION_RE = LazyPattern(re.compile, 
     r"\s*(?!(?:refers|means|relates|applies|links|points|continues|goes)\b)[a-z]{3,}s\s+"
     r"(?!(?:only|early|family|reply|apply|supply|likely|daily|weekly|monthly|nearly|fly|rely|italy)\b)"
     r"[a-z]{2,}ly\b(?:\s+[\w’'-]+){0,8}\s*[.!…]*\s*")
@@ -674,33 +675,33 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
 # Writers use parentheses for their own neutral asides all the time ("(R-Texas)", "(AP)", "(i.e. no
 # criminal record)", "(The company did not reply.)"), so a finite clause alone says nothing here: only the
 # marks of a voice do. A parenthesis of only exclamation marks ("(!)") is the writer's astonishment.
-_EXCLAMATION_ONLY_RE = re.compile(r"\s*(?:!+\??|\?!+)\s*")
+_EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # An interjection heading the aside, then a pause or its end: "(yes, crimes)", "(not)", "(Whoa…)", "(sigh)".
-_INTERJECTION_RE = re.compile(
+_INTERJECTION_RE = LazyPattern(re.compile, 
     r"[\s*]*(?:yes|no|yeah|yep|nope|not|really|seriously|whoa|wow|ahem|sigh|cough|wink|(?:ha)+|lol|oops|ugh|duh|"
     r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|natch|ouch|yawn|gee|surprise|of\s+course|"
     r"go\s+figure|imagine\s+that|who\s+knew)(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
 # A gloss: a clarification's own openings. It is commentary only when it exclaims or asks ("[i.e., Francis!]").
-_GLOSS_RE = re.compile(r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
+_GLOSS_RE = LazyPattern(re.compile, r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
                        r"literally|translated|in\s+English|that\s+is|namely|viz\.?|roughly|about|approximately|"
                        r"including|excluding|not\s+including|plus|minus|down|up)(?=[\s,:.;]|$)", re.IGNORECASE)
 # The writer as the aside's subject: "(*I’m assuming ...)", "(Frankly, we never ...)".
-_ASIDE_SUBJECT_RE = re.compile(
+_ASIDE_SUBJECT_RE = LazyPattern(re.compile, 
     r"[\s*“\"]*(?:(?i:and|but|so|or|maybe|perhaps|frankly|honestly|personally|of\s+course|yes|no|well|oh|now|"
     r"again|admittedly|full\s+disclosure:?),?\s+)*(?:I(?:[’'](?:m|ve|d|ll))?|[Ww]e(?:[’'](?:re|ve|d|ll))?)(?=\s|$)")
-_SECOND_PERSON_SUBJECT_RE = re.compile(rf"\b(?:you{_APOS}(?:re|ve|d|ll)|you\s+(?!and\b|or\b|all\b)[a-z]{{2,}})\b",
+_SECOND_PERSON_SUBJECT_RE = LazyPattern(re.compile, rf"\b(?:you{_APOS}(?:re|ve|d|ll)|you\s+(?!and\b|or\b|all\b)[a-z]{{2,}})\b",
                                        re.IGNORECASE)
 # Turning to the reader: "(Talk about ...!)", "(Just ask ...)", "[take your pick of ...]".
-_ASIDE_IMPERATIVE_RE = re.compile(
+_ASIDE_IMPERATIVE_RE = LazyPattern(re.compile, 
     r"[\s*]*(?:just\s+)?(?:read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
     rf"don{_APOS}t|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|behold|"
     rf"cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
 # The reader pointed to the page: "(you can watch the video below)", "(you can read the report here)".
-_POINTER_RE = re.compile(r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
+_POINTER_RE = LazyPattern(re.compile, r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
                          r"hear|sign\s+up|subscribe|follow|click)\b", re.IGNORECASE)
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
-_NAME_BEFORE_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
+_NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
 
 
@@ -772,9 +773,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
 
 
 # --- Parenthesised editor's notes in plain text ---------------------------------------------------------
-_PAREN_NOTE_START_RE = re.compile(rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
+_PAREN_NOTE_START_RE = LazyPattern(re.compile, rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
 # Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
-_PAREN_INITIALS_START_RE = re.compile(r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?!\s*[“\"‘'«„])"
+_PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?!\s*[“\"‘'«„])"
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
@@ -782,7 +783,7 @@ _NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDd")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
-_PAREN_OTHER_START_RE = re.compile(r"\((?P<label>ed\.)(?=,?\s+(?!by\b)\S)"
+_PAREN_OTHER_START_RE = LazyPattern(re.compile, r"\((?P<label>ed\.)(?=,?\s+(?!by\b)\S)"
                                    r"|\((?P<imperative>Note|Notice|NB)(?=\s+(?:too|also|well|that|how|the|this|here|"
                                    r"again)\b)")
 
@@ -877,7 +878,7 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
 # A quotation in single marks, as British papers print them ('We will (and I mean it) fight on,' he said):
 # opened after a space, a bracket, a colon or a dash, closed before a space or punctuation, so the
 # apostrophes of "don't" and "Iran's" neither open nor close one.
-_SINGLE_QUOTED_RE = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=\S).*?(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|$)")
+_SINGLE_QUOTED_RE = LazyPattern(re.compile, r"(?:(?<=^)|(?<=[\s(\[:—–-]))[‘'](?=\S).*?(?<=\S)[’'](?=[\s,.;:!?)\]—–-]|$)")
 
 
 def _single_quoted(text: str) -> list[tuple[int, int]]:
@@ -887,7 +888,7 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SINGLE_QUOTED_RE.finditer(text)]
 
 
-_PAREN_RE = re.compile(r"[()]|\n[ \t]*\n")
+_PAREN_RE = LazyPattern(re.compile, r"[()]|\n[ \t]*\n")
 
 
 def _matching_parentheses(text: str) -> dict[int, int]:
@@ -924,18 +925,18 @@ def _matching_parentheses(text: str) -> dict[int, int]:
 
 # --- Paragraphs that are the republisher's notes ----------------------------------------------------------
 # A label opening a paragraph: "Editorial comment:", "Webmaster's Commentary:", "Editor's note —".
-_PARAGRAPH_LABEL_RE = re.compile(
+_PARAGRAPH_LABEL_RE = LazyPattern(re.compile, 
     rf"[ \t]*(?P<label>Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment|commentary)|Editorial\s+(?:note|comment|commentary)"
     rf"|Ed\.?\s+note|Eds?\.|Note\s+from\s+the\s+editor"
     rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger){_APOS}s\s+(?:note|comment|commentary)"
     r"|Update)[ \t]*(?P<sep>:|[—–]|\s-\s|--)",
     re.IGNORECASE)
 # A blogger opening a post with their own introduction: "Yves here. This piece ...", "Lambert here:".
-_BLOGGER_INTRO_RE = re.compile(r"[ \t]*(?P<label>[A-Z][a-z]{1,20}\s+here)[.:]\s+\S")
+_BLOGGER_INTRO_RE = LazyPattern(re.compile, r"[ \t]*(?P<label>[A-Z][a-z]{1,20}\s+here)[.:]\s+\S")
 # Speech reported without a quotation mark, or a transcript of timestamped posts ("[0621 EST] - ...").
 _QUOTE_MARK_CHARS = ("\"", "“", "”", "«", "»", "„")
-_SPEECH_RE = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|according\s+to)\b")
-_POST_TIMESTAMP_RE = re.compile(r"\[\d{3,4}\s+[A-Z]{2,4}\]")
+_SPEECH_RE = LazyPattern(re.compile, r"\b(?:said|says|told|tweeted|wrote|added|according\s+to)\b")
+_POST_TIMESTAMP_RE = LazyPattern(re.compile, r"\[\d{3,4}\s+[A-Z]{2,4}\]")
 
 
 def is_post_transcript(text: str) -> bool:

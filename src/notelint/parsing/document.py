@@ -16,6 +16,7 @@ import regex
 from . import attribution
 from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
 from ..collector import paused
+from ..lazy_pattern import LazyPattern
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
@@ -29,7 +30,7 @@ from .wire import WireNames, wire_names
 _GRAMMAR_MAX_MARKS = 64
 
 # Where the reader comments begin: "1. Name says", "Leave a Reply", "12 Comments", ...
-_COMMENTS_START = regex.compile(
+_COMMENTS_START = LazyPattern(regex.compile, 
     r"""[ \t]*(?:
         \d{1,3}\.[ \t]+[^\n]{1,60}?[ \t]says:?(?=[ \t]*(?:\r|\n|$))
       | (?i:leave\ a\ (?:reply|comment)|\d+\ (?:comments?|responses?|replies)|comments?\ \(\d+\)
@@ -41,17 +42,17 @@ _COMMENTS_START = regex.compile(
 # "leave", "join", "your"), so the many paragraphs opening with "The" or "Congress" skip it. The regex
 # module's Unicode is newer than re's: the digits re does not know yet (Garay, ...) are all outside the
 # BMP, so any such character is let through (a test compares the two at every code point).
-_COMMENTS_FIRST_CHARS = re.compile(r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
+_COMMENTS_FIRST_CHARS = LazyPattern(re.compile, r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
 # How every credit line begins, before its pattern is tried: "Source", "Credit", "Courtesy", "Via",
 # "Originally", "Republished" in any case (regex folds ſ to s), "©", "(c)", "By". re's \s holds regex's.
-_CREDIT_FIRST_CHAR = re.compile(r"\s*[SsſCcVvOoRrB(©]")
+_CREDIT_FIRST_CHAR = LazyPattern(re.compile, r"\s*[SsſCcVvOoRrB(©]")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
-_LEAD_DATELINE = regex.compile(r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
-_OPENING_QUOTE = regex.compile(r'\s*[“"‘]')  # used with match(text, pos)
-_OPENING_QUOTE_OR_SINGLE = regex.compile(r'\s*[“"‘\']')  # the same where single marks are primary
+_LEAD_DATELINE = LazyPattern(regex.compile, r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
+_OPENING_QUOTE = LazyPattern(regex.compile, r'\s*[“"‘]')  # used with match(text, pos)
+_OPENING_QUOTE_OR_SINGLE = LazyPattern(regex.compile, r'\s*[“"‘\']')  # the same where single marks are primary
 # The double quotation marks and brackets, as they stand in the text (quotemarks.canonical reads them).
 _DOUBLES_AND_BRACKETS = '“”"[]'
-_HEADLINE_END = regex.compile(r"[.;,]\s*$")
+_HEADLINE_END = LazyPattern(regex.compile, r"[.;,]\s*$")
 
 
 @dataclass(frozen=True)
@@ -478,7 +479,7 @@ class _Builder:
         return None
 
 
-_ATTRIBUTION = regex.compile(r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
+_ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
 
 
 # Page furniture at the top of a plain-text page: only among its first few blocks, each short.
@@ -488,26 +489,26 @@ _MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 _DAYS = r"Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?"
 # A timestamp line: dates, times, zones and the words around them ("Updated: Aug 16 06:00 BST", "3 hours ago").
-_TIMESTAMP_TOKEN = regex.compile(
+_TIMESTAMP_TOKEN = LazyPattern(regex.compile, 
     rf"(?i:{_MONTHS}|{_DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
     r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
     r"yesterday)\.?"
     r"|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:\s?(?i:am|pm|st|nd|rd|th|h)\b)?")
-_DIGIT = re.compile(r"\d")
+_DIGIT = LazyPattern(re.compile, r"\d")
 # How a timestamp line can begin (its first three letters, lower-cased): a digit, a month, a day, a keyword.
 _TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
                                  upd pub pos las fir mod on at tod yes""".split())
-_TIMESTAMP_GAP = regex.compile(r"[\s,|•·:–—-]*")
+_TIMESTAMP_GAP = LazyPattern(regex.compile, r"[\s,|•·:–—-]*")
 _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
 # A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
-_JOB_NOUN = re.compile(rf"\b(?:{_JOB_NOUNS})\b")
+_JOB_NOUN = LazyPattern(re.compile, rf"\b(?:{_JOB_NOUNS})\b")
 _NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:And|Or|Of|The|For|In|On|At|To|With)\b)"
          r"\p{Lu}[\p{L}.’'-]+){1,3}")
 # "Deputy Political Editor", "Senior Washington Correspondent, The Times".
 _JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?){{0,4}}(?:{_JOB_NOUNS})\b"
               r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
-_BYLINE = regex.compile(
+_BYLINE = LazyPattern(regex.compile, 
     rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
     rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
     # "By Jane Doe, professor of law at Riverton University": who the writer is, in lower case.
@@ -542,7 +543,7 @@ def is_page_furniture(block: str) -> bool:
 
 # A suppression comment on a line of its own ("notelint: disable-next=NL104") is for the linter, not part of
 # the article: the same lines `strip` leaves out.
-_DIRECTIVE_LINE = re.compile(r"^[ \t]*notelint:\s*(?:disable-next|disable|enable)\b[^\r\n]*", re.MULTILINE)
+_DIRECTIVE_LINE = LazyPattern(re.compile, r"^[ \t]*notelint:\s*(?:disable-next|disable|enable)\b[^\r\n]*", re.MULTILINE)
 
 
 def _without_directives(text: str, blocks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -590,7 +591,7 @@ def _shift(node: Node, offset: int) -> None:
 
 
 # Blank lines (only horizontal white space) end a block; single line breaks stay inside it.
-_BLOCK_BREAK = re.compile(r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
+_BLOCK_BREAK = LazyPattern(re.compile, r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
 _SPACE = " \t\f\v\u00a0\r\n"
 
 

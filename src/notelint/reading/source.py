@@ -11,7 +11,6 @@ import os
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import accumulate
 
 import re
 
@@ -45,8 +44,13 @@ class LineIndex:
         if "\r" in text:
             self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         else:
-            # LF only (nearly every file): line lengths from one C-level split, a third of the regex's cost.
-            self.starts = list(accumulate([len(line) + 1 for line in text.split("\n")], initial=0))[:-1]
+            # LF only (nearly every file): each newline found by str.find. Splitting the text into lines
+            # copied all of it at once (40 MB more at the peak of a 20 MB check) and was slower.
+            self.starts = starts = [0]
+            pos = text.find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = text.find("\n", pos + 1)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1

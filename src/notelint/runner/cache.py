@@ -81,6 +81,12 @@ def build_stamp() -> str:
     return f"{__version__}-{stamp.hexdigest()}"
 
 
+def has_results(directory: str | None = None) -> bool:
+    """Whether this build of notelint has saved results under the cache directory: a run ahead will
+    likely find most of its files there."""
+    return os.path.isdir(os.path.join(os.path.abspath(directory or default_cache_dir()), build_stamp()))
+
+
 class Entry(NamedTuple):
     """One file's cached result; a tuple, so a bucket stores it as a JSON array as it is."""
 

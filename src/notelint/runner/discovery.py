@@ -3,16 +3,17 @@ less what the configuration excludes and what git ignores (.gitignore files and 
 from __future__ import annotations
 
 import os
-from typing import Callable, Sequence
-
-import pathspec
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from ..linting.config import relative_posix
 from ..reading.formats import FILE_EXTENSIONS
 from ..reading.source import SourceError
 
+if TYPE_CHECKING:
+    import pathspec
+
 # (folder the patterns are relative to, compiled patterns), lowest precedence first.
-_Layer = tuple[str, pathspec.GitIgnoreSpec]
+_Layer = tuple[str, "pathspec.GitIgnoreSpec"]
 
 
 class GitIgnore:
@@ -29,7 +30,12 @@ class GitIgnore:
         if path not in self._specs:
             try:
                 with open(path, encoding="utf-8", errors="replace") as fh:
-                    spec = pathspec.GitIgnoreSpec.from_lines(fh.read().splitlines())
+                    lines = fh.read().splitlines()
+                # Imported once an ignore file is found: files named on the command line, as a pre-commit
+                # hook gives them, are not matched against ignore files, and pathspec's import is ~15 ms.
+                import pathspec
+
+                spec = pathspec.GitIgnoreSpec.from_lines(lines)
             except OSError:
                 spec = None
             has_patterns = spec is not None and any(p.include is not None for p in spec.patterns)
