@@ -706,7 +706,7 @@ _ASIDE_THRESHOLD = 3.0
 
 
 # A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
-_CODE_IN_CAPITALS_RE = re.compile(r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
+_CODE_IN_CAPITALS_RE = LazyPattern(re.compile, r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
 
 
 def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, speech=False) -> bool:
