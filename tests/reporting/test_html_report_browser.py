@@ -340,3 +340,40 @@ def test_hostile_article(browser, tmp_path):
     assert d.execute_script("return window.__pwned") is None
     assert len(d.find_elements(By.TAG_NAME, "script")) == 1
     assert d.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_corpus_stats_pages(browser, tmp_path, monkeypatch):
+    """`stats --output-format html`: an article's link in its publisher's table leads to its own section,
+    where a finding's number lights its words; a hostile record there stays inert text."""
+    from selenium.webdriver.common.by import By
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notelint.toml").write_text("", encoding="utf-8")
+    records = [
+        {"id": "w-1", "publisher": "west.example", "text": "Port reopens after strike\n\nROTTERDAM (Reuters) - The "
+                                                           "port reopened on Monday, officials said. [Yeah, right.]"
+                                                           "\n\nShips queued overnight."},
+        {"id": "<img src=x onerror=window.__pwned=7>", "publisher": "<b>east</b>", "text": HOSTILE},
+    ]
+    with open(tmp_path / "c.jsonl", "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in records)
+    page = tmp_path / "stats.html"
+    main(["stats", "c.jsonl", "--id-field", "id", "--by", "publisher", "--no-cache", "-q", "--output-format", "html",
+          "-o", str(page)])
+    d = open_page(browser, page, tmp_path / "stats.png")
+    assert d.execute_script("return window.__pwned") is None
+    assert len(d.find_elements(By.TAG_NAME, "script")) == 1
+    assert not d.find_elements(By.CSS_SELECTOR, "img, iframe, b, textarea, a[href^='javascript']")
+    links = d.find_elements(By.CSS_SELECTOR, "section.group tbody a")
+    assert sorted(a.text for a in links) == ["<img src=x onerror=window.__pwned=7>", "w-1"]
+    link = next(a for a in links if a.text == "w-1")
+    d.set_window_size(1280, 400)
+    link.click()
+    section = d.find_element(By.ID, link.get_attribute("href").split("#")[1])
+    assert in_viewport(d, section) and "[Yeah, right.]" in section.text
+    ref = section.find_element(By.CSS_SELECTOR, "a.ref")
+    d.execute_script("arguments[0].scrollIntoView()", ref)
+    ref.click()
+    assert lit_text(d, lambda t: t != "")
+    assert d.execute_script("return window.__pwned") is None
+    d.set_window_size(1280, 900)

@@ -36,7 +36,7 @@ def register(sub) -> None:
 
 def run_stats(args: argparse.Namespace) -> int:
     from ..linting.config import SettingsResolver, overrides_from_args
-    from ..reporting.stats import corpus_stats, write_csv, write_json, write_table
+    from ..reporting.stats import corpus_stats
     from .corpus import is_corpus_run, lint_corpus_files, record_error_line
     from .progress import Progress
 
@@ -47,10 +47,13 @@ def run_stats(args: argparse.Namespace) -> int:
     settings = SettingsResolver(overrides_from_args(args))(args.paths[0])
     unreadable = 0
     progress = Progress.for_run(args)
+    pages = _Pages(settings, args.by) if args.output_format == "html" else None
 
     def results():
         nonlocal unreadable
-        for _chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
+        for chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
+            if pages is not None:
+                pages.add(chunk, chunk_results)
             for result in chunk_results:
                 if result.error is not None:
                     unreadable += 1
@@ -61,10 +64,20 @@ def run_stats(args: argparse.Namespace) -> int:
                 yield result
 
     try:
-        stats = corpus_stats(results(), args.by)
+        try:
+            stats = corpus_stats(results(), args.by)
+        finally:
+            if progress is not None:
+                progress.stop()
+        return _write(args, stats, pages, unreadable)
     finally:
-        if progress is not None:
-            progress.stop()
+        if pages is not None:
+            pages.close()
+
+
+def _write(args: argparse.Namespace, stats: dict, pages: "_Pages | None", unreadable: int) -> int:
+    from ..reporting.stats import write_csv, write_json, write_table
+
     out = open_output(args)
     try:
         if args.output_format == "csv":
@@ -75,7 +88,7 @@ def run_stats(args: argparse.Namespace) -> int:
             from ..reporting.html import write_corpus
             from ..reporting.stats import html_report_data
 
-            write_corpus(html_report_data(stats), out)
+            write_corpus(html_report_data(stats, pages.rows), out, pages=pages.sections(), rules=pages.rules())
         else:
             write_table(stats, out, color=use_color(args, out))
         out.flush()
@@ -83,3 +96,53 @@ def run_stats(args: argparse.Namespace) -> int:
         if out is not sys.stdout:
             out.close()
     return EXIT_ERROR if unreadable else EXIT_OK
+
+
+class _Pages:
+    """The html format's page of each readable record, rendered as its results come (the record's text is
+    parsed again: only this format needs the Document) and kept in a temporary file, so that a corpus's
+    pages never sit in memory; the page links each listed article to its section `#rN`."""
+
+    def __init__(self, settings, by: str | None) -> None:
+        import tempfile
+
+        self.settings, self.by = settings, by
+        self.file = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
+        self.rows: list[dict] = []
+        self.codes: set[str] = set()
+
+    def add(self, chunk, results) -> None:
+        from ..reporting.html import esc, write_article
+        from ..reporting.stats import article_row
+        from ..runner.records import parse_record
+
+        records = {record.row: record for record in chunk}
+        for result in results:
+            record = records.get(result.row)
+            if result.error is not None or record is None or record.text is None:
+                continue
+            anchor = f"r{len(self.rows) + 1}"
+            self.rows.append(article_row(result, self.by, f"#{anchor}"))
+            self.codes.update(f.code for f in result.findings)
+            doc = parse_record(record, self.settings, result.file)
+            heading = f'<span class="path">{esc(result.label)}</span>'
+            write_article(self.file, anchor, heading, doc, result.findings, self._by_code())
+
+    def _by_code(self) -> dict:
+        if not hasattr(self, "_rules"):
+            from ..linting.rules import load_rules
+
+            self._rules = {rule.code: rule for rule in load_rules(self.settings.extend)}
+        return self._rules
+
+    def rules(self) -> list:
+        by_code = self._by_code()
+        return [by_code[code] for code in sorted(self.codes) if code in by_code]
+
+    def sections(self):
+        self.file.seek(0)
+        while chunk := self.file.read(1 << 16):
+            yield chunk
+
+    def close(self) -> None:
+        self.file.close()

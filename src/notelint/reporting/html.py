@@ -483,39 +483,8 @@ def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), ro
     # Each article.
     for path in paths:
         anchor = anchors[path]
-        in_file = by_path.get(path, [])
-        doc = documents.document(path, settings_of.get(path))
-        out.write(f'<article class="art" id="{anchor}" aria-labelledby="{anchor}-h">'
-                  f'<h2 id="{anchor}-h"><span class="path">{esc(display_path(path, root))}</span></h2>\n'
-                  '<div class="cols"><div class="text">\n')
-        located = False
-        if doc is None:
-            out.write('<p class="note">The file could not be read again to show its text.</p>\n')
-        else:
-            marks, located = _finding_marks(doc, in_file, anchor)
-            if not located:
-                out.write('<p class="note">The file changed after it was checked: its findings are listed but '
-                          "not placed in the text.</p>\n")
-            parts: list[str] = []
-            _render_blocks(parts, doc, marks)
-            out.write("".join(parts))
-        out.write('</div>\n<aside class="findings" aria-label="findings">')
-        if in_file:
-            out.write(f"<h3>{len(in_file)} finding{'s' if len(in_file) != 1 else ''}</h3><ol>\n")
-            for n, f in enumerate(in_file, 1):
-                rule = by_code.get(f.code)
-                where = f"{f.line}:{f.col}"
-                loc = (f'<a class="loc" href="#{anchor}-f{n}" data-f="{anchor}-{n}">{where}</a>' if located
-                       else f'<span class="loc">{where}</span>')
-                code_title = f' title="{esc(rule.summary)}"' if rule else ""
-                excerpt = f'<q class="excerpt">{esc(_clip(f.text, 160))}</q>' if f.text else ""
-                out.write(f'<li id="{anchor}-l{n}" data-f="{anchor}-{n}">{loc} <a class="code" href="#rule-{esc(f.code)}"{code_title}>'
-                          f'{esc(f.code)}</a> <span class="sev {esc(f.severity)}">{esc(f.severity)}</span> '
-                          f"{esc(f.message)}{excerpt}</li>\n")
-            out.write("</ol>")
-        else:
-            out.write('<h3>No findings</h3>')
-        out.write("</aside></div></article>\n")
+        write_article(out, anchor, f'<span class="path">{esc(display_path(path, root))}</span>',
+                      documents.document(path, settings_of.get(path)), by_path.get(path, []), by_code)
 
     # The rules' documentation, for the codes found.
     documented = [by_code[c] for c in codes if c in by_code]
@@ -526,6 +495,45 @@ def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), ro
         out.write("</section>\n")
     out.write("</main>\n")
     _page_end(out)
+
+
+def write_article(out: IO[str], anchor: str, heading: str, doc: Document | None, findings: Sequence[Finding],
+                  by_code: Mapping) -> None:
+    """One article's section: its text with its spans highlighted and its findings marked, the findings
+    listed beside it (each linked to its place and to its rule's documentation, `#rule-CODE`). `heading` is
+    markup (escaped by the caller); `anchor` prefixes every id in the section; `doc` None: text not shown."""
+    in_file = findings
+    out.write(f'<article class="art" id="{anchor}" aria-labelledby="{anchor}-h">'
+              f'<h2 id="{anchor}-h">{heading}</h2>\n'
+              '<div class="cols"><div class="text">\n')
+    located = False
+    if doc is None:
+        out.write('<p class="note">The file could not be read again to show its text.</p>\n')
+    else:
+        marks, located = _finding_marks(doc, in_file, anchor)
+        if not located:
+            out.write('<p class="note">The file changed after it was checked: its findings are listed but '
+                      "not placed in the text.</p>\n")
+        parts: list[str] = []
+        _render_blocks(parts, doc, marks)
+        out.write("".join(parts))
+    out.write('</div>\n<aside class="findings" aria-label="findings">')
+    if in_file:
+        out.write(f"<h3>{len(in_file)} finding{'s' if len(in_file) != 1 else ''}</h3><ol>\n")
+        for n, f in enumerate(in_file, 1):
+            rule = by_code.get(f.code)
+            where = f"{f.line}:{f.col}"
+            loc = (f'<a class="loc" href="#{anchor}-f{n}" data-f="{anchor}-{n}">{where}</a>' if located
+                   else f'<span class="loc">{where}</span>')
+            code_title = f' title="{esc(rule.summary)}"' if rule else ""
+            excerpt = f'<q class="excerpt">{esc(_clip(f.text, 160))}</q>' if f.text else ""
+            out.write(f'<li id="{anchor}-l{n}" data-f="{anchor}-{n}">{loc} <a class="code" href="#rule-{esc(f.code)}"{code_title}>'
+                      f'{esc(f.code)}</a> <span class="sev {esc(f.severity)}">{esc(f.severity)}</span> '
+                      f"{esc(f.message)}{excerpt}</li>\n")
+        out.write("</ol>")
+    else:
+        out.write('<h3>No findings</h3>')
+    out.write("</aside></div></article>\n")
 
 
 def _clip(text: str, limit: int) -> str:
@@ -797,23 +805,37 @@ def _value_text(v, percent: bool) -> str:
     return f"{v * 100:.1f}%" if percent else f"{v:,.2f}"
 
 
-def write_corpus(data: Mapping, out: IO[str]) -> None:
+def write_corpus(data: Mapping, out: IO[str], *, pages: IO[str] | Iterable[str] | None = None,
+                 rules: Sequence = ()) -> None:
     """The corpus report from plain data (what `notelint stats` computes):
 
         {"title": str, "summary": str?,
          "metrics": [{"key", "label", "percent": bool}],
          "groups": [{"name", "articles": int, "href"?, "values": {key: {"value", "low", "high"}}}],
+         "article_columns": [{"key", "label"}]?,
          "articles": [{"group", "id", "title"?, "href"?, "values": {key: number}}]}
 
     One chart per metric (groups with their confidence intervals), then each group's articles with links
-    to their pages. Links from data are kept only when they are web links or relative paths; a missing
-    or non-finite number shows as "–"."""
+    to their pages: the articles' table has the columns `article_columns` (counts, shown whole) or, without
+    them, the metrics. `pages`: the articles' own sections (write_article's markup, read as it comes: a
+    corpus's pages need not be in memory), written after the groups in one section `#articles`, with
+    `rules` documented after them (the rules their findings link to). Links from data are kept only when
+    they are web links or relative paths (`#r1` is one); a missing or non-finite number shows as "–"."""
     title = str(data.get("title") or "notelint corpus report")
     metrics = list(data.get("metrics") or ())
     groups = list(data.get("groups") or ())
     by_group: dict[str, list[Mapping]] = {}
     for art in data.get("articles") or ():
         by_group.setdefault(str(art.get("group")), []).append(art)
+
+    columns = list(data.get("article_columns") or metrics)
+    counted = "article_columns" in data
+
+    def cell(v, column: Mapping) -> str:
+        if counted:  # whole counts (insertions, findings) of one article
+            number = _number(v)
+            return "–" if number is None else f"{number:,.0f}"
+        return _value_text(v, bool(column.get("percent")))
 
     _page_start(out, title)
     out.write(f'<header class="top"><h1>{esc(title)}</h1>')
@@ -845,16 +867,28 @@ def write_corpus(data: Mapping, out: IO[str]) -> None:
         out.write(f'<p class="note">{_number(g.get("articles")) or 0:,.0f} articles. {"; ".join(cells)}</p>')
         rows = by_group.pop(name, [])  # a name given twice: its articles go under the first
         if rows:
-            heads = "".join(f'<th scope="col">{esc(str(m.get("label") or m.get("key")))}</th>' for m in metrics)
-            out.write(f'<table class="matrix"><thead><tr><th scope="col">article</th>{heads}</tr></thead><tbody>\n')
+            heads = "".join(f'<th scope="col">{esc(str(m.get("label") or m.get("key")))}</th>' for m in columns)
+            out.write(f'<details class="arts"{" open" if len(rows) <= TABLE_OPEN_UP_TO else ""}><summary>'
+                      f"{len(rows):,} article{'s' if len(rows) != 1 else ''}</summary>"
+                      f'<table class="matrix"><thead><tr><th scope="col">article</th>{heads}</tr></thead><tbody>\n')
             for art in rows:
                 label = esc(str(art.get("title") or art.get("id") or ""))
                 href = safe_href(art.get("href"))
                 link = f'<a href="{href}">{label}</a>' if href else label
                 values = art.get("values") or {}
-                tds = "".join(f"<td>{_value_text(values.get(m.get('key')), bool(m.get('percent')))}</td>" for m in metrics)
+                tds = "".join(f"<td>{cell(values.get(m.get('key')), m)}</td>" for m in columns)
                 out.write(f'<tr><th scope="row">{link}</th>{tds}</tr>\n')
-            out.write("</tbody></table>")
+            out.write("</tbody></table></details>")
+        out.write("</section>\n")
+    if pages is not None:
+        out.write('<section id="articles"><h2>Articles</h2>\n')
+        for chunk in pages:
+            out.write(chunk)
+        out.write("</section>\n")
+    if rules:
+        out.write('<section id="rules"><h2>Rules</h2>\n')
+        for rule in rules:
+            out.write(_rule_doc(rule))
         out.write("</section>\n")
     out.write("</main>\n")
     _page_end(out)

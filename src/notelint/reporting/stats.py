@@ -112,6 +112,14 @@ def _rate(count: int, exposure: int, scale: float, count_name: str, exposure_nam
             "dispersion": dispersion}
 
 
+def group_of(result, by: str | None) -> str:
+    """The name of the group a record's result is counted in (TOTAL without --by)."""
+    if by is None:
+        return TOTAL
+    value = result.meta.get(by)
+    return NO_VALUE if value is None or value == "" else str(value)
+
+
 def corpus_stats(results: Iterable, by: str | None = None) -> dict:
     """The statistics of linted records (RecordResult: error, meta, findings, words, insertions,
     wire_service) per value of the metadata field `by` (all records in one group without it), and in
@@ -121,9 +129,7 @@ def corpus_stats(results: Iterable, by: str | None = None) -> dict:
     for result in results:
         total.add(result)
         if by is not None:
-            value = result.meta.get(by)
-            key = NO_VALUE if value is None or value == "" else str(value)
-            groups.setdefault(key, _Tally()).add(result)
+            groups.setdefault(group_of(result, by), _Tally()).add(result)
     ordered = sorted(groups.items(), key=lambda item: (-item[1].articles - item[1].unreadable, item[0]))
     return {"by": by, "confidence": 0.95, "methods": METHODS,
             "groups": [tally.figures(name) for name, tally in ordered], "total": total.figures(TOTAL)}
@@ -204,9 +210,23 @@ _CHARTED = (("with_insertions", "Share of articles with editorial insertions", T
             ("wire_with_commentary", "Share of wire-credited articles carrying commentary", True))
 
 
-def html_report_data(stats: dict) -> dict:
+# The per-article counts listed under each group in the HTML report: (key, label).
+ARTICLE_COLUMNS = (("words", "words"), ("insertions", "insertions")) + tuple(
+    (family, f"{family} findings") for family in FAMILIES) + (("findings", "all findings"),)
+
+
+def article_row(result, by: str | None, href: str) -> dict:
+    """One readable record's line in the HTML report: its group, id, link to its page and counts."""
+    counts = result.family_counts()
+    values = {"words": result.words, "insertions": result.insertions, "findings": len(result.findings)}
+    values.update((family, counts.get(family, 0)) for family in FAMILIES)
+    return {"group": group_of(result, by), "id": result.id, "href": href, "values": values}
+
+
+def html_report_data(stats: dict, articles: Sequence[dict] = ()) -> dict:
     """corpus_stats' figures in the shape reporting.html.write_corpus draws: one chart per figure, one row per
-    group with its 95% interval (the total is left out of the charts: it is in the summary line)."""
+    group with its 95% interval (the total is left out of the charts: it is in the summary line), and
+    `articles` (article_row's) listed under their groups."""
     metrics = [{"key": key, "label": label, "percent": percent} for key, label, percent in _CHARTED]
     metrics += [{"key": family, "label": f"{family} findings per article", "percent": False} for family in FAMILIES]
     groups = []
@@ -221,4 +241,5 @@ def html_report_data(stats: dict) -> dict:
     return {"title": f"notelint stats by {by}" if by else "notelint stats",
             "summary": f"{total['articles']:,} articles ({total['unreadable']:,} unreadable rows left out). "
                        "Shares: Wilson intervals; rates: quasi-Poisson (Garwood, widened by the dispersion).",
-            "metrics": metrics, "groups": groups, "articles": []}
+            "metrics": metrics, "groups": groups, "articles": list(articles),
+            "article_columns": [{"key": key, "label": label} for key, label in ARTICLE_COLUMNS]}

@@ -104,9 +104,7 @@ def lint_record(record: Record, settings, file: str) -> RecordResult:
     """Parse and lint one record (as `lint_source` does a file) and count what stats needs."""
     if record.error is not None or record.text is None:
         return RecordResult(file, record.row, record.id, record.meta, error=record.error or "no text")
-    label = record_label(file, record.id)
-    text = record.text[1:] if record.text.startswith("\ufeff") else record.text
-    doc = build_document(Source(path=label, original=text), **parser_options(settings))
+    doc = parse_record(record, settings, file)
     ref = RecordRef(file, record.row, record.id, tuple(record.meta.items()))
     findings: list[Finding] = [RecordFinding(**_finding_fields(f), record=ref) for f in lint_document(doc, settings)]
     end = doc.article_end
@@ -115,6 +113,13 @@ def lint_record(record: Record, settings, file: str) -> RecordResult:
     return RecordResult(file, record.row, record.id, record.meta, findings=findings,
                         words=len(doc.text[:end].split()), insertions=insertions,
                         wire_service=doc.wire_service)
+
+
+def parse_record(record: Record, settings, file: str):
+    """A readable record's parsed Document, as lint_record parses it (its findings' offsets are in this
+    document's original text): the HTML report parses a record again to show it."""
+    text = record.text[1:] if record.text.startswith("\ufeff") else record.text
+    return build_document(Source(path=record_label(file, record.id), original=text), **parser_options(settings))
 
 
 def _finding_fields(finding: Finding) -> dict:
