@@ -158,19 +158,10 @@ def test_datelines_remembered_place_reads_the_character_before_the_scan():
                 assert list(wire.datelines(text, start)) == expected, (text, start)
 
 
-def _split_blocks_as_first_written(text, start, end):
-    breaks = document._BLOCK_BREAK if "\r" in text[start:end] else document._LF_BLOCK_BREAK
-    blocks, pos = [], start
-    for match in breaks.finditer(text, start, end):
-        document._add_block(blocks, text, pos, match.start())
-        pos = match.end()
-    document._add_block(blocks, text, pos, end)
-    return blocks
 
 
 def test_add_datelines_without_children_keeps_the_datelines_order():
-    # _add_datelines returns a lead's datelines unsorted when it has no other children: datelines gives
-    # them in finditer order, by start.
+    # A lead's datelines come back in the order of the text, as datelines finds them.
     text = "BAGHDAD (AP) — One (Reuters) - two, NEW YORK (AFP) -- three (x) - four (EFE) —"
     builder = document._Builder(Source(path=None, original=text), document.ParseOptions())
     spans = builder._add_datelines([], 0, len(text))

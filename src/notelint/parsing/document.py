@@ -374,8 +374,6 @@ class _Builder:
             found.append(Span(SOURCE, found_start, found_end,
                               attrs={"service": self.wire.dateline_service(self.text[found_start:found_end]),
                                      "dateline": True}))
-        if not children:  # most leads: found is in order already (datelines come as finditer gives them)
-            return found
         return sorted(children + found, key=lambda s: s.start) if found else children
 
     def _furniture_starts(self) -> set[int]:

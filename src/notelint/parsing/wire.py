@@ -87,14 +87,8 @@ class WireNames:
             pos = service.end()
 
     def has_dateline(self, text: str) -> bool:
-        """Whether `datelines` finds one: whether the service part matches at some "(" (the place before
-        it is optional, so it is not looked for)."""
-        paren = text.find("(")
-        while paren != -1:
-            if self._dateline_service.match(text, paren):
-                return True
-            paren = text.find("(", paren + 1)
-        return False
+        """Whether `datelines` finds one in text."""
+        return next(self.datelines(text), None) is not None
 
     def dateline_service(self, dateline: str) -> str | None:
         """service_named of a dateline's text, remembered: most leads open with one of a few hundred
