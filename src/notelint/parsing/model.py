@@ -164,3 +164,12 @@ class Document:
         out.update(span.attrs)
         out["children"] = [self.span_json(c) for c in span.children]
         return out
+
+
+def outermost(span: Span, kind: str) -> Iterator[Span]:
+    """The spans of `kind` below `span` that no other span of that kind encloses, in document order."""
+    for child in span.children:
+        if child.kind == kind:
+            yield child
+        else:
+            yield from outermost(child, kind)

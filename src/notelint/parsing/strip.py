@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .model import BREAK, COMMENTS, INSERTION, STANDFIRST
+from .model import BREAK, COMMENTS, INSERTION, STANDFIRST, outermost
 
 if TYPE_CHECKING:
     from .model import Document
@@ -33,7 +33,7 @@ def strip_document(doc: "Document", keep_standfirst: bool = False, keep_comments
             continue
         if span.kind == COMMENTS:
             continue
-        for insertion in _outermost(span, INSERTION):
+        for insertion in outermost(span, INSERTION):
             if insertion.start == span.start and insertion.end == span.end and i > 0 and top[i - 1].kind == BREAK:
                 cuts.append((top[i - 1].start, span.end))  # a paragraph that was only a note goes entirely
             else:
@@ -41,14 +41,6 @@ def strip_document(doc: "Document", keep_standfirst: bool = False, keep_comments
     for match in _DIRECTIVE_LINE.finditer(text, 0, doc.article_end):
         cuts.append(match.span())
     return _apply(text, cuts)
-
-
-def _outermost(span, kind):
-    for child in span.children:
-        if child.kind == kind:
-            yield child
-        else:
-            yield from _outermost(child, kind)
 
 
 def _with_seam(text: str, start: int, end: int, block_start: int, block_end: int) -> tuple[int, int]:

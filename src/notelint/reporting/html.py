@@ -408,6 +408,15 @@ def _rule_doc(rule) -> str:
     return "".join(parts)
 
 
+def _write_rule_docs(out: IO[str], rules: Sequence) -> None:
+    """The documentation of the rules a page's findings link to (#rule-CODE), when there are any."""
+    if rules:
+        out.write('<section id="rules"><h2>Rules</h2>\n')
+        for rule in rules:
+            out.write(_rule_doc(rule))
+        out.write("</section>\n")
+
+
 def _legend(items: Sequence[tuple[str, str]]) -> str:
     cells = "".join(f'<li><span class="sw {cls}" aria-hidden="true">Aa</span>{esc(label)}</li>' for cls, label in items)
     return f'<ul class="legend" aria-label="legend">{cells}</ul>\n'
@@ -488,11 +497,7 @@ def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), ro
 
     # The rules' documentation, for the codes found.
     documented = [by_code[c] for c in codes if c in by_code]
-    if documented:
-        out.write('<section id="rules"><h2>Rules</h2>\n')
-        for rule in documented:
-            out.write(_rule_doc(rule))
-        out.write("</section>\n")
+    _write_rule_docs(out, documented)
     out.write("</main>\n")
     _page_end(out)
 
@@ -708,11 +713,7 @@ def write_diff(result, out: IO[str], *, rules: Sequence = (), root: str | None =
     out.write("</tbody></table>\n")
 
     documented = [by_code[c] for c in sorted({f.code for f in result.findings}) if c in by_code]
-    if documented:
-        out.write('<section id="rules"><h2>Rules</h2>\n')
-        for rule in documented:
-            out.write(_rule_doc(rule))
-        out.write("</section>\n")
+    _write_rule_docs(out, documented)
     out.write("</main>\n")
     _page_end(out)
 
@@ -885,10 +886,6 @@ def write_corpus(data: Mapping, out: IO[str], *, pages: IO[str] | Iterable[str] 
         for chunk in pages:
             out.write(chunk)
         out.write("</section>\n")
-    if rules:
-        out.write('<section id="rules"><h2>Rules</h2>\n')
-        for rule in rules:
-            out.write(_rule_doc(rule))
-        out.write("</section>\n")
+    _write_rule_docs(out, rules)
     out.write("</main>\n")
     _page_end(out)

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..linting.engine import lint_document, parser_options
 from ..parsing.document import build_document
 from ..linting.findings import Finding
-from ..parsing.model import COMMENTS, INSERTION
+from ..parsing.model import COMMENTS, INSERTION, outermost
 from ..reading.corpus import Record
 from ..reading.source import Source
 from ..collector import paused
@@ -109,7 +109,7 @@ def lint_record(record: Record, settings, file: str) -> RecordResult:
     findings: list[Finding] = [RecordFinding(**_finding_fields(f), record=ref) for f in lint_document(doc, settings)]
     end = doc.article_end
     insertions = sum(1 for span in doc.spans if span.kind != COMMENTS and span.start < end
-                     for _ in _outermost(span, INSERTION))
+                     for _ in outermost(span, INSERTION))
     return RecordResult(file, record.row, record.id, record.meta, findings=findings,
                         words=len(doc.text[:end].split()), insertions=insertions,
                         wire_service=doc.wire_service)
@@ -128,14 +128,6 @@ def _finding_fields(finding: Finding) -> dict:
 
 
 _FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
-
-
-def _outermost(span, kind):
-    for child in span.children:
-        if child.kind == kind:
-            yield child
-        else:
-            yield from _outermost(child, kind)
 
 
 def lint_chunk(records: Sequence[Record], settings, file: str) -> list[RecordResult]:
