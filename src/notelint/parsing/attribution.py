@@ -33,12 +33,12 @@ _VERB = by_first_letter(list(dict.fromkeys(SPEECH_VERBS.split("|"))), ignore_cas
 _WORD = r"[\w’'.-]+"
 _STOP = r"(?:in|on|at|during|after|before|when|while|as|to|of|that|because|from|with|and|but|on)"
 # After the quotation: ", said Michael Knights, a fellow …" / ", he said." / " one leader recounted him saying."
-_VERB_FIRST = LazyPattern(regex.compile, 
+_VERB_FIRST = LazyPattern(regex.compile,
     rf"[\s,]*(?P<verb>{_VERB})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})",
     regex.I)
 # Its words are possessive (++): each is followed by a space or tab, which no word character is, so giving
 # characters back can never lead to a match, and not trying saves a fifth of the time.
-_SPEAKER_FIRST = LazyPattern(regex.compile, 
+_SPEAKER_FIRST = LazyPattern(regex.compile,
     rf"[\s,]*(?P<speaker>{_WORD}+(?:[ \t]+{_WORD}+){{0,5}}?)[ \t]+(?P<verb>{_VERB})\b", regex.I)
 # A cheap necessary condition for either after-pattern, in plain re: a speech verb, in any case and ending
 # its word, after the [\s,]* run and at most six words each followed by spaces or tabs (_VERB_FIRST's verb
@@ -51,7 +51,7 @@ _SPEAKER_FIRST = LazyPattern(regex.compile,
 # never right after a verb. Lazily the fewest words: with one or more, _VERB_FIRST cannot match.
 # (The verbs under (?i:) compile in a sixth of the time of one class per letter: ~8 ms of every start-up.)
 _ANY_WORD = r"[^\s,;:()“”\"!?]++"  # stops at the punctuation that ends most run-on sentences' words
-_VERB_AFTER = LazyPattern(re.compile, 
+_VERB_AFTER = LazyPattern(re.compile,
     rf"[\s,]*+(?P<words>(?:{_ANY_WORD}[ \t]++){{0,6}}?)(?P<verb>(?i:{_VERB}))(?![a-zA-Z0-9_])")
 # _SPEAKER_FIRST's match is read off _VERB_AFTER's (one with words) where the text is plain ASCII (most
 # are: ", he said."), so that regex is not run. Fewer words could not match (_VERB_AFTER would have
@@ -69,7 +69,7 @@ _BEFORE = LazyPattern(regex.compile, rf"(?:{_SPEAKER_VERB}|(?P<verb2>according t
 # regex module scans a third faster without the top-level alternation.
 _BEFORE_NO_ACCORDING = LazyPattern(regex.compile, _SPEAKER_VERB)
 # Where a sentence ends inside the paragraph (not after "U.S." or "Mr.").
-SENTENCE_END = _SENTENCE_END = LazyPattern(regex.compile, 
+SENTENCE_END = _SENTENCE_END = LazyPattern(regex.compile,
     r"(?<!\b[A-Z])(?<!\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Sr|No|Inc|Co|Corp|vs|etc))[.!?][”\"’)]*\s+")
 _LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
 

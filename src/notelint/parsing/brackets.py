@@ -71,7 +71,7 @@ _NOTE_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?P<label>Note|Notice|NB)\s+(
 # commentary.
 _TEXT_NOUNS = (r"(?:story|article|report|series|piece|interview|essay|column|version|project|investigation|post|"
                r"transcript|excerpt|item|dispatch|photo|video|graphic|headline|paragraph|update|content|material)s?")
-_NOTICE_RE = LazyPattern(re.compile, 
+_NOTICE_RE = LazyPattern(re.compile,
     # What the text holds and who may mind: "contains graphic descriptions", "some readers may find offensive".
     rf"\b(?:this|the|following|above|below)\s+(?:\w+\s+){{0,2}}{_TEXT_NOUNS}\s+(?:contains?|includes?|features?)\b"
     r"|\b(?:contains?|containing|includes?|including)\s+(?:\w+\s+){0,3}?(?:graphic|offensive|disturbing|explicit|"
@@ -107,7 +107,7 @@ _OPENING_QUOTE_RE = LazyPattern(re.compile, r"\s*[“\"‘'«„]")
 # A trailing signature: "... right now! ed", "... — Ed.", "... -ed". Lower-case "ed" needs only a space
 # before it; a capital "Ed" must follow sentence punctuation or a dash, so "[his brother Ed]" stays a name.
 _SIGNATURE_TAIL = 40  # a signature is the last few characters; search no further back
-_SIGNATURE_RE = LazyPattern(re.compile, 
+_SIGNATURE_RE = LazyPattern(re.compile,
     # "3rd ed." or "rev. ed." is an edition, not a signature.
     r"(?:(?<=\S)(?<!\d)(?<!\d[snrt][tdh])(?<!rev\.)(?<!new)\s+(?:[-–—~/]+\s*)?(?P<lower>eds?)\.?"
     r"|(?:[.!?)\]]\s*|(?:[.!?)\]]|\s)\s*[-–—~/]+\s*)(?P<upper>Eds?\.?|ED\.?)"
@@ -124,7 +124,7 @@ _SHORTCODE_NAMES = (r"youtube|vimeo|dailymotion|caption|soundcloud|spotify|embed
                     r"contact-form(?:-7)?|wp[-_][\w-]+|vc_[\w-]+|et_pb_[\w-]+|su_[\w-]+|adsense|ad|ads|"
                     r"related|img|image|url|quote|pullquote|button|column|row|tab|box|center|code|"
                     r"size|color|font|media|mp3|jwplayer|ooyala|brightcove")
-_SHORTCODE_RE = LazyPattern(re.compile, 
+_SHORTCODE_RE = LazyPattern(re.compile,
     rf"\s*/?(?:(?:{_SHORTCODE_NAMES})(?:(?=[\s=/])\S*.*)?"
     r"|[a-z][a-z0-9_-]*(?:\s+[a-z_-]+\s*=\s*\S+)+\s*/?"
     r"|/[a-z]{1,12})\s*$",
@@ -140,7 +140,7 @@ _LINK_WORD_RE = LazyPattern(re.compile, r"\s*(?:here|link|this link|source|pdf|c
                            re.IGNORECASE)
 # Reuters' own furniture: instrument codes (UBER.UL, .N), topic codes (O/R, GB/HOMES), story ids
 # (nL8N1NT1PP), timestamps (0824 EST).
-_TICKER_RE = LazyPattern(re.compile, 
+_TICKER_RE = LazyPattern(re.compile,
     r"(?![A-Z]\.[A-Z]$)[A-Z0-9]{0,12}\.[A-Z][A-Z0-9]{0,5}"
     r"|[A-Z0-9]{1,8}/[A-Z0-9]{1,10}"
     r"|(?=\S*\d)(?=\S*[A-Z])[A-Za-z0-9]{8,14}"
@@ -167,7 +167,7 @@ _CREDIT_SEPARATOR_RE = LazyPattern(re.compile, r"[/|]|\svia\s")
 _MAX_CREDIT_CHARS = 120
 
 # --- Fixed editorial marks: neutral clarifications ------------------------------------------------------
-_FIXED_MARK_RE = LazyPattern(re.compile, 
+_FIXED_MARK_RE = LazyPattern(re.compile,
     r"\s*(?:sic!?|\.\s?\.\s?\.\.?|…|\?|!|"
     r"(?:emphasis|italics|bold(?:ing)?|underlining|emphases|capitals|caps|highlighting)\s+"
     r"(?:added|mine|ours|supplied|in\s+(?:the\s+)?original(?:\s+\w+)?|by\s+\w+(?:\s+\w+)?)|"
@@ -176,7 +176,7 @@ _FIXED_MARK_RE = LazyPattern(re.compile,
 )
 
 # --- Transcript stage directions ------------------------------------------------------------------------
-_STAGE_WORDS_RE = LazyPattern(re.compile, 
+_STAGE_WORDS_RE = LazyPattern(re.compile,
     r"\b(?:applause|applauds|applauding|laughter|laughs|laughing|chuckles|chuckling|cheers|cheering|booing|"
     r"boos|jeers|jeering|crosstalk|cross-talk|inaudible|unintelligible|indiscernible|sighs|sighing|gasps|"
     r"coughs|coughing|clapping|claps|shrugs|shrugging|nods|nodding|grins|grinning|smiles|smiling|"
@@ -187,7 +187,7 @@ _STAGE_WORDS_RE = LazyPattern(re.compile,
     re.IGNORECASE,
 )
 # A gesture told in the present tense: "[spreads her arms ...]", "[Trump waves his hands ...]".
-_GESTURE_RE = LazyPattern(re.compile, 
+_GESTURE_RE = LazyPattern(re.compile,
     r"\s*(?:(?:[A-Z#@][\w#@.’'-]*\s+){1,3}|(?:he|she|they|He|She|They)\s+|(?:the|The|a|A)\s+[\w-]+\s+)?"
     # Verbs of the body only: "the virus spreads" or "the report points to" are not gestures.
     r"(?:waves|gestures|mimes|nods|shrugs|grins|smiles|laughs|sighs|pauses|winks|frowns|claps|holds\s+up|"
@@ -197,7 +197,7 @@ _GESTURE_RE = LazyPattern(re.compile,
 )
 
 # --- Notes on the text itself ---------------------------------------------------------------------------
-_ANNOTATION_RE = LazyPattern(re.compile, 
+_ANNOTATION_RE = LazyPattern(re.compile,
     r"(?:^\s*(?:it|this|the\s+(?:rest|text|list|letter|post|article|statement|thread|email|poem|quote|"
     r"passage|transcript))\s+(?:goes\s+on|continues)"
     r"|\b(?:more|further|following|remaining|preceding|previous|several|many)\s+(?:lines|paragraphs|pages|"
@@ -214,19 +214,19 @@ _ANNOTATION_RE = LazyPattern(re.compile,
 
 # --- Signals of an editor's voice -----------------------------------------------------------------------
 # Quoted material inside the bracket is somebody else's voice: set it aside before looking for persons.
-_NESTED_QUOTE_RE = LazyPattern(re.compile, 
+_NESTED_QUOTE_RE = LazyPattern(re.compile,
     r"“[^“”]*?(?:”|’’|'')|\"[^\"]*\"|‘’.*?’’|''.*?''|(?:(?<=^)|(?<=[\s(\[—–-]))‘[^‘’]*’(?!\w)", re.DOTALL)
 # A quoted word or short phrase used ironically ("a “response”").
-_SCARE_QUOTE_RE = LazyPattern(re.compile, 
+_SCARE_QUOTE_RE = LazyPattern(re.compile,
     r"(?:“|\"|‘’|''|(?<![\w’'])‘)\s*[\w][\w’' .-]{0,30}?[\w.,]\s*(?:”|\"|’’|''|’(?!\w))")
-_FIRST_PERSON_SUBJECT_RE = LazyPattern(re.compile, 
+_FIRST_PERSON_SUBJECT_RE = LazyPattern(re.compile,
     rf"\bI(?:{_APOS}(?:m|ve|d|ll)\b|\s+(?!of\b|and\b|or\b|to\b|in\b|on\b|at\b|for\b|the\b)[a-z]+\b)"
     rf"|\b(?:[Ll]et(?:\s+us|{_APOS}s)|[Ww]e(?:{_APOS}(?:re|ve|d|ll))?)\b"
 )
 _FIRST_PERSON_RE = LazyPattern(re.compile, r"\b(?:[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b")
 _SECOND_PERSON_RE = LazyPattern(re.compile, rf"\b(?:you|your|yours|yourself|yourselves)(?:{_APOS}(?:re|ve|d|ll))?\b",
                                re.IGNORECASE)
-_FINITE_RE = LazyPattern(re.compile, 
+_FINITE_RE = LazyPattern(re.compile,
     rf"\b(?:is|are|was|were|am|be|been|has|have|had|do|does|did|can|could|would|should|will|shall|may|might|"
     rf"must|cannot|\w+n{_APOS}t|it\s+s|that\s+s|it{_APOS}s|that{_APOS}s)\b"
     # a pronoun subject and the word after it, nearly always its verb: "they wonder", "nobody trusts"
@@ -236,7 +236,7 @@ _FINITE_RE = LazyPattern(re.compile,
 )
 _NEGATION_RE = LazyPattern(re.compile, rf"\b(?:not|never|cannot|nothing|nobody|no\s+longer|\w+n{_APOS}t)\b", re.IGNORECASE)
 # "it can't be ...", "this is what ...", "that's ...": the editor pointing at the reported claim.
-_DEICTIC_RE = LazyPattern(re.compile, 
+_DEICTIC_RE = LazyPattern(re.compile,
     rf"(?:^|[,:;]\s*)(?:this|that|it)(?:{_APOS}s|\s+s\b|\s+(?:is|was|isn{_APOS}t|wasn{_APOS}t|can{_APOS}?t|"
     rf"cannot|would|must|should|seems|looks|sounds)\b)",
     re.IGNORECASE,
@@ -258,14 +258,14 @@ _EVALUATIVE_WORDS = frozenset("""
 _EVALUATIVE_PHRASE_RE = LazyPattern(re.compile, r"\b(?:passing\s+off|yeah,?\s+right)\b", re.IGNORECASE)
 _TOKEN_RE = LazyPattern(re.compile, r"[\w][\w’'-]*")
 _FOLLOWED_BY_QUESTION_RE = LazyPattern(re.compile, r"\s*[?!]")  # "Really?" is sarcasm; "really" alone is not
-_PHRASE_RE = LazyPattern(re.compile, 
+_PHRASE_RE = LazyPattern(re.compile,
     rf"\b(?:you\s+(?:would|{_APOS}d)\s+think|let(?:\s+us|{_APOS}s)\s+not\s+forget|full\s+disclosure|"
     rf"of\s+course|needless\s+to\s+say|think\s+about\s+(?:that|it)|"
     rf"read\s+(?:that|it)\s+again|in\s+other\s+words|in\s+fact|in\s+reality|actually)\b|\btranslation\s*:",
     re.IGNORECASE | re.DOTALL,
 )
 # Stock sarcasm: these say nothing but the writer's attitude.
-_SARCASM_RE = LazyPattern(re.compile, 
+_SARCASM_RE = LazyPattern(re.compile,
     rf"\b(?:imagine\s+that|go\s+figure|how\s+convenient|what\s+a\s+(?:surprise|coincidence)|big\s+surprise|"
     rf"no\s+kidding|wait\s+for\s+it|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|sounds?\s+familiar|"
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
@@ -278,7 +278,7 @@ _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Im
                             r"Insert|Compare|Ask|Guess|Recall|Don['’]t|Never)\b")
 # A bracket that reports a source ("A House source said ...", "According to ...") is the reporter's
 # note, not the republisher's opinion.
-_ATTRIBUTION_RE = LazyPattern(re.compile, 
+_ATTRIBUTION_RE = LazyPattern(re.compile,
     r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
     r"stated|wrote|added)\b)"
 )
@@ -593,20 +593,20 @@ def _insertion_score(inner: str, in_quote: bool, inner_runs: set[str] | None) ->
 
 # A promotion or a pointer in a newsletter, headed by what to do or where: "[Watch Fox: ...]",
 # "[New at Fox News Opinion: ...]", "[Listen to Fox: ...]", "[Sign up: ...]".
-_PROMO_RE = LazyPattern(re.compile, 
+_PROMO_RE = LazyPattern(re.compile,
     r"\s*(?:(?:New|Only|Exclusive|Coming\s+up|Tonight|Today|Now|Also)\s+(?:at|on|from|in)\s+[A-Z]"
     rf"|Watch|Listen|On\s+[A-Z]|Sign\s+up|Subscribe|Follow|Download|Don{_APOS}t\s+miss|Read\s+more|More\s+(?:from|at|on)"
     r")[^:\n]{0,60}:")
 # A newsletter's brief written as a bracketed paragraph: it reports what a source says or found
 # ("[The Hill details how ...]", "[Byron York asks ...?]", "[... NYT has the details.]").
-_REPORTING_RE = LazyPattern(re.compile, 
+_REPORTING_RE = LazyPattern(re.compile,
     r"\b(?:says?|said|reports?|reported|reporting|asks?|asked|notes?|noted|writes?|wrote|details|has\s+(?:the\s+)?"
     r"(?:details|more|story|back\s+story|latest|scoop)|finds|found|shares|tracks|tracking|looks\s+at|examines|"
     r"breaks\s+down|ponders|explains|concede[sd]|attribute[sd]|announce[sd]|according\s+to|headline|poll|survey|"
     r"study|told|spokes(?:man|woman|person)|statement)\b", re.IGNORECASE)
 _MIN_BRIEF_WORDS = 12
 # Acting something out: a verb with no subject and a manner adverb ("screams randomly into the void").
-_MIMED_ACTION_RE = LazyPattern(re.compile, 
+_MIMED_ACTION_RE = LazyPattern(re.compile,
     r"\s*(?!(?:refers|means|relates|applies|links|points|continues|goes)\b)[a-z]{3,}s\s+"
     r"(?!(?:only|early|family|reply|apply|supply|likely|daily|weekly|monthly|nearly|fly|rely|italy)\b)"
     r"[a-z]{2,}ly\b(?:\s+[\w’'-]+){0,8}\s*[.!…]*\s*")
@@ -677,7 +677,7 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
 # marks of a voice do. A parenthesis of only exclamation marks ("(!)") is the writer's astonishment.
 _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # An interjection heading the aside, then a pause or its end: "(yes, crimes)", "(not)", "(Whoa…)", "(sigh)".
-_INTERJECTION_RE = LazyPattern(re.compile, 
+_INTERJECTION_RE = LazyPattern(re.compile,
     r"[\s*]*(?:yes|no|yeah|yep|nope|not|really|seriously|whoa|wow|ahem|sigh|cough|wink|(?:ha)+|lol|oops|ugh|duh|"
     r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|natch|ouch|yawn|gee|surprise|of\s+course|"
     r"go\s+figure|imagine\s+that|who\s+knew)(?=\s*(?:[,.!?…;]|$))",
@@ -687,13 +687,13 @@ _GLOSS_RE = LazyPattern(re.compile, r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a
                        r"literally|translated|in\s+English|that\s+is|namely|viz\.?|roughly|about|approximately|"
                        r"including|excluding|not\s+including|plus|minus|down|up)(?=[\s,:.;]|$)", re.IGNORECASE)
 # The writer as the aside's subject: "(*I’m assuming ...)", "(Frankly, we never ...)".
-_ASIDE_SUBJECT_RE = LazyPattern(re.compile, 
+_ASIDE_SUBJECT_RE = LazyPattern(re.compile,
     r"[\s*“\"]*(?:(?i:and|but|so|or|maybe|perhaps|frankly|honestly|personally|of\s+course|yes|no|well|oh|now|"
     r"again|admittedly|full\s+disclosure:?),?\s+)*(?:I(?:[’'](?:m|ve|d|ll))?|[Ww]e(?:[’'](?:re|ve|d|ll))?)(?=\s|$)")
 _SECOND_PERSON_SUBJECT_RE = LazyPattern(re.compile, rf"\b(?:you{_APOS}(?:re|ve|d|ll)|you\s+(?!and\b|or\b|all\b)[a-z]{{2,}})\b",
                                        re.IGNORECASE)
 # Turning to the reader: "(Talk about ...!)", "(Just ask ...)", "[take your pick of ...]".
-_ASIDE_IMPERATIVE_RE = LazyPattern(re.compile, 
+_ASIDE_IMPERATIVE_RE = LazyPattern(re.compile,
     r"[\s*]*(?:just\s+)?(?:read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
     rf"don{_APOS}t|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|behold|"
     rf"cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
@@ -925,7 +925,7 @@ def _matching_parentheses(text: str) -> dict[int, int]:
 
 # --- Paragraphs that are the republisher's notes ----------------------------------------------------------
 # A label opening a paragraph: "Editorial comment:", "Webmaster's Commentary:", "Editor's note —".
-_PARAGRAPH_LABEL_RE = LazyPattern(re.compile, 
+_PARAGRAPH_LABEL_RE = LazyPattern(re.compile,
     rf"[ \t]*(?P<label>Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment|commentary)|Editorial\s+(?:note|comment|commentary)"
     rf"|Ed\.?\s+note|Eds?\.|Note\s+from\s+the\s+editor"
     rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger){_APOS}s\s+(?:note|comment|commentary)"

@@ -30,7 +30,7 @@ from .wire import WireNames, wire_names
 _GRAMMAR_MAX_MARKS = 64
 
 # Where the reader comments begin: "1. Name says", "Leave a Reply", "12 Comments", ...
-_COMMENTS_START = LazyPattern(regex.compile, 
+_COMMENTS_START = LazyPattern(regex.compile,
     r"""[ \t]*(?:
         \d{1,3}\.[ \t]+[^\n]{1,60}?[ \t]says:?(?=[ \t]*(?:\r|\n|$))
       | (?i:leave\ a\ (?:reply|comment)|\d+\ (?:comments?|responses?|replies)|comments?\ \(\d+\)
@@ -487,7 +487,7 @@ _MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Au
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
 _DAYS = r"Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?"
 # A timestamp line: dates, times, zones and the words around them ("Updated: Aug 16 06:00 BST", "3 hours ago").
-_TIMESTAMP_TOKEN = LazyPattern(regex.compile, 
+_TIMESTAMP_TOKEN = LazyPattern(regex.compile,
     rf"(?i:{_MONTHS}|{_DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
     r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
     r"yesterday)\.?"
@@ -506,7 +506,7 @@ _NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:A
 # "Deputy Political Editor", "Senior Washington Correspondent, The Times".
 _JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?){{0,4}}(?:{_JOB_NOUNS})\b"
               r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
-_BYLINE = LazyPattern(regex.compile, 
+_BYLINE = LazyPattern(regex.compile,
     rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
     rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
     # "By Jane Doe, professor of law at Riverton University": who the writer is, in lower case.
