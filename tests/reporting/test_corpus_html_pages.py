@@ -136,3 +136,24 @@ def test_only_the_html_format_renders_pages(tmp_path, monkeypatch, capsys, fmt):
     write_corpus_file(tmp_path / "c.jsonl", ARTICLES)
     main(["stats", "c.jsonl", "--id-field", "id", "--by", "publisher", "--no-cache", "-q", "--output-format", fmt])
     assert "north.example" in capsys.readouterr()[0]
+
+
+def test_a_corpus_of_long_articles_stays_within_five_megabytes_per_thousand(tmp_path, monkeypatch, capsys):
+    # 400 articles of ~8 KB (a roundup of wire stories each) after 20 short ones: embedding every text would
+    # take ~18 KB an article. Past the page's budget an article's section keeps its findings and says why
+    # its text is not there; every article still has its section, and the short ones keep their text.
+    story = ("BEIRUT (Reuters) - The government said on Monday it would raise fuel prices by 20 percent, "
+             "citing a shortfall in revenue. “We have no other choice [you bet they do!],” the finance minister "
+             "told reporters. Protesters gathered outside parliament after the announcement, police said.\n\n")
+    long_text = "Fuel prices to rise\n\n" + story * 25
+    rows = [(f"short-{i}", "short.example", ARTICLES[0][2]) for i in range(20)]
+    rows += [(f"long-{i}", f"site{i % 7}.example", long_text) for i in range(400)]
+    html = stats_page(tmp_path, monkeypatch, capsys, rows)
+    assert len(html.encode()) <= 5_000_000 * len(rows) / 1000
+    by_id = sections(html)
+    assert len(by_id) == len(rows)
+    left_out = [s for s in by_id.values() if "is left out to keep the page within 5 MB" in s]
+    assert 0 < len(left_out) < 400
+    assert all("NL101" in s and "<ol>" in s for s in left_out)  # its findings are still listed
+    shorts = [href.lstrip("#") for href, _ in group_tables(html)["short.example"]]
+    assert len(shorts) == 20 and all("Yeah, right." in by_id[a] and "left out" not in by_id[a] for a in shorts)

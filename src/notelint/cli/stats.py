@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 
 from .common import EXIT_ERROR, EXIT_OK, UsageError, open_output, use_color
@@ -98,6 +99,13 @@ def _write(args: argparse.Namespace, stats: dict, pages: "_Pages | None", unread
     return EXIT_ERROR if unreadable else EXIT_OK
 
 
+# Bytes of article sections the corpus page may spend per article, on average: with the charts and
+# the article lists, the page stays within 5 MB per 1,000 articles. An article whose section would take
+# the page over the budget so far gets its findings without its text.
+SECTION_BUDGET = 4_500
+FINDINGS_WITHOUT_TEXT = 8  # findings listed in such a section; the rest are counted by rule
+
+
 class _Pages:
     """The html format's page of each readable record, rendered as its results come (the record's text is
     parsed again: only this format needs the Document) and kept in a temporary file, so that a corpus's
@@ -110,6 +118,7 @@ class _Pages:
         self.file = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogatepass")
         self.rows: list[dict] = []
         self.codes: set[str] = set()
+        self.written = 0  # bytes (UTF-8) of the sections so far
 
     def add(self, chunk, results) -> None:
         from ..reporting.html import esc, write_article
@@ -126,7 +135,18 @@ class _Pages:
             self.codes.update(f.code for f in result.findings)
             doc = parse_record(record, self.settings, result.file)
             heading = f'<span class="path">{esc(result.label)}</span>'
-            write_article(self.file, anchor, heading, doc, result.findings, self._by_code())
+            section = io.StringIO()
+            write_article(section, anchor, heading, doc, result.findings, self._by_code())
+            if self.written + len(section.getvalue().encode()) > SECTION_BUDGET * len(self.rows):
+                # Over the page's budget so far (long articles): this one's findings, without its text.
+                section = io.StringIO()
+                write_article(section, anchor, heading, None, result.findings, self._by_code(),
+                              no_text=f"The article's text ({len(record.text):,} characters) is left out to keep "
+                                      "the page within 5 MB per 1,000 articles: its first findings are listed "
+                                      "with their line, column and words.", listed=FINDINGS_WITHOUT_TEXT)
+            text = section.getvalue()
+            self.written += len(text.encode())
+            self.file.write(text)
 
     def _by_code(self) -> dict:
         if not hasattr(self, "_rules"):

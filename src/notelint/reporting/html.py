@@ -19,6 +19,7 @@ import hashlib
 import html
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import IO, Iterable, Iterator, Mapping, Sequence
 
@@ -503,17 +504,19 @@ def write(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), ro
 
 
 def write_article(out: IO[str], anchor: str, heading: str, doc: Document | None, findings: Sequence[Finding],
-                  by_code: Mapping) -> None:
+                  by_code: Mapping, no_text: str = "The file could not be read again to show its text.",
+                  listed: int | None = None) -> None:
     """One article's section: its text with its spans highlighted and its findings marked, the findings
     listed beside it (each linked to its place and to its rule's documentation, `#rule-CODE`). `heading` is
-    markup (escaped by the caller); `anchor` prefixes every id in the section; `doc` None: text not shown."""
+    markup (escaped by the caller); `anchor` prefixes every id in the section; `doc` None: text not shown,
+    and `no_text` says why; `listed`: at most that many findings listed, then how many more of each rule."""
     in_file = findings
     out.write(f'<article class="art" id="{anchor}" aria-labelledby="{anchor}-h">'
               f'<h2 id="{anchor}-h">{heading}</h2>\n'
               '<div class="cols"><div class="text">\n')
     located = False
     if doc is None:
-        out.write('<p class="note">The file could not be read again to show its text.</p>\n')
+        out.write(f'<p class="note">{esc(no_text)}</p>\n')
     else:
         marks, located = _finding_marks(doc, in_file, anchor)
         if not located:
@@ -525,7 +528,8 @@ def write_article(out: IO[str], anchor: str, heading: str, doc: Document | None,
     out.write('</div>\n<aside class="findings" aria-label="findings">')
     if in_file:
         out.write(f"<h3>{len(in_file)} finding{'s' if len(in_file) != 1 else ''}</h3><ol>\n")
-        for n, f in enumerate(in_file, 1):
+        shown = in_file if listed is None else in_file[:listed]
+        for n, f in enumerate(shown, 1):
             rule = by_code.get(f.code)
             where = f"{f.line}:{f.col}"
             loc = (f'<a class="loc" href="#{anchor}-f{n}" data-f="{anchor}-{n}">{where}</a>' if located
@@ -535,6 +539,10 @@ def write_article(out: IO[str], anchor: str, heading: str, doc: Document | None,
             out.write(f'<li id="{anchor}-l{n}" data-f="{anchor}-{n}">{loc} <a class="code" href="#rule-{esc(f.code)}"{code_title}>'
                       f'{esc(f.code)}</a> <span class="sev {esc(f.severity)}">{esc(f.severity)}</span> '
                       f"{esc(f.message)}{excerpt}</li>\n")
+        if len(shown) < len(in_file):
+            more = Counter(f.code for f in in_file[len(shown):])
+            out.write(f'<li class="more">and {len(in_file) - len(shown)} more: '
+                      + ", ".join(f"{esc(code)} ×{count}" for code, count in sorted(more.items())) + "</li>\n")
         out.write("</ol>")
     else:
         out.write('<h3>No findings</h3>')
