@@ -29,6 +29,9 @@ def register(sub) -> None:
     p.add_argument("--config", metavar="FILE", help="use this configuration file")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no unreadable-row lines")
+    p.add_argument("--index", metavar="INDEX",
+                   help="an index of wire stories (notelint index add): also count the articles that derive "
+                        "from a stored story, and the quotations those copies altered")
     add_runner_options(p)
     add_input_options(p, corpus=True)
     add_corpus_options(p, engine=True)
@@ -49,10 +52,13 @@ def run_stats(args: argparse.Namespace) -> int:
     unreadable = 0
     progress = Progress.for_run(args)
     pages = _Pages(settings, args.by) if args.output_format == "html" else None
+    derivation = _Derivation(args.index, settings) if args.index else None
 
     def results():
         nonlocal unreadable
         for chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
+            if derivation is not None:
+                derivation.mark(chunk, chunk_results)
             if pages is not None:
                 pages.add(chunk, chunk_results)
             for result in chunk_results:
@@ -74,6 +80,8 @@ def run_stats(args: argparse.Namespace) -> int:
     finally:
         if pages is not None:
             pages.close()
+        if derivation is not None:
+            derivation.close()
 
 
 def _write(args: argparse.Namespace, stats: dict, pages: "_Pages | None", unreadable: int) -> int:
@@ -97,6 +105,61 @@ def _write(args: argparse.Namespace, stats: dict, pages: "_Pages | None", unread
         if out is not sys.stdout:
             out.close()
     return EXIT_ERROR if unreadable else EXIT_OK
+
+
+class _Derivation:
+    """stats --index: for each readable record, whether it derives from a stored wire story (as `notelint
+    find` decides: a copy or a version) and how many quotations it altered against that story (NL501, as
+    `notelint diff` reports them)."""
+
+    def __init__(self, index_path: str, settings) -> None:
+        from ..diffing.hunks import diff_rules
+        from ..finding.index import StoryIndex
+        from ..finding.search import Finder
+        from ..linting.engine import parser_options
+        from ..parsing.document import parse_text
+
+        self.settings, self.options = settings, parser_options(settings)
+        self.parse_text = lambda text, path: parse_text(text, path, **self.options)
+        self.index = StoryIndex(index_path)
+        self.finder = Finder(self.index, parse_text=self.parse_text, markers=tuple(settings.editorial_markers))
+        self.rules = {code: rule for code, rule in diff_rules().items() if code == ALTERED_QUOTATION}
+
+    def mark(self, chunk, results) -> None:
+        from ..diffing.hunks import diff_documents
+        from ..runner.records import parse_record
+
+        records = {record.row: record for record in chunk}
+        for result in results:
+            record = records.get(result.row)
+            if result.error is not None or record is None or record.text is None:
+                continue
+            doc = parse_record(record, self.settings, result.file)
+            matches = self.finder.find(doc, top=1)
+            result.derived = bool(matches)
+            if matches:
+                original = self.parse_text(matches[0].story_text, matches[0].source)
+                diff = diff_documents(original, doc, settings=self.settings, rules=self.rules)
+                result.altered_quotations = _altered_quotations(doc, diff.findings)
+
+    def close(self) -> None:
+        self.index.close()
+
+
+ALTERED_QUOTATION = "NL501"
+
+
+def _altered_quotations(doc, findings) -> int:
+    """How many of the article's quotations the diff found altered: a quotation with two changed words
+    draws two NL501 findings and counts once."""
+    quotes = sorted((doc.location(q.start, q.end).start, doc.location(q.start, q.end).end)
+                    for q in doc.spans_of("quote"))
+    altered = set()
+    for f in findings:
+        if f.code == ALTERED_QUOTATION:
+            holder = next((q for q in quotes if q[0] <= f.start < q[1]), None)
+            altered.add(holder if holder is not None else (f.start, f.end))
+    return len(altered)
 
 
 # Bytes of article sections the corpus page may spend per article, on average: with the charts and

@@ -10,7 +10,10 @@ For each group (each value of the --by field, and all records together) it count
 - wire_with_commentary: of the articles credited to a wire service, the share that carry commentary (at
   least one editorial insertion) (95% Wilson interval);
 - findings_per_article: findings of each rule family (NL1 commentary, NL2 loaded words, NL3 quotations)
-  per article, with the same quasi-Poisson 95% interval, articles as the exposure.
+  per article, with the same quasi-Poisson 95% interval, articles as the exposure;
+- with an index of wire stories (`stats --index`): derived, the share of articles found to derive from a
+  stored wire story (95% Wilson interval), and altered_quotations_per_copy, the quotations those copies
+  altered (NL501) per copy (quasi-Poisson 95% interval, copies as the exposure).
 
 Why quasi-Poisson: an exact Poisson interval takes each insertion as an independent event, but an outlet's
 insertions cluster in a few articles (one opinionated rewrite holds most of them), and the interval would
@@ -41,6 +44,9 @@ METHODS = {
                             "interval",
     "findings_per_article": "findings of the rule family / articles; quasi-Poisson 95% interval as for "
                             "insertions, articles as exposure",
+    "derived": "share of articles found to derive from a stored wire story (--index); 95% Wilson score interval",
+    "altered_quotations_per_copy": "quotations altered against the stored story (NL501) / articles derived "
+                                   "from one; quasi-Poisson 95% interval, copies as exposure",
 }
 
 
@@ -57,6 +63,10 @@ class _Tally:
     # Sums of count * count / exposure over the articles, for the dispersion of each rate.
     insertion_squares: float = 0.0
     family_squares: dict = field(default_factory=lambda: dict.fromkeys(FAMILIES, 0.0))
+    indexed: bool = False  # a stored wire story was looked for (stats --index)
+    derived: int = 0
+    altered_quotations: int = 0
+    altered_squares: float = 0.0
 
     def add(self, result) -> None:
         if result.error is not None:
@@ -81,6 +91,12 @@ class _Tally:
         for family, count in counts.items():
             self.families[family] += count
             self.family_squares[family] += count * count
+        if result.derived is not None:
+            self.indexed = True
+            if result.derived:
+                self.derived += 1
+                self.altered_quotations += result.altered_quotations
+                self.altered_squares += result.altered_quotations * result.altered_quotations
 
     def figures(self, name: str) -> dict:
         return {
@@ -96,7 +112,12 @@ class _Tally:
                 family: _rate(count, self.articles, 1.0, "findings", "articles",
                               pearson_dispersion(count, self.articles, self.family_squares[family], self.articles))
                 for family, count in self.families.items()},
-        }
+        } | ({} if not self.indexed else {
+            "derived": _share(self.derived, self.articles),
+            "altered_quotations_per_copy": _rate(self.altered_quotations, self.derived, 1.0, "altered quotations",
+                                                 "copies", pearson_dispersion(self.altered_quotations, self.derived,
+                                                                              self.altered_squares, self.derived)),
+        })
 
 
 def _share(count: int, of: int) -> dict:
@@ -150,6 +171,9 @@ def flat_rows(stats: dict) -> list[dict]:
             row[f"{family}_findings"] = figure["findings"]
             for part in ("value", "low", "high", "dispersion"):
                 row[f"{family}_per_article_{part}"] = figure[part]
+        for key in _INDEXED:
+            for part, value in group.get(key, {}).items():
+                row[f"{key}_{part}"] = value
         rows.append(row)
     return rows
 
@@ -193,6 +217,10 @@ def write_table(stats: dict, out: IO[str], color: bool = False) -> None:
     table.add_column("wire-credited with commentary", justify="right")
     for family in FAMILIES:
         table.add_column(f"{family} / article", justify="right")
+    indexed = "derived" in stats["total"]
+    if indexed:
+        table.add_column("derived from a stored wire story", justify="right")
+        table.add_column("altered quotations / copy", justify="right")
     for group in stats["groups"] + [stats["total"]]:
         wire = group["wire_with_commentary"]
         articles = str(group["articles"]) + (f" (+{group['unreadable']} unreadable)" if group["unreadable"] else "")
@@ -200,6 +228,7 @@ def write_table(stats: dict, out: IO[str], color: bool = False) -> None:
                       _num(group["insertions_per_1000_words"]),
                       f"{wire['count']}/{wire['of']} {_pct(wire)}" if wire["of"] else "–",
                       *(_num(group["findings_per_article"][f]) for f in FAMILIES),
+                      *((_pct(group["derived"]), _num(group["altered_quotations_per_copy"])) if indexed else ()),
                       end_section=group is stats["groups"][-1] if stats["groups"] else False)
     Console(file=out, force_terminal=color, no_color=not color, width=None if color else 200).print(table)
 
@@ -208,6 +237,12 @@ def write_table(stats: dict, out: IO[str], color: bool = False) -> None:
 _CHARTED = (("with_insertions", "Share of articles with editorial insertions", True),
             ("insertions_per_1000_words", "Editorial insertions per 1,000 words", False),
             ("wire_with_commentary", "Share of wire-credited articles carrying commentary", True))
+
+
+# The figures `stats --index` adds, charted after the others.
+_INDEXED = ("derived", "altered_quotations_per_copy")
+_CHARTED_INDEXED = (("derived", "Share of articles derived from a stored wire story", True),
+                    ("altered_quotations_per_copy", "Quotations altered per copy of a stored story", False))
 
 
 # The per-article counts listed under each group in the HTML report: (key, label).
@@ -227,11 +262,12 @@ def html_report_data(stats: dict, articles: Sequence[dict] = ()) -> dict:
     """corpus_stats' figures in the shape reporting.html.write_corpus draws: one chart per figure, one row per
     group with its 95% interval (the total is left out of the charts: it is in the summary line), and
     `articles` (article_row's) listed under their groups."""
-    metrics = [{"key": key, "label": label, "percent": percent} for key, label, percent in _CHARTED]
+    charted = _CHARTED + (_CHARTED_INDEXED if "derived" in stats["total"] else ())
+    metrics = [{"key": key, "label": label, "percent": percent} for key, label, percent in charted]
     metrics += [{"key": family, "label": f"{family} findings per article", "percent": False} for family in FAMILIES]
     groups = []
     for group in stats["groups"] or [stats["total"]]:
-        values = {key: {part: group[key][part] for part in ("value", "low", "high")} for key, _, _ in _CHARTED}
+        values = {key: {part: group[key][part] for part in ("value", "low", "high")} for key, _, _ in charted}
         for family in FAMILIES:
             figure = group["findings_per_article"][family]
             values[family] = {part: figure[part] for part in ("value", "low", "high")}

@@ -75,7 +75,9 @@ class RecordResult:
     findings: RecordFinding, in report order; words: words in the article as a word processor counts
     them (runs of characters between white space; reader comments excluded);
     insertions: editorial insertions (outermost brackets the parser reads as commentary);
-    wire_service: the wire service the article is credited to, or None."""
+    wire_service: the wire service the article is credited to, or None;
+    derived: with `stats --index`, whether the article derives from a stored wire story (else None);
+    altered_quotations: then, the quotations the article altered against that story (NL501)."""
 
     file: str
     row: int
@@ -86,6 +88,8 @@ class RecordResult:
     words: int = 0
     insertions: int = 0
     wire_service: str | None = None
+    derived: bool | None = None
+    altered_quotations: int = 0
 
     @property
     def label(self) -> str:
