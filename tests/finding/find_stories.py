@@ -50,22 +50,7 @@ PORTLAND, Maine (Reuters) - Maine's lobster fishermen said on Wednesday they wou
 
 The cooperative's president, Ellen Marsh, said the suit would be filed in federal court in Bangor before the end of the month.
 
-The board voted 5-2 in favor of the plan after a four-hour hearing that drew more than 300 people to the city's convention center, many of them wearing the orange jackets of the Maine Lobstermen's Cooperative.
-
-"This channel has not been deepened since 1987, and the ships calling here today are twice the size of the ones it was built for," board chair Linda Okafor said after the vote. "We cannot ask them to wait for high tide forever."
-
-The U.S. Army Corps of Engineers, which will carry out the work, has said dredging would begin in October and take about 18 months. The federal government will pay 65 percent of the cost, with the state and the port authority splitting the remainder.
-
-Fishermen say the plan's timetable ignores the fall migration of lobsters into deeper water, when the channel's edges are among the most productive grounds in the Gulf of Maine.
-
-"They are going to dig up the one stretch of bottom that keeps a hundred boats working through the winter," said Tom Haskell, who has fished out of Portland for 31 years.
-
-The cooperative has said it will ask a federal court to halt the project until an independent study of its effect on lobster habitat is completed. Its lawyers filed a notice of intent to sue with the Corps last month.
-
-Port officials estimate the deeper channel will bring in about 1,200 additional container calls a year and support some 900 jobs, figures the cooperative disputes as inflated.
-
-The vote comes as ports along the U.S. East Coast race to accommodate larger vessels that began arriving after the expansion of the Panama Canal. Boston, Baltimore and Savannah have all completed similar projects in the past five years.
-"""
+""" + HARBOR.split("\n\n", 2)[2]
 
 TRANSIT = """City council delays vote on bus fare increase after rider protests
 
