@@ -15,7 +15,7 @@ import sys
 from collections import Counter
 from typing import Any, Iterator
 
-from ..reading.corpus import CORPUS_FORMATS, corpus_format_for_path
+from ..reading.formats import CORPUS_FORMATS, corpus_format_for_path
 from ..reading.source import SourceError
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, open_output, use_color
 

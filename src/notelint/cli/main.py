@@ -25,16 +25,36 @@ COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules":
                   "stats": "stats"}
 
 class _Parser(argparse.ArgumentParser):
+    _adding = False
+
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form
         self.print_usage(sys.stderr)
         self.exit(EXIT_ERROR, f"notelint: error: {message}\n")
+
+    def add_argument(self, *args, **kwargs):
+        # argparse makes a help formatter for every argument added, only to check the argument's metavar;
+        # a formatter made without a width asks the terminal for one, which imports shutil (with zlib,
+        # bz2 and lzma: ~3 ms of every start-up). The width plays no part in that check; help and usage,
+        # when printed, are still laid out for the terminal.
+        self._adding = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._adding = False
+
+    def _get_formatter(self):
+        if self._adding:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; given the command about to run, only that command's module is imported."""
     parser = _Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # prog given, as argparse would make it ("notelint": no positional argument comes before the command)
+    # without a help formatter, which would ask the terminal its width.
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=parser.prog)
     wanted = (COMMAND_MODULE[command],) if command in COMMAND_MODULE else COMMAND_MODULES
     for name in wanted:
         try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-import tomllib
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
@@ -318,6 +317,8 @@ def _pyproject_has_section(path: str) -> bool:
 
 
 def read_toml(path: str) -> dict:
+    import tomllib  # only when there is a configuration file to read: most runs have none, or a shipped pack cached
+
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)

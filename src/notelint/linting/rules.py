@@ -6,9 +6,10 @@ check in `checks.py`. Shipped packs live in the `notelint.rules` package; users 
 from __future__ import annotations
 
 import functools
+import marshal
 import os
 import re
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -103,13 +104,25 @@ class Rule:
 # Loading packs
 
 def _shipped_pack_files() -> list[tuple[str, str]]:
-    """(name, text) of every shipped pack. Installed by pip, they are files in the package's rules folder,
-    read as such; elsewhere (an editable install maps the package to the repository's rules/, a zip has
-    no folder) through importlib.resources, whose imports cost ~6 ms of every start-up."""
+    """(name, text) of every shipped pack."""
+    return _shipped_packs()[0]
+
+
+def _shipped_packs() -> tuple[list[tuple[str, str]], str | None]:
+    """(name, text) of every shipped pack, and the folder they were read from (None when they are not
+    files in a folder). Installed by pip, they are files in the package's rules folder, read as such;
+    elsewhere (an editable install maps the package to the repository's rules/, a zip has no folder)
+    through importlib.resources, whose imports cost ~6 ms of every start-up."""
     folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "rules")
     if os.path.isfile(os.path.join(folder, "__init__.py")):
-        return [(f"{SHIPPED_PREFIX}{name}", text) for name, text in _read_pack_folder(folder)]
-    return _shipped_pack_resources()
+        return [(f"{SHIPPED_PREFIX}{name}", text) for name, text in _read_pack_folder(folder)], folder
+    from importlib import resources
+
+    try:
+        folder = os.fspath(resources.files("notelint.rules"))  # an editable install: the repository's rules/
+    except TypeError:  # in a zip, or spread over several folders
+        folder = None
+    return _shipped_pack_resources(), folder if folder is not None and os.path.isdir(folder) else None
 
 
 def _shipped_pack_resources() -> list[tuple[str, str]]:
@@ -149,17 +162,11 @@ def _folder_pack_files(folder: str) -> list[tuple[str, str]]:
 @functools.lru_cache(maxsize=16)
 def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
     """Every rule: the shipped packs, then each extra folder's packs. Sorted by code."""
-    files = _shipped_pack_files()
-    for folder in extra_pack_dirs:
-        files.extend(_folder_pack_files(folder))
-    tables = []
-    for path, text in files:
-        try:
-            tables.append((path, tomllib.loads(text)))
-        except tomllib.TOMLDecodeError as exc:
-            raise RulePackError(path, f"invalid TOML: {exc}") from None
-        except RecursionError:
-            raise RulePackError(path, "invalid TOML: nested too deeply") from None
+    files, folder = _shipped_packs()
+    shipped = len(files)
+    for extra in extra_pack_dirs:
+        files.extend(_folder_pack_files(extra))
+    tables = _parsed_packs(files[:shipped], folder) + [(path, _parse_pack(path, text)) for path, text in files[shipped:]]
     # Lexicons first: a rule may use a lexicon declared in any pack.
     tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
     lexicons: dict[str, Lexicon] = {}
@@ -194,6 +201,62 @@ def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
             rules[rule.code] = rule
             names[rule.name] = rule.code
     return [rules[c] for c in sorted(rules)]
+
+
+def _parse_pack(path: str, text: str) -> dict:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RulePackError(path, f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise RulePackError(path, "invalid TOML: nested too deeply") from None
+
+
+# The shipped packs as parsed, kept beside them as Python keeps a module's bytecode: every run reads the
+# packs (a few milliseconds of TOML parsing, and tomllib's own import) though they change only with
+# notelint itself. marshal is built into the interpreter (nothing to import) and its format may change
+# between Python versions, hence the interpreter's tag in the name.
+_PACK_CACHE = f"packs.{sys.implementation.cache_tag}.marshal"
+
+
+def _parsed_packs(files: list[tuple[str, str]], folder: str | None) -> list[tuple[str, dict]]:
+    """(path, table) of each pack as tomllib parses it: from `folder`'s cache when that was made from
+    these very texts (compared whole, so an edited pack is never answered from an older parse), else
+    parsed and, where Python would write bytecode, cached for the next run. Validation is not cached:
+    it runs on every load, as the user's packs may use or collide with the shipped ones."""
+    cache = os.path.join(folder, "__pycache__", _PACK_CACHE) if folder and files else None
+    if cache is not None:
+        try:
+            with open(cache, "rb") as fh:
+                stored_files, stored_tables = marshal.loads(fh.read())
+            if stored_files == files:
+                return stored_tables
+        except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or not ours: parse
+            pass
+    tables = [(path, _parse_pack(path, text)) for path, text in files]
+    if cache is not None and not sys.dont_write_bytecode:
+        _write_pack_cache(cache, files, tables)
+    return tables
+
+
+def _write_pack_cache(cache: str, files, tables) -> None:
+    try:
+        data = marshal.dumps((files, tables))
+    except ValueError:  # a value marshal cannot hold (a TOML date): parse on every run instead
+        return
+    tmp = f"{cache}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(cache), exist_ok=True)
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, cache)  # whole or not at all: another run may be reading it
+    except OSError:  # a read-only installation: parse on every run, as Python then compiles its modules
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 _RULE_KEYS = {"code", "name", "severity", "summary", "message", "what", "why", "bad", "good", "options",

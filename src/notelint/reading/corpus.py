@@ -23,11 +23,9 @@ import sys
 from dataclasses import dataclass
 from typing import Iterator, Mapping, Sequence
 
+from .formats import CORPUS_FORMATS, corpus_format_for_path  # noqa: F401 (part of this module's interface)
 from .source import SourceError
 
-CORPUS_FORMATS = ("jsonl", "csv", "parquet")
-
-_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 # Rows of a Parquet file converted to Python objects at once: a few MB of text, whatever the file's size.
 _PARQUET_BATCH = 1024
 # Code points a UTF-8 decode with surrogateescape leaves for bytes that are not UTF-8.
@@ -45,11 +43,6 @@ class Record:
     text: str | None  # the article text (paragraph separator already turned into blank lines)
     meta: dict[str, object]  # the requested metadata fields
     error: str | None = None  # set (and text None) for a bad row: missing field, wrong type, undecodable
-
-
-def corpus_format_for_path(path: str) -> str | None:
-    """The corpus format a path's extension names (.jsonl/.ndjson, .csv, .parquet), or None."""
-    return _EXTENSIONS.get(os.path.splitext(path or "")[1].lower())
 
 
 def iter_records(path: str, *, input_format: str | None = None, text_field: str = "text",

@@ -25,6 +25,17 @@ TEXT_EXTENSIONS = (".txt",)
 FILE_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 
 
+# Corpus files (one article per row, read by reading.corpus): known here, so a run over article files can
+# tell it has none without importing the corpus readers (csv, decimal, datetime, json).
+CORPUS_FORMATS = ("jsonl", "csv", "parquet")
+CORPUS_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+
+
+def corpus_format_for_path(path: str) -> str | None:
+    """The corpus format a path's extension names (.jsonl/.ndjson, .csv, .parquet), or None."""
+    return CORPUS_EXTENSIONS.get(os.path.splitext(path or "")[1].lower())
+
+
 def format_for_path(path: str | None) -> str:
     """The reader a path's extension asks for: markdown, html, or text for anything else."""
     ext = os.path.splitext(path or "")[1].lower()
