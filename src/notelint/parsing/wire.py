@@ -6,6 +6,8 @@ from typing import Iterator
 
 import regex
 
+from ..lazy_pattern import LazyPattern
+
 # Canonical name -> the ways it is written in credits and datelines.
 WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     "Associated Press": ("The Associated Press", "Associated Press", "AP"),
@@ -46,7 +48,9 @@ class WireNames:
         # Its two parts, for `datelines`: the place must end where the service's "(" begins.
         self._dateline_service = regex.compile(service, regex.V0)
         self._place_ending_at_end = regex.compile(rf"{place}\Z", regex.V0)
-        self.credit_line = regex.compile(
+        # Compiled when a short block first looks like a credit (the longest of these patterns to compile:
+        # a run over a file with none does not pay for it).
+        self.credit_line = LazyPattern(regex.compile,
             rf"""\s*(?:
                 (?i:source|sources|credit|courtesy(?:\s+of)?|via|originally\s+published\s+(?:by|at|in)|republished\s+from)
                     \s*[:—–-]?\s*(?P<credit>[^\n]{{1,100}}?)
