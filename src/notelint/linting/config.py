@@ -8,10 +8,10 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..reading.source import SourceError
+from ..values import FrozenValue
 
 try:  # CPython's own SHA-256 (the same digest): `hashlib` would load OpenSSL, ~3 ms of every start-up
     from _sha256 import sha256  # Python 3.11
@@ -50,8 +50,7 @@ class ConfigError(SourceError):
     """A broken configuration: `path: error: message`, exit code 2 (the CLI already handles SourceError)."""
 
 
-@dataclass(frozen=True)
-class SelectionLayer:
+class SelectionLayer(FrozenValue):
     """One source of rule selection (the config file, then the command line), applied in order."""
 
     origin: str
@@ -60,8 +59,7 @@ class SelectionLayer:
     ignore: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(FrozenValue):
     root: str  # folder globs and pack paths are relative to: the config file's folder, else the cwd
     config_path: str | None = None
     layers: tuple[SelectionLayer, ...] = ()
@@ -77,7 +75,8 @@ class Settings:
     fail_on: str = "warning"
     report_unused_suppressions: bool = False
     # Where each key's value came from ("default", "path/pyproject.toml", "command line"): for `notelint config`.
-    origins: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    origins: tuple[tuple[str, str], ...] = ()
+    _UNCOMPARED = ("origins",)
 
     def fingerprint(self) -> str:
         """A stable digest of everything that can change findings (not where values came from).
@@ -514,7 +513,7 @@ def _check_codes(settings: Settings) -> Settings:
         normalised_options.append((rule.code, values))
     severity = tuple(sorted((by_code[c].code if c in by_code else by_name[c].code if c in by_name else c, level)
                             for c, level in settings.severity))
-    return replace(settings, options=tuple(sorted(normalised_options)), severity=severity)
+    return settings.replace(options=tuple(sorted(normalised_options)), severity=severity)
 
 
 def _same_type(default: Any, value: Any) -> bool:

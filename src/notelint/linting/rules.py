@@ -10,12 +10,12 @@ import marshal
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 import regex
 
 from ..reading.source import SourceError
+from ..values import FrozenValue
 from . import checks
 from .messages import template_problem
 from .patterns import compile_word_list
@@ -35,8 +35,7 @@ class RulePackError(SourceError):
     """A broken rule pack: one line naming the file and the rule (exit code 2, like any input error)."""
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(FrozenValue):
     """One regular expression of a pattern rule, with its own message (`{match}` is the matched text)."""
 
     source: str
@@ -50,8 +49,7 @@ class Pattern:
         return regex.compile(self.source, flags)
 
 
-@dataclass(frozen=True)
-class Lexicon:
+class Lexicon(FrozenValue):
     """A named word list of one category; entries may end in `*` (any word ending) and hold spaces."""
 
     name: str
@@ -64,8 +62,7 @@ class Lexicon:
         return compile_word_list(self.words)
 
 
-@dataclass(frozen=True, eq=False)
-class Rule:
+class Rule(FrozenValue):
     code: str
     name: str
     severity: str
@@ -74,7 +71,7 @@ class Rule:
     explanation: str  # what it flags and why it matters
     bad_example: str
     good_example: str
-    options: dict = field(default_factory=dict)  # option name -> default value
+    options: dict  # option name -> default value (a new {} when not given)
     scope: tuple[str, ...] = ("any",)
     kind: str = "check"  # check, pattern, lexicon, parser, engine
     check: str | None = None  # name of a function in checks.py
@@ -84,6 +81,9 @@ class Rule:
     what: str = ""
     why: str = ""
     pack: str = ""  # the file it came from
+    _FACTORIES = {"options": dict}
+    __eq__ = object.__eq__  # one rule is one object: compared and hashed by identity
+    __hash__ = object.__hash__
 
     def options_with(self, overrides: dict) -> dict:
         merged = dict(self.options)
