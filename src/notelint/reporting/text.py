@@ -100,11 +100,34 @@ def _excerpt(f: Finding, lines: list[str] | None) -> tuple[str, int, int] | None
     return line, start, end
 
 
+# The summary line's styles as rich renders them on a terminal that takes colour: "bold green" when nothing
+# was found, "bold" when an input failed (its standard colours are the same codes in every colour system).
+_SUMMARY_ANSI = {False: "\x1b[1;32m", True: "\x1b[1m"}
+
+
+def _plain_ansi_terminal() -> bool:
+    """Whether rich would style its output with plain ANSI codes: not on Windows (its console API), not a
+    TERM rich calls dumb (no styles at all), not NO_COLOR (bold without colour), not inside IPython."""
+    import builtins
+    import os
+
+    return (os.name == "posix" and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
+            and os.environ.get("NO_COLOR", "") == "" and not hasattr(builtins, "get_ipython"))
+
+
 def write_full(findings: Sequence[Finding], out: IO[str], *, rules: Sequence = (), color: bool = False,
                statistics: bool = False, quiet: bool = False, sources: Mapping[str, str] | None = None,
                errors: Sequence = (), files: int | None = None, selected: int | None = None, **_) -> None:
     by_code = {r.code: r for r in rules or ()}
     cache: dict = {}
+    if color and not findings and _plain_ansi_terminal():
+        # A clean run's one coloured line (a pre-commit hook's usual output) is written as the escape
+        # codes rich writes for it, without importing rich (tens of milliseconds) for a single line.
+        if statistics:
+            _write_statistics(findings, out)
+        if not quiet:
+            out.write(f"{_SUMMARY_ANSI[bool(errors)]}{summary_line(findings, errors, files, selected)}\x1b[0m\n")
+        return
     if color:
         from rich.console import Console  # imported only when colouring for a terminal: keeps start-up fast
         from rich.text import Text
