@@ -12,13 +12,9 @@ import re
 import sys
 from typing import Iterable, Sequence
 
-import regex
-
 from ..reading.source import SourceError
 from ..values import FrozenValue
-from . import checks
 from .messages import template_problem
-from .patterns import compile_word_list
 
 SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
 SEVERITIES = ("info", "warning", "error")
@@ -45,6 +41,8 @@ class Pattern(FrozenValue):
 
     @functools.cached_property
     def compiled(self) -> "regex.Pattern":
+        import regex
+
         flags = regex.VERSION0 | regex.MULTILINE | (regex.IGNORECASE if self.ignore_case else 0)
         return regex.compile(self.source, flags)
 
@@ -59,6 +57,8 @@ class Lexicon(FrozenValue):
 
     @functools.cached_property
     def compiled(self) -> "re.Pattern":
+        from .patterns import compile_word_list
+
         return compile_word_list(self.words)
 
 
@@ -309,6 +309,8 @@ def _rule_from_table(entry: dict, path: str, lexicons: dict[str, Lexicon]) -> Ru
         pattern = Pattern(raw["pattern"], raw.get("message", entry["message"]),
                           raw.get("ignore-case", entry.get("ignore-case", True)), group)
         if not path.startswith(SHIPPED_PREFIX):  # shipped patterns are compiled by the tests, and lazily here
+            import regex
+
             try:
                 compiled = pattern.compiled  # compile now so a bad pattern is a load error, not a crash later
             except regex.error as exc:
@@ -386,6 +388,8 @@ def _is_check(name) -> bool:
     """Whether `name` is one of the checks: a public function of notelint's checks module taking
     (ctx, rule, options), not any name that module happens to hold (a class, a helper, an import)."""
     import inspect
+
+    from . import checks
 
     function = getattr(checks, name, None) if isinstance(name, str) and not name.startswith("_") else None
     if not inspect.isfunction(function) or function.__module__ != checks.__name__:

@@ -19,7 +19,6 @@ from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from ..collector import paused
-from ..linting.engine import lint_source
 from ..linting.findings import Finding
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat
 from ..reading.formats import read_source
@@ -62,6 +61,9 @@ class CheckResult:
 
 def lint_bytes(path: str, data: bytes, settings, options: LintOptions) -> list[Finding]:
     """Decode, parse and run the rules on one file's bytes."""
+    # Imported here: a run the cache answers whole never parses, and does not import the parser.
+    from ..linting.engine import lint_source
+
     return lint_source(read_source(path, options.input_format, options.max_bytes, data=data), settings)
 
 
