@@ -37,10 +37,12 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules), "compiled": comp
 """
 
 
-def probe(tmp_path, *argv: str) -> dict:
+def probe(tmp_path, *argv: str, bytecode: bool = False) -> dict:
     """The exit code, the modules imported and each rule's compiled patterns and word lists after
-    `notelint ARGV`, with standard output a pipe (not a terminal)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "NOTELINT_CACHE_DIR")}
+    `notelint ARGV`, with standard output a pipe (not a terminal). `bytecode`: Python (and notelint, beside
+    it) may write its caches, as it does for a user."""
+    drop = ("FORCE_COLOR", "NO_COLOR", "NOTELINT_CACHE_DIR") + (("PYTHONDONTWRITEBYTECODE",) if bytecode else ())
+    env = {k: v for k, v in os.environ.items() if k not in drop}
     proc = subprocess.run([sys.executable, "-c", PROBE, *argv], cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=120)
     return json.loads(proc.stderr.strip().splitlines()[-1])
@@ -80,6 +82,16 @@ def test_building_the_command_line_does_not_ask_the_terminal_its_width():
             "print(sorted(m for m in ('shutil', 'bz2', 'lzma') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip() == "[]", proc.stderr
+
+
+def test_a_check_answered_from_the_result_cache_imports_neither_the_parser_nor_the_rules(tmp_path, article):
+    first = probe(tmp_path, "check", str(article), bytecode=True)
+    assert first["code"] == 0 and "notelint.parsing.document" in first["modules"]  # it parsed the article
+    modules = probe(tmp_path, "check", str(article), bytecode=True)["modules"]
+    assert "notelint.runner.cache" in modules
+    for heavy in ("notelint.parsing.document", "notelint.linting.engine", "notelint.linting.checks", "regex",
+                  "pyparsing"):
+        assert not imported(modules, heavy), heavy
 
 
 def test_json_output_imports_the_json_reporter_and_not_the_text_one(tmp_path, article):

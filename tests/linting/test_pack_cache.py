@@ -118,3 +118,43 @@ def test_the_shipped_packs_load_the_same_from_the_cache_as_parsed(tmp_path, monk
     rules._parsed_packs(files, str(tmp_path))  # writes the cache
     parse_refused(monkeypatch)
     assert rules._parsed_packs(files, str(tmp_path)) == parsed
+
+
+# --- The names of the checks ------------------------------------------------------------------------
+
+@pytest.fixture
+def checks_source(tmp_path, monkeypatch):
+    """This module seen beside a checks.py of its own (the names still come from the real checks module)."""
+    folder = tmp_path / "linting"
+    folder.mkdir()
+    (folder / "checks.py").write_text("# checks\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "__file__", str(folder / "rules.py"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    rules._known_checks.cache_clear()
+    yield folder
+    rules._known_checks.cache_clear()
+
+
+def test_the_check_names_are_read_back_while_checks_py_is_unchanged(checks_source, monkeypatch):
+    names = rules._known_checks()
+    assert {"insertion_in_quote", "editorial_voice", "scare_quotes"} <= names
+    assert "format_message" not in names and "Context" not in names  # imported, not checks
+    rules._known_checks.cache_clear()
+    monkeypatch.setattr(rules, "_is_check_function", lambda name: pytest.fail("looked up in checks.py again"))
+    assert rules._known_checks() == names
+    assert rules._is_check("scare_quotes")
+
+
+def test_a_changed_checks_py_lists_its_checks_again(checks_source, monkeypatch):
+    rules._known_checks()
+    (checks_source / "checks.py").write_text("# checks, edited\n", encoding="utf-8")
+    rules._known_checks.cache_clear()
+    looked_up = []
+    real = rules._is_check_function
+    monkeypatch.setattr(rules, "_is_check_function", lambda name: looked_up.append(name) or real(name))
+    assert "scare_quotes" in rules._known_checks() and "scare_quotes" in looked_up
+
+
+def test_a_name_not_listed_is_looked_up_in_the_module(checks_source):
+    assert not rules._is_check("format_message") and not rules._is_check("_private") and not rules._is_check(None)
+    assert not rules._is_check("no_such_check")

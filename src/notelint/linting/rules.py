@@ -237,14 +237,15 @@ def _parsed_packs(files: list[tuple[str, str]], folder: str | None) -> list[tupl
             pass
     tables = [(path, _parse_pack(path, text)) for path, text in files]
     if cache is not None and not sys.dont_write_bytecode:
-        _write_pack_cache(cache, files, tables)
+        _write_cache(cache, (files, tables))
     return tables
 
 
-def _write_pack_cache(cache: str, files, tables) -> None:
+def _write_cache(cache: str, value) -> None:
+    """`value` in marshal's form at `cache`, if it can be written (else the next run computes it again)."""
     try:
-        data = marshal.dumps((files, tables))
-    except ValueError:  # a value marshal cannot hold (a TOML date): parse on every run instead
+        data = marshal.dumps(value)
+    except ValueError:  # a value marshal cannot hold (a TOML date in a pack): parse on every run instead
         return
     tmp = f"{cache}.{os.getpid()}.tmp"
     try:
@@ -387,6 +388,12 @@ def option_value_problem(option: str, value) -> str | None:
 def _is_check(name) -> bool:
     """Whether `name` is one of the checks: a public function of notelint's checks module taking
     (ctx, rule, options), not any name that module happens to hold (a class, a helper, an import)."""
+    if isinstance(name, str) and name in _known_checks():
+        return True
+    return _is_check_function(name)
+
+
+def _is_check_function(name) -> bool:
     import inspect
 
     from . import checks
@@ -395,6 +402,37 @@ def _is_check(name) -> bool:
     if not inspect.isfunction(function) or function.__module__ != checks.__name__:
         return False
     return list(inspect.signature(function).parameters) == ["ctx", "rule", "options"]
+
+
+# The names of the checks, kept beside checks.py's bytecode and stamped with its size and modification
+# time as the bytecode is: validating a pack's `check` names otherwise imports checks.py, and with it
+# regex and the document model, which a run answered from the result cache never uses. A name not in the
+# list is looked up in the module itself.
+_CHECKS_CACHE = f"check-names.{sys.implementation.cache_tag}.marshal"
+
+
+@functools.lru_cache(maxsize=1)
+def _known_checks() -> frozenset[str]:
+    here = os.path.dirname(os.path.abspath(__file__))
+    try:
+        st = os.stat(os.path.join(here, "checks.py"))
+    except OSError:  # no source beside this module (a zip): look each name up in the module
+        return frozenset()
+    stamp = (st.st_size, st.st_mtime_ns)
+    cache = os.path.join(here, "__pycache__", _CHECKS_CACHE)
+    try:
+        with open(cache, "rb") as fh:
+            stored_stamp, names = marshal.loads(fh.read())
+        if stored_stamp == stamp:
+            return frozenset(names)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    from . import checks
+
+    names = sorted(name for name in vars(checks) if _is_check_function(name))
+    if not sys.dont_write_bytecode:
+        _write_cache(cache, (stamp, names))
+    return frozenset(names)
 
 
 def rule_by_code(code: str, rules: Iterable[Rule] | None = None) -> Rule | None:
