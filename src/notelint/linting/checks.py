@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .messages import format_message
 from .context import Context, Hit
+from .patterns import find_words
 from ..lazy_pattern import LazyPattern as _Lazy
 
 if TYPE_CHECKING:
@@ -631,10 +632,14 @@ def opinion_signals(ctx: Context, block: Span, lexicons=()) -> list[str]:
         signals.append("a rhetorical question")
     if "!" in text:
         signals.append("an exclamation")
-    for lexicon in lexicons:
-        m = lexicon.compiled.search(" ".join(unquoted))
-        if m:
-            signals.append(f"{lexicon.category} “{m.group()}”")
+    if lexicons:
+        # One pass over the words for all the lists; each list's first match is its signal.
+        first: dict[int, str] = {}
+        for index, m in find_words([lexicon.matcher for lexicon in lexicons], " ".join(unquoted)):
+            first.setdefault(index, m.group())
+        for index, lexicon in enumerate(lexicons):
+            if index in first:
+                signals.append(f"{lexicon.category} “{first[index]}”")
     for sentence in own:
         if _IMPERATIVE_TO_READER.match(sentence):
             signals.append(f"an imperative to the reader “{sentence.strip()}”")
