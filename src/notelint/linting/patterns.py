@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, Sequence
 
+from ..lazy_pattern import LazyPattern
 from ..parsing.alternation import by_first_letter
 
 
@@ -46,7 +47,7 @@ def word_list_alternatives(words: Iterable[str]) -> list[str]:
 # words is then compared part by part. Nothing is compiled.
 
 # The word runs the lookups start from: every match of a word-list alternation starts a run of \w.
-_WORD = re.compile(r"\w+")
+_WORD = LazyPattern(re.compile, r"\w+")
 # The characters other than ASCII letters that re.IGNORECASE lets an ASCII letter match (re's own
 # case-folding exceptions: dotted and dotless i, long s, the Kelvin sign); a test checks every code point.
 _FOLD_TO_ASCII = {"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
