@@ -87,3 +87,24 @@ def test_shipped_lexicons_looked_up_find_what_they_found_on_commentary():
         words = " ; ".join(lexicon.words)
         for sample in (text, text.upper(), words, words.upper(), words.title()):
             assert finds(lexicon.matcher, sample) == finds(lexicon.compiled, sample), lexicon.name
+
+
+def test_linting_commentary_compiles_no_word_list():
+    # The design this file checks the matches of: a run that lints insertions and a standfirst against
+    # every shipped list looks words up and builds no list's alternation.
+    from notelint.linting.config import load_settings
+    from notelint.linting.engine import lint_source
+
+    text = ("Port Strike Widens\n\nThe union bosses were told to knock it off. They don't care.\n\n"
+            "ROTTERDAM (Reuters) — Dock workers extended their strike on Monday, the port authority said.\n\n"
+            "Talks resumed in the afternoon. [The regime is bribing its puppets, of course.]\n\n"
+            "Shipping lines diverted vessels to Antwerp, officials said.\n")
+    settings = load_settings(".", {"isolated": True})
+    lexicons = [lexicon for rule in rules.load_rules(settings.extend) for lexicon in rule.lexicons]
+    for lexicon in lexicons:  # forget an alternation another test may have compiled
+        vars(lexicon).pop("compiled", None)
+    findings = lint_source(text, settings)
+    assert {f.code for f in findings} >= {"NL202", "NL302"}
+    assert any("“bribing”" in f.message for f in findings if f.code == "NL202")
+    assert any("matcher" in vars(lexicon) for lexicon in lexicons)
+    assert not any("compiled" in vars(lexicon) for lexicon in lexicons)
