@@ -15,14 +15,14 @@ from notelint.linting.patterns import WordList, compile_word_list, find_words
 
 ENTRIES = ["war", "war criminal*", "war on *", "warm", "Warlord", "thug*", "THUGGISH", "so-called", "so much",
            "it's", "isn’t", "don't care", "yeah, right", "ultra-*", "far-left", "at all", "kill", "ski", "i",
-           "in", "a", "ab*", "abc", "read:", "9/11", "x y z", "ſki", "éclat", "naïve", "'tis", "a  b", "\u212aelvin",
-           "de\tfacto", "café au lait", "won’t*", "lol", " padded ", "mob", "mob*"]
+           "in", "a", "ab*", "abc", "read:", "9/11", "x y z", "ſki", "éclat", "naïve", "'tis", "a  b",
+           "\u212aelvin", "de\tfacto", "café au lait", "won’t*", "lol", " padded ", "mob", "mob*"]
 TOKENS = ["war", "WAR", "Wär", "on", "ON", "criminal", "criminals", "warm", "warlord", "thug", "thugs", "ſki",
           "\u212aill", "\u212aelvin", "İn", "ın", "ı", "İ", "so", "called", "much", "it", "'s", "’s", "isn't", "isn’t",
-          "don", "care", "yeah", ",", "right", "ultra", "left", "far", "at", "all", "say", "a", "ab", "abc", "abcd",
-          "b", "read", ":", "9", "/", "11", "x", "y", "z", "de", "facto", "café", "au", "lait", "won", "t", "lol",
-          "mob", "mobs", "é", "naïve", "éclat", "tis", "_", "1", "-", "'", "’", " ", "  ", "\t", "\n", "\u00a0", "“",
-          ".", "-x", "-1"]
+          "don", "care", "yeah", ",", "right", "ultra", "left", "far", "at", "all", "say", "a", "ab", "abc",
+          "abcd", "b", "read", ":", "9", "/", "11", "x", "y", "z", "de", "facto", "café", "au", "lait", "won", "t",
+          "lol", "mob", "mobs", "é", "naïve", "éclat", "tis", "_", "1", "-", "'", "’", " ", "  ", "\t", "\n",
+          "\u00a0", "“", ".", "-x", "-1"]
 
 
 def finds(pattern_or_list, text, pos=0, endpos=None):

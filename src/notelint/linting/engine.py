@@ -73,7 +73,8 @@ def _run_lexicons(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
     for start, end, _span in ctx.scoped_regions(rule.scope):
         # One pass over the region's words for all the rule's word lists.
         for index, m in find_words(matchers, ctx.text, start, end):
-            hits.append(Hit(m.start(), m.end(), _format(rule.message, match=m.group(), category=lexicons[index].category)))
+            message = _format(rule.message, match=m.group(), category=lexicons[index].category)
+            hits.append(Hit(m.start(), m.end(), message))
     return hits
 
 

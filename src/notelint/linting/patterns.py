@@ -96,9 +96,9 @@ class WordList:
     of one word ending in *, the start of it; so the entries whose first word is the run's are the only
     ones to try, in the same order. An entry of one word matches exactly when that test passes and no
     apostrophe or hyphen follows; a longer entry is compared part by part as its pattern would match
-    (_match_parts), or, holding other than ASCII, single spaces and apostrophes, by its own pattern. A list with an entry that
-    starts otherwise than with an ASCII letter, digit or underscore, or whose first word is not all
-    ASCII, is matched by its compiled alternation instead."""
+    (_match_parts), or by its own pattern when it holds more than ASCII, single spaces and apostrophes.
+    A list with an entry that starts otherwise than with an ASCII letter, digit or underscore, or whose
+    first word is not all ASCII, is matched by its compiled alternation instead."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(words)
