@@ -17,7 +17,7 @@ import regex
 from ..reading.source import SourceError
 from . import checks
 from .messages import template_problem
-from .patterns import compile_word_list
+from .patterns import WordList, compile_word_list
 
 SCOPES = ("wire", "quote", "insertion", "headline", "standfirst", "comments", "any")
 SEVERITIES = ("info", "warning", "error")
@@ -60,7 +60,14 @@ class Lexicon:
 
     @functools.cached_property
     def compiled(self) -> "re.Pattern":
+        """The list as one regular expression (what `matcher` finds, at a cost of ~1 ms per hundred
+        entries to compile)."""
         return compile_word_list(self.words)
+
+    @functools.cached_property
+    def matcher(self) -> WordList:
+        """The list as the rules search it: by looking words up, with `compiled`'s matches."""
+        return WordList(self.words)
 
 
 @dataclass(frozen=True, eq=False)
