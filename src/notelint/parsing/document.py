@@ -416,13 +416,13 @@ class _Builder:
         return children
 
     def _comments_span(self, start: int, end: int) -> Span:
-        span = Span(COMMENTS, start, end)
+        paragraphs = []
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
             marks, singles = self._block_marks(block_start, block_end, self.style)
-            span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end, marks, with_wire=True,
-                                                         singles=singles, asides=False)))
-        return span
+            paragraphs.append(Span(PARAGRAPH, block_start, block_end,
+                                   self._inline_spans(block_start, block_end, marks, with_wire=True,
+                                                      singles=singles, asides=False)))
+        return Span(COMMENTS, start, end, paragraphs)
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
         """Report each unclosed quotation (NL401), except one carried into the next paragraph.
