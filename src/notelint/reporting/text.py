@@ -1,6 +1,7 @@
 """The terminal formats: `full` (each finding with its excerpt) and `concise` (one line per finding)."""
 from __future__ import annotations
 
+import codecs
 import operator
 import re
 from array import array
@@ -74,33 +75,61 @@ def _source_lines(path: str, sources: Mapping[str, str] | None, cache: dict) -> 
     if path not in cache:
         cache.clear()
         text = (sources or {}).get(path)
-        if text is None and path not in ("-", ""):
+        lines = None
+        if text is not None:
+            lines = _Lines(text[1:] if text.startswith("\ufeff") else text)
+        elif path not in ("-", ""):
             try:
-                from ..reading.source import decode, read_bytes
-
-                text = decode(read_bytes(path), path)
+                lines = _file_lines(path)
             except Exception:  # the file changed or vanished since it was linted: show no excerpt
-                text = None
-        if text is not None and text.startswith("\ufeff"):
-            text = text[1:]
-        cache[path] = _Lines(text) if text is not None else None
+                lines = None
+        cache[path] = lines
     return cache[path]
 
 
-# Where str.splitlines() breaks a text (the excerpts' lines have always been its lines).
+_UTF8_BOM, _UTF16_BOMS = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
+
+
+def _file_lines(path: str) -> "_Lines | None":
+    """A file's lines as its decoded text (a leading BOM character dropped) would split, kept as its
+    UTF-8 bytes: half the size of the decoded text of an article with curly quotes, and never both at
+    once. A file `decode` would refuse (binary, invalid UTF-8) gives none."""
+    from ..reading.source import decode, read_bytes
+
+    data = read_bytes(path)
+    if data.startswith(_UTF16_BOMS):  # rare: decoded whole
+        text = decode(data, path)
+        return _Lines(text[1:] if text.startswith("\ufeff") else text)
+    start = len(_UTF8_BOM) if data.startswith(_UTF8_BOM) else 0
+    if not start and data.find(b"\x00") != -1:
+        return None  # decode refuses a file with a NUL byte (one with a BOM it reads)
+    # Validated as decode does (UnicodeDecodeError: no excerpt), a megabyte at a time.
+    view, decoder = memoryview(data), codecs.getincrementaldecoder("utf-8")()
+    for pos in range(start, len(data), _VALIDATE_CHUNK):
+        decoder.decode(view[pos:pos + _VALIDATE_CHUNK])
+    decoder.decode(b"", final=True)
+    if data.startswith(_UTF8_BOM, start):  # a BOM character opening the decoded text is dropped too
+        start += len(_UTF8_BOM)
+    return _Lines(data, start)
+
+
+_VALIDATE_CHUNK = 1 << 20
+# Where str.splitlines() breaks a text (the excerpts' lines have always been its lines), and the same
+# characters in UTF-8 (in valid UTF-8, these bytes are those characters and nothing else).
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_UTF8_LINE_BREAK = re.compile(rb"\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e]|\xc2\x85|\xe2\x80[\xa8\xa9]")
 
 
 class _Lines:
-    """A text's lines as text.splitlines() gives them, without splitting it: the text and where each
-    line starts and ends. Splitting held a string per line besides the text (~40 MB more for a 15 MB
-    article, twice its lint's peak); an excerpt needs a few of them."""
+    """A text's lines as str.splitlines() gives them, without splitting it: the text (a str, or valid
+    UTF-8 from `start`) and where each line starts and ends. Splitting held a string per line besides
+    the text; an excerpt needs a few of them."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str | bytes, start: int = 0) -> None:
         self.text = text
-        self.starts, self.ends = array("q", [0]), array("q")
+        self.starts, self.ends = array("q", [start]), array("q")
         start_line, end_line = self.starts.append, self.ends.append
-        for match in _LINE_BREAK.finditer(text):
+        for match in (_UTF8_LINE_BREAK if isinstance(text, bytes) else _LINE_BREAK).finditer(text, start):
             end_line(match.start())
             start_line(match.end())
         end_line(len(text))
@@ -112,7 +141,8 @@ class _Lines:
         return len(self.starts)
 
     def __getitem__(self, index: int) -> str:
-        return self.text[self.starts[index]:self.ends[index]]
+        line = self.text[self.starts[index]:self.ends[index]]
+        return line.decode("utf-8") if isinstance(line, bytes) else line
 
 
 def _excerpt(f: Finding, lines: "_Lines | None") -> tuple[str, int, int] | None:
