@@ -61,12 +61,12 @@ def test_each_files_excerpt_comes_from_its_own_lines_and_only_the_current_file_i
 @settings(max_examples=budget(1500), deadline=None)
 @given(st.sampled_from([b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf\xef\xbb\xbf", b"\xff\xfe"]),
        st.text(alphabet="ab “”’\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\ufeff\x00", max_size=50),
-       st.integers(0, 60), st.sampled_from([b"", b"\xe2\x80", b"\xff"]), st.integers(1, 7))
+       st.integers(0, 60), st.sampled_from([b"", b"\xe2\x80", b"\xff"]), st.integers(1, 7), st.booleans())
 def test_a_files_lines_are_its_decoded_texts_splitlines_or_none_where_decode_refuses_it(
-        tmp_path_factory, bom, text, cut, bad, chunk):
-    # The file is kept as UTF-8 bytes and validated a chunk at a time (a character may straddle two
-    # chunks): its lines must be those of the text decode() gives, and a file decode() refuses (a NUL
-    # byte, invalid UTF-8) must show no excerpt, as before.
+        tmp_path_factory, bom, text, cut, bad, chunk, as_large):
+    # A large file is kept as UTF-8 bytes and validated a chunk at a time (a character may straddle two
+    # chunks), a small one split: either way its lines must be those of the text decode() gives, and a
+    # file decode() refuses (a NUL byte, invalid UTF-8) must show no excerpt, as before.
     data = bom + text.encode("utf-16-le" if bom == b"\xff\xfe" else "utf-8")
     data = data[:cut] + bad + data[cut:]
     path = tmp_path_factory.mktemp("lines") / "story.txt"
@@ -76,10 +76,11 @@ def test_a_files_lines_are_its_decoded_texts_splitlines_or_none_where_decode_ref
         expected = (decoded[1:] if decoded.startswith("\ufeff") else decoded).splitlines()
     except SourceError:
         expected = None
-    real_chunk = text_report._VALIDATE_CHUNK
-    text_report._VALIDATE_CHUNK = chunk
+    real = text_report._VALIDATE_CHUNK, text_report._SPLIT_BELOW
+    text_report._VALIDATE_CHUNK, text_report._SPLIT_BELOW = chunk, 0 if as_large else real[1]
     try:
         lines = text_report._source_lines(str(path), None, {})
     finally:
-        text_report._VALIDATE_CHUNK = real_chunk
+        text_report._VALIDATE_CHUNK, text_report._SPLIT_BELOW = real
+    assert lines is None or isinstance(lines, text_report._Lines) == as_large
     assert (None if lines is None else [lines[i] for i in range(len(lines))]) == expected
