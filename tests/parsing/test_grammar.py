@@ -326,3 +326,14 @@ def shifted(node, offset):
     for child in node.children:
         shifted(child, offset)
     return node
+
+
+def test_marks_between_letters_stay_text_when_the_grammar_re_reads_a_quotation():
+    # “…a‘b … c’d…”: single marks between letters are no structure (quotemarks.canonical does not report
+    # them), whether or not a nested bracket sends the quotation to the grammar. The grammar once re-read
+    # the quotation's text and took them for a single quotation.
+    nested = "Body one.\n\n“He [said “no”] to a‘b and c’d today,” she said.\n"
+    flat = nested.replace("[said “no”]", "[said no]")
+    for text, expected in ((nested, ["“He [said “no”] to a‘b and c’d today,”", "“no”"]),
+                           (flat, ["“He [said no] to a‘b and c’d today,”"])):
+        assert [text[s.start:s.end] for s in notelint.parse(text).spans_of("quote")] == expected
