@@ -124,8 +124,9 @@ def test_a_corpus_file_adds_each_record_under_its_id(capsys, tmp_path):
     index = tmp_path / "wire.idx"
     code, out, err = run(capsys, "index", "add", index, corpus, "--paragraph-separator", " ### ")
     assert code == 2  # bad rows: each named, the good ones still added
-    assert err.splitlines() == [f"{corpus}:3: error: no id field 'id'", f"{corpus}:4: error: a JSON string, not an object",
-                                f"{corpus}:5: error: invalid JSON: Expecting property name enclosed in double quotes "
+    assert err.splitlines() == [f"{corpus}: error: row 3: no id field 'id'",
+                                f"{corpus}: error: row 4: a JSON string, not an object",
+                                f"{corpus}: error: row 5: invalid JSON: Expecting property name enclosed in double quotes "
                                 "at column 2"]
     assert out.endswith("2 added, 0 replaced, 0 unchanged; 2 stories stored\n")
     article = tmp_path / "article.txt"

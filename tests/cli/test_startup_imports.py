@@ -30,8 +30,10 @@ from notelint.cli.main import main
 code = main(sys.argv[1:])
 from notelint.linting.rules import load_rules
 # load_rules(()) as the run asked for them: the same (cached) objects
+# A word list is made ready either as one regular expression (compiled) or as its word lookup (matcher).
 compiled = {r.code: [p.source for p in r.patterns if "compiled" in vars(p)]
-                    + [l.name for l in r.lexicons if "compiled" in vars(l)] for r in load_rules(())}
+                    + [l.name for l in r.lexicons if "compiled" in vars(l) or "matcher" in vars(l)]
+            for r in load_rules(())}
 sys.stdout.flush()
 print(json.dumps({"code": code, "modules": sorted(sys.modules), "compiled": compiled}), file=sys.stderr)
 """

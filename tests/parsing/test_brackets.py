@@ -5,6 +5,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fuzzing import budget
 
 from notelint.parsing.brackets import classify_bracket, editor_label, find_editor_notes
 from notelint.parsing.model import (
@@ -310,3 +314,42 @@ def test_stock_sarcasm_addressed_to_the_reader_is_commentary():
                                in_quote=False, before="about 140 vessels were waiting to unload ",
                                after=" and that the backlog could take weeks to clear.")
     assert kind == "insertion"
+
+
+# -- the insertion score is evaluated only as far as a verdict needs ------------------------------------
+
+# Pieces of the brackets editors write, and of the neutral ones: each sets off one or more of the score's
+# signals (persons, sarcasm, placeholders, questions, finite clauses, negation, scare quotes, glosses,
+# attribution), so generated brackets reach every bar from either side.
+_BRACKET_PIECES = ["you would think they would", "I wonder", "let us not forget", "my", "our", "we", "your",
+                   "take your pick", "who knew", "of course", "insert insults here", "it can’t be",
+                   "a “response”", "so-called", "propaganda", "Really?", "!", "?", "i.e.", "the Awans",
+                   "the US", "is", "not", "never", "This is", "According to officials", "the ministry said",
+                   "Think about it", "when the war started", ".", ",", "Iran’s", "in fact", "sic"]
+
+
+@settings(max_examples=budget(1_500), deadline=None)
+@given(st.lists(st.sampled_from(_BRACKET_PIECES), min_size=1, max_size=10).map(" ".join), st.booleans(),
+       st.sampled_from([2.5, 3.0, 3.5, 4.0, 4.5]))
+def test_a_score_asked_against_a_bar_answers_as_the_whole_score_does(inner, in_quote, bar):
+    from notelint.parsing.brackets import _MOST_LEFT, _Score, _insertion_score, _letter_runs, _score_terms
+
+    runs = _letter_runs(inner)
+    assert _Score(inner, in_quote, runs).at_least(bar) == (_insertion_score(inner, in_quote, runs) >= bar)
+    # Each term stays within the most it declares (the negative one first), and those bounds add up to
+    # what the lazy score assumes is left before it counts anything.
+    terms = list(_score_terms(inner, in_quote, runs))
+    assert terms[0][1] == 0.0 and terms[0][0] in (0.0, -1.5)
+    assert all(0.0 <= value <= most for value, most in terms[1:])
+    assert sum(most for _, most in terms) == _MOST_LEFT[in_quote]
+
+
+@pytest.mark.parametrize("inner, in_quote, kind", [
+    # Settled by its first signals (a set phrase, the reader addressed): the finite-clause search is skipped.
+    ("With the US bombing some factions and bribing others, you would think they would.", False, INSERTION),
+    ("it can’t be a “response” when the US started this war", False, INSERTION),
+    ("the Awans", True, CLARIFICATION),
+    ("Iran’s", False, CLARIFICATION),
+])
+def test_brackets_settled_early_classify_as_before(inner, in_quote, kind):
+    assert classify_bracket(inner, in_quote=in_quote, before="Officials said ", after=" on Monday.")[0] == kind

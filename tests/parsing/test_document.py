@@ -177,3 +177,20 @@ def test_the_grammar_is_loaded_only_for_nested_constructs():
     for text, expected in ((flat, "1 False"), (nested, "2 True")):
         out = subprocess.run([sys.executable, "-c", probe], input=text, capture_output=True, text=True, check=True)
         assert out.stdout.split() == expected.split()
+
+
+def test_quotation_carried_over_a_promo_line_and_one_left_open_at_the_end():
+    # The next block after an open quotation is looked up only for the blocks that end in one: a promo
+    # line between is skipped, a last paragraph has no next block, and one not reopened is unbalanced.
+    text = ("Envoy’s warning\n\n"
+            "“We told them to keep calm until the talks are over,” the official said. “Nobody listened.\n\n"
+            "SEVEN KEY TAKEAWAYS FROM THE SUMMIT\n\n"
+            "“They went ahead with the attacks anyway,” he added. “We warned them again.\n\n"
+            "The ministry declined to comment on the talks.\n\n"
+            "A second official said: “It is not over.\n")
+    doc = notelint.parse(text)
+    carried, not_reopened, last = [q for q in doc.spans_of("quote") if q.attrs["closed"] is False]
+    assert carried.attrs.get("continues") is True
+    assert "continues" not in not_reopened.attrs and "continues" not in last.attrs
+    assert [(p.code, text[p.start]) for p in doc.problems] == [("NL401", "“"), ("NL401", "“")]
+    assert [p.start for p in doc.problems] == [not_reopened.start, last.start]

@@ -1,23 +1,31 @@
 """The paragraph grammar (pyparsing) and its fast path (scan.py) read the same format.
 
-Differential tests: both give identical trees on real paragraphs and on 20,000+ fuzzed strings.
+Differential tests: the grammar reading a paragraph's whole text, the grammar reading its mark skeleton
+(what the parser uses, cached by skeleton) and the scanner give identical trees on real paragraphs, on
+20,000+ fuzzed strings and on generated ones in both quotation styles.
 Property tests: on any text at all, parsing terminates, never raises, and top-level spans tile the text.
 """
 from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import notelint
 from fuzzing import budget
-from notelint.parsing.grammar import parse_paragraph
-from notelint.parsing.scan import MAX_DEPTH, scan_paragraph
+from notelint.parsing import grammar
+from notelint.parsing.grammar import parse_paragraph, parse_text, skeleton_tree
+from notelint.parsing.scan import MAX_DEPTH, mark_positions, scan_paragraph
 
 
-def trees(text: str):
-    return [n.as_tuple() for n in parse_paragraph(text)], [n.as_tuple() for n in scan_paragraph(text)]
+def trees(text: str, singles_at_top: bool = False):
+    """The grammar's tree and the scanner's; the grammar's read from the skeleton is checked against the
+    grammar reading the text on the way."""
+    by_skeleton = [n.as_tuple() for n in parse_paragraph(text, singles_at_top)]
+    assert by_skeleton == [n.as_tuple() for n in parse_text(text, singles_at_top)], repr(text)
+    return by_skeleton, [n.as_tuple() for n in scan_paragraph(text, None, singles_at_top)]
 
 
 def test_grammar_and_fast_path_agree_on_the_corpus_paragraphs(corpus_text):
@@ -180,3 +188,152 @@ def test_documents_read_with_the_fast_path_equal_the_grammar_alone(corpus_text):
         slow = build_document(plain_source(text), fast_path=False)
         assert span_tree(fast) == span_tree(slow), text
         assert [(p.code, p.start) for p in fast.problems] == [(p.code, p.start) for p in slow.problems]
+
+
+# -- the grammar reads mark skeletons --------------------------------------------------------------------
+
+# Role strings (what quotemarks.canonical hands the structure): words, white space and tabs, apostrophes
+# that are text, and the seven role marks.
+ROLE_PIECES = st.sampled_from(["“", "”", '"', "‘", "’", "[", "]", "the envoy", " ", "\t", "said.", "Iran’s",
+                               "'", "(AP)", "\n"])
+OPENERS = st.sampled_from(["“", '"', "‘", "["])
+CLOSERS = st.sampled_from(["”", '"', "’", "]"])
+
+
+@settings(max_examples=budget(1_500), suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(ROLE_PIECES, max_size=40).map("".join), st.booleans())
+def test_grammar_on_skeletons_equals_grammar_on_text_and_the_scanner(text, singles_at_top):
+    by_grammar, by_scan = trees(text, singles_at_top)
+    assert by_grammar == by_scan
+
+
+@settings(max_examples=budget(600), suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.integers(MAX_DEPTH - 2, MAX_DEPTH + 2).flatmap(lambda depth: st.lists(OPENERS, min_size=depth,
+                                                                                  max_size=depth)),
+       st.lists(CLOSERS, max_size=MAX_DEPTH + 3), st.lists(ROLE_PIECES, max_size=6), st.booleans())
+def test_the_readings_agree_at_the_depth_limit(openers, closers, tail, singles_at_top):
+    # Nesting at, just under and just past MAX_DEPTH, closed in any order or not at all, then more text:
+    # past the limit an opening mark is text in all three readings.
+    text = "The minister " + " a ".join(openers) + " word " + " ".join(closers) + "".join(tail)
+    by_grammar, by_scan = trees(text, singles_at_top)
+    assert by_grammar == by_scan
+
+
+def depth(nodes) -> int:
+    return max((1 + depth(n[4]) for n in nodes), default=0)
+
+
+@settings(max_examples=budget(400), suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.sampled_from(["“", "‘", "[", "talks", " ", "Iran's", "\t"]), max_size=50).map("".join),
+       st.booleans())
+def test_unclosed_constructs_end_where_the_paragraph_ends(text, singles_at_top):
+    # Only opening marks (a straight " may close, so none here; an apostrophe is plain ' in roles):
+    # every construct runs to the paragraph's end, unclosed, and nesting stops at MAX_DEPTH.
+    by_grammar, by_scan = trees(text, singles_at_top)
+    assert by_grammar == by_scan
+    assert depth(by_grammar) <= MAX_DEPTH
+    stack = list(by_grammar)
+    while stack:
+        kind, start, end, closed, children = stack.pop()
+        assert (end, closed) == (len(text), False)
+        stack.extend(children)
+
+
+# Paragraphs of the shapes republished copy has: insertions holding scare quotes, quotations holding
+# insertions, quotations ending inner ones, unclosed brackets and strays.
+REAL_LOOKING = [
+    "“We will not leave [Iraq] until the government asks us to,” the general said on Tuesday.",
+    "The militia called the strike a “response” [it can’t be a “response” when the US started this war].",
+    "“They told us ‘Maintain calm’ and left [the envoy “did not reprimand” anyone],” one official said.",
+    "The ministry said the drones were “a message [from Tehran,” a spokesman added, without saying more.",
+    "Kataib Hezbollah [sic] denied it. “Nobody fired [any rockets ] at the embassy,” it said. ] Source: AP",
+    "Washington has “no intention [of withdrawing] from Iraq” [editor’s note: it said so in 2011 too].",
+    "“He said ‘we will respond, and soon,” according to the statement, which gave no date.",
+    "[With the US bombing some factions and bribing others, you would think they would.]",
+]
+
+
+@pytest.mark.parametrize("singles_at_top", [False, True])
+@pytest.mark.parametrize("paragraph", REAL_LOOKING)
+def test_real_looking_paragraphs_read_alike_by_skeleton_text_and_scanner(paragraph, singles_at_top):
+    by_grammar, by_scan = trees(paragraph, singles_at_top)
+    assert by_grammar == by_scan
+
+
+def test_a_scare_quote_in_an_insertion_maps_back_to_its_words():
+    text = REAL_LOOKING[1]
+    (quote, insertion) = parse_paragraph(text)
+    assert text[quote.start:quote.end] == "“response”"
+    assert text[insertion.start:insertion.end] == ("[it can’t be a “response” when the US started this war]")
+    (scare,) = insertion.children
+    assert (text[scare.start:scare.end], scare.closed) == ("“response”", True)
+
+
+def test_an_unclosed_quotation_ends_at_the_mark_that_ended_it():
+    # ‘ opens inside the quotation; the outer ” ends both, the inner one unclosed at that mark.
+    text = REAL_LOOKING[6]
+    (outer,) = parse_paragraph(text)
+    (inner,) = outer.children
+    assert text[outer.start:outer.end] == "“He said ‘we will respond, and soon,”"
+    assert (inner.end, inner.closed) == (text.index("”"), False)
+    # A bracket opened inside a quotation scopes the ” after it: with no quotation open inside the
+    # bracket, that mark is a stray, and the bracket and the quotation run on to the paragraph's end.
+    text = REAL_LOOKING[3]
+    (outer,) = parse_paragraph(text)
+    (bracket,) = outer.children
+    (stray,) = bracket.children
+    assert (outer.end, outer.closed, bracket.end, bracket.closed) == (len(text), False, len(text), False)
+    assert (stray.kind, stray.start, stray.end) == ("stray_quote", text.index("”"), text.index("”") + 1)
+
+
+def test_strays_are_their_one_mark():
+    text = REAL_LOOKING[4]
+    by_grammar = parse_paragraph(text)
+    strays = [n for n in by_grammar if n.kind == "stray_bracket"]
+    assert [(text[n.start:n.end], n.start) for n in strays] == [("]", text.rindex("]"))]
+
+
+def test_paragraphs_of_one_shape_are_parsed_once_and_placed_at_their_own_offsets(monkeypatch):
+    calls = []
+    real_parse = grammar._parse
+    monkeypatch.setattr(grammar, "_parse", lambda text, singles: calls.append(text) or real_parse(text, singles))
+    skeleton_tree.cache_clear()
+    first = "“Calm [the talks “go on”] now,” he said."
+    second = "Officials said “the envoy [who arrived “on Monday”] will stay for weeks,” in a statement."
+    for text in (first, second):
+        (quote,) = parse_paragraph(text)
+        (bracket,) = quote.children
+        (inner,) = bracket.children
+        assert (quote.start, quote.end) == (text.index("“"), text.rindex("”") + 1)
+        assert (bracket.start, bracket.end) == (text.index("["), text.index("]") + 1)
+        assert text[inner.start:inner.end] in ("“go on”", "“on Monday”")
+    assert calls == ["“[“”]”"]  # one parse, of the shape both paragraphs share
+
+
+def test_a_region_is_read_in_place_with_the_offsets_of_the_whole_text():
+    # The document builder reads one construct of a paragraph by handing over its marks and its end.
+    text = "The envoy left. “We back [the bank “and its governor”] fully,” the minister said [sic."
+    start, end = text.index("“"), text.index(" the minister")
+    region = [pos for pos in mark_positions(text) if start <= pos < end]
+    (in_place,) = parse_paragraph(text, False, region, end)
+    (sliced,) = parse_paragraph(text[start:end])
+    assert in_place.as_tuple() == shifted(sliced, start).as_tuple()
+
+
+def shifted(node, offset):
+    node.start += offset
+    node.end += offset
+    for child in node.children:
+        shifted(child, offset)
+    return node
+
+
+def test_marks_between_letters_stay_text_when_the_grammar_re_reads_a_quotation():
+    # “…a‘b … c’d…”: single marks between letters are no structure (quotemarks.canonical does not report
+    # them), whether or not a nested bracket sends the quotation to the grammar. The grammar once re-read
+    # the quotation's text and took them for a single quotation.
+    nested = "Body one.\n\n“He [said “no”] to a‘b and c’d today,” she said.\n"
+    flat = nested.replace("[said “no”]", "[said no]")
+    for text, expected in ((nested, ["“He [said “no”] to a‘b and c’d today,”", "“no”"]),
+                           (flat, ["“He [said no] to a‘b and c’d today,”"])):
+        assert [text[s.start:s.end] for s in notelint.parse(text).spans_of("quote")] == expected

@@ -116,7 +116,7 @@ def test_line_index_starts_every_line_after_lf_cr_or_crlf(text):
     # each \r\n, \r or \n.
     expected = [0] + [i + 1 for i, c in enumerate(text)
                       if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n")]
-    assert LineIndex(text).starts == expected
+    assert list(LineIndex(text).starts) == expected
 
 
 def test_offset_map_maps_entities_atomically():

@@ -282,3 +282,45 @@ def test_workers_started_early_are_dismissed_when_few_files_need_linting(tmp_pat
     assert result.files == 3 and result.findings
     assert multiprocessing.active_children() == []
     assert runner.start_workers(1, settings) is None  # one job: nothing to start
+
+
+# --- Memory: a file's bytes are the lint's to free --------------------------------------------------------
+
+@pytest.mark.parametrize("use_cache", [False, True])
+def test_a_files_bytes_are_handed_to_the_lint_and_not_kept_by_the_runner(tmp_path, log_dir, use_cache):
+    # A long article is parsed and linted after its bytes are decoded: if the runner kept a reference
+    # (to hash them for the cache afterwards, say), a 20 MB file would hold 20 MB more while it is linted.
+    import tracemalloc
+
+    path = tmp_path / "long-story.txt"
+    path.write_text("Talks continue into the night\n\n" + WIRE_PARAGRAPH * 4000, encoding="utf-8")
+    released = []
+
+    def decode_then_drop(p, data, settings, options):
+        size = len(data)
+        held = tracemalloc.get_traced_memory()[0]
+        del data
+        released.append((size, held - tracemalloc.get_traced_memory()[0]))
+        return []
+
+    tracemalloc.start()
+    try:
+        result = runner.check_files([(str(path), FakeSettings(log_dir))], jobs=1, use_cache=use_cache,
+                                    cache_dir=str(tmp_path / "cache"), lint=decode_then_drop)
+    finally:
+        tracemalloc.stop()
+    assert not result.errors
+    (size, freed), = released
+    assert size > 600_000 and freed >= size
+
+
+def test_the_cache_still_records_the_digest_of_the_bytes_handed_over(tmp_path, log_dir):
+    paths = write_articles(tmp_path / "news", 3)
+    cache = str(tmp_path / "cache")
+    first = check(paths, FakeSettings(log_dir), jobs=1, use_cache=True, cache_dir=cache)
+    clear_calls(log_dir)
+    for p in paths:  # same content, new mtime: a hit only if the stored digest is the content's
+        os.utime(p, ns=(os.stat(p).st_atime_ns, os.stat(p).st_mtime_ns + 5_000_000_000))
+    second = check(paths, FakeSettings(log_dir), jobs=1, use_cache=True, cache_dir=cache)
+    assert second.from_cache == 3 and all_calls(log_dir) == []
+    assert second.findings == first.findings

@@ -62,7 +62,8 @@ def _items(paths: Iterable[str], options: ReadOptions, errors: list[str]) -> Ite
                 for record in iter_records(path, text_field=options.text_field, id_field=options.id_field,
                                            paragraph_separator=options.paragraph_separator):
                     if record.error is not None or record.text is None:
-                        errors.append(f"{path}:{record.row}: error: {record.error or 'no text'}")
+                        # the form check and stats print for a bad row: a row is not a line (CSV fields span lines)
+                        errors.append(f"{path}: error: row {record.row}: {record.error or 'no text'}")
                     else:
                         yield ("text", record.id, record.text)
             except SourceError as exc:

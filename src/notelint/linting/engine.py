@@ -12,6 +12,7 @@ from . import checks
 from .context import SELDOM_SCOPES, Context, Hit
 from .findings import Finding
 from .messages import format_message
+from .patterns import find_words
 from .rules import DEFAULT_PATTERN_TIMEOUT, RULE_TIMEOUT, UNUSED_SUPPRESSION, Rule, load_rules, rules_for
 from .suppressions import apply_suppressions, find_suppressions
 from ..parsing.model import Document
@@ -67,10 +68,13 @@ def _run_patterns(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
 
 def _run_lexicons(rule: Rule, ctx: Context, timeout: float) -> list[Hit]:
     hits = []
+    lexicons = rule.lexicons
+    matchers = [lexicon.matcher for lexicon in lexicons]
     for start, end, _span in ctx.scoped_regions(rule.scope):
-        for lexicon in rule.lexicons:
-            for m in lexicon.compiled.finditer(ctx.text, start, end):
-                hits.append(Hit(m.start(), m.end(), _format(rule.message, match=m.group(), category=lexicon.category)))
+        # One pass over the region's words for all the rule's word lists.
+        for index, m in find_words(matchers, ctx.text, start, end):
+            message = _format(rule.message, match=m.group(), category=lexicons[index].category)
+            hits.append(Hit(m.start(), m.end(), message))
     return hits
 
 

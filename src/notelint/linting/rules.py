@@ -57,9 +57,18 @@ class Lexicon(FrozenValue):
 
     @functools.cached_property
     def compiled(self) -> "re.Pattern":
+        """The list as one regular expression (what `matcher` finds, at a cost of ~1 ms per hundred
+        entries to compile)."""
         from .patterns import compile_word_list
 
         return compile_word_list(self.words)
+
+    @functools.cached_property
+    def matcher(self) -> "WordList":
+        """The list as the rules search it: by looking words up, with `compiled`'s matches."""
+        from .patterns import WordList
+
+        return WordList(self.words)
 
 
 class Rule(FrozenValue):

@@ -20,7 +20,7 @@ from ..lazy_pattern import LazyPattern
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
-from .scan import BRACKET, MARKS, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
+from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
 
@@ -274,11 +274,11 @@ class _Builder:
         roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
                              if marks or not self.fast_path else (chunk, []))
         if not self.fast_path:
-            nodes = _parse_paragraph(roles, singles_at_top)
+            nodes = _parse_paragraph(roles, role_marks, len(roles), singles_at_top)
         else:
             nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
             if nodes and ("[" in chunk or "]" in chunk):
-                nodes = [self._by_grammar(node, roles, singles_at_top) for node in nodes]
+                nodes = [self._by_grammar(node, roles, role_marks, singles_at_top) for node in nodes]
         children = []
         quotes = False
         for node in nodes:
@@ -301,12 +301,12 @@ class _Builder:
         return children
 
     @staticmethod
-    def _by_grammar(node: Node, chunk: str, singles_at_top: bool) -> Node:
+    def _by_grammar(node: Node, chunk: str, marks: list[int], singles_at_top: bool) -> Node:
         """Re-read a top-level construct holding a bracket with the grammar (the format's definition).
 
         Constructs without brackets keep the fast path's reading: the two are proven equal by the
-        differential tests, and the grammar costs ~50 µs a construct. A region dense in marks keeps the
-        fast path too, so adversarial input stays linear.
+        differential tests. A region dense in marks keeps the fast path too: its skeleton is a shape of
+        its own, which the grammar would parse (~50 µs a construct) for no other paragraph.
         """
         if node.kind not in (QUOTE, BRACKET) or (chunk.find("[", node.start, node.end) == -1
                                                  and chunk.find("]", node.start, node.end) == -1):
@@ -316,11 +316,10 @@ class _Builder:
             # nothing nested for the grammar to settle. The common case in wire copy, and it spares a
             # run that meets no deeper nesting the ~30 ms of importing pyparsing and building the grammar.
             return node
-        region = chunk[node.start:node.end]
-        if len(MARKS.findall(region)) > _GRAMMAR_MAX_MARKS:
+        region = _positions_in(marks, node.start, node.end)
+        if len(region) > _GRAMMAR_MAX_MARKS:
             return node
-        (parsed,) = _parse_paragraph(region, singles_at_top)
-        _shift(parsed, node.start)
+        (parsed,) = _parse_paragraph(chunk, region, node.end, singles_at_top)
         return parsed
 
     def _node_span(self, node: Node, base: int, chunk: str, in_quote: bool, in_quote_node: bool = False) -> Span | None:
@@ -416,13 +415,13 @@ class _Builder:
         return children
 
     def _comments_span(self, start: int, end: int) -> Span:
-        span = Span(COMMENTS, start, end)
+        paragraphs = []
         for block_start, block_end, _ in _split_blocks(self.text, start, end):
             marks, singles = self._block_marks(block_start, block_end, self.style)
-            span.children.append(Span(PARAGRAPH, block_start, block_end,
-                                      self._inline_spans(block_start, block_end, marks, with_wire=True,
-                                                         singles=singles, asides=False)))
-        return span
+            paragraphs.append(Span(PARAGRAPH, block_start, block_end,
+                                   self._inline_spans(block_start, block_end, marks, with_wire=True,
+                                                      singles=singles, asides=False)))
+        return Span(COMMENTS, start, end, paragraphs)
 
     def _mark_continued_quotes(self, spans: list[Span]) -> None:
         """Report each unclosed quotation (NL401), except one carried into the next paragraph.
@@ -436,17 +435,23 @@ class _Builder:
         for s in spans:
             if s.kind == COMMENTS:
                 blocks.extend(s.children)
-        following = {id(block): blocks[i + 1] for i, block in enumerate(blocks[:-1])}
-        top_level = {id(block.children[-1]): block for block in blocks if block.children}
+        # Where each block that ends in an open quotation stands, to find the block after it. Only those
+        # blocks: maps of every block (to the next one, from its last child) were the peak of memory of a
+        # 20 MB article's parse (~10 MB).
+        open_ids = {id(quote) for quote in self._open_quotes}
+        ending_open = {id(block.children[-1]): i for i, block in enumerate(blocks)
+                       if block.children and id(block.children[-1]) in open_ids}
+        last = len(blocks) - 1
         opening = _OPENING_QUOTE_OR_SINGLE if self.style == SINGLE else _OPENING_QUOTE
         for quote in self._open_quotes:
             opened = quote.attrs.pop("open_at")
-            block = top_level.get(id(quote))
-            nxt = following.get(id(block)) if block is not None else None
+            i = ending_open.get(id(quote))
+            nxt = blocks[i + 1] if i is not None and i < last else None
             if nxt is not None and self._link_line(nxt):
                 # A promo or related-links line scraped into the middle of a quotation ("SEVEN KEY
                 # TAKEAWAYS FROM …"): the quotation carries on in the block after it.
-                nxt = following.get(id(nxt))
+                i += 1
+                nxt = blocks[i + 1] if i < last else None
             if nxt is not None and opening.match(self.text, nxt.start, nxt.end):
                 quote.attrs["continues"] = True
             elif nxt is not None and (stray := self._leading_stray_closer(nxt)) is not None:
@@ -568,24 +573,17 @@ def _sentence_count(text: str) -> int:
     return len(attribution.SENTENCE_END.findall(text.rstrip() + " "))
 
 
-def _parse_paragraph(text: str, singles_at_top: bool = False) -> list[Node]:
+def _parse_paragraph(text: str, marks: list[int], end: int, singles_at_top: bool = False) -> list[Node]:
     # pyparsing is imported on first need: most articles have no nested brackets, and importing it
     # costs ~25 ms of a pre-commit hook's start-up.
     from .grammar import parse_paragraph
 
-    return parse_paragraph(text, singles_at_top)
+    return parse_paragraph(text, singles_at_top, marks, end)
 
 
 def _positions_in(positions: list[int], start: int, end: int) -> list[int]:
     """The sorted `positions` that lie in [start, end)."""
     return positions[bisect_left(positions, start):bisect_left(positions, end)]
-
-
-def _shift(node: Node, offset: int) -> None:
-    node.start += offset
-    node.end += offset
-    for child in node.children:
-        _shift(child, offset)
 
 
 # Blank lines (only horizontal white space) end a block; single line breaks stay inside it.

@@ -13,17 +13,28 @@ identical trees). Nesting is unrolled to MAX_DEPTH levels rather than built with
 past that depth an opening mark is plain text, so no input can raise RecursionError, and every
 construct is matched in a single forward pass (no backtracking), which keeps unclosed input linear.
 
+What the grammar reads is a paragraph's *mark skeleton*: its role marks alone, in order, as a short
+string ("“[“”]”" for a quotation holding a bracket that quotes a word), not its text. Plain text between
+marks never decides anything (every rule above is about marks and what is open), so the tree over the
+skeleton, in skeleton indices, maps back to the text exactly: a construct starts at its opening mark; a
+closed one ends after its closing mark; an unclosed one ends at the mark that ended it (the closer of
+a construct around it) or at the paragraph end; a stray is its one mark. Paragraphs repeat a small
+number of shapes, so trees are cached by skeleton and pyparsing runs once per shape per process.
+The grammar still reads text too (`parse_text`: plain runs as one Regex each): the differential tests
+hold the two readings equal.
+
 Per pyparsing-speed notes: no whitespace skipping (set before any element is built), parse_with_tabs
-so offsets stay in the caller's string, one Regex per run of plain text.
+so offsets stay in the caller's string.
 """
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from functools import lru_cache
 
 import pyparsing as pp
 
-from .scan import BRACKET, MAX_DEPTH, QUOTE, STRAY_BRACKET, STRAY_QUOTE, Node
+from .scan import BRACKET, MAX_DEPTH, QUOTE, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions
 
 _PLAIN = r'[^\[\]“”"‘’]+'
 _CLOSE = "close"
@@ -119,8 +130,55 @@ def paragraph_grammar(singles_at_top: bool = False) -> pp.ParserElement:
         pp.ParserElement.set_default_whitespace_chars(saved)
 
 
-def parse_paragraph(text: str, singles_at_top: bool = False) -> list[Node]:
-    """Quotations, brackets and strays of one paragraph (in roles: see quotemarks.py), by the grammar."""
+def parse_paragraph(text: str, singles_at_top: bool = False, marks: Sequence[int] | None = None,
+                    end: int | None = None) -> list[Node]:
+    """Quotations, brackets and strays of one paragraph (in roles: see quotemarks.py), by the grammar
+    reading its mark skeleton.
+
+    `marks` are where the paragraph's role marks are in `text`, in order (mark_positions(text) when not
+    given); `end` is where the paragraph ends (the text's end when not given): what is still open there
+    ends there. Offsets are `text`'s, so a caller may read a region of a longer text without slicing it.
+    """
+    if marks is None:
+        marks = mark_positions(text)
+    end = len(text) if end is None else end
+    skeleton = "".join([text[pos] for pos in marks])
+    return _placed(skeleton_tree(skeleton, singles_at_top), marks, end)
+
+
+def parse_text(text: str, singles_at_top: bool = False) -> list[Node]:
+    """The same, by the grammar reading the whole text (plain runs and all): the reading the skeleton's
+    must equal, kept for the differential tests."""
+    return _parse(text, singles_at_top)
+
+
+# A tree in skeleton indices, as Node.as_tuple gives it: (kind, start, end, closed, children).
+SkeletonTree = tuple[tuple, ...]
+
+
+# Bounded: a few hundred shapes cover most paragraphs of a corpus (the rest are long quotations with
+# many marks, each its own shape); the cache stays small whatever a run reads.
+@lru_cache(maxsize=1024)
+def skeleton_tree(skeleton: str, singles_at_top: bool = False) -> SkeletonTree:
+    """The tree of a skeleton (a string of role marks only), in skeleton indices."""
+    return tuple(node.as_tuple() for node in _parse(skeleton, singles_at_top))
+
+
+def _placed(tree: SkeletonTree, marks: Sequence[int], end: int) -> list[Node]:
+    """A skeleton tree as Nodes at the text offsets of `marks`, for a paragraph ending at `end`."""
+    nodes = []
+    for kind, first, after, closed, children in tree:
+        start = marks[first]
+        if kind == STRAY_QUOTE or kind == STRAY_BRACKET:
+            nodes.append(Node(kind, start, start + 1, False))
+            continue
+        # Closed: just after its closing mark. Unclosed: where the mark that ended it stands, or the end.
+        stop = marks[after - 1] + 1 if closed else marks[after] if after < len(marks) else end
+        nodes.append(Node(kind, start, stop, closed, _placed(children, marks, end) if children else []))
+    return nodes
+
+
+def _parse(text: str, singles_at_top: bool) -> list[Node]:
     result = paragraph_grammar(singles_at_top).parse_string(text, parse_all=True)
     _collect_parser_cycles()
     return [t for t in result if isinstance(t, Node)]

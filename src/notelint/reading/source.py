@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import os
+from array import array
 import stat
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,18 +39,23 @@ class SourceError(Exception):
 
 
 class LineIndex:
-    """Line starts of a text, built once; offset -> (line, col) by bisection (1-based, code points)."""
+    """Line starts of a text, built once; offset -> (line, col) by bisection (1-based, code points).
+
+    The starts are a machine-integer array, not a list: 8 bytes a line instead of a list slot and an int
+    object (~40 bytes; 4.4 MB for the 111,000 lines of a 20 MB article)."""
 
     def __init__(self, text: str) -> None:
         if "\r" in text:
-            self.starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+            self.starts = array("q", [0])
+            self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
         else:
             # LF only (nearly every file): each newline found by str.find. Splitting the text into lines
             # copied all of it at once (40 MB more at the peak of a 20 MB check) and was slower.
-            self.starts = starts = [0]
+            self.starts = starts = array("q", [0])
+            append = starts.append
             pos = text.find("\n")
             while pos != -1:
-                starts.append(pos + 1)
+                append(pos + 1)
                 pos = text.find("\n", pos + 1)
 
     def line_col(self, offset: int) -> tuple[int, int]:

@@ -60,11 +60,16 @@ class CheckResult:
 
 
 def lint_bytes(path: str, data: bytes, settings, options: LintOptions) -> list[Finding]:
-    """Decode, parse and run the rules on one file's bytes."""
+    """Decode, parse and run the rules on one file's bytes.
+
+    The runner hands the bytes over (it keeps no reference): once decoded they are dropped, so the
+    document is built and linted without them (20 MB less at the peak of a 20 MB file)."""
     # Imported here: a run the cache answers whole never parses, and does not import the parser.
     from ..linting.engine import lint_source
 
-    return lint_source(read_source(path, options.input_format, options.max_bytes, data=data), settings)
+    source = read_source(path, options.input_format, options.max_bytes, data=data)
+    del data
+    return lint_source(source, settings)
 
 
 def _warm_up(settings, lint: Callable) -> None:
@@ -99,7 +104,12 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
                 # Stat after reading: a write in between leaves an mtime newer than the run's start, which
                 # the cache treats as racy and verifies by content next time.
                 data, st = read_bytes_and_stat(path, options.max_bytes, stat_after=for_cache)
-                findings = lint(path, data, settings, options)
+                digest = content_digest(data) if for_cache else None
+                # The bytes are handed over, not kept here: popped from a list straight into the call, so
+                # the lint's own reference is the only one and it can free them once they are decoded.
+                handed = [data]
+                del data
+                findings = lint(path, handed.pop(), settings, options)
             except SourceError as exc:
                 rows.append((index, None, 0, 0, None, exc.message))
                 continue
@@ -107,7 +117,7 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
                 rows.append((index, None, 0, 0, None, exc.strerror or str(exc)))
                 continue
             if for_cache:
-                rows.append((index, content_digest(data), st.st_size, st.st_mtime_ns, findings, None))
+                rows.append((index, digest, st.st_size, st.st_mtime_ns, findings, None))
             elif findings:
                 rows.append((index, None, 0, 0, findings, None))
     return rows
