@@ -3,6 +3,7 @@ pay for parsing TOML (nor importing tomllib) that changes only with notelint its
 answer for packs it was not made from."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
@@ -40,9 +41,9 @@ def installed(tmp_path, monkeypatch):
     (folder / "desk.toml").write_text(PACK, encoding="utf-8")
     monkeypatch.setattr(rules, "__file__", str(package / "linting" / "rules.py"))
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
-    rules.load_rules.cache_clear()
-    yield folder
-    rules.load_rules.cache_clear()
+    # A load_rules of its own: the process's cached rules (which the engine's caches hold) stay as they are.
+    monkeypatch.setattr(rules, "load_rules", functools.lru_cache(maxsize=16)(rules.load_rules.__wrapped__))
+    return folder
 
 
 def parse_refused(monkeypatch):
