@@ -6,7 +6,6 @@ check in `checks.py`. Shipped packs live in the `notelint.rules` package; users 
 from __future__ import annotations
 
 import functools
-import marshal
 import os
 import re
 import sys
@@ -171,11 +170,11 @@ def _folder_pack_files(folder: str) -> list[tuple[str, str]]:
 @functools.lru_cache(maxsize=16)
 def load_rules(extra_pack_dirs: Sequence[str] = ()) -> list[Rule]:
     """Every rule: the shipped packs, then each extra folder's packs. Sorted by code."""
-    files, folder = _shipped_packs()
+    files, _folder = _shipped_packs()
     shipped = len(files)
     for extra in extra_pack_dirs:
         files.extend(_folder_pack_files(extra))
-    tables = _parsed_packs(files[:shipped], folder) + [(path, _parse_pack(path, text)) for path, text in files[shipped:]]
+    tables = _parsed_packs(files[:shipped]) + [(path, _parse_pack(path, text)) for path, text in files[shipped:]]
     # Lexicons first: a rule may use a lexicon declared in any pack.
     tables = [(path, table) for path, table in tables if "rule" in table or "lexicon" in table]
     lexicons: dict[str, Lexicon] = {}
@@ -223,50 +222,25 @@ def _parse_pack(path: str, text: str) -> dict:
         raise RulePackError(path, "invalid TOML: nested too deeply") from None
 
 
-# The shipped packs as parsed, kept beside them as Python keeps a module's bytecode: every run reads the
-# packs (a few milliseconds of TOML parsing, and tomllib's own import) though they change only with
-# notelint itself. marshal is built into the interpreter (nothing to import) and its format may change
-# between Python versions, hence the interpreter's tag in the name.
-_PACK_CACHE = f"packs.{sys.implementation.cache_tag}.marshal"
+# The shipped packs as parsed, and the names of the checks, are written into shipped.py by
+# `python -m notelint.linting.rules` when a pack or checks.py changes (a test fails until it is redone):
+# every run would otherwise parse TOML (and import tomllib) that changes only with notelint itself, and
+# import checks.py (with regex and the document model) to validate the packs' `check` names, which a run
+# answered from the result cache never uses. Python caches that module's bytecode as any other's;
+# notelint itself writes nothing beside its package.
 
 
-def _parsed_packs(files: list[tuple[str, str]], folder: str | None) -> list[tuple[str, dict]]:
-    """(path, table) of each pack as tomllib parses it: from `folder`'s cache when that was made from
-    these very texts (compared whole, so an edited pack is never answered from an older parse), else
-    parsed and, where Python would write bytecode, cached for the next run. Validation is not cached:
-    it runs on every load, as the user's packs may use or collide with the shipped ones."""
-    cache = os.path.join(folder, "__pycache__", _PACK_CACHE) if folder and files else None
-    if cache is not None:
-        try:
-            with open(cache, "rb") as fh:
-                stored_files, stored_tables = marshal.loads(fh.read())
-            if stored_files == files:
-                return stored_tables
-        except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or not ours: parse
-            pass
-    tables = [(path, _parse_pack(path, text)) for path, text in files]
-    if cache is not None and not sys.dont_write_bytecode:
-        _write_cache(cache, (files, tables))
-    return tables
+def _parsed_packs(files: list[tuple[str, str]]) -> list[tuple[str, dict]]:
+    """(path, table) of each shipped pack as tomllib parses it: from shipped.py when that was made from
+    these very texts (compared whole, so a pack edited in an installation is never answered from an
+    older parse), else parsed. Validation is not stored: it runs on every load, as the user's packs may
+    use or collide with the shipped ones."""
+    from . import shipped
 
+    if [(name, text) for name, text, _table in shipped.PACKS] == files:
+        return [(name, table) for name, _text, table in shipped.PACKS]
+    return [(path, _parse_pack(path, text)) for path, text in files]
 
-def _write_cache(cache: str, value) -> None:
-    """`value` in marshal's form at `cache`, if it can be written (else the next run computes it again)."""
-    try:
-        data = marshal.dumps(value)
-    except ValueError:  # a value marshal cannot hold (a TOML date in a pack): parse on every run instead
-        return
-    tmp = f"{cache}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(cache), exist_ok=True)
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, cache)  # whole or not at all: another run may be reading it
-    except OSError:  # a read-only installation: parse on every run, as Python then compiles its modules
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 _RULE_KEYS = {"code", "name", "severity", "summary", "message", "what", "why", "bad", "good", "options",
@@ -413,35 +387,32 @@ def _is_check_function(name) -> bool:
     return list(inspect.signature(function).parameters) == ["ctx", "rule", "options"]
 
 
-# The names of the checks, kept beside checks.py's bytecode and stamped with its size and modification
-# time as the bytecode is: validating a pack's `check` names otherwise imports checks.py, and with it
-# regex and the document model, which a run answered from the result cache never uses. A name not in the
-# list is looked up in the module itself.
-_CHECKS_CACHE = f"check-names.{sys.implementation.cache_tag}.marshal"
-
-
-@functools.lru_cache(maxsize=1)
 def _known_checks() -> frozenset[str]:
-    here = os.path.dirname(os.path.abspath(__file__))
-    try:
-        st = os.stat(os.path.join(here, "checks.py"))
-    except OSError:  # no source beside this module (a zip): look each name up in the module
-        return frozenset()
-    stamp = (st.st_size, st.st_mtime_ns)
-    cache = os.path.join(here, "__pycache__", _CHECKS_CACHE)
-    try:
-        with open(cache, "rb") as fh:
-            stored_stamp, names = marshal.loads(fh.read())
-        if stored_stamp == stamp:
-            return frozenset(names)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    """The names of the checks as shipped.py lists them (a name not listed is looked up in checks.py)."""
+    from . import shipped
+
+    return shipped.CHECK_NAMES
+
+
+def shipped_module_text() -> str:
+    """shipped.py as it must read for the packs and checks.py of this checkout."""
     from . import checks
 
+    packs = [(name, text, _parse_pack(name, text)) for name, text in _shipped_packs()[0]]
     names = sorted(name for name in vars(checks) if _is_check_function(name))
-    if not sys.dont_write_bytecode:
-        _write_cache(cache, (stamp, names))
-    return frozenset(names)
+    for _name, _text, table in packs:  # a literal Python reads back, or the module would lie
+        import ast
+
+        if ast.literal_eval(repr(table)) != table:
+            raise ValueError(f"{_name}: a value with no Python literal (a TOML date or nan)")
+    lines = ['"""The shipped rule packs as tomllib parses them, and the names of the checks: written by',
+             "`python -m notelint.linting.rules` from rules/*.toml and checks.py; do not edit (rules.py",
+             'explains why it exists)."""', "", "PACKS = ("]
+    lines += [f"    ({name!r}, {text!r},\n     {table!r})," for name, text, table in packs]
+    lines += [")", "", "CHECK_NAMES = frozenset({"]
+    lines += [f"    {name!r}," for name in names]
+    lines += ["})", ""]
+    return "\n".join(lines)
 
 
 def rule_by_code(code: str, rules: Iterable[Rule] | None = None) -> Rule | None:
@@ -490,3 +461,9 @@ def rules_for(settings, path: str | None) -> list[Rule]:
     if key not in _selection_cache:
         _selection_cache[key] = resolve_selection(load_rules(settings.extend), settings, ignores)
     return _selection_cache[key]
+
+
+if __name__ == "__main__":  # python -m notelint.linting.rules: write shipped.py again
+    _target = os.path.join(os.path.dirname(os.path.abspath(__file__)), "shipped.py")
+    with open(_target, "w", encoding="utf-8") as _fh:
+        _fh.write(shipped_module_text())
