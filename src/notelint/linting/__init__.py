@@ -6,6 +6,8 @@ findings) must not import the engine, and with it the parser, which a run answer
 """
 from __future__ import annotations
 
+from ..lazy_pattern import lazy_names
+
 __all__ = ["Finding", "Rule", "RulePackError", "Settings", "lint_document", "lint_source", "load_rules",
            "load_settings"]
 
@@ -13,16 +15,4 @@ _HOMES = {"Settings": "config", "load_settings": "config", "lint_document": "eng
           "Finding": "findings", "Rule": "rules", "RulePackError": "rules", "load_rules": "rules"}
 
 
-def __getattr__(name: str):
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-
-    value = getattr(importlib.import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_names(__name__, _HOMES)
