@@ -1,0 +1,43 @@
+"""The document builder's shared scans decide exactly as the per-stage searches they replaced (issue 15).
+
+- _split_blocks, which visits only the line feeds of a text without carriage returns, against the split
+  by _BLOCK_BREAK.finditer (the definition);
+each compared on generated text built from the characters that decide it, and on the corpus article.
+"""
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from fuzzing import budget
+from hypothesis import strategies as st
+
+from notelint.parsing import document
+
+
+def _blocks_by_the_pattern(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    blocks: list[tuple[int, int, str]] = []
+    pos = start
+    for match in document._BLOCK_BREAK.finditer(text, start, end):
+        document._add_block(blocks, text, pos, match.start())
+        pos = match.end()
+    document._add_block(blocks, text, pos, end)
+    return blocks
+
+
+# Line breaks, the horizontal white space a blank line may hold (a no-break space among it), words.
+_BLOCK_PIECES = ["\n", "\n", "\n\n", " ", "\t", "\u00a0", "\f", "\v", "\r", "\r\n", "Word", "said.", "  indented"]
+
+
+@settings(max_examples=budget(1000), deadline=None)
+@given(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=24).map("".join), st.data())
+@example("Headline\n\nWASHINGTON (Reuters) - The lead.\n", None)
+@example("\n \n\t\u00a0\nA block\n \nB\n\n", None)
+@example("A block\n\u00a0\nB\n\f\nC\n\v \nD", None)  # blank lines holding a no-break space, a form feed, a vertical tab
+def test_blocks_split_at_line_feeds_are_the_pattern_split(text, data):
+    start = data.draw(st.integers(0, len(text))) if data is not None else 0
+    end = data.draw(st.integers(start, len(text))) if data is not None else len(text)
+    assert document._split_blocks(text, start, end) == _blocks_by_the_pattern(text, start, end)
+
+
+def test_blocks_split_at_line_feeds_on_the_corpus(corpus_text):
+    assert len(document._split_blocks(corpus_text, 0, len(corpus_text))) > 10
+    assert document._split_blocks(corpus_text, 0, len(corpus_text)) == _blocks_by_the_pattern(corpus_text, 0, len(corpus_text))
