@@ -2,10 +2,17 @@
 
 - _split_blocks, which visits only the line feeds of a text without carriage returns, against the split
   by _BLOCK_BREAK.finditer (the definition);
+- the job-noun search of is_page_furniture, its alternation grouped by first letter, against the alternation as
+  first written; the headline's "no sentence end" test, a strip of the regex module's white space, against
+  _HEADLINE_END's search;
 each compared on generated text built from the characters that decide it, and on the corpus article.
 """
 from __future__ import annotations
 
+import re
+import sys
+
+import regex
 from hypothesis import example, given, settings
 from fuzzing import budget
 from hypothesis import strategies as st
@@ -41,3 +48,30 @@ def test_blocks_split_at_line_feeds_are_the_pattern_split(text, data):
 def test_blocks_split_at_line_feeds_on_the_corpus(corpus_text):
     assert len(document._split_blocks(corpus_text, 0, len(corpus_text))) > 10
     assert document._split_blocks(corpus_text, 0, len(corpus_text)) == _blocks_by_the_pattern(corpus_text, 0, len(corpus_text))
+
+
+# -- the headline tests ---------------------------------------------------------------------------------
+_JOB_NOUN_AS_WRITTEN = re.compile(rf"\b(?:{document._JOB_NOUNS})\b")
+_HEADLINE_PIECES = ["Chief", "Editor", "Editors", "Reporter", "Reporters", "Staff", "Bureau", "Desk", "Team", "team",
+                    "Sub", "Co", "é", "_", "9", "-", " ", "  ", ",", ".", ";", ":", "\u2003", "\x1c", "\n", "\u00a0",
+                    "’", "Deputy Political Editor", "Budget fight looms", "Chief justice calls it bizarre"]
+
+
+@settings(max_examples=budget(1000), deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=10).map("".join))
+@example("Photographer killed in Mexico")
+@example("EditorChief, xStaff éDesk _Team")  # joined to a word character before it: no noun
+def test_job_noun_search_is_the_word_bounded_alternation(line):
+    assert bool(document._JOB_NOUN.search(line)) == bool(_JOB_NOUN_AS_WRITTEN.search(line))
+
+
+@settings(max_examples=budget(1000), deadline=None)
+@given(st.lists(st.sampled_from(_HEADLINE_PIECES), max_size=10).map("".join))
+@example("U.S. budget fight looms,\u2003 ")
+@example("Talks end;\x1c")  # \x1c is white space to str.isspace, not to the regex module's \s
+def test_headline_end_test_is_the_pattern_search(first):
+    assert first.rstrip(document._REGEX_SPACE).endswith((".", ";", ",")) == bool(document._HEADLINE_END.search(first))
+
+
+def test_regex_space_is_the_regex_modules_white_space():
+    assert set(document._REGEX_SPACE) == {chr(c) for c in range(sys.maxunicode + 1) if regex.match(r"\s", chr(c))}
