@@ -5,6 +5,8 @@
 - the job-noun search of is_page_furniture, its alternation grouped by first letter, against the alternation as
   first written; the headline's "no sentence end" test, a strip of the regex module's white space, against
   _HEADLINE_END's search;
+- _add_editor_notes, which looks for no aside inside a dateline, against looking there too (one found there
+  straddles the dateline and is dropped);
 each compared on generated text built from the characters that decide it, and on the corpus article.
 """
 from __future__ import annotations
@@ -12,12 +14,16 @@ from __future__ import annotations
 import re
 import sys
 
+from unittest import mock
+
 import regex
 from hypothesis import example, given, settings
 from fuzzing import budget
 from hypothesis import strategies as st
 
+import notelint
 from notelint.parsing import document
+from notelint.parsing.model import INSERTION, QUOTE, SOURCE, WIRE
 
 
 def _blocks_by_the_pattern(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -75,3 +81,43 @@ def test_headline_end_test_is_the_pattern_search(first):
 
 def test_regex_space_is_the_regex_modules_white_space():
     assert set(document._REGEX_SPACE) == {chr(c) for c in range(sys.maxunicode + 1) if regex.match(r"\s", chr(c))}
+
+
+# -- asides are not looked for inside a dateline ----------------------------------------------------------
+def _add_editor_notes_looking_in_datelines(self, children, start, chunk, asides=False):
+    """_add_editor_notes as first written: asides looked for everywhere but in quotations."""
+    quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE] if asides else ()
+    with mock.patch.object(document._Builder, "_paren_notes", lambda builder, text, a, q=(): _ORIGINAL_PAREN_NOTES(builder, text, a, quoted)):
+        return _ORIGINAL_ADD_EDITOR_NOTES(self, children, start, chunk, asides)
+
+
+_ORIGINAL_ADD_EDITOR_NOTES = document._Builder._add_editor_notes
+_ORIGINAL_PAREN_NOTES = document._Builder._paren_notes
+
+
+def _tree(doc):
+    return [(s.kind, s.start, s.end, sorted(s.attrs.items(), key=str)) for s in doc.walk()], \
+        [(p.code, p.start, p.end) for p in doc.problems]
+
+
+# Datelines whose service reads as an aside when configured ("Wow", "Sigh"), asides and quotations around them.
+_LEAD_PIECES = ["NAIROBI ", "(Reuters)", "(Wow)", "(Sigh)", "(yes, really)", "(you know who)", " - ", " — ", "-",
+                "The minister said", " (and I mean it) ", "“We back it (all of it),” he said.", " ", "?", "!"]
+
+
+@settings(max_examples=budget(500), deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PIECES), max_size=10).map("".join))
+@example("NAIROBI (Sigh) - The minister said (and I mean it) so.")
+def test_asides_are_not_looked_for_in_datelines_as_none_found_there_is_kept(lead):
+    text = "A headline\n\n" + lead + "\n"
+    fast = notelint.parse(text, wire_services=("Wow", "Sigh"))
+    with mock.patch.object(document._Builder, "_add_editor_notes", _add_editor_notes_looking_in_datelines):
+        plain = notelint.parse(text, wire_services=("Wow", "Sigh"))
+    assert _tree(fast) == _tree(plain)
+
+
+def test_a_dateline_naming_an_interjection_stays_a_dateline():
+    doc = notelint.parse("A headline\n\nNAIROBI (Sigh) - The minister said so.\n", wire_services=("Sigh",))
+    lead = doc.spans[2]
+    assert [c.kind for c in lead.children][:2] == [SOURCE, WIRE]
+    assert not any(s.kind == INSERTION for s in doc.walk())

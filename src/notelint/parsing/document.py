@@ -405,7 +405,11 @@ class _Builder:
     def _add_editor_notes(self, children: list[Span], start: int, chunk: str, asides: bool = False) -> list[Span]:
         """Notes in parentheses in `chunk`, the block's text from `start`: labelled ones and, with `asides`,
         the writer's unlabelled asides outside its quotations."""
-        quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE] if asides else ()
+        # No aside is looked for inside a quotation (the speaker's words) nor inside a dateline: its
+        # parenthesis names the wire service ("WASHINGTON (Reuters) -"), and a note found there would
+        # straddle the dateline and be dropped below. Every wire lead has one; its test cost ~2% of a story.
+        quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE or c.kind == SOURCE] \
+            if asides else ()
         notes = self._paren_notes(chunk, asides, quoted)
         for note_start, note_end, label in notes:
             attrs = {"in_quote": False, "label": label} if label else {"in_quote": False}
