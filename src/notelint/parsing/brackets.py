@@ -746,6 +746,17 @@ _ASIDE_THRESHOLD = 3.0
 _CODE_IN_CAPITALS_RE = LazyPattern(re.compile, r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
 
 
+def _may_be_aside(inner: str) -> bool:
+    """What every aside has (is_parenthetical_aside's first test, all that most parentheses meet): a length
+    an aside can have, and a ? or ! or a word without which it finds nothing."""
+    if len(inner) > _MAX_ASIDE_CHARS:
+        return False
+    if "?" in inner or "!" in inner:
+        return True
+    runs = _letter_runs(inner)
+    return runs is None or not runs.isdisjoint(_ASIDE_TRIGGERS)
+
+
 def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, speech=False) -> bool:
     """Whether the text between "(" and ")" (outside any quotation) is the writer's commentary.
 
@@ -757,12 +768,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     no quotation mark left: an "I" or "we" there may be the speaker's restored words ("This is the least (we
     can do), the bishop said"), so it does not count.
     """
-    if len(inner) > _MAX_ASIDE_CHARS:
-        return False
-    punctuated = "?" in inner or "!" in inner
-    runs = _letter_runs(inner)
-    if not punctuated and runs is not None and runs.isdisjoint(_ASIDE_TRIGGERS):
+    if not _may_be_aside(inner):
         return False  # most parentheses: "(R-Texas)", "(AP)", "($1 = 0.92 euros)"
+    punctuated = "?" in inner or "!" in inner
     if not inner.strip():
         return False
     if punctuated and _EXCLAMATION_ONLY_RE.fullmatch(inner):
@@ -899,10 +907,12 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
             continue  # inside a parenthesis already looked at: only the outermost is an aside
         end = closes[start]
         resume = end
-        if any(s <= start < e for s, e in taken) or any(s <= start and end <= e for s, e in quoted):
+        if (taken and any(s <= start < e for s, e in taken)) or any(s <= start and end <= e for s, e in quoted):
             continue
-        if is_parenthetical_aside(text[start + 1:end - 1], text[max(0, start - 200):start], text[end:end + 200],
-                                  speech=speech):
+        inner = text[start + 1:end - 1]
+        # The text around it is cut out only for the few parentheses that pass the first test.
+        if _may_be_aside(inner) and is_parenthetical_aside(inner, text[max(0, start - 200):start], text[end:end + 200],
+                                                           speech=speech):
             if single_quoted is None:
                 single_quoted = _single_quoted(text)
             if not any(s <= start and end <= e for s, e in single_quoted):
