@@ -6,10 +6,14 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import notelint
-from notelint.parsing.document import build_document
+from notelint.parsing.document import build_document, parse_text
 from notelint.reading.source import plain_source
+
+from fuzzing import budget
 
 KIND = {"headline": "headline", "standfirst": "standfirst", "editorial_insertion": "insertion",
         "direct_quote": "quote", "scare_quote_in_insertion": "quote", "source_attribution": "source",
@@ -194,3 +198,26 @@ def test_quotation_carried_over_a_promo_line_and_one_left_open_at_the_end():
     assert "continues" not in not_reopened.attrs and "continues" not in last.attrs
     assert [(p.code, text[p.start]) for p in doc.problems] == [("NL401", "“"), ("NL401", "“")]
     assert [p.start for p in doc.problems] == [not_reopened.start, last.start]
+
+
+# --- CRLF files read as their LF twins -------------------------------------------------------------------
+
+def _lf_offset(crlf_text: str, offset: int) -> int:
+    """The offset in the LF twin of a position in the CRLF text (each \r\n before it becomes \n)."""
+    return offset - crlf_text.count("\r\n", 0, offset)
+
+
+@settings(max_examples=budget(300), deadline=None)
+@given(st.lists(st.sampled_from(["\n", "\n\n", "\n \n", "The port deal was signed,", "officials said.",
+                                 "“We are pleased,” he said.", "  ", "HARBOR (AP) —", "[sic]"]),
+                max_size=16).map("".join))
+@example("Harbor deal signed\n\nThe port authority signed the deal on Monday, officials\nsaid, after two years"
+         " of talks.\n\nThe deal covers three terminals.\n")
+def test_a_crlf_article_has_the_blocks_of_its_lf_twin(lf_text):
+    """A hard-wrapped paragraph of a Windows-saved file is one paragraph, as in the same file saved with
+    LF (the block-break pattern once read a CRLF's \r and \n as two line breaks, a blank line)."""
+    crlf_text = lf_text.replace("\n", "\r\n")
+    lf_blocks = [(s.kind, s.start, s.end) for s in parse_text(lf_text).spans]
+    crlf_blocks = [(s.kind, _lf_offset(crlf_text, s.start), _lf_offset(crlf_text, s.end))
+                   for s in parse_text(crlf_text).spans]
+    assert crlf_blocks == lf_blocks

@@ -605,8 +605,10 @@ def _positions_in(positions: list[int], start: int, end: int) -> list[int]:
     return positions[bisect_left(positions, start):bisect_left(positions, end)]
 
 
-# Blank lines (only horizontal white space) end a block; single line breaks stay inside it.
-_BLOCK_BREAK = LazyPattern(re.compile, r"(?:\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?:\r\n|\r|\n))+")
+# Blank lines (only horizontal white space) end a block; single line breaks stay inside it. A CRLF is one
+# line break (atomic: backtracking into it would read its \r and \n as two, making every line of a
+# hard-wrapped CRLF paragraph a block of its own).
+_BLOCK_BREAK = LazyPattern(re.compile, r"(?>\r\n|\r|\n)(?:[ \t\f\v\u00a0]*(?>\r\n|\r|\n))+")
 # _BLOCK_BREAK after its first line break, in text without carriage returns: the blank lines.
 _BLANK_LINES = LazyPattern(re.compile, r"(?:[ \t\f\v\u00a0]*\n)+")
 _SPACE = " \t\f\v\u00a0\r\n"
