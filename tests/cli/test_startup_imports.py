@@ -75,6 +75,8 @@ def test_a_plain_check_of_a_short_bracket_free_article_imports_only_what_it_uses
     other_commands = {"parse", "rules", "diff", "index", "find", "stats"}
     assert not [m for m in modules if m.startswith("notelint.cli.") and m.rpartition(".")[2] in other_commands]
     assert not imported(modules, "notelint.diffing") and not imported(modules, "notelint.finding")
+    # The check path's values are written-out classes: no dataclass is generated at start-up.
+    assert "dataclasses" not in modules and "inspect" not in modules
 
 
 def test_building_the_command_line_does_not_ask_the_terminal_its_width():

@@ -8,7 +8,6 @@ and the JSON formats carry a `record` object (file, row, id, meta); Parquet flat
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import sys
@@ -243,7 +242,7 @@ class _Sink:
         else:
             # The CI formats have no place for a record's metadata: it goes at the end of the message.
             meta = _meta_text(result.meta)
-            self.kept.extend(dataclasses.replace(f, message=f"{f.message} [{meta}]") if meta else f
+            self.kept.extend(f.replace(message=f"{f.message} [{meta}]") if meta else f
                              for f in result.findings)
 
     def finish(self, severities: Counter, statistics: Counter, records: int, with_findings: int) -> None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Sequence
 
 from ..parsing.model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, STANDFIRST, WIRE, Document, Span
@@ -12,13 +11,27 @@ from ..parsing.model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, STANDF
 SELDOM_SCOPES = frozenset({"insertion", "standfirst", "comments"})
 
 
-@dataclass
 class Hit:
-    """What a check reports: text offsets (into Document.text) and a message."""
+    """What a check reports: text offsets (into Document.text) and a message.
 
-    start: int
-    end: int
-    message: str
+    As `@dataclass` made it (constructor, equality, repr), written out and slotted: made by the thousand."""
+
+    __slots__ = ("start", "end", "message")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, start: int, end: int, message: str) -> None:
+        self.start = start
+        self.end = end
+        self.message = message
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.start, self.end, self.message) == (other.start, other.end, other.message)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, message={self.message!r})"
 
 
 # Recursive helpers of Context, at module level: a nested function that calls itself holds a reference

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from .findings import Finding
 from ..lazy_pattern import LazyPattern
@@ -15,14 +14,38 @@ _BLOCK_END_TAG = LazyPattern(re.compile, r"</(?:p|h[1-6]|li|blockquote|div|secti
 _BLANK_LINE = LazyPattern(re.compile, r"\n[ \t]*(?:\r?\n|$)")
 
 
-@dataclass
 class Suppression:
+    """One directive (as `@dataclass` made it: constructor, equality, repr; written out)."""
+
+    __match_args__ = ("action", "codes", "start", "end", "ranges", "used")
+    __hash__ = None  # type: ignore[assignment]
     action: str
     codes: tuple[str, ...]  # empty: every rule
     start: int  # the directive in the original file
     end: int
-    ranges: list[tuple[int, int]] = field(default_factory=list)  # original-file offsets it covers
-    used: bool = False
+    ranges: list[tuple[int, int]]  # original-file offsets it covers
+    used: bool
+
+    def __init__(self, action: str, codes: tuple[str, ...], start: int, end: int,
+                 ranges: list[tuple[int, int]] | None = None, used: bool = False) -> None:
+        self.action = action
+        self.codes = codes
+        self.start = start
+        self.end = end
+        self.ranges = [] if ranges is None else ranges
+        self.used = used
+
+    def _key(self) -> tuple:
+        return (self.action, self.codes, self.start, self.end, self.ranges, self.used)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(action={self.action!r}, codes={self.codes!r}, start={self.start!r}, "
+                f"end={self.end!r}, ranges={self.ranges!r}, used={self.used!r})")
 
     def covers(self, code: str, name: str) -> bool:
         if not self.codes:

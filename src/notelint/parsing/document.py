@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 
 import regex
 
@@ -17,6 +16,7 @@ from . import attribution
 from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
 from ..collector import paused
 from ..lazy_pattern import LazyPattern
+from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
@@ -58,8 +58,7 @@ _HEADLINE_END = LazyPattern(regex.compile, r"[.;,]\s*$")
 _REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 
 
-@dataclass(frozen=True)
-class ParseOptions:
+class ParseOptions(FrozenValue):
     """What a user may configure about parsing (notelint.toml: editorial-markers, wire-services)."""
 
     editorial_markers: tuple[str, ...] = ()

@@ -5,7 +5,6 @@ to positions in the original file through `Document.location`, the one place tha
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from ..reading.source import Source
@@ -105,10 +104,13 @@ class Span:
         return f"Span({self.kind} {self.start}:{self.end}{extra}, {len(self.children)} children)"
 
 
-@dataclass(frozen=True)
 class Location:
-    """A span's place in the original file: offsets and 1-based line/column (code points)."""
+    """A span's place in the original file: offsets and 1-based line/column (code points).
 
+    A frozen value as `@dataclass(frozen=True)` made it (constructor, equality, hash, repr, pickling), written
+    out so no start-up imports the dataclasses module; one is made for every finding."""
+
+    __match_args__ = ("start", "end", "line", "col", "end_line", "end_col")
     start: int
     end: int
     line: int
@@ -116,15 +118,67 @@ class Location:
     end_line: int
     end_col: int
 
+    def __init__(self, start: int, end: int, line: int, col: int, end_line: int, end_col: int) -> None:
+        setattr_ = object.__setattr__
+        setattr_(self, "start", start)
+        setattr_(self, "end", end)
+        setattr_(self, "line", line)
+        setattr_(self, "col", col)
+        setattr_(self, "end_line", end_line)
+        setattr_(self, "end_col", end_col)
 
-@dataclass
+    def _key(self) -> tuple:
+        return (self.start, self.end, self.line, self.col, self.end_line, self.end_col)
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return self._key() == other._key()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, line={self.line!r}, "
+                f"col={self.col!r}, end_line={self.end_line!r}, end_col={self.end_col!r})")
+
+    def __setattr__(self, name: str, value) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
 class Problem:
-    """Something the parser could not read cleanly (an unbalanced quote or bracket)."""
+    """Something the parser could not read cleanly (an unbalanced quote or bracket).
 
+    A mutable value as `@dataclass` made it (constructor, equality, no hash, repr), written out."""
+
+    __match_args__ = ("code", "start", "end", "message")
+    __hash__ = None  # type: ignore[assignment]
     code: str  # NL401 unbalanced-quote, NL402 unbalanced-bracket
     start: int
     end: int
     message: str
+
+    def __init__(self, code: str, start: int, end: int, message: str) -> None:
+        self.code = code
+        self.start = start
+        self.end = end
+        self.message = message
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.code, self.start, self.end, self.message) == (other.code, other.start, other.end, other.message)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(code={self.code!r}, start={self.start!r}, end={self.end!r}, "
+                f"message={self.message!r})")
 
 
 class Document:

@@ -24,7 +24,6 @@ the seven roles “ ” " ‘ ’ [ ]:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 MAX_DEPTH = 16
 
@@ -36,15 +35,31 @@ _MARK_CHARS = '“”"‘’[]'
 MARKS = re.compile("[" + re.escape(_MARK_CHARS) + "]")
 
 
-@dataclass(slots=True)
 class Node:
-    """A quotation, a bracket, or a stray closing mark, with offsets relative to the scanned text."""
+    """A quotation, a bracket, or a stray closing mark, with offsets relative to the scanned text.
 
-    kind: str
-    start: int
-    end: int
-    closed: bool = True
-    children: list["Node"] = field(default_factory=list)
+    As `@dataclass(slots=True)` made it (constructor, equality, repr), written out: made by the thousand."""
+
+    __slots__ = ("kind", "start", "end", "closed", "children")
+    __match_args__ = __slots__
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, kind: str, start: int, end: int, closed: bool = True, children: list[Node] | None = None) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.closed = closed
+        self.children = [] if children is None else children
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return ((self.kind, self.start, self.end, self.closed, self.children)
+                    == (other.kind, other.start, other.end, other.closed, other.children))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(kind={self.kind!r}, start={self.start!r}, end={self.end!r}, "
+                f"closed={self.closed!r}, children={self.children!r})")
 
     def as_tuple(self) -> tuple:
         return (self.kind, self.start, self.end, self.closed, tuple(c.as_tuple() for c in self.children))

@@ -10,10 +10,11 @@ import bisect
 import os
 from array import array
 import stat
-from dataclasses import dataclass, field
 from functools import cached_property
 
 import re
+
+from ..values import FrozenValue
 
 # A file larger than this is refused with a clear error rather than read into memory unasked.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
@@ -63,8 +64,7 @@ class LineIndex:
         return line + 1, offset - self.starts[line] + 1
 
 
-@dataclass(frozen=True)
-class OffsetMap:
+class OffsetMap(FrozenValue):
     """Maps offsets in extracted article text back to offsets in the original file.
 
     Built from segments (text_start, text_end, orig_start, orig_end). A segment of equal lengths maps
@@ -104,8 +104,7 @@ class OffsetMap:
         return o0 + (offset - t0) if (t1 - t0) == (o1 - o0) else o1
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(FrozenValue):
     """One article as read: the decoded file, the text the grammar reads, and how they correspond."""
 
     path: str | None
@@ -116,9 +115,11 @@ class Source:
     # Blocks the reader already knows (Markdown headings, HTML paragraphs): (start, end, role) in text.
     # None lets the document builder split paragraphs on blank lines itself.
     blocks: tuple[tuple[int, int, str], ...] | None = None
-    metadata: dict = field(default_factory=dict)  # front matter: title, source/credit, ...
+    metadata: dict  # front matter: title, source/credit, ...; a new dict for each Source by default
+    _FACTORIES = {"metadata": dict}
 
-    def __post_init__(self) -> None:
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
         if self.text is None:
             object.__setattr__(self, "text", self.original)
 

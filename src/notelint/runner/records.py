@@ -6,7 +6,6 @@ counts (words, editorial insertions, the wire service it is credited to), so one
 """
 from __future__ import annotations
 
-import dataclasses
 import gc
 import itertools
 from collections import deque
@@ -48,12 +47,19 @@ class RecordRef:
         return {"file": self.file, "row": self.row, "id": self.id, "meta": dict(self.meta)}
 
 
-@dataclass(frozen=True, order=True)
 class RecordFinding(Finding):
     """A Finding in a corpus record: its `path` is the record's label (`file#id`), its line and column are
-    within the record's text, and `record` names the record with its metadata."""
+    within the record's text, and `record` names the record with its metadata (not compared or hashed)."""
 
-    record: RecordRef | None = field(default=None, compare=False)
+    _FIELDS = Finding._FIELDS + ("record",)
+    __match_args__ = _FIELDS
+    record: RecordRef | None = None
+
+    def __init__(self, path: str, line: int, col: int, code: str, end_line: int, end_col: int, start: int,
+                 end: int, name: str, severity: str, message: str, text: str = "",
+                 record: RecordRef | None = None) -> None:
+        super().__init__(path, line, col, code, end_line, end_col, start, end, name, severity, message, text)
+        object.__setattr__(self, "record", record)
 
     def to_json(self) -> dict:
         data = super().to_json()
@@ -131,7 +137,7 @@ def _finding_fields(finding: Finding) -> dict:
     return {name: getattr(finding, name) for name in _FINDING_FIELDS}
 
 
-_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+_FINDING_FIELDS = Finding._FIELDS
 
 
 def lint_chunk(records: Sequence[Record], settings, file: str) -> list[RecordResult]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 import gc
 import os
 import time
-from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from ..collector import paused
+from ..values import FrozenValue
 from ..linting.findings import Finding
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError, read_bytes, read_bytes_and_stat
 from ..reading.formats import read_source
@@ -43,20 +43,34 @@ def capped_jobs(jobs: int | None) -> int:
     return min(jobs or cores, cores)
 
 
-@dataclass(frozen=True)
-class LintOptions:
+class LintOptions(FrozenValue):
     """Per-run reading options that are not part of Settings; picklable, and part of the cache key."""
 
     input_format: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
 
 
-@dataclass
 class CheckResult:
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[SourceError] = field(default_factory=list)  # one per file that could not be read
-    files: int = 0
-    from_cache: int = 0
+    """What a check run found (as `@dataclass` made it: constructor, equality, repr; written out)."""
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, findings: list[Finding] | None = None, errors: list[SourceError] | None = None,
+                 files: int = 0, from_cache: int = 0) -> None:
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors  # one per file that could not be read
+        self.files = files
+        self.from_cache = from_cache
+
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return ((self.findings, self.errors, self.files, self.from_cache)
+                    == (other.findings, other.errors, other.files, other.from_cache))
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__qualname__}(findings={self.findings!r}, errors={self.errors!r}, "
+                f"files={self.files!r}, from_cache={self.from_cache!r})")
 
 
 def lint_bytes(path: str, data: bytes, settings, options: LintOptions) -> list[Finding]:
