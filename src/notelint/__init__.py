@@ -1,7 +1,7 @@
 """notelint: separate wire copy from quotation and editorial commentary in republished news articles."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 
 if TYPE_CHECKING:
     from typing import Iterator

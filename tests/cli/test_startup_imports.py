@@ -79,6 +79,29 @@ def test_a_plain_check_of_a_short_bracket_free_article_imports_only_what_it_uses
     assert "dataclasses" not in modules and "inspect" not in modules
 
 
+def runtime_typing_imports(module: str) -> list[int]:
+    """Lines of `module` that import typing when it is imported: at module level or in a function, anywhere
+    but under `if TYPE_CHECKING:`."""
+    import ast
+    import importlib.util
+
+    tree = ast.parse(open(importlib.util.find_spec(module).origin, encoding="utf-8").read())
+    guarded = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+               for stmt in node.body for n in ast.walk(stmt)}
+    return [n.lineno for n in ast.walk(tree) if id(n) not in guarded and (
+        (isinstance(n, ast.ImportFrom) and n.module == "typing") or
+        (isinstance(n, ast.Import) and any(a.name == "typing" for a in n.names)))]
+
+
+def test_no_module_a_plain_check_imports_imports_typing(tmp_path, article):
+    # typing costs ~2 ms of every start-up; annotations are strings (from __future__ import annotations),
+    # so the names they use are imported only for type checkers. (An editable install's loader imports
+    # importlib.resources, which imports typing: the modules are read, not sys.modules.)
+    modules = [m for m in probe(tmp_path, "check", "--no-cache", str(article))["modules"] if m.startswith("notelint")]
+    assert "notelint.runner.cache" in modules and "notelint.linting.engine" in modules
+    assert {m: lines for m in modules if (lines := runtime_typing_imports(m))} == {}
+
+
 def test_building_the_command_line_does_not_ask_the_terminal_its_width():
     # argparse checks each argument's metavar with a help formatter; made without a width, a formatter asks
     # the terminal (importing shutil, zlib, bz2, lzma). Help is only laid out when it is printed.

@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Callable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, add_runner_options,
                      findings_exit_code, open_output, use_color)

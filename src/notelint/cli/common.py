@@ -5,7 +5,9 @@ import argparse
 import os
 import stat
 import sys
-from typing import Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Sequence
 
 from ..reading.source import SourceError
 

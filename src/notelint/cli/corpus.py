@@ -12,7 +12,9 @@ import json
 import os
 import sys
 from collections import Counter
-from typing import Any, Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any, Iterator
 
 from ..reading.formats import CORPUS_FORMATS, corpus_format_for_path
 from ..reading.source import SourceError

@@ -9,7 +9,9 @@ import argparse
 import gc
 import importlib
 import sys
-from typing import Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Sequence
 
 from ..version import __version__
 from ..reading.source import SourceError

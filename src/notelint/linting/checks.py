@@ -9,13 +9,14 @@ from __future__ import annotations
 import bisect
 
 import functools
-from typing import Iterable, Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator
 
 import re
 
 import regex
 
-from typing import TYPE_CHECKING
 
 from .messages import format_message
 from .context import Context, Hit

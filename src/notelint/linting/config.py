@@ -8,7 +8,12 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
-from typing import Any, Iterable, Mapping
+from collections.abc import Mapping  # isinstance tests of TOML tables
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 from ..reading.source import SourceError
 from ..values import FrozenValue

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Callable, Iterator, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any, Callable, Iterator, Sequence
 
 from ..parsing.model import BREAK, COMMENTS, INSERTION, PARAGRAPH, QUOTE, STANDFIRST, WIRE, Document, Span
 

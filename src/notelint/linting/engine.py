@@ -4,7 +4,9 @@ Findings. Nothing here prints. Rules and their selection are in rules.py, what c
 from __future__ import annotations
 
 import time
-from typing import Any
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Any
 
 from ..parsing.document import build_document
 from ..reading.source import plain_source

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterable, Iterator, Sequence
 
 from ..lazy_pattern import LazyPattern
 from ..parsing.alternation import by_first_letter

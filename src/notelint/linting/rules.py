@@ -9,7 +9,9 @@ import functools
 import os
 import re
 import sys
-from typing import Iterable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterable, Sequence
 
 from ..reading.source import SourceError
 from ..values import FrozenValue

@@ -5,7 +5,9 @@ to positions in the original file through `Document.location`, the one place tha
 """
 from __future__ import annotations
 
-from typing import Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterator
 
 from ..reading.source import Source
 

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from functools import cached_property, lru_cache
-from typing import Iterator
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterator
 
 import regex
 

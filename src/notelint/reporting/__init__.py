@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import IO, TYPE_CHECKING, Callable, Mapping, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import IO, Callable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from ..linting.findings import Finding

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from typing import Iterable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterable, Sequence
 
 from ..linting.findings import Finding
 

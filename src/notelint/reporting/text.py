@@ -6,7 +6,9 @@ import operator
 import re
 from array import array
 from collections import Counter
-from typing import IO, Mapping, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import IO, Mapping, Sequence
 
 from ..linting.findings import SEVERITY_RANK, Finding
 

@@ -20,7 +20,11 @@ import json
 import os
 import re
 import sys
-from typing import Iterable, NamedTuple
+from collections import namedtuple
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Iterable
 
 from ..version import __version__
 
@@ -87,14 +91,13 @@ def has_results(directory: str | None = None) -> bool:
     return os.path.isdir(os.path.join(os.path.abspath(directory or default_cache_dir()), build_stamp()))
 
 
-class Entry(NamedTuple):
-    """One file's cached result; a tuple, so a bucket stores it as a JSON array as it is."""
+class Entry(namedtuple("Entry", ("digest", "size", "mtime_ns", "checked_ns", "findings"))):
+    """One file's cached result; a tuple, so a bucket stores it as a JSON array as it is.
 
-    digest: str
-    size: int
-    mtime_ns: int
-    checked_ns: int  # when the run that read the file started
-    findings: list  # rows of _FIELDS
+    digest, size, mtime_ns; checked_ns: when the run that read the file started; findings: rows of _FIELDS.
+    (collections.namedtuple, as typing.NamedTuple makes it, without importing typing at start-up.)"""
+
+    __slots__ = ()
 
     def stat_matches(self, st: os.stat_result) -> bool:
         return (st.st_size == self.size and st.st_mtime_ns == self.mtime_ns

@@ -3,7 +3,9 @@ less what the configuration excludes and what git ignores (.gitignore files and 
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Callable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 from ..linting.config import relative_posix
 from ..reading.formats import FILE_EXTENSIONS

@@ -14,7 +14,9 @@ from __future__ import annotations
 import gc
 import os
 import time
-from typing import Callable, Sequence
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
+if TYPE_CHECKING:
+    from typing import Callable, Sequence
 
 from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
 from ..collector import paused
