@@ -239,6 +239,13 @@ def test_source_and_options_as_their_dataclasses():
     assert new.text == "Rates held.\n" and new.metadata == {} and new.metadata is not Source("a", "").metadata
     assert new == Source(path="a.md", original="Rates held.\n", text="Rates held.\n")
     assert new.line_col(3) == (1, 4)
+    titled = Source("c.md", "x", metadata={"title": "Rates held"})
+    assert titled == Source("c.md", "x", "x", None, "text", None, {"title": "Rates held"})
+    assert renamed(repr(titled), "Source", "OldSource") == repr(OldSource("c.md", "x", metadata={"title": "Rates held"}))
+    with pytest.raises(TypeError):
+        Source("c.md")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        titled.text = "y"
     same_state(Source("b.md", "x", "y", format="markdown"), OldSource("b.md", "x", "y", format="markdown"))
     offsets = OffsetMap.from_segments([(4, 9, 10, 15), (0, 4, 0, 4)])
     assert offsets.text_starts == (0, 4) and offsets.start(5) == 11

@@ -64,6 +64,10 @@ class ParseOptions(FrozenValue):
     editorial_markers: tuple[str, ...] = ()
     wire_services: tuple[str, ...] = ()
 
+    def __init__(self, editorial_markers: tuple[str, ...] = (), wire_services: tuple[str, ...] = ()) -> None:
+        # Written out: one is made for every document built.
+        self.__dict__.update(editorial_markers=editorial_markers, wire_services=wire_services)
+
 
 
 
