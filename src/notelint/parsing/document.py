@@ -530,16 +530,13 @@ _NAME = (r"\p{Lu}[\p{L}.’'-]+(?:\s+(?:de|van|von|da|di|del|bin|al-)?\s*(?!(?:A
 # "Deputy Political Editor", "Senior Washington Correspondent, The Times".
 _JOB_TITLE = (rf"(?:\p{{Lu}}[\p{{L}}&’'-]*\s+(?:(?:of|for|and|the|at|on)\s+)?){{0,4}}(?:{_JOB_NOUNS})\b"
               r"(?:\s*(?:,|(?i:at|for)|-|–|—|\|)\s*(?:(?i:the)\s+)?\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3})?")
-# Each of _NAME and _JOB_TITLE is written once, as a group, and called by name (?&…) where it recurs: the
-# same strings match (a call backtracks as the group does; the pattern is only fullmatched, so which
-# groups captured what does not matter), and the regex module compiles half the pattern (~5 ms before).
 _BYLINE = LazyPattern(regex.compile,
-    rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+(?P<name>{_NAME})(?:\s*(?:,|(?i:and)|&)\s*(?&name))*"
-    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:(?P<job>{_JOB_TITLE})|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
+    rf"\s*(?:(?:(?i:by|written\s+by|words\s+by)\s+{_NAME}(?:\s*(?:,|(?i:and)|&)\s*{_NAME})*"
+    rf"(?:\s*(?:,|\||-|–|—|(?i:for))\s*(?:{_JOB_TITLE}|(?:(?i:the)\s+)?\p{{Lu}}[\p{{L}}.’'-]*(?:\s+\p{{Lu}}[\p{{L}}.’'-]*){{0,3}})"
     # "By Jane Doe, professor of law at Riverton University": who the writer is, in lower case.
     rf"|\s*,\s*\p{{Ll}}[\p{{L}}\s.,&’'-]{{0,80}})?)"
-    # A job title, with or without a name before it (one alternative for both: the same strings).
-    rf"|(?:(?&name)\s*(?:,|\||-|–|—)\s*)?(?&job))\s*",
+    rf"|{_NAME}\s*(?:,|\||-|–|—)\s*{_JOB_TITLE}"
+    rf"|{_JOB_TITLE})\s*",
     regex.V0)
 
 
