@@ -3,6 +3,7 @@
 - _standfirst_blocks, which counts paragraph roles and measures the dek by its offsets, against the
   function as first written (a list of the body paragraphs and slices of dek and lead);
 - WireNames.dateline_service, service_named remembered;
+- the reader comments' paragraphs kept from the text's own split, against the comments split again;
 each on generated text built from the characters and blocks that decide it.
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 
 from notelint.parsing import document
 from notelint.parsing.model import HEADLINE, PARAGRAPH, SOURCE
-from notelint.reading.source import Source
+from notelint.reading.source import Source, plain_source
 
 
 
@@ -167,3 +168,49 @@ def test_add_datelines_without_children_keeps_the_datelines_order():
     spans = builder._add_datelines([], 0, len(text))
     assert [(s.start, s.end) for s in spans] == list(builder.wire.datelines(text, 0, len(text)))
     assert len(spans) == 4 and spans == sorted(spans, key=lambda s: s.start)
+
+
+# -- the reader comments' paragraphs taken from the text's own split ---------------------------------------
+_BLOCK_PIECES = ["Word", "said.", "“Quote,” he said.", "[note]", " ", "\t", "\u00a0", "\f", "\n", "\n\n", "\r\n",
+                 "\r\n\r\n", "\r", "\n \n", "\n\t\n", "\n\u00a0\n\n", "  \n", "3 Comments", "Leave a Reply",
+                 "1. Jane Doe says:", "\u2003", "x"]
+
+
+@settings(max_examples=budget(1500), deadline=None)
+@given(st.lists(st.sampled_from(_BLOCK_PIECES), max_size=24).map("".join))
+def test_a_split_from_a_block_start_is_the_rest_of_the_whole_split(text):
+    """What the builder relies on to keep the comments' blocks: splitting from any block's start gives
+    the blocks of the whole text's split from there on (LF, CRLF, CR and mixed breaks)."""
+    blocks = document._split_blocks(text, 0, len(text))
+    for i, (start, _, _) in enumerate(blocks):
+        assert document._split_blocks(text, start, len(text)) == blocks[i:]
+
+
+def _tree(doc):
+    def span(s):
+        return s.kind, s.start, s.end, dict(s.attrs), [span(c) for c in s.children]
+    return [span(s) for s in doc.spans], [(p.code, p.start, p.end, p.message) for p in doc.problems]
+
+
+def _document_with_comments_split_afresh(text):
+    builder = document._Builder(plain_source(text), document.ParseOptions())
+    split_comments = builder._comments_span
+
+    def comments_span(start, end, blocks=None):
+        return split_comments(start, end)  # as before: the comments split again from their start
+
+    builder._comments_span = comments_span
+    return builder.build()
+
+
+@settings(max_examples=budget(300), deadline=None)
+@given(st.lists(st.sampled_from(["The minister said the talks would resume.", "“We will not leave,” he said.",
+                                 "[It can’t be a “response” when they started it.]", "\r", "\n", "\n\n", "\r\n\r\n",
+                                 "\n \n", "  ", "3 Comments", "Leave a Reply", "1. Jane Doe says:", "Great piece."]),
+                min_size=1, max_size=16).map("".join))
+def test_comments_from_the_kept_blocks_are_the_comments_split_afresh(tail):
+    text = ("Militias vow to stay\n\nA dek of one sentence.\n\nBAGHDAD (Reuters) - The talks stalled, "
+            "officials said.\n\n“It is over,” one leader said.\n\n3 Comments\n\n" + tail)
+    kept = document.parse_text(text)
+    assert kept.spans_of("comments")  # the shape under test: an article with reader comments
+    assert _tree(kept) == _tree(_document_with_comments_split_afresh(text))

@@ -107,11 +107,19 @@ class _Builder:
     def build(self) -> Document:
         text = self.text
         blocks = self._blocks(0, len(text))  # (start, end, role)
+        # The comments' paragraphs are the text's own blocks from the first comment on (it starts one, and
+        # a split from a block's start finds the same breaks): kept, not split again. A reader's blocks
+        # hold the comments as one, and a directive line is left out of the article's blocks but not the
+        # comments': those are split afresh.
+        comment_blocks = None
         if "notelint:" in text:
             blocks = _without_directives(text, blocks)
         comments_start = self._comments_start(blocks)
         if comments_start is not None:
-            blocks = [b for b in blocks if b[0] < comments_start]
+            kept = [b for b in blocks if b[0] < comments_start]
+            if self.source.blocks is None and "notelint:" not in text:
+                comment_blocks = blocks[len(kept):]
+            blocks = kept
         roles = self._assign_roles(blocks)
         # The primary quotation marks of the body, from the second block on (a headline quotes with
         # single marks in American copy too; it and the standfirst are read on their own). Where they
@@ -132,7 +140,7 @@ class _Builder:
         if comments_start is not None:
             if comments_start > pos:
                 spans.append(Span(BREAK, pos, comments_start))
-            spans.append(self._comments_span(comments_start, len(text)))
+            spans.append(self._comments_span(comments_start, len(text), comment_blocks))
         elif len(text) > pos:
             spans.append(Span(BREAK, pos, len(text)))
         self._mark_continued_quotes(spans)
@@ -424,9 +432,11 @@ class _Builder:
             children = sorted([c for c in children if c not in inside] + [note], key=lambda s: s.start)
         return children
 
-    def _comments_span(self, start: int, end: int) -> Span:
+    def _comments_span(self, start: int, end: int, blocks: list[tuple[int, int, str]] | None = None) -> Span:
+        """The reader comments from `start`: their paragraphs are `blocks` if given (the text's split from
+        `start` on), else split here."""
         paragraphs = []
-        for block_start, block_end, _ in _split_blocks(self.text, start, end):
+        for block_start, block_end, _ in _split_blocks(self.text, start, end) if blocks is None else blocks:
             marks, singles = self._block_marks(block_start, block_end, self.style)
             paragraphs.append(Span(PARAGRAPH, block_start, block_end,
                                    self._inline_spans(block_start, block_end, marks, with_wire=True,

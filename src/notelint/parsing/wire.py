@@ -47,9 +47,10 @@ class WireNames:
         place = r"\b[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]+){0,4},?\s+"
         service = rf"\((?i:{alternation})\)\s*[—–-]{{1,2}}"
         self._dateline_pattern = rf"(?:{place})?{service}"
-        # Its two parts, for `datelines`: the place must end where the service's "(" begins.
-        self._dateline_service = regex.compile(service, regex.V0)
-        self._place_ending_at_end = regex.compile(rf"{place}\Z", regex.V0)
+        # Its two parts, for `datelines`: the place must end where the service's "(" begins. These, like
+        # every pattern here, compile when first used (a run whose leads hold no "(" never uses them).
+        self._dateline_service = LazyPattern(regex.compile, service, regex.V0)
+        self._place_ending_at_end = LazyPattern(regex.compile, rf"{place}\Z", regex.V0)
         # Compiled when a short block first looks like a credit (the longest of these patterns to compile:
         # a run over a file with none does not pay for it).
         self.credit_line = LazyPattern(regex.compile,
@@ -61,7 +62,7 @@ class WireNames:
               | \((?P<credit>(?:Additional\s+)?Reporting\s+by\s[^\n]{{1,200}}?)\)
             )\s*\.?\s*$""",
             regex.X | regex.V0)
-        self.service_in = regex.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
+        self.service_in = LazyPattern(regex.compile, rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
 
     @cached_property
     def dateline(self) -> regex.Pattern:
@@ -112,7 +113,7 @@ class WireNames:
 
 
 # What a dateline's place name ("BAGHDAD", "NEW YORK, N.Y.") may hold, read backwards from its "(".
-_PLACE_BACKWARDS = regex.compile(r"[A-Za-z.’'\-,\s]*", regex.REVERSE)
+_PLACE_BACKWARDS = LazyPattern(regex.compile, r"[A-Za-z.’'\-,\s]*", regex.REVERSE)
 
 
 @lru_cache(maxsize=2048)  # at module level, so WireNames stay picklable (the cache holds them, as wire_names does)

@@ -1,0 +1,25 @@
+"""Patterns compile when a text first needs them: a byline is told from a headline, and a lead without a
+dateline's "(" compiles none of the wire service patterns."""
+from __future__ import annotations
+
+from notelint.parsing import document
+
+
+def test_bylines_are_told_from_headlines():
+    accepted = ["By Jane Doe", "By Jane Doe, professor of law", "Jane Doe - Senior Washington Correspondent",
+                "Deputy Political Editor", "By Jane Doe | Staff Writer"]
+    rejected = ["The Cat Sat", "By jane doe", "Editorial", "By Jane", "Jane Doe"]
+    assert all(document._BYLINE.fullmatch(line) for line in accepted)
+    assert not any(document._BYLINE.fullmatch(line) for line in rejected)
+
+
+def test_wire_patterns_compile_only_when_a_lead_needs_them():
+    """A dateline's service is looked for at a "(": a run whose leads hold none compiles none of them."""
+    from notelint.parsing.wire import WireNames
+
+    wire = WireNames()
+    patterns = (wire._dateline_service, wire._place_ending_at_end, wire.service_in)
+    assert not wire.has_dateline("The Bank of England held rates on Thursday, it said.")
+    assert not any("match" in vars(pattern) for pattern in patterns)
+    assert list(wire.datelines("LONDON (Reuters) - The Bank of England held rates.")) == [(0, 18)]
+    assert wire.dateline_service("LONDON (Reuters) -") == "Reuters"
