@@ -191,3 +191,39 @@ def test_jsonl_and_csv_give_back_what_was_written(tmp_path_factory, rows):
     for path in (jsonl, folder / "c.csv"):
         got = [(r.id, r.text, r.meta["site"]) for r in iter_records(str(path), id_field="id", meta_fields=["site"])]
         assert got == [(str(i), text, site) for i, (text, site) in enumerate(rows)], path
+
+
+# A JSON line is decoded as strict UTF-8, so only a \u escape can put a lone surrogate (a code point that
+# stands for a byte that is not UTF-8) in its strings: the reader searches for them only in such lines.
+_PIECES = st.sampled_from(["Officials said", " ", "“", "”", "’", "café", "\udc80", "\udcff", "\udc7f", "\ud800",
+                           "\\", "\\u", "u00e9", "\n"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(_PIECES, max_size=8).map("".join), publisher=st.lists(_PIECES, max_size=3).map("".join),
+       record_id=st.lists(_PIECES, max_size=3).map("".join), ensure_ascii=st.booleans())
+def test_jsonl_strings_are_searched_for_undecodable_bytes_exactly_as_every_string_would_be(
+        tmp_path_factory, text, publisher, record_id, ensure_ascii):
+    path = tmp_path_factory.mktemp("jsonl") / "rows.jsonl"
+    line = json.dumps({"id": record_id, "publisher": publisher, "text": text}, ensure_ascii=ensure_ascii)
+    path.write_bytes(line.encode("utf-8", "surrogatepass") + b"\n")
+    (record,) = iter_records(str(path), id_field="id", meta_fields=["publisher"])
+    if record.error is None or "byte offset" not in record.error:  # decoded: as if every string were searched
+        from notelint.reading.corpus import _Fields
+
+        obj = json.loads(line)
+        expected = _Fields("text", "id", ("publisher",), None).record(1, obj.__getitem__, escaped=True)
+        assert record == expected
+
+
+def test_a_json_escape_of_an_undecodable_byte_is_a_bad_row(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"id": "a1", "publisher": "x.example", "text": "caf\\udce9 au lait"}\n'
+                    '{"id": "a\\udc801", "text": "Fine."}\n'
+                    '{"id": "a3", "publisher": "y\\udcff.example", "text": "Fine."}\n'
+                    '{"id": "a4", "publisher": "z.example", "text": "\\u201cFine,\\u201d she said."}\n', encoding="ascii")
+    records = list(iter_records(str(path), id_field="id", meta_fields=["publisher"]))
+    assert [r.error for r in records] == ["text field 'text' is not valid UTF-8 (at character 3)",
+                                          "id field 'id' is not valid UTF-8", "field 'publisher' is not valid UTF-8",
+                                          None]
+    assert records[3].text == "“Fine,” she said."

@@ -94,8 +94,13 @@ class _Fields:
     meta: tuple[str, ...]
     separator: str | None
 
-    def record(self, row: int, get) -> Record:
-        """A Record from a row's field lookup `get(name) -> value` (raises KeyError for a missing field)."""
+    def record(self, row: int, get, escaped: bool = True) -> Record:
+        """A Record from a row's field lookup `get(name) -> value` (raises KeyError for a missing field).
+
+        `escaped`: whether the row's strings can hold lone surrogates, the code points that stand for bytes
+        that are not UTF-8 (CSV is decoded with surrogateescape) or that a JSON `\\uDC80` escape writes.
+        A JSON line decoded as strict UTF-8 holds none unless it has a `\\u` escape, and searching every
+        text for them was half of reading a JSON Lines record."""
         meta = {}
         for name in self.meta:
             try:
@@ -115,7 +120,7 @@ class _Fields:
             if isinstance(plain, float) and plain.is_integer():
                 plain = int(plain)  # 604.0 from a column of numbers with gaps names record 604
             record_id = str(plain)
-            if _UNDECODABLE.search(record_id):
+            if escaped and _UNDECODABLE.search(record_id):
                 return Record(row, record_id, None, meta, f"id field {self.id!r} is not valid UTF-8")
         try:
             text = get(self.text)
@@ -129,11 +134,11 @@ class _Fields:
                               f"text field {self.text!r} is not valid UTF-8 (byte offset {exc.start})")
         if not isinstance(text, str):
             return Record(row, record_id, None, meta, f"text field {self.text!r} is {_kind(text)}, not a string")
-        bad = _UNDECODABLE.search(text)
+        bad = _UNDECODABLE.search(text) if escaped else None
         if bad:
             return Record(row, record_id, None, meta,
                           f"text field {self.text!r} is not valid UTF-8 (at character {bad.start()})")
-        for name, value in meta.items():
+        for name, value in meta.items() if escaped else ():
             if isinstance(value, str) and _UNDECODABLE.search(value):
                 return Record(row, record_id, None, meta, f"field {name!r} is not valid UTF-8")
         if self.separator:
@@ -221,7 +226,7 @@ def _jsonl_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[
             if not isinstance(obj, dict):
                 yield Record(row, str(row), None, {}, f"a JSON {_JSON_KINDS.get(type(obj), 'value')}, not an object")
                 continue
-            yield fields.record(row, obj.__getitem__)
+            yield fields.record(row, obj.__getitem__, escaped=b"\\u" in line)
 
 
 # --- CSV ------------------------------------------------------------------------------------------
