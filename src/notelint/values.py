@@ -18,7 +18,31 @@ from __future__ import annotations
 _MISSING = object()
 
 
-class FrozenValue:
+class Frozen:
+    """What a frozen dataclass does besides its constructor and comparisons: assignment refused once made
+    (constructors set fields with object.__setattr__) and the repr of the fields in `_FIELDS`, in order.
+    The base of the values below and of the hot-path values that write their constructor out (Finding,
+    Location)."""
+
+    __slots__ = ()
+    _FIELDS: tuple[str, ...] = ()
+
+    def __setattr__(self, name: str, value) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __repr__(self) -> str:
+        d = self.__dict__
+        return f"{type(self).__qualname__}({', '.join(f'{name}={d[name]!r}' for name in self._FIELDS)})"
+
+
+class FrozenValue(Frozen):
     _FIELDS: tuple[str, ...] = ()
     _DEFAULTS: dict = {}
     _FACTORIES: dict = {}
@@ -73,16 +97,6 @@ class FrozenValue:
                             f"argument{'s' if len(missing) > 1 else ''}: {names}")
         self.__dict__.update(values)
 
-    def __setattr__(self, name: str, value) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
     def _compared(self) -> tuple:
         d = self.__dict__
         return tuple(d[name] for name in self._COMPARED)
@@ -94,10 +108,6 @@ class FrozenValue:
 
     def __hash__(self) -> int:
         return hash(self._compared())
-
-    def __repr__(self) -> str:
-        d = self.__dict__
-        return f"{type(self).__qualname__}({', '.join(f'{name}={d[name]!r}' for name in self._FIELDS)})"
 
     def replace(self, **changes):
         """A copy with some fields changed (dataclasses.replace)."""

@@ -1,11 +1,16 @@
 """A finding: one thing a rule (or the parser) reports, as plain as pyflakes' messages."""
 from __future__ import annotations
 
+import functools
+
+from ..values import Frozen
+
 SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
 
-class Finding:
+@functools.total_ordering  # __le__, __gt__, __ge__ from __lt__ and __eq__, as the keys are tuples
+class Finding(Frozen):
     """A frozen value with the constructor, equality, ordering, hash, repr and pickling of
     `@dataclass(frozen=True, order=True)`, written out: the dataclasses module (and inspect, which it
     imports) cost ~7 ms of every start-up. Findings are made one per report, so __init__ is spelled out as
@@ -48,20 +53,6 @@ class Finding:
         return (self.path, self.line, self.col, self.code, self.end_line, self.end_col, self.start, self.end,
                 self.name, self.severity, self.message, self.text)
 
-    def __setattr__(self, name: str, value) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __repr__(self) -> str:
-        d = self.__dict__
-        return f"{type(self).__qualname__}({', '.join(f'{name}={d[name]!r}' for name in self._FIELDS)})"
-
     def __eq__(self, other):
         if other.__class__ is self.__class__:
             return self._key() == other._key()
@@ -70,21 +61,6 @@ class Finding:
     def __lt__(self, other):
         if other.__class__ is self.__class__:
             return self._key() < other._key()
-        return NotImplemented
-
-    def __le__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() <= other._key()
-        return NotImplemented
-
-    def __gt__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() > other._key()
-        return NotImplemented
-
-    def __ge__(self, other):
-        if other.__class__ is self.__class__:
-            return self._key() >= other._key()
         return NotImplemented
 
     def __hash__(self) -> int:

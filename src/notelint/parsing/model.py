@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from typing import Iterator
 
 from ..reading.source import Source
+from ..values import Frozen
 
 # Span kinds. Top level: these tile the text without gap or overlap.
 HEADLINE = "headline"
@@ -106,13 +107,13 @@ class Span:
         return f"Span({self.kind} {self.start}:{self.end}{extra}, {len(self.children)} children)"
 
 
-class Location:
+class Location(Frozen):
     """A span's place in the original file: offsets and 1-based line/column (code points).
 
     A frozen value as `@dataclass(frozen=True)` made it (constructor, equality, hash, repr, pickling), written
     out so no start-up imports the dataclasses module; one is made for every finding."""
 
-    __match_args__ = ("start", "end", "line", "col", "end_line", "end_col")
+    __match_args__ = _FIELDS = ("start", "end", "line", "col", "end_line", "end_col")
     start: int
     end: int
     line: int
@@ -139,20 +140,6 @@ class Location:
 
     def __hash__(self) -> int:
         return hash(self._key())
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__qualname__}(start={self.start!r}, end={self.end!r}, line={self.line!r}, "
-                f"col={self.col!r}, end_line={self.end_line!r}, end_col={self.end_col!r})")
-
-    def __setattr__(self, name: str, value) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
 class Problem:
