@@ -17,7 +17,7 @@ import notelint
 from fuzzing import budget
 from notelint.parsing import grammar
 from notelint.parsing.grammar import parse_paragraph, parse_text, skeleton_tree
-from notelint.parsing.scan import MAX_DEPTH, mark_positions, scan_paragraph
+from notelint.parsing.scan import MAX_DEPTH, mark_positions, scan_paragraph, settled_by_rule
 
 
 def trees(text: str, singles_at_top: bool = False):
@@ -337,3 +337,50 @@ def test_marks_between_letters_stay_text_when_the_grammar_re_reads_a_quotation()
     for text, expected in ((nested, ["“He [said “no”] to a‘b and c’d today,”", "“no”"]),
                            (flat, ["“He [said no] to a‘b and c’d today,”"])):
         assert [text[s.start:s.end] for s in notelint.parse(text).spans_of("quote")] == expected
+
+
+# Which bracket constructs the parser hands the grammar: those whose reading took a resolution rule.
+@pytest.mark.parametrize("paragraph, singles_at_top, by_rule", [
+    ("The bank responded [it can’t be a “response” when it started this] with a cut.", False, False),
+    ("“We back [the governor, who said “hold” twice] fully,” the minister said.", False, False),
+    ("‘We back [the governor, who said ‘hold’ twice] fully,’ the minister said.", True, False),
+    ("“They said [the talks were] over", False, False),  # runs to the paragraph's end, as the quotation does
+    ("The bank responded [it called this a “response] with a cut.", False, True),  # ] ends the quotation
+    ("“We back [the governor] fully,] the minister said.”", False, True),  # a stray bracket in the quotation
+    ("‘We back [the governor] fully,” the minister said.", True, True),  # a single quotation closed by ”
+    ("“They said ‘we back [the governor] fully,” the minister said.", False, True),  # ” ends the ‘ too
+])
+def test_a_construct_goes_to_the_grammar_only_when_a_resolution_rule_read_it(paragraph, singles_at_top, by_rule):
+    (construct,) = [n for n in scan_paragraph(paragraph, None, singles_at_top) if "[" in paragraph[n.start:n.end]]
+    assert settled_by_rule(construct, paragraph) is by_rule
+    by_grammar = parse_paragraph(paragraph, singles_at_top)
+    assert [n.as_tuple() for n in by_grammar if n.start == construct.start] == [construct.as_tuple()]
+
+
+def _nested(depth: int):
+    """Role strings in which every mark meets its own partner: words, quotations and brackets nested (an
+    apostrophe is a plain ' in roles: canonical has told it from a closing single mark)."""
+    words = st.sampled_from(["the envoy", " ", "said", "Iran's", "\t", "(AP)"])
+    if depth == 0:
+        return words
+    inner = st.lists(_nested(depth - 1), max_size=4).map("".join)
+    return st.one_of(words, inner.map(lambda s: f"[{s}]"), inner.map(lambda s: f"“{s}”"),
+                     inner.map(lambda s: f"“x ‘{s}’ y”"))
+
+
+@settings(max_examples=budget(800), suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(_nested(4), min_size=1, max_size=5).map("".join), st.integers(0, 10**6),
+       st.sampled_from(["]", "”", "’", ""]))
+def test_well_nested_constructs_stay_with_the_scanner_and_a_mark_closing_through_goes_to_the_grammar(
+        text, at, extra):
+    for node in scan_paragraph(text):
+        assert not settled_by_rule(node, text), text
+    # One closing mark dropped in somewhere: whatever it does, the grammar and the scanner agree, and a
+    # construct the scanner kept reads as the grammar reads it.
+    at = at % (len(text) + 1)
+    text = text[:at] + extra + text[at:]
+    by_scan = scan_paragraph(text)
+    for node in by_scan:
+        if node.kind in ("quote", "bracket") and not settled_by_rule(node, text):
+            region = [p for p in mark_positions(text) if node.start <= p < node.end]
+            assert [n.as_tuple() for n in parse_paragraph(text, False, region, node.end)] == [node.as_tuple()]

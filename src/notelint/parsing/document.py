@@ -20,7 +20,7 @@ from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
 from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
-from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph
+from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph, settled_by_rule
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
 
@@ -316,19 +316,21 @@ class _Builder:
 
     @staticmethod
     def _by_grammar(node: Node, chunk: str, marks: list[int], singles_at_top: bool) -> Node:
-        """Re-read a top-level construct holding a bracket with the grammar (the format's definition).
+        """Let the grammar (the format's definition) settle a top-level construct holding a bracket whose
+        reading took one of the format's resolution rules: a stray, a construct ended by an enclosing
+        one's closing mark (the bracket in [“…] ends the quotation), a mismatched pair.
 
-        Constructs without brackets keep the fast path's reading: the two are proven equal by the
-        differential tests. A region dense in marks keeps the fast path too: its skeleton is a shape of
-        its own, which the grammar would parse (~50 µs a construct) for no other paragraph.
+        Everything else keeps the scanner's tree: where every mark met its own partner, (“We back [the
+        bank] fully”, [it can’t be a “response”]), that tree is the only reading the marks have, and the
+        differential tests hold the two readers equal on all input. Such nesting is common in commentary
+        and sparing it spares a run ~50 ms of importing pyparsing and building the grammar. A region dense
+        in marks keeps the scanner's reading too: its skeleton is a shape of its own, which the grammar
+        would parse (~50 µs a construct) for no other paragraph.
         """
         if node.kind not in (QUOTE, BRACKET) or (chunk.find("[", node.start, node.end) == -1
                                                  and chunk.find("]", node.start, node.end) == -1):
             return node
-        if node.closed and all(c.kind == BRACKET and c.closed and not c.children for c in node.children):
-            # A flat insertion, or a quotation holding only flat brackets (“We back [the bank] fully”):
-            # nothing nested for the grammar to settle. The common case in wire copy, and it spares a
-            # run that meets no deeper nesting the ~30 ms of importing pyparsing and building the grammar.
+        if not settled_by_rule(node, chunk):
             return node
         region = _positions_in(marks, node.start, node.end)
         if len(region) > _GRAMMAR_MAX_MARKS:

@@ -125,6 +125,29 @@ def scan_paragraph(text: str, marks: list[int] | None = None, singles_at_top: bo
 _DOUBLE, _SINGLE = "double", "single"
 
 
+def settled_by_rule(node: Node, text: str) -> bool:
+    """Whether the reading of `node` (a top-level construct of `text`, as scan_paragraph made it) took
+    one of the format's resolution rules, the places where the grammar's definition decides: a stray
+    closing mark, a construct ended by the closing mark of one around it (‘… “…’, [“…]), a single
+    quotation closed by a double mark ('as printed"), or nesting cut at MAX_DEPTH. Without them every
+    mark met its own partner (or the construct ran to the paragraph's end with those around it), and
+    the tree is the only reading the marks have."""
+    stack = [(node, 1)]
+    while stack:
+        construct, depth = stack.pop()
+        if construct.kind != QUOTE and construct.kind != BRACKET:
+            return True  # a stray
+        if not construct.closed:
+            if construct.end != len(text):
+                return True  # ended by an enclosing construct's closing mark
+        elif construct.kind == QUOTE and text[construct.start] == "‘" and text[construct.end - 1] != "’":
+            return True  # a mismatched pair
+        if depth >= MAX_DEPTH:
+            return True
+        stack.extend((child, depth + 1) for child in construct.children)
+    return False
+
+
 def _closes_through(kinds: list[str], kind: str, other: str) -> bool:
     """Whether a closing mark of `kind` has a quotation of its kind to close: the innermost open
     construct, or the first below a run of quotations of the `other` kind (which end with it, unclosed:
