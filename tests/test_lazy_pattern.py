@@ -62,6 +62,10 @@ def test_a_dual_pattern_runs_re_on_text_it_reads_alike_and_regex_on_other_text()
         assert [m.group() for m in regex.finditer(source, text, regex.IGNORECASE)] == found
         assert [m.group() for m in re.finditer(source, text, re.IGNORECASE)] != found  # re alone would err
     assert "search" in vars(pattern._regex)
+    # Of ASCII, only \x1c-\x1f are read apart: white space to re, not to regex.
+    place = DualPattern(r"[A-Z]+\s+\Z")
+    assert place.search("WASHINGTON ").group() == "WASHINGTON "
+    assert place.search("WASHINGTON\x1c") is None and re.search(r"[A-Z]+\s+\Z", "WASHINGTON\x1c")
 
 
 def test_a_dual_pattern_pickles_as_its_source_and_flags():

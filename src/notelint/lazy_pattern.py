@@ -113,7 +113,11 @@ class DualPattern:
     def _for(self, text: str):
         last_text, pattern = self._last
         if last_text is not text:  # a parse or a rule searches one document's text many times
-            pattern = self._regex if _OTHER_READING.search(text) else self._re
+            if text.isascii():  # (known to str at no cost) of ASCII, only \x1c-\x1f are read apart
+                apart = "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text
+            else:
+                apart = _OTHER_READING.search(text) is not None
+            pattern = self._regex if apart else self._re
             self._last = (text, pattern)
         return pattern
 

@@ -80,6 +80,7 @@ def test_a_plain_check_of_a_short_bracket_free_article_imports_only_what_it_uses
     # Its patterns are read by `re` (the regex module reads them alike on such text), and its command line
     # without argparse (nor gettext, which argparse asks for translations of its messages).
     assert not imported(modules, "regex")
+    assert "notelint.runner.cache" not in modules  # --no-cache: the result cache is not imported
     assert "argparse" not in modules and "gettext" not in modules and "locale" not in modules
 
 
@@ -117,7 +118,9 @@ def test_no_module_a_plain_check_imports_imports_typing(tmp_path, article):
     # typing costs ~2 ms of every start-up; annotations are strings (from __future__ import annotations),
     # so the names they use are imported only for type checkers. (An editable install's loader imports
     # importlib.resources, which imports typing: the modules are read, not sys.modules.)
-    modules = [m for m in probe(tmp_path, "check", "--no-cache", str(article))["modules"] if m.startswith("notelint")]
+    # With the result cache and without (which does not import it).
+    modules = sorted({m for argv in (("check", "--no-cache", str(article)), ("check", str(article)))
+                      for m in probe(tmp_path, *argv)["modules"] if m.startswith("notelint")})
     assert "notelint.runner.cache" in modules and "notelint.linting.engine" in modules
     assert {m: lines for m in modules if (lines := runtime_typing_imports(m))} == {}
 
