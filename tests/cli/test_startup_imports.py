@@ -77,6 +77,27 @@ def test_a_plain_check_of_a_short_bracket_free_article_imports_only_what_it_uses
     assert not imported(modules, "notelint.diffing") and not imported(modules, "notelint.finding")
     # The check path's values are written-out classes: no dataclass is generated at start-up.
     assert "dataclasses" not in modules and "inspect" not in modules
+    # Its patterns are read by `re` (the regex module reads them alike on such text), and its command line
+    # without argparse (nor gettext, which argparse asks for translations of its messages).
+    assert not imported(modules, "regex")
+    assert "notelint.runner.cache" not in modules  # --no-cache: the result cache is not imported
+    assert "argparse" not in modules and "gettext" not in modules and "locale" not in modules
+
+
+def test_a_line_argparse_must_read_still_reads_it(tmp_path, article):
+    # An abbreviated option: argparse reads it, as before.
+    result = probe(tmp_path, "check", "--no-cach", "--output-format", "json", str(article))
+    assert result["code"] == 0 and "argparse" in result["modules"]
+
+
+def test_a_story_with_characters_re_reads_apart_is_read_by_regex(tmp_path):
+    (tmp_path / "notelint.toml").write_text("", encoding="utf-8")
+    path = tmp_path / "story.txt"
+    # A dotless i (Turkish copy): re ignoring case would take it for an i, the regex module does not.
+    path.write_text(ARTICLE.replace("ROTTERDAM (Reuters)", "İSTANBUL (Reuters)").replace("busiest", "bıggest"),
+                    encoding="utf-8")
+    result = probe(tmp_path, "check", "--no-cache", str(path))
+    assert result["code"] == 0 and imported(result["modules"], "regex")
 
 
 def runtime_typing_imports(module: str) -> list[int]:
@@ -97,7 +118,9 @@ def test_no_module_a_plain_check_imports_imports_typing(tmp_path, article):
     # typing costs ~2 ms of every start-up; annotations are strings (from __future__ import annotations),
     # so the names they use are imported only for type checkers. (An editable install's loader imports
     # importlib.resources, which imports typing: the modules are read, not sys.modules.)
-    modules = [m for m in probe(tmp_path, "check", "--no-cache", str(article))["modules"] if m.startswith("notelint")]
+    # With the result cache and without (which does not import it).
+    modules = sorted({m for argv in (("check", "--no-cache", str(article)), ("check", str(article)))
+                      for m in probe(tmp_path, *argv)["modules"] if m.startswith("notelint")})
     assert "notelint.runner.cache" in modules and "notelint.linting.engine" in modules
     assert {m: lines for m in modules if (lines := runtime_typing_imports(m))} == {}
 

@@ -20,6 +20,8 @@ def test_wire_patterns_compile_only_when_a_lead_needs_them():
     wire = WireNames()
     patterns = (wire._dateline_service, wire._place_ending_at_end, wire.service_in)
     assert not wire.has_dateline("The Bank of England held rates on Thursday, it said.")
-    assert not any("match" in vars(pattern) for pattern in patterns)
+    # A DualPattern compiles its `re` or its `regex` form when first used: neither yet.
+    forms = [form for pattern in patterns for form in (pattern, vars(pattern).get("_re"), vars(pattern).get("_regex"))]
+    assert not any("match" in vars(form) for form in forms if form is not None)
     assert list(wire.datelines("LONDON (Reuters) - The Bank of England held rates.")) == [(0, 18)]
     assert wire.dateline_service("LONDON (Reuters) -") == "Reuters"

@@ -4,11 +4,11 @@ Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, configura
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    import argparse
     from typing import Callable, Sequence
 
 from .common import (EXIT_ERROR, UsageError, add_input_options, add_output_options, add_runner_options,
@@ -86,7 +86,9 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
             from .common import check_output_is_not_an_input
 
             name = os.path.basename(output_file)
-            check_output_is_not_an_input(argparse.Namespace(output_file=output_file),
+            from types import SimpleNamespace
+
+            check_output_is_not_an_input(SimpleNamespace(output_file=output_file),
                                          [path for path, _ in files if os.path.basename(path) == name])
         result = check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
                              options=LintOptions(input_format=input_format, max_bytes=max_bytes), workers=workers)

@@ -1,12 +1,12 @@
 """What every command shares: exit codes, the output and input options, where the report goes."""
 from __future__ import annotations
 
-import argparse
 import os
 import stat
 import sys
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    import argparse
     from typing import Sequence
 
 from ..reading.source import SourceError
@@ -278,6 +278,8 @@ def add_runner_options(parser: argparse.ArgumentParser) -> None:
 
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
+    import argparse  # only to say what is wrong, which argparse prints
+
     try:
         value = int(text)
     except ValueError:

@@ -7,13 +7,13 @@ and the JSON formats carry a `record` object (file, row, id, meta); Parquet flat
 """
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from collections import Counter
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    import argparse
     from typing import Any, Iterator
 
 from ..reading.formats import CORPUS_FORMATS, corpus_format_for_path

@@ -5,16 +5,17 @@ sets returns the exit code. Exit codes: 0 clean, 1 findings, 2 usage, configurat
 """
 from __future__ import annotations
 
-import argparse
 import gc
 import importlib
 import sys
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
+    import argparse
     from typing import Sequence
 
 from ..version import __version__
 from ..reading.source import SourceError
+from .quick import QUICK_COMMANDS, quick_arguments
 from .common import (EXIT_ERROR, EXIT_OK, OutputError, UsageError, check_output_is_not_an_input, finish_output,
                      silence_stdout)
 
@@ -26,37 +27,15 @@ COMMAND_MODULE = {"parse": "parse", "strip": "parse", "check": "check", "rules":
                   "rule": "rules", "config": "rules", "diff": "diff", "index": "index", "find": "find",
                   "stats": "stats"}
 
-class _Parser(argparse.ArgumentParser):
-    _adding = False
-
-    def error(self, message: str) -> None:  # argparse exits 2 too; keep its one-line form
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_ERROR, f"notelint: error: {message}\n")
-
-    def add_argument(self, *args, **kwargs):
-        # argparse makes a help formatter for every argument added, only to check the argument's metavar;
-        # a formatter made without a width asks the terminal for one, which imports shutil (with zlib,
-        # bz2 and lzma: ~3 ms of every start-up). The width plays no part in that check; help and usage,
-        # when printed, are still laid out for the terminal.
-        self._adding = True
-        try:
-            return super().add_argument(*args, **kwargs)
-        finally:
-            self._adding = False
-
-    def _get_formatter(self):
-        if self._adding:
-            return self.formatter_class(prog=self.prog, width=80)
-        return super()._get_formatter()
-
-
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser; given the command about to run, only that command's module is imported."""
-    parser = _Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
+    from .argparsing import Parser
+
+    parser = Parser(prog="notelint", description="Editorial-note diff and bias-flagging linter for news articles.")
     parser.add_argument("--version", action="version", version=f"notelint {__version__}")
     # prog given, as argparse would make it ("notelint": no positional argument comes before the command)
     # without a help formatter, which would ask the terminal its width.
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, prog=parser.prog)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, prog=parser.prog)
     wanted = (COMMAND_MODULE[command],) if command in COMMAND_MODULE else COMMAND_MODULES
     for name in wanted:
         try:
@@ -76,11 +55,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # pipe the run opens lands there and receives the report.
         silence_stdout()
     command = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(command)
-    args = parser.parse_args(argv)
-    if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
-        return EXIT_ERROR
+    args = None
+    if argv[:1] and argv[0] in QUICK_COMMANDS:  # the plain forms of the line a pre-commit hook runs: read without argparse
+        args = quick_arguments(argv, importlib.import_module(f".{COMMAND_MODULE[command]}", __package__))
+    if args is None:
+        parser = build_parser(command)
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help(sys.stderr)
+            return EXIT_ERROR
     completed = False
     try:
         check_output_is_not_an_input(args)

@@ -15,13 +15,11 @@ if TYPE_CHECKING:
 
 import re
 
-import regex
-
 
 from .messages import format_message
 from .context import Context, Hit
 from .patterns import find_words
-from ..lazy_pattern import LazyPattern as _Lazy
+from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from .rules import Rule
@@ -68,11 +66,12 @@ ATTRIBUTION_WORDS = (
     "cited", "citing", "spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson", "statement",
     "interview", "replied", "responded that", "continued", "saying", "shouted", "shouting", "yelled",
     "chanted", "chanting", "tweeting", "read:", "reads:", "notified", "urged", "pleaded", "recalls")
-ATTRIBUTION = _Lazy(re.compile, r"\b(?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b")
+# (The trie is built when the pattern is first used: a run whose paragraphs need none does not build it.)
+ATTRIBUTION = _Lazy(lambda: re.compile(r"\b(?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
 # A word of the trie after a character that may end a word: every ATTRIBUTION match but one at the very
 # start has such a character before it (its \b; \W lies within this class). Starting with a plain class,
 # it lets re skip from one such character to the next instead of trying a match at every position.
-_AFTER_GAP_ATTRIBUTION = _Lazy(re.compile, r"[^0-9A-Za-z_](?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b")
+_AFTER_GAP_ATTRIBUTION = _Lazy(lambda: re.compile(r"[^0-9A-Za-z_](?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
 
 
 def _has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -125,10 +124,10 @@ QUOTE_MARKS = "\"“”„«»"
 QUOTE_MARK = _Lazy(re.compile, "[" + QUOTE_MARKS + "]")
 
 
-# A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern for the `regex`
-# module, which searches a plain alternation like this about three times as fast as `re`.
-VOICE_CANDIDATE = _Lazy(regex.compile, r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
-                                       r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
+# A superset of FIRST_PERSON, SECOND_PERSON and QUESTION_OR_EXCLAMATION, as one pattern of the `regex`
+# module, which `re` runs on text it reads alike (lazy_pattern.DualPattern): a wire story need not load regex.
+VOICE_CANDIDATE = DualPattern(r"[?!]|\b(?:I|[Ww]e|us|[Oo]urs?|[Oo]urselves|[Mm][ey]|[Mm]yself|"
+                             r"(?i:you|yours?|yourself|yourselves|y['’]all))\b")
 # A looser filter still (a superset of VOICE_CANDIDATE's matches) that plain `re` runs quickly: the
 # search only stops at one of a few letters, then checks with lookbehinds that it starts a word and which
 # one. VOICE_CANDIDATE then confirms, so what passes is exactly what passed before.

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-import regex
-
-from ..lazy_pattern import LazyPattern
+from ..lazy_pattern import LazyPattern, regex
 from .alternation import by_first_letter
 from .model import Span
 

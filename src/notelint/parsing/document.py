@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-import regex
-
 from . import attribution
 from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
 from ..collector import paused
-from ..lazy_pattern import LazyPattern
+from ..lazy_pattern import LazyPattern, regex
 from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
@@ -43,13 +41,22 @@ _COMMENTS_START = LazyPattern(regex.compile,
 # module's Unicode is newer than re's: the digits re does not know yet (Garay, ...) are all outside the
 # BMP, so any such character is let through (a test compares the two at every code point).
 _COMMENTS_FIRST_CHARS = LazyPattern(re.compile, r"[ \t]*(?:\d|[\U00010000-\U0010ffff]|(?i:tho|co|le|jo|yo))")
-# How every credit line begins, before its pattern is tried: "Source", "Credit", "Courtesy", "Via",
-# "Originally", "Republished" in any case (regex folds ſ to s), "©", "(c)", "By". re's \s holds regex's.
-_CREDIT_FIRST_CHAR = LazyPattern(re.compile, r"\s*[SsſCcVvOoRrB(©]")
+# How every credit line begins, before its pattern (and the regex module) is needed: "So(urce)", "Cr(edit)",
+# "Co(urtesy)", "Vi(a)", "Or(iginally)", "Re(published)", "Co(pyright)" in any case (re folds at least the
+# letters regex does: ſ to s, İ and ı to i), "©", "(c)", "(Reporting", "By". re's \s holds regex's. Two
+# letters, not one: a short lead opening "ROME (Reuters) -" or "SEOUL" is no credit.
+_CREDIT_FIRST_CHAR = LazyPattern(re.compile, r"\s*(?:(?i:so|cr|co|vi|or|re)|[(©]|By)")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
-_LEAD_DATELINE = LazyPattern(regex.compile, r"^\s*[A-Z][A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?\s*(?:[—–:]|--?)\s")
-_OPENING_QUOTE = LazyPattern(regex.compile, r'\s*[“"‘]')  # used with match(text, pos)
-_OPENING_QUOTE_OR_SINGLE = LazyPattern(regex.compile, r'\s*[“"‘\']')  # the same where single marks are primary
+# The regex module's \s spelt out (str.isspace's but \x1c-\x1f) for `re`: the same pattern.
+_LEAD_DATELINE = LazyPattern(re.compile, r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[A-Z]"
+                                         r"[A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?"
+                                         r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?:[—–:]|--?)"
+                                         r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# Used with match(text, pos). White space as the regex module reads \s (str.isspace's but \x1c-\x1f), spelt
+# out for `re`, which a wire story then needs no other module for.
+_OPENING_QUOTE = LazyPattern(re.compile, r'[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[“"‘]')
+_OPENING_QUOTE_OR_SINGLE = LazyPattern(re.compile,  # the same where single marks are primary
+                                       r'[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[“"‘\']')
 # The double quotation marks and brackets, as they stand in the text (quotemarks.canonical reads them).
 _DOUBLES_AND_BRACKETS = '“”"[]'
 # A headline does not end as a sentence or clause does: [.;,]\s*$ (the regex module's \s, these characters:

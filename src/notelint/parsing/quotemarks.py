@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from ..lazy_pattern import LazyPattern
+
 DOUBLE, SINGLE = "double", "single"
 
 # Roles (the alphabet of scan.py and grammar.py).
@@ -50,7 +52,7 @@ _AFTER_CLOSING = frozenset(",.;:!?)]}—–-…'’\"”»")
 _NOT_AFTER_OPENING = frozenset(",;:!?)]}")
 # Elisions written with a leading apostrophe: ’90s, '08, ’em, 'til, 'tis, 'cause, 'n' (rock 'n' roll).
 # A year ('08) only where no word follows it ("class of '08."), so that '20 years on,' still opens.
-_ELISION = re.compile(
+_ELISION = LazyPattern(re.compile,
     r"(?:\d\d(?:s|’s|'s)(?!\w)|\d\d(?![\w%])(?!\s)|(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)(?!\w))")
 
 
@@ -259,12 +261,12 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
 # Single marks that may be structure: all but those between two letters or digits (don’t, Iran’s,
 # o'clock), the great majority, which are apostrophes whatever is around them.
 # (Led by the class, so re skips to each mark at C speed: a leading alternation would not.)
-_SINGLE_CANDIDATE = re.compile(r"['‘’](?:(?<![^\W_]['‘’])|(?![^\W_]))")
+_SINGLE_CANDIDATE = LazyPattern(re.compile, r"['‘’](?:(?<![^\W_]['‘’])|(?![^\W_]))")
 
 
 # Where a single mark may open a quotation: the curly opening glyph, or a straight mark after white
 # space, an opening bracket, dash or slash, or an opening mark (what _opening_shape allows before one).
-_SINGLE_MAY_OPEN = re.compile(r"‘|[\s(\[{—–/“\"'«-]'")
+_SINGLE_MAY_OPEN = LazyPattern(re.compile, r"‘|[\s(\[{—–/“\"'«-]'")
 
 
 def single_may_open(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -287,9 +289,9 @@ def single_candidates(text: str, start: int = 0, end: int | None = None) -> list
 # to each at C speed; the lookbehind holds the mark itself): after white space, the text start or a
 # character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
 # space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
-_SINGLE_OPENING = re.compile(
+_SINGLE_OPENING = LazyPattern(re.compile,
     r"['‘](?<![^\s(\[{—–/‘“\"«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
-_DOUBLE_OPENING = re.compile(r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
+_DOUBLE_OPENING = LazyPattern(re.compile, r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
 
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
     """SINGLE when quotations in text[start:end] open with a single mark more than twice as often as

@@ -6,9 +6,9 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     from typing import Iterator
 
-import regex
+import re
 
-from ..lazy_pattern import LazyPattern
+from ..lazy_pattern import DualPattern, LazyPattern, regex
 
 # Canonical name -> the ways it is written in credits and datelines.
 WIRE_SERVICES: dict[str, tuple[str, ...]] = {
@@ -42,15 +42,16 @@ class WireNames:
         for name in extra:
             self.canonical.setdefault(name.lower(), name)
         names = sorted(self.canonical, key=len, reverse=True)
-        alternation = "|".join(regex.escape(n) for n in names)
+        alternation = "|".join(re.escape(n) for n in names)
         # "BAGHDAD (AP) —", "WASHINGTON (Reuters) -": the place is optional, the dash is not.
         place = r"\b[A-Z][A-Z.’'-]+(?:[ ,]+[A-Z][A-Za-z.’'-]+){0,4},?\s+"
         service = rf"\((?i:{alternation})\)\s*[—–-]{{1,2}}"
         self._dateline_pattern = rf"(?:{place})?{service}"
         # Its two parts, for `datelines`: the place must end where the service's "(" begins. These, like
         # every pattern here, compile when first used (a run whose leads hold no "(" never uses them).
-        self._dateline_service = LazyPattern(regex.compile, service, regex.V0)
-        self._place_ending_at_end = LazyPattern(regex.compile, rf"{place}\Z", regex.V0)
+        # Read by `re` where it reads them alike (lazy_pattern.DualPattern): a wire story need not load regex.
+        self._dateline_service = _pattern(service, names)
+        self._place_ending_at_end = DualPattern(rf"{place}\Z")
         # Compiled when a short block first looks like a credit (the longest of these patterns to compile:
         # a run over a file with none does not pay for it).
         self.credit_line = LazyPattern(regex.compile,
@@ -62,7 +63,7 @@ class WireNames:
               | \((?P<credit>(?:Additional\s+)?Reporting\s+by\s[^\n]{{1,200}}?)\)
             )\s*\.?\s*$""",
             regex.X | regex.V0)
-        self.service_in = LazyPattern(regex.compile, rf"(?<![\w-])(?:{alternation})(?![\w-])", regex.I)
+        self.service_in = _pattern(rf"(?<![\w-])(?:{alternation})(?![\w-])", names, re.I)
 
     @cached_property
     def dateline(self) -> regex.Pattern:
@@ -112,8 +113,19 @@ class WireNames:
         return None
 
 
-# What a dateline's place name ("BAGHDAD", "NEW YORK, N.Y.") may hold, read backwards from its "(".
-_PLACE_BACKWARDS = LazyPattern(regex.compile, r"[A-Za-z.’'\-,\s]*", regex.REVERSE)
+def _pattern(source: str, names, flags: int = 0):
+    """A DualPattern when `re` and `regex` fold the case of every character of the names alike (all of
+    ASCII does: configured names may hold others), else the `regex` pattern."""
+    if all(name.isascii() for name in names):
+        return DualPattern(source, flags)
+    return LazyPattern(regex.compile, source, flags | regex.V0)
+
+
+# What a dateline's place name ("BAGHDAD", "NEW YORK, N.Y.") may hold: the run of these characters that
+# ends the text from a position on, found by searching forwards for the earliest start of a run that
+# reaches the end (the regex module read it backwards; the same run). The regex module's \s, spelt out.
+_PLACE_BACKWARDS = LazyPattern(re.compile, r"[A-Za-z.’'\-,\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029"
+                                           r"\u202f\u205f\u3000]*+\Z")
 
 
 @lru_cache(maxsize=2048)  # at module level, so WireNames stay picklable (the cache holds them, as wire_names does)
@@ -124,7 +136,7 @@ def _dateline_service(wire: WireNames, dateline: str) -> str | None:
 @lru_cache(maxsize=2048)
 def _place_start(wire: WireNames, text: str, pos: int) -> int | None:
     """Where the earliest place name (of a dateline) starting at or after pos ends text, if one does."""
-    place = wire._place_ending_at_end.search(text, _PLACE_BACKWARDS.match(text, pos).start())
+    place = wire._place_ending_at_end.search(text, _PLACE_BACKWARDS.search(text, pos).start())
     return place.start() if place else None
 
 

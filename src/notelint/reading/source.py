@@ -14,6 +14,7 @@ from functools import cached_property
 
 import re
 
+from ..lazy_pattern import LazyPattern
 from ..values import FrozenValue
 
 _NEW_DICT: dict = {}  # Source's metadata default: a new dict for each Source (never this one)
@@ -21,7 +22,7 @@ _NEW_DICT: dict = {}  # Source's metadata default: a new dict for each Source (n
 # A file larger than this is refused with a clear error rather than read into memory unasked.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = LazyPattern(re.compile, r"\r\n|\r|\n")  # for a text with a CR only (compiled then)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),

@@ -26,6 +26,7 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     from typing import Iterable
 
+from ..lazy_pattern import LazyPattern
 from ..version import __version__
 
 try:  # the module hashlib takes blake2b from; importing hashlib itself loads OpenSSL (~3 ms of start-up)
@@ -41,7 +42,7 @@ RACY_WINDOW_NS = 2_000_000_000
 # Results of other notelint builds are removed once unused this long (the folder of a build in use is
 # touched by every run that writes to it).
 STALE_BUILD_SECONDS = 7 * 24 * 3600
-_BUILD_FOLDER = re.compile(r"\A[0-9][0-9A-Za-z.+!]*-[0-9a-f]{16}\Z")  # what build_stamp() names
+_BUILD_FOLDER = LazyPattern(re.compile, r"\A[0-9][0-9A-Za-z.+!]*-[0-9a-f]{16}\Z")  # what build_stamp() names
 _FORMAT = 2  # bump when the bucket layout changes
 # The tag that marks a cache directory as notelint's (the CACHEDIR.TAG standard, plus our own line).
 _TAG_NAME = "CACHEDIR.TAG"

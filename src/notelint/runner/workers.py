@@ -18,7 +18,8 @@ TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing at start
 if TYPE_CHECKING:
     from typing import Callable, Sequence
 
-from .cache import Entry, ResultCache, content_digest, findings_to_rows, rows_to_findings
+    from .cache import Entry
+
 from ..collector import paused
 from ..values import FrozenValue
 from ..linting.findings import Finding
@@ -108,6 +109,8 @@ def _lint_chunk(lint: Callable, settings, options: LintOptions, items: Sequence[
     hashing (~1% of a file) and the rows of files with no findings (most of them: fewer rows to send
     from a worker)."""
     rows = []
+    if for_cache:  # a run without the result cache does not import it
+        from .cache import content_digest
     # Documents are freed by reference counting as soon as their file is done. Left on, the cyclic
     # collector would still walk each new document's objects at least once while it is linted (~2% of
     # the time); paused, it runs only on the young objects every _COLLECT_EVERY files, which frees the
@@ -190,7 +193,11 @@ def check_files(files: Sequence[tuple[str, object]], *, jobs: int | None = None,
     run_started_ns = time.time_ns()
     jobs = capped_jobs(jobs)
     result = CheckResult(files=len(files))
-    cache = ResultCache(cache_dir) if use_cache else None
+    cache = None
+    if use_cache:  # a run without the result cache (--no-cache) does not import it
+        from .cache import Entry, ResultCache, findings_to_rows, rows_to_findings
+
+        cache = ResultCache(cache_dir)
     paths = [path for path, _ in files]
     abspaths = _absolute_paths(paths) if cache else paths
     # Files are grouped by settings fingerprint: one group per configuration, however many Settings objects.
@@ -269,6 +276,8 @@ def _absolute_paths(paths: Sequence[str]) -> list[str]:
 
 
 def _still_valid(entry: Entry, path: str, abspath: str, bucket, run_started_ns: int) -> bool:
+    from .cache import Entry, content_digest
+
     try:
         st = os.stat(path)
     except OSError:
