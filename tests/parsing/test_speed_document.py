@@ -78,10 +78,11 @@ def test_dateline_service_is_service_named_and_wire_names_stay_picklable():
 def test_comments_and_credit_first_chars_hold_every_first_character_of_their_patterns():
     # _COMMENTS_FIRST_CHARS (plain re) stands before _COMMENTS_START (regex): each alternative of the latter
     # begins with a digit or "tho", "co", "le", "jo", "yo" in some case; _CREDIT_FIRST_CHAR before the
-    # credit line, whose words begin with s, c, v, o or r in some case. Every character regex reads as a
-    # digit, or as one of those letters case-free, is one the prefilter lets through.
+    # credit line, whose words begin "so", "cr", "co", "vi", "or", "re" in some case. Every character regex
+    # reads as a digit, or as one of those letters case-free, is one the prefilter lets through.
     digit = regex.compile(r"\d")
-    comments_letter, credit_letter = regex.compile("[thocleajyu]", regex.I), regex.compile("[scvor]", regex.I)
+    comments_letter, credit_letter = regex.compile("[thocleajyu]", regex.I), regex.compile("[scvorie]", regex.I)
+    credit_letters = {letter: [] for letter in "scvorie"}
     for code in range(0x110000):
         char = chr(code)
         if digit.match(char):
@@ -90,8 +91,13 @@ def test_comments_and_credit_first_chars_hold_every_first_character_of_their_pat
             for letter in "thocleajyu":
                 if regex.fullmatch(letter, char, regex.I):
                     assert re.fullmatch(letter, char, re.I), (hex(code), letter)
-        if credit_letter.match(char):
-            assert document._CREDIT_FIRST_CHAR.match(char), hex(code)
+        for letter, readings in credit_letters.items() if credit_letter.match(char) else ():
+            if regex.fullmatch(letter, char, regex.I):
+                readings.append(char)
+    for first, second in ("so", "cr", "co", "vi", "or", "re"):
+        for a in credit_letters[first]:
+            for b in credit_letters[second]:
+                assert document._CREDIT_FIRST_CHAR.match(a + b), (hex(ord(a)), hex(ord(b)))
 
 
 # Openings of reader comments in any case (with the letters regex folds: ſ, K, İ), digits of other scripts,
