@@ -56,6 +56,89 @@ print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
 """
 
 
+# Run by `--stages` as `python -c STAGES path notelint-arguments...`: the check as the command line runs it,
+# with the resident set (now and at its peak so far) printed after each stage; then the parts of the peak
+# measured apart (sizes by sys.getsizeof, after the run, on a document built again).
+STAGES = r"""
+import sys
+
+def rss():
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status"))
+    return [int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")]
+
+def report(stage):
+    now, peak = rss()
+    print(f"  {stage:34s} {now:7.1f} {peak:7.1f}", file=sys.stderr)
+
+report("interpreter started")
+from notelint.cli.main import main
+from notelint.linting import engine
+from notelint.runner import workers
+report("notelint imported")
+
+originals = {}
+
+def after(module, name, stage):
+    inner = originals[name] = getattr(module, name)
+    def wrapped(*args, **kwargs):
+        result = inner(*args, **kwargs)
+        report(stage)
+        return result
+    setattr(module, name, wrapped)
+
+after(workers, "read_bytes_and_stat", "file read (bytes)")
+after(workers, "read_source", "decoded (text; bytes let go next)")
+after(engine, "build_document", "document built (compact)")
+after(engine, "lint_document", "linted (findings)")
+path, argv = sys.argv[1], sys.argv[2:]
+sys.argv = ["notelint"] + argv
+try:
+    main()
+except SystemExit:
+    pass
+report("reported (at exit)")
+
+from notelint.linting.config import load_settings
+from notelint.parsing.model import NO_ATTRS, NO_CHILDREN
+from notelint.reading.formats import read_source
+source = read_source(path, None, 0)
+doc = originals["build_document"](source, compact=True, **engine.parser_options(load_settings(None, {"isolated": True})))
+sizes, seen = {"spans": 0, "offsets": 0, "children lists": 0, "fields": 0}, set()
+def add(part, obj):
+    if id(obj) not in seen:
+        seen.add(id(obj))
+        sizes[part] += sys.getsizeof(obj)
+count = 0
+for span in doc.walk():
+    count += 1
+    add("spans", span)
+    add("offsets", span.start)
+    add("offsets", span.end)
+    if span.children is not NO_CHILDREN:
+        add("children lists", span.children)
+    if span.attrs is not NO_ATTRS:
+        add("fields", span.attrs)
+        for value in span.attrs.values():
+            add("fields", value)
+add("children lists", doc.spans)
+text = sys.getsizeof(source.text)
+print(f"  text: {text / 1e6:.1f} MB ({len(source.text):,} characters, {(text - sys.getsizeof('')) / len(source.text):.0f} "
+      f"byte(s) each); spans: {count:,}, {sum(sizes.values()) / 1e6:.1f} MB ("
+      + ", ".join(f"{part} {size / 1e6:.1f}" for part, size in sizes.items()) + ")", file=sys.stderr)
+"""
+
+
+def print_stages(path: str, args: list[str]) -> None:
+    """Where the peak of one check comes from: the resident set after each stage, and the text and span
+    tree's sizes."""
+    proc = subprocess.run([sys.executable, "-c", STAGES, path] + args, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=BYTECODE_ENV, text=True)
+    if proc.returncode != 0 or "Traceback" in proc.stderr:
+        sys.exit(f"--stages failed:\n{proc.stderr[-2000:]}")
+    print(f"\none check --no-cache -j 1, stage by stage (MB; resident now, peak so far):")
+    print(proc.stderr.rstrip())
+
+
 def peak_rss_mb(cmd: list[str]) -> float:
     """Peak RSS of `cmd` and the processes it forked and reaped, in MB (Linux reports KiB)."""
     # Bytecode cached as a user's install has it (this environment may forbid writing it: see check_speed.py).
@@ -75,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mb", type=float, default=20, help="size of the article (MB)")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each command (lowest peak reported)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument("--stages", action="store_true",
+                        help="also show the resident set after each stage of one check, and the text and span tree's sizes")
     args = parser.parse_args(argv)
 
     work = tempfile.mkdtemp(prefix="notelint-memory-")
@@ -118,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
                 line += (f"   net of bare python {peak - bare:6.1f}, of the small article {peak - floor:6.1f} "
                          f"({per_mb:.2f} MB per MB of input)   {peak / TARGET_MB:.2f}x target, {peak / GOAL_MB:.2f}x goal")
             print(line)
+        if args.stages:
+            print_stages(path, notelint[3:] + ["-j", "1", path])
     finally:
         if args.keep:
             print(f"kept {work}")

@@ -98,7 +98,8 @@ def lint_source(source, settings) -> list[Finding]:
     """Parse one Source (or plain text) and lint it."""
     if isinstance(source, str):
         source = plain_source(source)
-    doc = build_document(source, **parser_options(settings))
+    # Compact: without the spans no rule reads (blank lines, a plain paragraph's one wire child).
+    doc = build_document(source, compact=True, **parser_options(settings))
     return lint_document(doc, settings)
 
 

@@ -82,9 +82,14 @@ def parse_text(text: str, path: str | None = None, **options) -> Document:
     return build_document(plain_source(text, path), **options)
 
 
-def build_document(source: Source, editorial_markers=(), wire_services=(), fast_path: bool = True) -> Document:
-    """Parse a Source. `fast_path=False` reads every block with the grammar alone (for differential tests)."""
-    builder = _Builder(source, ParseOptions(tuple(editorial_markers), tuple(wire_services)), fast_path)
+def build_document(source: Source, editorial_markers=(), wire_services=(), fast_path: bool = True,
+                   compact: bool = False) -> Document:
+    """Parse a Source. `fast_path=False` reads every block with the grammar alone (for differential tests).
+
+    `compact`: leave out spans that no rule reads, for `check` (a third of a wire story's spans): the
+    blank lines between blocks (BREAK), and the one wire child of a plain paragraph, which a paragraph
+    without children stands for (Context.runs_of). `parse` and `diff` show every span."""
+    builder = _Builder(source, ParseOptions(tuple(editorial_markers), tuple(wire_services)), fast_path, compact)
     # The span tree holds no reference cycles; pausing the cyclic collector while it is built saves
     # the repeated young-generation scans that thousands of new small objects trigger (~15%).
     with paused():
@@ -92,9 +97,10 @@ def build_document(source: Source, editorial_markers=(), wire_services=(), fast_
 
 
 class _Builder:
-    def __init__(self, source: Source, options: ParseOptions, fast_path: bool = True) -> None:
+    def __init__(self, source: Source, options: ParseOptions, fast_path: bool = True, compact: bool = False) -> None:
         self.source = source
         self.fast_path = fast_path
+        self.compact = compact
         self.text = source.text
         self.options = options
         self.wire: WireNames = wire_names(options.wire_services)
@@ -139,19 +145,26 @@ class _Builder:
 
         spans: list[Span] = []
         pos = 0
+        breaks = not self.compact
         for (start, end, _), role in zip(blocks, roles):
-            if start > pos:
+            if start > pos and breaks:
                 spans.append(Span(BREAK, pos, start, [], {}))
             spans.append(self._block_span(role, start, end))
             pos = end
         if comments_start is not None:
-            if comments_start > pos:
+            if comments_start > pos and breaks:
                 spans.append(Span(BREAK, pos, comments_start))
             spans.append(self._comments_span(comments_start, len(text), comment_blocks))
-        elif len(text) > pos:
+        elif len(text) > pos and breaks:
             spans.append(Span(BREAK, pos, len(text)))
         self._mark_continued_quotes(spans)
         problems = sorted(self.problems, key=lambda p: (p.start, p.code)) if self.problems else []  # most: none
+        # A paragraph read by the grammar leaves pyparsing's reference cycles behind, which hold this frame
+        # and the builder until the collector's next pass (grammar.py's, every 64 parses: the collector is
+        # paused while a document is built), that is while the document is linted. The blocks and the mark
+        # positions are let go here rather than with them (~7 MB of a 20 MB article).
+        blocks = roles = kept = comment_blocks = None
+        self._marks = self._blocks_seen = self._singles = None
         return Document(self.source, spans, problems)
 
     def _blocks(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -264,7 +277,10 @@ class _Builder:
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1 or not self._paren_notes(text[start:end], True))):
             # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
-            # rare paragraph with a note has it looked for again by _inline_spans).
+            # rare paragraph with a note has it looked for again by _inline_spans). Compact: its one wire
+            # child left out, as a paragraph without children is all reporting (Context.runs_of).
+            if self.compact:
+                return Span(role, start, end)
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
