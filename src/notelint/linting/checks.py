@@ -17,7 +17,7 @@ import re
 
 
 from .messages import format_message
-from .context import Context, Hit
+from .context import Context, Hit, line_cols
 from .patterns import find_words
 from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
@@ -233,10 +233,6 @@ def _strip_spans(text: str, start: int, end: int, spans: Iterable[Span], keep_of
     return "".join(pieces)
 
 
-def _line_of(ctx: Context, offset: int) -> int:
-    return ctx.doc.location(offset, offset).line
-
-
 def needs(*scopes: str):
     """Declares, next to a check, what it needs to find anything: a document with none of these scopes
     (context.SELDOM_SCOPES: an insertion, a standfirst, linted comments) gets no finding from it, and the
@@ -378,12 +374,16 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
                   and not CLARIFICATION_TEXT.match(ctx.text[s.start:s.end])]
     parts = []
     if insertions:
-        lines = sorted({_line_of(ctx, s.start) for s in insertions})
+        source = ctx.doc.source
+        places = line_cols(source, [source.original_start(s.start) for s in insertions])
+        lines = sorted({line for line, _col in places.values()})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
         parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {_places(lines)})")
     stand = [b for b in standfirsts if opinion_signals(ctx, b, _nl302_lexicons(ctx))]
     if stand:
-        parts.append(f"an opinion standfirst (line {_line_of(ctx, stand[0].start)})")
+        source = ctx.doc.source
+        start = source.original_start(stand[0].start)
+        parts.append(f"an opinion standfirst (line {line_cols(source, [start])[start][0]})")
     if parts:
         service = credit.attrs.get("service")
         yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))
@@ -448,8 +448,6 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
     runs_of = ctx.runs_of
     for block in ctx.paragraphs():
-        # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
-        quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
         wire_runs = runs_of(block)
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
@@ -464,6 +462,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 break
         else:
             continue
+        # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
+        # (Asked only of the few paragraphs with a candidate.)
+        quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 from ..parsing.document import build_document
 from ..reading.source import plain_source
 from . import checks
-from .context import SELDOM_SCOPES, Context, Hit
+from .context import SELDOM_SCOPES, Context, Hit, line_cols
 from .findings import Finding
 from .messages import format_message
 from .patterns import find_words
@@ -144,14 +144,11 @@ def lint_document(doc: Document, settings) -> list[Finding]:
     path = doc.path or "-"
     by_code, timeout_rule, timeout, selected, always, needing = _lint_plan(settings, doc.path)
     ctx = Context(doc, include_comments=settings.include_comments, settings=settings, rules=by_code)
-    findings: list[Finding] = []
+    source = doc.source
+    pending: list[tuple[Rule, int, int, str]] = []  # (rule, start, end, message), made Findings at the end
 
     def emit(rule: Rule, start: int, end: int, message: str) -> None:
-        loc = doc.location(start, end)
-        text = doc.source.original[loc.start:loc.end]
-        findings.append(Finding(path, loc.line, loc.col, rule.code, loc.end_line, loc.end_col, loc.start, loc.end,
-                                rule.name, settings.severity_of(rule.code, rule.severity), message,
-                                text if len(text) <= 200 else text[:197] + "..."))
+        pending.append((rule, source.original_start(start), source.original_end(end), message))
 
     # Most articles have no insertion, standfirst or linted comments: the rules that look only there are
     # not run (calling a check that finds nothing cost ~0.7 µs), and one test passes over them all. The
@@ -181,6 +178,17 @@ def lint_document(doc: Document, settings) -> list[Finding]:
         if problem.start >= ctx.article_end and not settings.include_comments:
             continue
         emit(rule, problem.start, problem.end, problem.message or rule.message)
+
+    original = source.original
+    places = line_cols(source, [offset for _, start, end, _ in pending for offset in (start, end)])
+    findings: list[Finding] = []
+    for rule, start, end, message in pending:
+        line, col = places[start]
+        end_line, end_col = places[end]
+        text = original[start:end]
+        findings.append(Finding(path, line, col, rule.code, end_line, end_col, start, end,
+                                rule.name, settings.severity_of(rule.code, rule.severity), message,
+                                text if len(text) <= 200 else text[:197] + "..."))
 
     suppressions = find_suppressions(doc.source.original)
     if suppressions:
