@@ -8,7 +8,7 @@ fast path (scan.py); brackets are then classified (brackets.py) and quotations a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -382,12 +382,25 @@ class _Builder:
         stop = min(end, start + 300)
         found = []
         for found_start, found_end in self.wire.datelines(self.text, start, stop):
-            if any(c.start < found_end and found_start < c.end for c in children):
+            # The children are in order and do not overlap: only those starting before the dateline's end
+            # can overlap it (most leads' quotations come after it).
+            overlaps = False
+            for child in children:
+                if child.start >= found_end:
+                    break
+                if found_start < child.end:
+                    overlaps = True
+                    break
+            if overlaps:
                 continue
             found.append(Span(SOURCE, found_start, found_end,
                               attrs={"service": self.wire.dateline_service(self.text[found_start:found_end]),
                                      "dateline": True}))
-        return sorted(children + found, key=lambda s: s.start) if found else children
+        if not found:
+            return children
+        for span in found:  # in order; each after the children that start where it starts or before
+            children.insert(bisect_right(children, span.start, key=_start), span)
+        return children
 
     def _furniture_starts(self) -> set[int]:
         return {self._blocks_seen[i][0] for i in self._furniture}
@@ -671,6 +684,10 @@ def _add_block(blocks: list, text: str, start: int, end: int) -> None:
                 break
         start = first_line
     blocks.append((start, end, ""))
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
