@@ -43,7 +43,7 @@ QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # What may stand before an opening mark: white space (tested apart), brackets, dashes, a slash, and
 # other opening marks ("'Hello,' he said" quoted in a post; ‘“No”’).
-_BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
+BEFORE_OPENING = _BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
 # What may follow a closing mark besides white space: punctuation, closing brackets, dashes, other marks.
 _AFTER_CLOSING = frozenset(",.;:!?)]}—–-…'’\"”»")
 # What never follows an opening mark: white space (tested apart) and the punctuation that ends things.
