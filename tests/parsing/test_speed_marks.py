@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from fuzzing import budget
 from hypothesis import strategies as st
 
-from notelint.parsing import document, scan
+from notelint.parsing import document, quotemarks, scan
 from notelint.parsing.quotemarks import _curly_in_place, canonical
 from notelint.reading.source import plain_source
 
@@ -65,3 +65,33 @@ def test_a_block_of_curly_quotations_parses_to_its_quotations_and_strays():
         (outer, text.find(" and") , True), (unclosed, len(text), False)]
     assert [(c.start, c.end) for c in quotes[0].children] == [(text.find("“fine"), text.find(" now"))]
     assert [(p.code, p.start) for p in doc.problems] == [("NL401", stray), ("NL401", unclosed)]
+
+
+def _primary_style_by_counting(text: str, start: int, end: int, default: str) -> str:
+    """primary_style as first written: every single and double mark counted with str.count."""
+    singles = text.count("'", start, end) + text.count("‘", start, end)
+    if not singles and default == quotemarks.DOUBLE:
+        return quotemarks.DOUBLE
+    doubles = text.count("“", start, end)
+    if text.find('"', start, end) != -1:
+        doubles += len(quotemarks._DOUBLE_OPENING.findall(text, start, end))
+    if singles > 2 * doubles:
+        singles = len(quotemarks._SINGLE_OPENING.findall(text, start, end))
+    if singles == doubles == 0:
+        return default
+    return quotemarks.SINGLE if singles > 2 * doubles else quotemarks.DOUBLE
+
+
+# Openings and closings of both kinds, apostrophes, elisions and words, so that either kind may outnumber.
+_STYLE_PIECES = [" '", "' ", "'", " ‘", "’ ", "‘", " “", "” ", " \"", "\" ", "don't", "'em", "word", " ", "\n"]
+
+
+@settings(max_examples=budget(3000), deadline=None)
+@given(st.lists(st.sampled_from(_STYLE_PIECES), max_size=40), st.integers(0, 30), st.integers(0, 30),
+       st.sampled_from([quotemarks.DOUBLE, quotemarks.SINGLE]))
+@example([" '", "word", "' "] * 3 + [" “", "word", "” "], 0, 0, quotemarks.DOUBLE)  # singles outnumber: the closer look
+@example([" “", "word", "” "], 0, 0, quotemarks.SINGLE)  # no single mark, a single default
+def test_primary_style_counts_only_as_far_as_it_decides(pieces, cut_start, cut_end, default):
+    text = "".join(pieces)
+    start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    assert quotemarks.primary_style(text, start, end, default) == _primary_style_by_counting(text, start, end, default)
