@@ -853,8 +853,10 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
     # these are exactly the matches of its finditer, and the label's first letter and the initials'
     # colon say cheaply where trying is useless (two finditer scans cost ~2 µs a paragraph).
     colon = ":" in text
+    opening = []
     pos = text.find("(")
     while pos != -1:
+        opening.append(pos)
         follower = text[pos + 1:pos + 2]
         if follower in _NAMED_LABEL_FIRST and (m := _PAREN_NOTE_START_RE.match(text, pos)):
             starts.append((pos, " ".join(m.group("label").split())))
@@ -869,7 +871,7 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
             for m in re.finditer(rf"\({re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)", text):
                 starts.append((m.start(), marker))
         starts.sort()
-    if not starts and not asides:
+    if not starts and (not asides or _all_within(text, opening, quoted)):
         return []
     closes = _matching_parentheses(text)
     notes: list[tuple[int, int, str | None]] = []
@@ -888,6 +890,25 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
         notes = _add_asides(text, notes, closes, quoted,
                             speech if speech is not None else lambda: speech_without_marks(text))
     return notes
+
+
+def _all_within(text: str, opening: list[int], quoted) -> bool:
+    """Whether each parenthesis opening at `opening` closes inside the `quoted` range that holds its "(",
+    with no other "(" before its ")": then no aside can be found (_add_asides passes over every
+    parenthesis that lies in a quoted range), and the parentheses need not be matched. Most wire leads
+    hold one parenthesis, their dateline's "(Reuters)", which is such a range."""
+    for pos in opening:
+        for start, end in quoted:
+            if start <= pos < end:
+                # No "(" between: the first ")" closes this one (or a blank line before it leaves it
+                # unclosed, and an unclosed parenthesis is no aside either).
+                close = text.find(")", pos + 1, end)
+                if close == -1 or text.find("(", pos + 1, close) != -1:
+                    return False
+                break
+        else:
+            return False
+    return True
 
 
 def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) -> list:

@@ -8,7 +8,7 @@ fast path (scan.py); brackets are then classified (brackets.py) and quotations a
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from . import attribution
 from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
@@ -17,8 +17,10 @@ from ..lazy_pattern import LazyPattern, regex
 from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .quotemarks import DOUBLE, SINGLE, canonical, primary_style, single_candidates, single_may_open
-from .scan import BRACKET, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph, settled_by_rule
+from .quotemarks import (BEFORE_OPENING, DOUBLE, SINGLE, canonical, primary_style, single_candidates,
+                         single_may_open)
+from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph,
+                   settled_by_rule)
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
 
@@ -306,23 +308,28 @@ class _Builder:
         body's when not given)."""
         text = self.text
         chunk = text[start:end]
-        singles_at_top = (style or self.style) == SINGLE
-        # The structure is read from the marks' roles (same offsets); the text itself from the chunk.
-        roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
-                             if marks or not self.fast_path else (chunk, []))
-        if not self.fast_path:
-            nodes = _parse_paragraph(roles, role_marks, len(roles), singles_at_top)
+        direct = self._curly_quote_spans(start, end, marks) if self.fast_path and marks and not singles else None
+        if direct is not None:
+            children = direct
+            quotes = bool(direct)  # every span it makes is a quotation
         else:
-            nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
-            if nodes and ("[" in chunk or "]" in chunk):
-                nodes = [self._by_grammar(node, roles, role_marks, singles_at_top) for node in nodes]
-        children = []
-        quotes = False
-        for node in nodes:
-            span = self._node_span(node, start, chunk, False)
-            if span is not None:
-                children.append(span)
-                quotes = quotes or span.kind == QUOTE
+            singles_at_top = (style or self.style) == SINGLE
+            # The structure is read from the marks' roles (same offsets); the text itself from the chunk.
+            roles, role_marks = (canonical(chunk, [pos - start for pos in marks], singles)
+                                 if marks or not self.fast_path else (chunk, []))
+            if not self.fast_path:
+                nodes = _parse_paragraph(roles, role_marks, len(roles), singles_at_top)
+            else:
+                nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
+                if nodes and ("[" in chunk or "]" in chunk):
+                    nodes = [self._by_grammar(node, roles, role_marks, singles_at_top) for node in nodes]
+            children = []
+            quotes = False
+            for node in nodes:
+                span = self._node_span(node, start, chunk, False)
+                if span is not None:
+                    children.append(span)
+                    quotes = quotes or span.kind == QUOTE
         if lead:
             children = self._add_datelines(children, start, end)
         if "(" in chunk:
@@ -336,6 +343,49 @@ class _Builder:
                 if child.kind == QUOTE:
                     attribution.attribute(child, text, start, end)
         return children
+
+    def _curly_quote_spans(self, start: int, end: int, marks: list[int]) -> list[Span] | None:
+        """The spans of a block whose marks (at `marks`, no single ones among them) are all curly double
+        marks where their glyphs say (quotemarks._curly_in_place), read in one pass: what canonical,
+        scan_paragraph and _node_span make of them, without the role text and Node tree between (the
+        marks of most edited copy; its strays are reported as _node_span reports them). None when a mark is anything else: the block is read the long way.
+
+        With only double quotations, a ” closes the innermost open one or, with none open, is a stray;
+        a “ past MAX_DEPTH is text; those still open at the block's end end there, unclosed (reported
+        once continuation is known, as _node_span leaves them: innermost first)."""
+        text = self.text
+        for pos in marks:  # _curly_in_place, before anything is made
+            mark = text[pos]
+            if mark == "“":
+                if pos != start and not text[pos - 1].isspace():
+                    return None
+            elif mark == "”":
+                if pos == start:
+                    return None
+                prev = text[pos - 1]
+                if prev.isspace() or prev in BEFORE_OPENING or prev == "”":
+                    return None
+            else:
+                return None
+        roots: list[Span] = []
+        opened: list[int] = []  # the open quotations' starts, innermost last
+        inside: list[list[Span]] = []  # and the spans found inside each
+        for pos in marks:
+            if text[pos] == "“":
+                if len(opened) < MAX_DEPTH:
+                    opened.append(pos)
+                    inside.append([])
+            elif opened:
+                span = Span(QUOTE, opened.pop(), pos + 1, inside.pop(), {"closed": True})
+                (inside[-1] if inside else roots).append(span)
+            else:
+                self.problems.append(Problem("NL401", pos, pos + 1, "closing quotation mark with no opening mark"))
+        while opened:
+            quote_start = opened.pop()
+            span = Span(QUOTE, quote_start, end, inside.pop(), {"closed": False, "open_at": quote_start})
+            self._open_quotes.append(span)
+            (inside[-1] if inside else roots).append(span)
+        return roots
 
     @staticmethod
     def _by_grammar(node: Node, chunk: str, marks: list[int], singles_at_top: bool) -> Node:
@@ -407,12 +457,25 @@ class _Builder:
         stop = min(end, start + 300)
         found = []
         for found_start, found_end in self.wire.datelines(self.text, start, stop):
-            if any(c.start < found_end and found_start < c.end for c in children):
+            # The children are in order and do not overlap: only those starting before the dateline's end
+            # can overlap it (most leads' quotations come after it).
+            overlaps = False
+            for child in children:
+                if child.start >= found_end:
+                    break
+                if found_start < child.end:
+                    overlaps = True
+                    break
+            if overlaps:
                 continue
             found.append(Span(SOURCE, found_start, found_end,
                               attrs={"service": self.wire.dateline_service(self.text[found_start:found_end]),
                                      "dateline": True}))
-        return sorted(children + found, key=lambda s: s.start) if found else children
+        if not found:
+            return children
+        for span in found:  # in order; each after the children that start where it starts or before
+            children.insert(bisect_right(children, span.start, key=_start), span)
+        return children
 
     def _furniture_starts(self) -> set[int]:
         return {self._blocks_seen[i][0] for i in self._furniture}
@@ -696,6 +759,10 @@ def _add_block(blocks: list, text: str, start: int, end: int) -> None:
                 break
         start = first_line
     blocks.append((start, end, ""))
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:

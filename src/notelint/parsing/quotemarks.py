@@ -45,7 +45,7 @@ QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # What may stand before an opening mark: white space (tested apart), brackets, dashes, a slash, and
 # other opening marks ("'Hello,' he said" quoted in a post; ‘“No”’).
-_BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
+BEFORE_OPENING = _BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
 # What may follow a closing mark besides white space: punctuation, closing brackets, dashes, other marks.
 _AFTER_CLOSING = frozenset(",.;:!?)]}—–-…'’\"”»")
 # What never follows an opening mark: white space (tested apart) and the punctuation that ends things.
@@ -293,6 +293,18 @@ _SINGLE_OPENING = LazyPattern(re.compile,
     r"['‘](?<![^\s(\[{—–/‘“\"«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
 _DOUBLE_OPENING = LazyPattern(re.compile, r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
 
+def _count_at_most(text: str, char: str, start: int, end: int, most: int) -> int:
+    """min(text.count(char, start, end), most), found by str.find."""
+    found = 0
+    pos = text.find(char, start, end) if most > 0 else -1
+    while pos != -1:
+        found += 1
+        if found == most:
+            break
+        pos = text.find(char, pos + 1, end)
+    return found
+
+
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
     """SINGLE when quotations in text[start:end] open with a single mark more than twice as often as
     with a double one, DOUBLE otherwise, `default` when no mark there opens one. (American copy opens
@@ -301,13 +313,17 @@ def primary_style(text: str, start: int = 0, end: int | None = None, default: st
     end = len(text) if end is None else end
     # No more single quotations can open than there are single marks (apostrophes among them): where
     # there are none, or too few to outnumber the double openings (most American copy), no closer look
-    # is needed.
-    singles = text.count("'", start, end) + text.count("‘", start, end)
-    if not singles and default == DOUBLE:
+    # is needed. The marks are counted with str.find, which skips to each by memchr (str.count visits
+    # every character: ~4% of parsing a wire story went to counting its body's marks), and only as far
+    # as the comparison needs.
+    if default == DOUBLE and text.find("'", start, end) == -1 and text.find("‘", start, end) == -1:
         return DOUBLE
-    doubles = text.count("“", start, end)
+    doubles = _count_at_most(text, "“", start, end, end - start)
     if text.find('"', start, end) != -1:
         doubles += len(_DOUBLE_OPENING.findall(text, start, end))
+    most = 2 * doubles + 1  # as many as decide that single marks outnumber the double openings
+    singles = _count_at_most(text, "'", start, end, most)
+    singles += _count_at_most(text, "‘", start, end, most - singles)
     if singles > 2 * doubles:
         singles = len(_SINGLE_OPENING.findall(text, start, end))
     if singles == doubles == 0:
