@@ -96,7 +96,7 @@ def test_dask_sends_the_records_when_the_caller_keeps_them_or_the_workers_cannot
     told: list[str] = []
     sent = list(lint_records_dask(open_records(path, id_field="id"), settings, path, scheduler=cluster, chunk_size=16,
                                   notice=told.append))
-    assert told == [f"{path}: the Dask workers cannot read this file themselves (worker tcp://10.0.0.7:4000: "
+    assert told == [f"{path}: note: the Dask workers cannot read this file themselves (worker tcp://10.0.0.7:4000: "
                     f"cannot open {path}: No such file or directory): its records are read here and sent to them"]
     assert all(len(records) for records, _ in sent) and [r for _, results in sent for r in results] == local
 
@@ -121,8 +121,8 @@ def test_a_partition_a_worker_cannot_read_is_read_by_the_client(tmp_path, monkey
         chunks = list(lint_records_dask(open_records(path, id_field="id"), settings, path, scheduler=c,
                                         partition_bytes=1000, notice=told.append))
     assert len(chunks) > 3 and [r for _, results in chunks for r in results] == local
-    assert told == [f"{path}: a Dask worker cannot read this file (cannot open {path}: No such file or directory): "
-                    "the partitions it cannot read are read here and sent to it"]
+    assert told == [f"{path}: note: a Dask worker cannot read this file (cannot open {path}: No such file or "
+                    "directory): the partitions it cannot read are read here and sent to it"]
 
 
 def test_dask_workers_read_parquet_row_groups_to_exactly_the_local_results(tmp_path, cluster):

@@ -115,9 +115,9 @@ def _dask_results(stream, settings, path: str, scheduler: str, keep_records: boo
 
     def notice(message: str) -> None:
         if progress is not None:
-            progress.console_print(f"notelint: {message}")
+            progress.console_print(message)
         elif not getattr(args, "quiet", False):
-            print(f"notelint: {message}", file=sys.stderr)
+            print(message, file=sys.stderr)
 
     try:
         yield from lint_records_dask(stream, settings, path, scheduler=scheduler, keep_records=keep_records,

@@ -37,6 +37,10 @@ DASK_PARTITION_BYTES = 3 << 20
 # The largest Parquet row group a Dask worker reads as (part of) a partition: a larger one would hold too
 # many records in one task, and leave the other workers idle while it is linted.
 DASK_MAX_GROUP_ROWS = 8 * DASK_CHUNK
+# Partitions in flight per Dask worker thread. More than the chunks of records sent from here, as a
+# partition costs only its results (~100 KB a partition of Reuters-size records) while it waits to be
+# collected in file order: a worker that is done with its own can take on the next partitions meanwhile.
+PARTITIONS_IN_FLIGHT_PER_THREAD = 4
 # How long to wait for a Dask scheduler to answer before giving up with a one-line error.
 _CONNECT_SECONDS = 10
 
@@ -216,7 +220,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
                       ) -> Iterator[tuple[Sequence[Record], list[RecordResult]]]:
     """The same work on a dask.distributed cluster: `scheduler` is its address (tcp://host:8786), a Client,
     or a cluster object (LocalCluster). Results come back in file order, equal to a local run's, with at
-    most `in_flight` tasks (default: 2 per worker thread) out at once.
+    most `in_flight` tasks out at once (default: 2 chunks of records, or 4 partitions, per worker thread).
 
     Who reads the records:
     - the workers, when `records` is the RecordStream of a JSON Lines or Parquet file and the caller does
@@ -237,9 +241,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
     client = Client(scheduler, timeout=_CONNECT_SECONDS) if own else scheduler
     tell = notice or _warn
     try:
-        if in_flight is None:
-            threads = sum(client.nthreads().values()) or 1
-            in_flight = threads * IN_FLIGHT_PER_JOB
+        threads = sum(client.nthreads().values()) or 1
         # A key of its own (hash=False): two runs with equal settings on one client would otherwise share
         # the scattered key, and the first to finish would release it under the other.
         remote_settings = client.scatter(settings, broadcast=True, hash=False)
@@ -253,16 +255,16 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
                     return  # an empty file
                 unseen = _unseen_by(client, first)
                 if unseen:
-                    tell(f"{file}: the Dask workers cannot read this file themselves ({unseen}): its records are "
-                         "read here and sent to them")
+                    tell(f"{file}: note: the Dask workers cannot read this file themselves ({unseen}): its records "
+                         "are read here and sent to them")
                     first = None
             except NotPartitionable as exc:
-                tell(f"{file}: the Dask workers cannot read this file in parts ({exc}): its records are read here "
-                     "and sent to them")
+                tell(f"{file}: note: the Dask workers cannot read this file in parts ({exc}): its records are read "
+                     "here and sent to them")
         if first is None:
             yield from _ordered(chunked(records, chunk_size),
                                 lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
-                                in_flight, lambda future: future.result())
+                                in_flight or threads * IN_FLIGHT_PER_JOB, lambda future: future.result())
             return
         told: list[str] = []
 
@@ -273,7 +275,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
             except PartitionUnreadable as exc:  # a worker that joined after the workers were asked
                 if not told:
                     told.append(str(exc))
-                    tell(f"{file}: a Dask worker cannot read this file ({exc}): the partitions it cannot read "
+                    tell(f"{file}: note: a Dask worker cannot read this file ({exc}): the partitions it cannot read "
                          "are read here and sent to it")
                 return client.submit(lint_chunk, list(read_partition(partition)), remote_settings, file,
                                      pure=False).result()
@@ -282,7 +284,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
         for job, results in _ordered(itertools.chain([first], parts),
                                      lambda partition: (partition, client.submit(
                                          lint_partition, partition, remote_settings, file, pure=False)),
-                                     in_flight, result):
+                                     in_flight or threads * PARTITIONS_IN_FLIGHT_PER_THREAD, result):
             records.done = job.done
             yield (), results
     finally:
