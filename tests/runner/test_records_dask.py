@@ -168,3 +168,15 @@ def test_dask_command_line_with_ids_metadata_and_bad_rows_equals_local(tmp_path,
         assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 2
         assert capsys.readouterr() == local
         assert "scrape.jsonl: error: row 18: invalid JSON" in local.err
+
+
+def test_dask_stats_equal_local_stats(tmp_path, cluster, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notelint.toml").write_text("", encoding="utf-8")
+    write_scrape(tmp_path / "scrape.jsonl", count=80)
+    args = ["stats", "--output-format", "json", "--id-field", "id", "--by", "site", "scrape.jsonl"]
+    assert main(args) == 2  # bad rows
+    local = capsys.readouterr()
+    assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 2
+    assert capsys.readouterr() == local
+    assert json.loads(local.out)
