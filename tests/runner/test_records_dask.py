@@ -168,6 +168,9 @@ def test_dask_command_line_with_ids_metadata_and_bad_rows_equals_local(tmp_path,
         assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 2
         assert capsys.readouterr() == local
         assert "scrape.jsonl: error: row 18: invalid JSON" in local.err
+    # A file that is not there is the same one-line error as on one machine, not a scheduler's problem.
+    assert main(["check", "--engine", "dask", "--scheduler", cluster.scheduler_address, "gone.jsonl"]) == 2
+    assert capsys.readouterr().err == "gone.jsonl: error: no such file\n"
 
 
 def test_dask_stats_equal_local_stats(tmp_path, cluster, capsys, monkeypatch):

@@ -258,6 +258,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
                     tell(f"{file}: note: the Dask workers cannot read this file themselves ({unseen}): its records "
                          "are read here and sent to them")
                     first = None
+                    parts.close()  # the scan's file
             except NotPartitionable as exc:
                 tell(f"{file}: note: the Dask workers cannot read this file in parts ({exc}): its records are read "
                      "here and sent to them")
