@@ -76,6 +76,34 @@ def _tree_rss_kb(pid: int) -> tuple[int, int]:
     return (max(sizes) if sizes else 0), sum(sizes)
 
 
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as fh:
+                    children = [int(p) for p in fh.read().split()]
+                    out.extend(children)
+                    todo.extend(children)
+        except OSError:
+            pass
+    return out
+
+
+def _cpu_seconds(pids: list[int]) -> float:
+    """User and system CPU seconds the processes have used so far, from /proc (all their threads)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def run(command: list[str], watch_memory: bool = False) -> tuple[float, int, int]:
     """Run a command to its end: (seconds, largest process RSS in KB, largest total RSS in KB). Also prints the
     CPU time it and its worker processes used: on a machine shared with other work, records per CPU second
@@ -155,8 +183,21 @@ def main() -> None:
         path = os.path.join(workdir, "dask.jsonl")
         count = build_corpus(articles, path, records=args.dask_records)
         local, _, _ = run(check + ["-j", "2", path])
+        local_cpu = run.last_cpu
         with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+            # The whole cluster's CPU, not only the client's: the scheduler runs in this process, the nannies
+            # and workers in its child processes.
+            cluster_pids = _descendants(os.getpid())
+            own = resource.getrusage(resource.RUSAGE_SELF)
+            cluster_before = _cpu_seconds(cluster_pids)
             dask, _, _ = run(check + ["--engine", "dask", "--scheduler", cluster.scheduler_address, path])
+            workers = _cpu_seconds(cluster_pids) - cluster_before
+            after = resource.getrusage(resource.RUSAGE_SELF)
+            scheduler = (after.ru_utime - own.ru_utime) + (after.ru_stime - own.ru_stime)
+        total = run.last_cpu + workers + scheduler
+        print(f"  Dask CPU: {total:.1f} s in all: client {run.last_cpu:.1f} s, scheduler (and this script's "
+              f"watching) {scheduler:.1f} s, nannies and workers {workers:.1f} s; local -j 2: {local_cpu:.1f} s "
+              f"({total / local_cpu:.2f}x the CPU)")
         print(f"Dask LocalCluster (2 workers) {dask:.1f} s against local -j 2 {local:.1f} s on {count:,} records: "
               f"{dask / local:.2f}x (goal within {GOALS['dask_over_local']:.2f}x)")
         os.remove(path)

@@ -66,14 +66,15 @@ def lint_records(records: Union[str, "os.PathLike[str]", Iterable[Any]], *, text
     `records`: a corpus file's path (JSON Lines, CSV or Parquet), or an iterable of mappings (dicts, or
     the rows of `DataFrame.to_dict("records")`) or of notelint.reading.corpus.Record. `jobs` > 1 lints in
     that many worker processes; `scheduler` (an address, a distributed.Client or a LocalCluster) lints on
-    a Dask cluster instead. Records are read lazily, a chunk at a time."""
-    from .reading.corpus import Record, iter_records
+    a Dask cluster instead (its workers read a JSON Lines or Parquet file's partitions themselves when they
+    see the file at the same path). Records are read lazily, a chunk at a time."""
+    from .reading.corpus import Record, open_records
     from .runner.records import lint_records_dask, lint_records_local
 
     resolved = settings_from(settings)
     if isinstance(records, (str, os.PathLike)):
         file = os.fspath(records)
-        stream: Iterable[Record] = iter_records(file, input_format=input_format, text_field=text_field,
+        stream: Iterable[Record] = open_records(file, input_format=input_format, text_field=text_field,
                                                 id_field=id_field, meta_fields=meta_fields,
                                                 paragraph_separator=paragraph_separator)
     else:

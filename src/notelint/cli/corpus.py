@@ -77,8 +77,10 @@ def record_error_line(file: str, row: int, message: str) -> str:
 
 # --- check ----------------------------------------------------------------------------------------------
 
-def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None):
-    """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine."""
+def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, *, keep_records: bool = True):
+    """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine. Without
+    `keep_records`, a Dask run may leave the records on the workers (which then read the file themselves):
+    the chunks are then ()."""
     from ..runner.records import lint_records_local
     from ..runner.workers import default_jobs
 
@@ -98,21 +100,28 @@ def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None):
         if progress is not None:
             progress.start_file(stream)
         if engine == "dask":
-            results = _dask_results(stream, settings, path, args.scheduler)
+            results = _dask_results(stream, settings, path, args.scheduler, keep_records, progress, args)
         else:
             results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs())
         for chunk, chunk_results in results:
             if progress is not None:
-                progress.advance(len(chunk))
+                progress.advance(len(chunk_results))
             yield chunk, chunk_results
 
 
-def _dask_results(stream, settings, path: str, scheduler: str):
+def _dask_results(stream, settings, path: str, scheduler: str, keep_records: bool, progress, args):
     """lint_records_dask, with a scheduler that cannot be reached told in one line."""
     from ..runner.records import lint_records_dask
 
+    def notice(message: str) -> None:
+        if progress is not None:
+            progress.console_print(message)
+        elif not getattr(args, "quiet", False):
+            print(message, file=sys.stderr)
+
     try:
-        yield from lint_records_dask(stream, settings, path, scheduler=scheduler)
+        yield from lint_records_dask(stream, settings, path, scheduler=scheduler, keep_records=keep_records,
+                                     notice=notice)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot use the Dask scheduler at {scheduler}: {exc}") from None
 
@@ -136,7 +145,7 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     records = with_findings = 0
     progress = Progress.for_run(args)
     try:
-        for chunk, results in lint_corpus_files(paths, settings, args, progress):
+        for chunk, results in lint_corpus_files(paths, settings, args, progress, keep_records=sink.wants_text):
             texts = {record.row: record.text for record in chunk} if sink.wants_text else None
             for result in results:
                 records += 1

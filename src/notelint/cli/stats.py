@@ -56,7 +56,8 @@ def run_stats(args: argparse.Namespace) -> int:
 
     def results():
         nonlocal unreadable
-        for chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress):
+        for chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress,
+                                                      keep_records=derivation is not None or pages is not None):
             if derivation is not None:
                 derivation.mark(chunk, chunk_results)
             if pages is not None:

@@ -203,30 +203,35 @@ class _Unclosed:
 
 def _jsonl_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Record]:
     with _open(path) as fh:
-        for row, line in enumerate(fh, 1):
-            progress.done += len(line)
-            if row == 1 and line.startswith(b"\xef\xbb\xbf"):
-                line = line[3:]
-            if not line.strip():
-                continue  # a blank line (often the last) holds no record; the row numbers stay line numbers
-            try:
-                # Decoded here, not by json.loads, which would take a line opening with FF FE for UTF-16.
-                decoded = line.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                yield Record(row, str(row), None, {}, f"not valid UTF-8 (byte offset {exc.start} of the line)")
-                continue
-            try:
-                obj = json.loads(decoded)
-            except ValueError as exc:
-                message = getattr(exc, "msg", str(exc))
-                column = getattr(exc, "colno", None)
-                yield Record(row, str(row), None, {},
-                             f"invalid JSON: {message}" + (f" at column {column}" if column else ""))
-                continue
-            if not isinstance(obj, dict):
-                yield Record(row, str(row), None, {}, f"a JSON {_JSON_KINDS.get(type(obj), 'value')}, not an object")
-                continue
-            yield fields.record(row, obj.__getitem__, escaped=b"\\u" in line)
+        yield from _jsonl_records(fh, 1, fields, progress)
+
+
+def _jsonl_records(lines, first_row: int, fields: _Fields, progress) -> Iterator[Record]:
+    """The records of JSON lines (a file, or a partition's bytes) numbered from `first_row`."""
+    for row, line in enumerate(lines, first_row):
+        progress.done += len(line)
+        if row == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if not line.strip():
+            continue  # a blank line (often the last) holds no record; the row numbers stay line numbers
+        try:
+            # Decoded here, not by json.loads, which would take a line opening with FF FE for UTF-16.
+            decoded = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield Record(row, str(row), None, {}, f"not valid UTF-8 (byte offset {exc.start} of the line)")
+            continue
+        try:
+            obj = json.loads(decoded)
+        except ValueError as exc:
+            message = getattr(exc, "msg", str(exc))
+            column = getattr(exc, "colno", None)
+            yield Record(row, str(row), None, {},
+                         f"invalid JSON: {message}" + (f" at column {column}" if column else ""))
+            continue
+        if not isinstance(obj, dict):
+            yield Record(row, str(row), None, {}, f"a JSON {_JSON_KINDS.get(type(obj), 'value')}, not an object")
+            continue
+        yield fields.record(row, obj.__getitem__, escaped=b"\\u" in line)
 
 
 # --- CSV ------------------------------------------------------------------------------------------
@@ -285,6 +290,31 @@ def _csv_records(path: str, fields: _Fields, progress: RecordStream, raw, text) 
 # --- Parquet --------------------------------------------------------------------------------------
 
 def _parquet_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Record]:
+    parquet, columns = _parquet_file(path, fields)
+    progress.total = parquet.metadata.num_rows
+    yield from _parquet_records(path, parquet, columns, fields, progress)
+
+
+def _parquet_records(path: str, parquet, columns: list[str], fields: _Fields, progress, row_groups=None,
+                     first_row: int = 1) -> Iterator[Record]:
+    """The records of a Parquet file (or of some of its row groups, the first numbered `first_row`)."""
+    import pyarrow as pa
+
+    row = first_row - 1
+    try:
+        for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH, row_groups=row_groups, columns=columns):
+            data = {name: batch.column(name).to_pylist() for name in columns}
+            progress.done = row + batch.num_rows
+            for i in range(batch.num_rows):
+                row += 1
+                yield fields.record(row, lambda name: data[name][i])
+    except pa.ArrowException as exc:
+        raise SourceError(path, f"unreadable Parquet data after row {row}: {exc}") from None
+
+
+def _parquet_file(path: str, fields: _Fields):
+    """(pyarrow ParquetFile, the columns to read), or SourceError for a file that is not Parquet or lacks a
+    column asked for."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -302,21 +332,134 @@ def _parquet_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterato
     missing = [name for name in wanted if schema.get_field_index(name) < 0]
     if missing:
         raise SourceError(path, f"no column {missing[0]!r} (the file has: {', '.join(schema.names)})")
-    columns = list(dict.fromkeys(wanted))
-    progress.total = parquet.metadata.num_rows
-    row = 0
-    try:
-        for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH, columns=columns):
-            data = {name: batch.column(name).to_pylist() for name in columns}
-            progress.done = row + batch.num_rows
-            for i in range(batch.num_rows):
-                row += 1
-                yield fields.record(row, lambda name: data[name][i])
-    except pa.ArrowException as exc:
-        raise SourceError(path, f"unreadable Parquet data after row {row}: {exc}") from None
+    return parquet, list(dict.fromkeys(wanted))
 
 
 def record_from_mapping(row: int, fields: Mapping, *, text_field: str = "text", id_field: str | None = None,
                         meta_fields: Sequence[str] = (), paragraph_separator: str | None = None) -> Record:
     """A Record from one row already in memory (a dict, a DataFrame row's dict), checked as a file's row is."""
     return _Fields(text_field, id_field, tuple(meta_fields), paragraph_separator).record(row, fields.__getitem__)
+
+
+# --- Partitions: parts of a corpus file a worker reads by itself --------------------------------------
+
+# The formats whose files can be cut into partitions exactly. Not CSV: a quoted field can hold line feeds,
+# so where a row starts cannot be told without parsing every row from the top of the file.
+PARTITION_FORMATS = ("jsonl", "parquet")
+
+
+class PartitionUnreadable(Exception):
+    """A worker cannot read a partition as the client that cut it saw the file: no file at that path on
+    the worker's machine, or another file (another size)."""
+
+
+class NotPartitionable(Exception):
+    """A corpus file that is read whole by the client instead (why, in a sentence)."""
+
+
+@dataclass(frozen=True)
+class Partition:
+    """A part of a corpus file that a worker reads by itself, so that only this small description is sent
+    to it and not the records (as dask.bag.read_text and dask.dataframe.read_parquet do).
+
+    JSON Lines: the bytes [start, stop), both just after a line feed (or the file's ends). Parquet: the row
+    groups [start, stop). `first_row` is the row number of its first line or row: its records are numbered,
+    named and reported exactly as reading the whole file numbers them."""
+
+    file: str  # the path as given: errors name the file as a whole-file read does
+    path: str  # the absolute path the worker opens (its working folder is not the client's)
+    format: str
+    start: int
+    stop: int
+    first_row: int
+    size: int  # the file's size in bytes when it was cut: a worker seeing another size sees another file
+    done: int  # the reading's progress after this partition (bytes, or Parquet rows), as a RecordStream counts
+    fields: _Fields
+
+
+def partitions(stream: RecordStream, *, target_bytes: int, max_group_rows: int) -> Iterator[Partition]:
+    """The stream's file cut into partitions in file order, each of about `target_bytes` bytes (JSON Lines,
+    cut at the first line feed after that) or of whole row groups (Parquet: as many as make up about
+    `target_bytes` of the file). Lazy: JSON Lines is scanned for line feeds a partition at a time (a bytes
+    count, not a parse), so the first partitions are out before the scan ends.
+
+    Raises, on the first partition asked for, SourceError as reading the file would (no such file, a missing
+    column), and NotPartitionable for a file that cannot be cut (standard input, CSV, a Parquet row group of
+    over `max_group_rows` rows: reading it whole would hold too many records in one worker)."""
+    if stream.format not in PARTITION_FORMATS:
+        raise NotPartitionable(f"a {stream.format.upper()} file cannot be cut where its rows start without "
+                               "reading it from the top (a quoted field can hold line feeds)")
+    if stream.path == "-":
+        raise NotPartitionable("standard input cannot be read by other processes")
+    if stream.format == "jsonl":
+        yield from _jsonl_partitions(stream, target_bytes)
+    else:
+        yield from _parquet_partitions(stream, target_bytes, max_group_rows)
+
+
+def _jsonl_partitions(stream: RecordStream, target_bytes: int) -> Iterator[Partition]:
+    path = os.path.abspath(stream.path)
+    with _open(stream.path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        start, row = 0, 1
+        while True:
+            block = fh.read(target_bytes)
+            if not block:
+                return
+            if not block.endswith(b"\n"):
+                block += fh.readline()  # the rest of the line the cut fell in
+            stop = start + len(block)
+            yield Partition(stream.path, path, "jsonl", start, stop, row, size, stop, stream.fields)
+            row += block.count(b"\n")
+            start = stop
+
+
+def _parquet_partitions(stream: RecordStream, target_bytes: int, max_group_rows: int) -> Iterator[Partition]:
+    parquet, _columns = _parquet_file(stream.path, stream.fields)
+    meta = parquet.metadata
+    groups = [meta.row_group(i) for i in range(meta.num_row_groups)]
+    largest = max((group.num_rows for group in groups), default=0)
+    if largest > max_group_rows:
+        raise NotPartitionable(f"its row groups hold up to {largest:,} rows (a worker reads at most "
+                               f"{max_group_rows:,} at once): write it with smaller row groups, e.g. pyarrow's "
+                               f"write_table(..., row_group_size={max_group_rows})")
+    stream.total = meta.num_rows
+    path = os.path.abspath(stream.path)
+    size = os.path.getsize(stream.path)
+    start = rows = taken = 0
+    for i, group in enumerate(groups):
+        taken += group.total_byte_size
+        if taken >= target_bytes or i == len(groups) - 1:
+            count = sum(g.num_rows for g in groups[start:i + 1])
+            yield Partition(stream.path, path, "parquet", start, i + 1, rows + 1, size, rows + count, stream.fields)
+            start, rows, taken = i + 1, rows + count, 0
+
+
+def read_partition(partition: Partition) -> Iterator[Record]:
+    """A partition's records, numbered as in the whole file. PartitionUnreadable when this process cannot
+    see the file the partition was cut from."""
+    try:
+        fh = open(partition.path, "rb")
+    except OSError as exc:
+        raise PartitionUnreadable(f"cannot open {partition.path}: {exc.strerror or exc}") from None
+    with fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size != partition.size:
+            raise PartitionUnreadable(f"{partition.path} is {size:,} bytes here, {partition.size:,} bytes where "
+                                      "it was cut into partitions")
+        if partition.format == "jsonl":
+            fh.seek(partition.start)
+            data = fh.read(partition.stop - partition.start)
+            # io.BytesIO splits lines at line feeds only, as iterating the file does.
+            yield from _jsonl_records(io.BytesIO(data), partition.first_row, partition.fields, _Done())
+            return
+    parquet, columns = _parquet_file(partition.path, partition.fields)
+    yield from _parquet_records(partition.file, parquet, columns, partition.fields, _Done(),
+                                row_groups=list(range(partition.start, partition.stop)),
+                                first_row=partition.first_row)
+
+
+class _Done:
+    """A progress counter nobody reads (a partition's reading)."""
+
+    done = 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
@@ -16,7 +17,8 @@ from ..linting.engine import lint_document, parser_options
 from ..parsing.document import build_document
 from ..linting.findings import Finding
 from ..parsing.model import COMMENTS, INSERTION, outermost
-from ..reading.corpus import Record
+from ..reading.corpus import (PARTITION_FORMATS, NotPartitionable, Partition, PartitionUnreadable, Record,
+                               RecordStream, partitions, read_partition)
 from ..reading.source import Source
 from ..collector import paused
 
@@ -29,6 +31,16 @@ IN_FLIGHT_PER_JOB = 2
 # Records per Dask task: larger than the local pool's, as each task also costs scheduler messages and the
 # worker's bookkeeping (~2.5 MB of text a task at 1,024 Reuters-size records).
 DASK_CHUNK = 1024
+# Bytes of a JSON Lines file per partition a Dask worker reads by itself: about DASK_CHUNK Reuters-size
+# records.
+DASK_PARTITION_BYTES = 3 << 20
+# The largest Parquet row group a Dask worker reads as (part of) a partition: a larger one would hold too
+# many records in one task, and leave the other workers idle while it is linted.
+DASK_MAX_GROUP_ROWS = 8 * DASK_CHUNK
+# Partitions in flight per Dask worker thread. More than the chunks of records sent from here, as a
+# partition costs only its results (~100 KB a partition of Reuters-size records) while it waits to be
+# collected in file order: a worker that is done with its own can take on the next partitions meanwhile.
+PARTITIONS_IN_FLIGHT_PER_THREAD = 4
 # How long to wait for a Dask scheduler to answer before giving up with a one-line error.
 _CONNECT_SECONDS = 10
 
@@ -140,7 +152,7 @@ def _finding_fields(finding: Finding) -> dict:
 _FINDING_FIELDS = Finding._FIELDS
 
 
-def lint_chunk(records: Sequence[Record], settings, file: str) -> list[RecordResult]:
+def lint_chunk(records: Iterable[Record], settings, file: str) -> list[RecordResult]:
     """Lint a chunk of records (in a worker, a Dask task or in-process).
 
     The cyclic collector is paused while the records are linted (as for files: it would walk each new
@@ -203,28 +215,119 @@ def _ordered(chunks: Iterator[list[Record]], submit: Callable, limit: int,
 
 
 def lint_records_dask(records: Iterable[Record], settings, file: str, *, scheduler,
-                      chunk_size: int = DASK_CHUNK, in_flight: int | None = None
-                      ) -> Iterator[tuple[list[Record], list[RecordResult]]]:
+                      chunk_size: int = DASK_CHUNK, in_flight: int | None = None, keep_records: bool = False,
+                      partition_bytes: int = DASK_PARTITION_BYTES, notice: Callable[[str], None] | None = None
+                      ) -> Iterator[tuple[Sequence[Record], list[RecordResult]]]:
     """The same work on a dask.distributed cluster: `scheduler` is its address (tcp://host:8786), a Client,
-    or a cluster object (LocalCluster). The records are read here in chunks and sent with their task (the
-    workers need not see the file); at most `in_flight` chunks (default: 2 per worker thread) are out at
-    once; results come back in file order, equal to a local run's."""
+    or a cluster object (LocalCluster). Results come back in file order, equal to a local run's, with at
+    most `in_flight` tasks out at once (default: 2 chunks of records, or 4 partitions, per worker thread).
+
+    Who reads the records:
+    - the workers, when `records` is the RecordStream of a JSON Lines or Parquet file and the caller does
+      not need the records back (`keep_records` false): the client cuts the file into partitions
+      (reading.corpus.partitions) and sends each task only where its partition lies; each worker reads and
+      lints its own. The records yielded with each partition's results are then () (they stay on the
+      worker). This needs the workers to see the file at the same path (a LocalCluster, or a cluster on
+      shared storage, as Dask's own readers assume): the workers are asked first;
+    - else this process: it reads the records and sends them, DASK_CHUNK a task, with their task (the
+      workers need not see the file). So for an iterable of records, CSV (its rows cannot be cut apart
+      without reading from the top), standard input, a Parquet file of large row groups, and a file some
+      worker cannot read; for the last two `notice` (default: warnings.warn) is told why."""
     try:
         from distributed import Client
     except ImportError:
         raise RuntimeError("the Dask engine needs dask.distributed: pip install 'notelint[dask]'") from None
     own = not isinstance(scheduler, Client)
     client = Client(scheduler, timeout=_CONNECT_SECONDS) if own else scheduler
+    tell = notice or _warn
     try:
-        if in_flight is None:
-            threads = sum(client.nthreads().values()) or 1
-            in_flight = threads * IN_FLIGHT_PER_JOB
+        threads = sum(client.nthreads().values()) or 1
         # A key of its own (hash=False): two runs with equal settings on one client would otherwise share
         # the scattered key, and the first to finish would release it under the other.
         remote_settings = client.scatter(settings, broadcast=True, hash=False)
-        yield from _ordered(chunked(records, chunk_size),
-                            lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
-                            in_flight, lambda future: future.result())
+        first = parts = None
+        if (isinstance(records, RecordStream) and not keep_records and records.format in PARTITION_FORMATS
+                and records.path != "-"):
+            parts = partitions(records, target_bytes=partition_bytes, max_group_rows=DASK_MAX_GROUP_ROWS)
+            try:
+                first = next(parts, None)
+                if first is None:
+                    return  # an empty file
+                unseen = _unseen_by(client, first)
+                if unseen:
+                    tell(f"{file}: note: the Dask workers cannot read this file themselves ({unseen}): its records "
+                         "are read here and sent to them")
+                    first = None
+                    parts.close()  # the scan's file
+            except NotPartitionable as exc:
+                tell(f"{file}: note: the Dask workers cannot read this file in parts ({exc}): its records are read "
+                     "here and sent to them")
+        if first is None:
+            yield from _ordered(chunked(records, chunk_size),
+                                lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
+                                in_flight or threads * IN_FLIGHT_PER_JOB, lambda future: future.result())
+            return
+        told: list[str] = []
+
+        def result(job: tuple[Partition, object]) -> list[RecordResult]:
+            partition, future = job
+            try:
+                return future.result()
+            except PartitionUnreadable as exc:  # a worker that joined after the workers were asked
+                if not told:
+                    told.append(str(exc))
+                    tell(f"{file}: note: a Dask worker cannot read this file ({exc}): the partitions it cannot read "
+                         "are read here and sent to it")
+                return client.submit(lint_chunk, list(read_partition(partition)), remote_settings, file,
+                                     pure=False).result()
+
+        assert isinstance(records, RecordStream)
+        for job, results in _ordered(itertools.chain([first], parts),
+                                     lambda partition: (partition, client.submit(
+                                         lint_partition, partition, remote_settings, file, pure=False)),
+                                     in_flight or threads * PARTITIONS_IN_FLIGHT_PER_THREAD, result):
+            records.done = job.done
+            yield (), results
     finally:
         if own:
             client.close()
+
+
+def lint_partition(partition: Partition, settings, file: str) -> list[RecordResult]:
+    """A Dask task: read a partition of a corpus file (here, on the worker) and lint its records."""
+    return lint_chunk(read_partition(partition), settings, file)
+
+
+def _unseen_by(client, partition: Partition) -> str | None:
+    """Why some worker cannot read the partition's file as this process sees it, or None when all can."""
+    with open(partition.path, "rb") as fh:
+        head = fh.read(_HEAD_BYTES)
+    answers = client.run(_why_unreadable, partition.path, partition.size, head)
+    for worker, why in sorted(answers.items()):
+        if why:
+            return f"worker {worker}: {why}"
+    return None
+
+
+# The bytes of a file's start a worker compares with the client's: a file of the same size at the same
+# path on another machine is another file when its start differs.
+_HEAD_BYTES = 4096
+
+
+def _why_unreadable(path: str, size: int, head: bytes) -> str | None:
+    """(Run on each worker) why this worker cannot read `path` as the client sees it, or None."""
+    try:
+        with open(path, "rb") as fh:
+            own = os.fstat(fh.fileno()).st_size
+            start = fh.read(len(head))
+    except OSError as exc:
+        return f"cannot open {path}: {exc.strerror or exc}"
+    if own != size or start != head:
+        return f"{path} is another file there ({own:,} bytes, {size:,} here)"
+    return None
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(message, RuntimeWarning, stacklevel=3)
