@@ -101,6 +101,9 @@ def test_dask_sends_the_records_when_the_caller_keeps_them_or_the_workers_cannot
     assert all(len(records) for records, _ in sent) and [r for _, results in sent for r in results] == local
 
 
+# The module's cluster holds the scheduler's HTTP port (8787, served even without a dashboard): this
+# second cluster's scheduler takes another and says so.
+@pytest.mark.filterwarnings("ignore:Port 8787 is already in use")
 def test_a_partition_a_worker_cannot_read_is_read_by_the_client(tmp_path, monkeypatch):
     """A worker that joins after the workers were asked, without the file: its partitions are read here."""
     path = write_scrape(tmp_path / "scrape.jsonl", count=60)
