@@ -50,7 +50,7 @@ def defined_patterns() -> dict[tuple[str, str, int], str]:
     import regex
 
     import notelint
-    from notelint.lazy_pattern import LazyPattern
+    from notelint.lazy_pattern import DualPattern, LazyPattern
     from notelint.linting.config import load_settings
     from notelint.linting.rules import load_rules
     from notelint.parsing.wire import WireNames
@@ -58,11 +58,13 @@ def defined_patterns() -> dict[tuple[str, str, int], str]:
     names: dict[tuple[str, str, int], str] = {}
 
     def note(label: str, value) -> None:
-        if isinstance(value, LazyPattern):
+        if isinstance(value, DualPattern):  # both forms: a text of other characters compiles the regex one
+            note(label, value._re)
+            note(label + " (regex)", value._regex)
+            return
+        if isinstance(value, LazyPattern):  # re.compile, regex.compile, or a function building the pattern
             function, args = value._compile_args
-            engine = "regex" if function is regex.compile else "re"
-            flags = args[1] if len(args) > 1 else 0
-            value = (regex.compile if engine == "regex" else re.compile)(args[0], flags)
+            value = function(*args)
         if isinstance(value, re.Pattern):
             names.setdefault(("re", value.pattern, value.flags & ~re.UNICODE), label)
         elif isinstance(value, regex.Pattern):
