@@ -58,7 +58,7 @@ class StyleRule:
         return regex.compile(self.pattern, regex.MULTILINE)
 
 
-# Seconds a style rule's pattern may spend on one run (both articles), in all.
+# Seconds a style rule's pattern may spend on one diff (both articles), in all.
 STYLE_RULE_TIMEOUT = 1.0
 
 
@@ -77,11 +77,17 @@ class StyleEquivalences:
         self.capitalisation = capitalisation
         self.punctuation = punctuation
         self._compiled = [rule.compiled for rule in self.rules]
-        # Each rule's time budget for the run (a user's --style-rules pattern may backtrack for ever);
-        # a rule that spends it is dropped, and named in `timed_out` for the command to report.
+        # Each rule's time budget for one diff (a user's --style-rules pattern may backtrack for ever); a
+        # rule that spends it is dropped, and named in `timed_out` for the command to report.
         self.timeout = STYLE_RULE_TIMEOUT
         self._spent = [0.0] * len(self.rules)
         self.timed_out: list[str] = []
+
+    def begin_diff(self) -> None:
+        """Give every rule its whole budget again. One instance serves every diff of a process (find,
+        corpus runs, a test session): a budget over its whole life would drop a sound rule once enough
+        diffs had spent it, changing the results of a long run partway through."""
+        self._spent = [0.0] * len(self.rules)
 
     @classmethod
     def load(cls, paths: Iterable[str] = (), *, defaults: bool = True) -> "StyleEquivalences":

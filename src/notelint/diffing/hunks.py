@@ -472,6 +472,7 @@ def diff_documents(original: Document, republished: Document, *, equivalences: S
                    settings=None, rules=None) -> DiffResult:
     """Align two articles and classify every difference; findings follow `settings` (see `diff_findings`)."""
     eq = equivalences or default_equivalences()
+    eq.begin_diff()
     markers = tuple(settings.editorial_markers) if settings is not None else ()
     a = annotate(original, eq, markers)
     b = annotate(republished, eq, markers)
