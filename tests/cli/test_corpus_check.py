@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from notelint.api import settings_from
 from notelint.cli.main import main
 
 # Three articles in the shapes a scrape has them: paragraphs joined by " ### ".
@@ -179,3 +180,35 @@ def test_parse_and_strip_read_corpora(corpus, capsys):
     rows = [json.loads(line) for line in out.splitlines()]
     assert rows[0]["text"] == "Strikes in Syria\n\nThe administration has responded by twice targeting militia groups."
     assert rows[1]["text"] == CLEAN.replace(" ### ", "\n\n")
+
+
+def test_a_findings_only_run_does_not_count_words(corpus, capsys, monkeypatch):
+    # Counting an article's words, insertions and wire service is for --per-article (and stats): a check
+    # writing findings only does not pay for it (a tenth of linting a wire story), and finds the same.
+    from notelint.runner import records
+
+    asked = []
+    real = records.lint_record
+
+    def spy(record, settings, file, counts=True):
+        result = real(record, settings, file, counts)
+        asked.append((counts, result.words, result.insertions))
+        return result
+
+    monkeypatch.setattr(records, "lint_record", spy)
+    _, findings, _ = run(["check", "-j", "1", "--output-format", "json-lines", *CORPUS_ARGS], capsys)
+    assert asked == [(False, 0, 0)] * 3
+    asked.clear()
+    _, articles, _ = run(["check", "-j", "1", "--per-article", "--output-format", "json-lines", *CORPUS_ARGS], capsys)
+    assert [a[0] for a in asked] == [True] * 3 and all(words > 10 for _, words, _ in asked)
+    assert [a[2] for a in asked] == [json.loads(line)["insertions"] for line in articles.splitlines()] == [1, 0, 1]
+    monkeypatch.setattr(records, "lint_record", real)
+    chunks = records.lint_chunk([records.Record(row=i, id=str(i), meta={}, text=text.replace(" ### ", "\n\n"))
+                                 for i, text in enumerate((SPLIT, CLEAN, NOTED))], settings_from(), "scrape.csv",
+                                counts=False)
+    counted = records.lint_chunk([records.Record(row=i, id=str(i), meta={}, text=text.replace(" ### ", "\n\n"))
+                                  for i, text in enumerate((SPLIT, CLEAN, NOTED))], settings_from(), "scrape.csv")
+    assert [r.findings for r in chunks] == [r.findings for r in counted] and any(r.findings for r in chunks)
+    assert [(r.words, r.insertions, r.wire_service) for r in chunks] == [(0, 0, None)] * 3
+    assert [r.wire_service for r in counted] == [None, "Reuters", None]
+    assert len(findings.splitlines()) == sum(len(r.findings) for r in counted)

@@ -77,10 +77,12 @@ def record_error_line(file: str, row: int, message: str) -> str:
 
 # --- check ----------------------------------------------------------------------------------------------
 
-def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, *, keep_records: bool = True):
+def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, *, keep_records: bool = True,
+                      counts: bool = True):
     """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine. Without
     `keep_records`, a Dask run may leave the records on the workers (which then read the file themselves):
-    the chunks are then ()."""
+    the chunks are then (). Without `counts`, the results' words, insertions and wire service are not
+    counted (a run that writes findings only)."""
     from ..runner.records import lint_records_local
     from ..runner.workers import default_jobs
 
@@ -100,16 +102,16 @@ def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, 
         if progress is not None:
             progress.start_file(stream)
         if engine == "dask":
-            results = _dask_results(stream, settings, path, args.scheduler, keep_records, progress, args)
+            results = _dask_results(stream, settings, path, args.scheduler, keep_records, counts, progress, args)
         else:
-            results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs())
+            results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs(), counts=counts)
         for chunk, chunk_results in results:
             if progress is not None:
                 progress.advance(len(chunk_results))
             yield chunk, chunk_results
 
 
-def _dask_results(stream, settings, path: str, scheduler: str, keep_records: bool, progress, args):
+def _dask_results(stream, settings, path: str, scheduler: str, keep_records: bool, counts: bool, progress, args):
     """lint_records_dask, with a scheduler that cannot be reached told in one line."""
     from ..runner.records import lint_records_dask
 
@@ -121,7 +123,7 @@ def _dask_results(stream, settings, path: str, scheduler: str, keep_records: boo
 
     try:
         yield from lint_records_dask(stream, settings, path, scheduler=scheduler, keep_records=keep_records,
-                                     notice=notice)
+                                     notice=notice, counts=counts)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot use the Dask scheduler at {scheduler}: {exc}") from None
 
@@ -145,7 +147,8 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     records = with_findings = 0
     progress = Progress.for_run(args)
     try:
-        for chunk, results in lint_corpus_files(paths, settings, args, progress, keep_records=sink.wants_text):
+        for chunk, results in lint_corpus_files(paths, settings, args, progress, keep_records=sink.wants_text,
+                                                  counts=per_article):
             texts = {record.row: record.text for record in chunk} if sink.wants_text else None
             for result in results:
                 records += 1

@@ -94,6 +94,7 @@ class RecordResult:
     them (runs of characters between white space; reader comments excluded);
     insertions: editorial insertions (outermost brackets the parser reads as commentary);
     wire_service: the wire service the article is credited to, or None;
+    (these three are counted unless the run asked for findings only, `counts=False`: then 0, 0, None);
     derived: with `stats --index`, whether the article derives from a stored wire story (else None);
     altered_quotations: then, the quotations the article altered against that story (NL501)."""
 
@@ -122,13 +123,17 @@ class RecordResult:
         return counts
 
 
-def lint_record(record: Record, settings, file: str) -> RecordResult:
-    """Parse and lint one record (as `lint_source` does a file) and count what stats needs."""
+def lint_record(record: Record, settings, file: str, counts: bool = True) -> RecordResult:
+    """Parse and lint one record (as `lint_source` does a file) and, with `counts`, count what stats and
+    --per-article read. A run that writes only findings does not count: splitting the text into words
+    cost a tenth of linting a wire story."""
     if record.error is not None or record.text is None:
         return RecordResult(file, record.row, record.id, record.meta, error=record.error or "no text")
     doc = parse_record(record, settings, file)
     ref = RecordRef(file, record.row, record.id, tuple(record.meta.items()))
     findings: list[Finding] = [RecordFinding(**_finding_fields(f), record=ref) for f in lint_document(doc, settings)]
+    if not counts:
+        return RecordResult(file, record.row, record.id, record.meta, findings=findings)
     end = doc.article_end
     insertions = sum(1 for span in doc.spans if span.kind != COMMENTS and span.start < end
                      for _ in outermost(span, INSERTION))
@@ -152,7 +157,7 @@ def _finding_fields(finding: Finding) -> dict:
 _FINDING_FIELDS = Finding._FIELDS
 
 
-def lint_chunk(records: Iterable[Record], settings, file: str) -> list[RecordResult]:
+def lint_chunk(records: Iterable[Record], settings, file: str, counts: bool = True) -> list[RecordResult]:
     """Lint a chunk of records (in a worker, a Dask task or in-process).
 
     The cyclic collector is paused while the records are linted (as for files: it would walk each new
@@ -161,7 +166,7 @@ def lint_chunk(records: Iterable[Record], settings, file: str) -> list[RecordRes
     for its whole run (check does, and forked workers inherit it) would otherwise keep: the largest process
     of a check of a 1 GB file (420,000 records) reached 663 MB without this collection."""
     with paused():
-        results = [lint_record(record, settings, file) for record in records]
+        results = [lint_record(record, settings, file, counts) for record in records]
     gc.collect(0)
     return results
 
@@ -178,25 +183,26 @@ def chunked(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Recor
 
 
 def lint_records_local(records: Iterable[Record], settings, file: str, *, jobs: int = 1,
-                       chunk_size: int = CHUNK) -> Iterator[tuple[list[Record], list[RecordResult]]]:
+                       chunk_size: int = CHUNK, counts: bool = True) -> Iterator[tuple[list[Record], list[RecordResult]]]:
     """(chunk of records, their results) in file order: in this process with one job, else in a pool of
-    `jobs` forked workers, with at most IN_FLIGHT_PER_JOB chunks per worker read ahead."""
+    `jobs` forked workers, with at most IN_FLIGHT_PER_JOB chunks per worker read ahead. `counts`: as
+    lint_record's."""
     chunks = chunked(records, chunk_size)
     first = next(chunks, None)
     if first is None:
         return
     second = next(chunks, None) if jobs > 1 else None
     if second is None:  # one job, or a corpus of one chunk: forking workers would cost more than it saves
-        yield first, lint_chunk(first, settings, file)
+        yield first, lint_chunk(first, settings, file, counts)
         for chunk in chunks:
-            yield chunk, lint_chunk(chunk, settings, file)
+            yield chunk, lint_chunk(chunk, settings, file, counts)
         return
     chunks = itertools.chain((first, second), chunks)
     from .workers import _ignore_interrupts, _pool_context, _warm_up, lint_bytes
 
     _warm_up(settings, lint_bytes)  # the rules and grammar, built once here, inherited by the forked workers
     with _pool_context().Pool(jobs, initializer=_ignore_interrupts) as pool:
-        yield from _ordered(chunks, lambda chunk: pool.apply_async(lint_chunk, (chunk, settings, file)),
+        yield from _ordered(chunks, lambda chunk: pool.apply_async(lint_chunk, (chunk, settings, file, counts)),
                             jobs * IN_FLIGHT_PER_JOB, lambda pending: pending.get())
 
 
@@ -216,8 +222,8 @@ def _ordered(chunks: Iterator[list[Record]], submit: Callable, limit: int,
 
 def lint_records_dask(records: Iterable[Record], settings, file: str, *, scheduler,
                       chunk_size: int = DASK_CHUNK, in_flight: int | None = None, keep_records: bool = False,
-                      partition_bytes: int = DASK_PARTITION_BYTES, notice: Callable[[str], None] | None = None
-                      ) -> Iterator[tuple[Sequence[Record], list[RecordResult]]]:
+                      partition_bytes: int = DASK_PARTITION_BYTES, notice: Callable[[str], None] | None = None,
+                      counts: bool = True) -> Iterator[tuple[Sequence[Record], list[RecordResult]]]:
     """The same work on a dask.distributed cluster: `scheduler` is its address (tcp://host:8786), a Client,
     or a cluster object (LocalCluster). Results come back in file order, equal to a local run's, with at
     most `in_flight` tasks out at once (default: 2 chunks of records, or 4 partitions, per worker thread).
@@ -264,7 +270,7 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
                      "here and sent to them")
         if first is None:
             yield from _ordered(chunked(records, chunk_size),
-                                lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, pure=False),
+                                lambda chunk: client.submit(lint_chunk, chunk, remote_settings, file, counts, pure=False),
                                 in_flight or threads * IN_FLIGHT_PER_JOB, lambda future: future.result())
             return
         told: list[str] = []
@@ -279,12 +285,12 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
                     tell(f"{file}: note: a Dask worker cannot read this file ({exc}): the partitions it cannot read "
                          "are read here and sent to it")
                 return client.submit(lint_chunk, list(read_partition(partition)), remote_settings, file,
-                                     pure=False).result()
+                                     counts, pure=False).result()
 
         assert isinstance(records, RecordStream)
         for job, results in _ordered(itertools.chain([first], parts),
                                      lambda partition: (partition, client.submit(
-                                         lint_partition, partition, remote_settings, file, pure=False)),
+                                         lint_partition, partition, remote_settings, file, counts, pure=False)),
                                      in_flight or threads * PARTITIONS_IN_FLIGHT_PER_THREAD, result):
             records.done = job.done
             yield (), results
@@ -293,9 +299,9 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
             client.close()
 
 
-def lint_partition(partition: Partition, settings, file: str) -> list[RecordResult]:
+def lint_partition(partition: Partition, settings, file: str, counts: bool = True) -> list[RecordResult]:
     """A Dask task: read a partition of a corpus file (here, on the worker) and lint its records."""
-    return lint_chunk(read_partition(partition), settings, file)
+    return lint_chunk(read_partition(partition), settings, file, counts)
 
 
 def _unseen_by(client, partition: Partition) -> str | None:
