@@ -117,3 +117,49 @@ def test_letter_runs_refuse_case_fold_oddities():
     for odd in "\u017f\u212a\u0130\u0131\u00df":
         assert b._letter_runs(f"we sa{odd}d") is None
     assert b._letter_runs("I don’t KNOW") == {"i", "don", "t", "know", "n't"}
+
+
+_ASIDE_START_WORDS = ["just", "and", "but", "so", "or", "maybe", "frankly", "of course", "full disclosure:", "well",
+                      "*", "“", '"', "I", "I’m", "We", "we’ve", "it", "they", "mind you", "don’t", "let’s", "let us",
+                      "think about", "look at", "never mind", "go figure", "talk about", "readily", "lets", "i"]
+
+
+@settings(max_examples=budget(600), deadline=None)
+@given(_texts(_pattern_words(b._ASIDE_IMPERATIVE_RE) + _pattern_words(b._ASIDE_SUBJECT_RE) + _ASIDE_START_WORDS))
+def test_aside_start_gates(text):
+    """is_parenthetical_aside matches these two at the aside's start only when their gate lets it: the
+    writer as subject needs "i" or "we" among the letter runs, an imperative one of its verbs."""
+    runs = b._letter_runs(text)
+    if b._ASIDE_SUBJECT_RE.match(text):
+        assert b._may_match(runs, b._FIRST_PERSON_SUBJECT_TRIGGERS), text
+    if b._ASIDE_IMPERATIVE_RE.match(text):
+        assert b._may_match(runs, b._ASIDE_IMPERATIVE_TRIGGERS), text
+
+
+def test_aside_imperative_gate_holds_each_verb():
+    for word in _pattern_words(b._ASIDE_IMPERATIVE_RE):
+        for text in (word + " it", f"  {word.upper()} about it", f"*just {word.capitalize()}’s"):
+            if b._ASIDE_IMPERATIVE_RE.match(text):
+                assert b._may_match(b._letter_runs(text), b._ASIDE_IMPERATIVE_TRIGGERS), text
+
+
+def test_a_correction_notice_compiles_no_voice_pattern():
+    """A parenthesis with none of the voice words (a wire correction notice) is settled without the person,
+    sarcasm, phrase and imperative searches: its classification does not compile them."""
+    inner = "This version of the story corrects paragraph 8 to show the vote was held on Tuesday"
+    voice = (b._ASIDE_SUBJECT_RE, b._FIRST_PERSON_SUBJECT_RE, b._FIRST_PERSON_RE, b._POINTER_RE,
+             b._SECOND_PERSON_SUBJECT_RE, b._SECOND_PERSON_RE, b._SARCASM_RE, b._PLACEHOLDER_RE, b._PHRASE_RE,
+             b._ASIDE_IMPERATIVE_RE)
+    names = [name for name, value in vars(b).items() if any(value is p for p in voice)]
+    saved = {name: getattr(b, name) for name in names}
+    fresh = {name: b.LazyPattern(*saved[name]._compile_args) for name in names}  # not yet compiled
+    try:
+        for name, pattern in fresh.items():
+            setattr(b, name, pattern)
+        assert b._may_be_aside(inner)
+        assert b.is_parenthetical_aside(inner, "The vote passed. ", "") is False
+        assert len(fresh) == len(voice)
+        assert all("search" not in vars(p) and "match" not in vars(p) for p in fresh.values())
+    finally:
+        for name, pattern in saved.items():
+            setattr(b, name, pattern)

@@ -737,6 +737,13 @@ _ASIDE_IMPERATIVE_RE = LazyPattern(re.compile,
 # The reader pointed to the page: "(you can watch the video below)", "(you can read the report here)".
 _POINTER_RE = LazyPattern(re.compile, r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
                          r"hear|sign\s+up|subscribe|follow|click)\b", re.IGNORECASE)
+# The first word of each _ASIDE_IMPERATIVE_RE alternative, a whole letter run wherever the pattern matches
+# at an aside's start (its gate; tests/parsing/test_brackets_prefilter.py checks it).
+_ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
+    read imagine remember consider think notice look compare ask guess recall don never take pick try go talk
+    wait forget mind behold cue enjoy let believe trust""".split())
+# The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
+_GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS))
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
 _NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
@@ -786,7 +793,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         own = _URL_IN_TEXT_RE.sub(" ", own)
     ending = own.strip().rstrip(" .…)\"'”’*")
     words = _WORD_RE.findall(own)
-    if _GLOSS_RE.match(inner) and not (len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own)):
+    # Each search below runs only when its trigger words are among the aside's letter runs (as the
+    # bracket score's do): a pattern that cannot match is neither searched nor, in a run that never meets
+    # its words, compiled (a Reuters correction notice, "(This story corrects ...)", used to compile them all).
+    runs = _letter_runs(own)
+    writer_subject = len(words) >= 3 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
+        and _ASIDE_SUBJECT_RE.match(own) is not None
+    if _GLOSS_RE.match(inner) and not writer_subject:
         return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
     if ending.endswith("?") and len(words) >= 3:
@@ -797,22 +810,26 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         speech = speech()
     if speech:
         pass
-    elif len(words) >= 3 and _ASIDE_SUBJECT_RE.match(own):
+    elif writer_subject:
         score += 3
-    elif _FIRST_PERSON_SUBJECT_RE.search(own) or _FIRST_PERSON_RE.search(own):
+    elif (_may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) and _FIRST_PERSON_SUBJECT_RE.search(own)) \
+            or (_may_match(runs, _FIRST_PERSON_TRIGGERS) and _FIRST_PERSON_RE.search(own)):
         score += 1
-    if _POINTER_RE.search(own):
+    if not _may_match(runs, _SECOND_PERSON_TRIGGERS):
+        pass  # no "you": none of the three below can match
+    elif _POINTER_RE.search(own):
         pass  # "(you can watch the video below)": pointing the reader to the page, not arguing
     elif _SECOND_PERSON_SUBJECT_RE.search(own):
         score += 3
     elif _SECOND_PERSON_RE.search(own):
         score += 2
-    if _SARCASM_RE.search(own) or _PLACEHOLDER_RE.search(own):
+    if (_may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own)) \
+            or (_may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own)):
         score += 3
-    score += min(3.0, 1.5 * _count_evaluative(own, None))
-    if _PHRASE_RE.search(own):
+    score += min(3.0, 1.5 * _count_evaluative(own, runs))
+    if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
-    if _ASIDE_IMPERATIVE_RE.match(own):
+    if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and _ASIDE_IMPERATIVE_RE.match(own):
         score += 1.5
     return score >= _ASIDE_THRESHOLD
 
