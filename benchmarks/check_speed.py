@@ -315,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("startup", "proselint"), default=None,
                         help="measure this section alone (startup: the one-small-file runs and their imports; "
                              "proselint: start-up, then the two 1 MB files against proselint)")
-    parser.add_argument("--proselint-repeat", type=int, default=3,
+    parser.add_argument("--proselint-repeat", type=int, default=7,
                         help="runs of each tool on each 1 MB file (the least CPU time is used)")
     args = parser.parse_args(argv)
 
