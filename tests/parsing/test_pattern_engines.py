@@ -106,3 +106,41 @@ def test_credit_lines_and_leads_on_either_side_of_the_prefilter():
     for lead in ("ROME (Reuters) - Italy's government said on Monday it would cut taxes.",
                  "SEOUL (Reuters) - North Korea fired a missile.", "CAIRO, May 2 (Reuters) - Talks resumed."):
         assert not document._CREDIT_FIRST_CHAR.match(lead) and not WIRE.credit_line.match(lead)
+
+
+def test_the_dateline_service_pattern_reads_case_and_space_as_the_regex_module_does():
+    # The service pattern is a plain `re` pattern, with no search of the whole story for characters the
+    # two modules read apart: it spells out regex's \s, and matches each i of a name as regex does (i, I
+    # or İ; re alone would take ı too). The spelt-out space is regex's \s at every code point; each letter
+    # of each name, replaced by each character either module folds to an ASCII letter (or İ, ı), gives
+    # the regex module's match.
+    every = "".join(map(chr, range(0x110000)))
+    assert re.findall(wire_module._REGEX_SPACE, every) == regex.findall(r"\s", every, flags=regex.V0)
+    folding = sorted(set(re.findall("[a-z]", every, re.I)) | set(regex.findall("[a-z]", every, regex.I | regex.V0))
+                     | {"İ", "ı"})
+    assert {"ſ", "\u212a", "a", "Z"} <= set(folding)
+    before = BEFORE["dateline_service"]
+    for name in WIRE.canonical:
+        for at, letter in enumerate(name):
+            if not letter.isalpha():
+                continue
+            for char in folding:
+                text = f"CAIRO ({name[:at]}{char}{name[at + 1:]})\x1c\u3000— Talks"
+                found, expected = WIRE._dateline_service.match(text, 6), before.match(text, 6)
+                assert (found and found.span()) == (expected and expected.span()), text
+    for text in ("CAIRO (XİNHUA) —", "CAIRO (Xınhua) -", "MADRID (Agencia EFE)\x1c-", "(ap)\x85-"):
+        found, expected = WIRE._dateline_service.match(text, text.index("(")), before.match(text, text.index("("))
+        assert (found and found.span()) == (expected and expected.span()), text
+    assert WIRE._dateline_service.match("CAIRO (Xınhua) -", 6) is None
+
+
+def test_a_lead_with_characters_read_apart_elsewhere_is_matched_without_the_regex_module():
+    # The story's ı (Kadıköy) is far from the dateline: the service is still read by `re` alone.
+    import subprocess
+    import sys
+
+    code = ("import sys; from notelint.parsing.wire import WireNames; text = 'ISTANBUL (Reuters) - Crowds filled "
+            "Kadıköy on Sunday.'; found = WireNames()._dateline_service.match(text, 9); "
+            "print(found.span(), 'regex' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["(9,", "20)", "False"]
