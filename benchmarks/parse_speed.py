@@ -104,9 +104,10 @@ def timed_parse(articles: list[str]) -> float:
 MARKS = re.compile(r'[\[\]“”"]')  # the double quotation marks and brackets, as issue 15 measured the regex pass
 
 
-def against_regex(label: str, texts: list[str], repeat: int = 3) -> None:
+def against_regex(label: str, texts: list[str], repeat: int = 7) -> None:
     """Parse time against one regex pass over the quote and bracket characters of the same texts, in
-    the same run (CPU time, best of `repeat` alternating rounds: other load on the machine slows both)."""
+    the same run (CPU time, best of `repeat` alternating rounds: other load on the machine slows both, and
+    on a shared virtual machine a slow spell can outlast three rounds)."""
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     parse_times, regex_times = [], []
     for _ in range(repeat):
