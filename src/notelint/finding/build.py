@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
-from ..reading.corpus import corpus_format_for_path, iter_records
+from ..reading.corpus import chunked, corpus_format_for_path, iter_records
 from ..reading.formats import FILE_EXTENSIONS, read_source
 from ..reading.source import DEFAULT_MAX_BYTES, SourceError
 from .index import AddCounts, PreparedStory, StoryIndex, prepare_story
@@ -88,17 +88,6 @@ def _prepare_chunk(args: tuple[list[tuple], ReadOptions]) -> list[PreparedStory 
     return [_prepare(item, options) for item in items]
 
 
-def _chunks(items: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
-    chunk: list[tuple] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def add_paths(index: StoryIndex, paths: Iterable[str], options: ReadOptions, jobs: int = 1) -> AddReport:
     report = AddReport()
     items = _items(paths, options, report.errors)
@@ -136,7 +125,7 @@ def _in_workers(items: Iterator[tuple], options: ReadOptions, jobs: int) -> Iter
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: deque = deque()
-        for chunk in _chunks(items, CHUNK):
+        for chunk in chunked(items, CHUNK):
             pending.append(pool.submit(_prepare_chunk, (chunk, options)))
             while len(pending) > 3 * jobs:
                 yield from pending.popleft().result()

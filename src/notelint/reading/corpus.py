@@ -21,10 +21,12 @@ import os
 import re
 import sys
 from dataclasses import dataclass
-from typing import Iterator, Mapping, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence, TypeVar
 
 from .formats import CORPUS_FORMATS, corpus_format_for_path  # noqa: F401 (part of this module's interface)
 from .source import SourceError
+
+T = TypeVar("T")
 
 # Rows of a Parquet file converted to Python objects at once: a few MB of text, whatever the file's size.
 _PARQUET_BATCH = 1024
@@ -85,6 +87,18 @@ def open_records(path: str, *, input_format: str | None = None, text_field: str 
     if fmt == "parquet" and path == "-":
         raise SourceError(path, "Parquet cannot be read from standard input (it is read from its end): give its path")
     return RecordStream(path, fmt, _Fields(text_field, id_field, tuple(meta_fields), paragraph_separator))
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Items in lists of `size` (the last may be shorter): the records a worker or a task takes at once."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from ..parsing.document import build_document
 from ..linting.findings import Finding
 from ..parsing.model import COMMENTS, INSERTION, outermost
 from ..reading.corpus import (PARTITION_FORMATS, NotPartitionable, Partition, PartitionUnreadable, Record,
-                               RecordStream, partitions, read_partition)
+                               RecordStream, chunked, partitions, read_partition)
 from ..reading.source import Source
 from ..collector import paused
 
@@ -169,17 +169,6 @@ def lint_chunk(records: Iterable[Record], settings, file: str, counts: bool = Tr
         results = [lint_record(record, settings, file, counts) for record in records]
     gc.collect(0)
     return results
-
-
-def chunked(records: Iterable[Record], size: int = CHUNK) -> Iterator[list[Record]]:
-    chunk: list[Record] = []
-    for record in records:
-        chunk.append(record)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def lint_records_local(records: Iterable[Record], settings, file: str, *, jobs: int = 1,
