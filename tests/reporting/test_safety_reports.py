@@ -112,6 +112,21 @@ def test_github_has_an_error_annotation_per_failed_input(folder, capsys, monkeyp
     assert "2 input errors" in summary.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("fmt", ["full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"])
+def test_a_missing_path_is_an_input_error_in_every_format_and_the_rest_is_checked(folder, capsys, fmt):
+    # A CI step parsing JSON or SARIF gets a report naming the missing path beside the findings of the files
+    # that were read, not an empty output (a path deleted since the step was written, a typo).
+    code, out, err = run(capsys, "news/good.txt", "news/deleted.txt", "--format", fmt)
+    assert code == 2
+    assert err.splitlines()[0] == "news/deleted.txt: error: no such file or directory"
+    assert "news/deleted.txt" in out and "no such file or directory" in out or fmt in ("full", "concise")
+    assert "NL105" in out  # good.txt was checked
+    if fmt in ("full", "concise"):
+        assert out.splitlines()[-1].endswith("1 file checked, 1 with findings, 1 failed (see the errors above).")
+    if fmt == "json":
+        assert [r["path"] for r in json.loads(out) if r.get("type") == "error"] == ["news/deleted.txt"]
+
+
 def test_nul_bytes_anywhere_mean_binary(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     # Text for the first 8 KB, then a NUL: an attachment or a corrupted save, not an article.

@@ -92,8 +92,9 @@ def collect_findings(paths: Sequence[str], settings_for: Callable, jobs: int | N
                                          [path for path, _ in files if os.path.basename(path) == name])
         result = check_files(files, jobs=jobs, use_cache=use_cache, cache_dir=cache_dir,
                              options=LintOptions(input_format=input_format, max_bytes=max_bytes), workers=workers)
-        if walk_errors:
+        if walk_errors:  # a missing path, an unreadable folder: inputs given that failed, as a bad file is
             result.errors = sorted(walk_errors + result.errors, key=lambda e: e.path)
+            result.files += len(walk_errors)
         return result
     finally:
         if workers is not None:

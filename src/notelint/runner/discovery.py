@@ -100,8 +100,9 @@ class _NoIgnore(GitIgnore):
 
 def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: bool = False,
                    respect_gitignore: bool = True, errors: list | None = None) -> list[tuple[str, object]]:
-    """(file, Settings) for every article under `paths`, in a stable order; a missing path is an error.
-    A folder that cannot be read is added to `errors` (when given) as a SourceError.
+    """(file, Settings) for every article under `paths`, in a stable order. A missing path, or a folder
+    that cannot be read, is added to `errors` as a SourceError when `errors` is given (a missing path
+    raises one otherwise).
 
     A file named on the command line is always checked (unless --force-exclude applies the exclusions to
     it); a folder is walked for the extensions the readers accept. Inside a walk, settings, exclusions and
@@ -117,7 +118,12 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
 
     for path in paths:
         if not os.path.exists(path):
-            raise SourceError(path, "no such file or directory")
+            # An input error like an unreadable file: reported in the run's format with the files that
+            # were read (a CI step parsing JSON or SARIF gets a report, not an empty output).
+            if errors is None:
+                raise SourceError(path, "no such file or directory")
+            errors.append(SourceError(path, "no such file or directory"))
+            continue
         if not os.path.isdir(path):
             if force_exclude and (settings_for(path).is_excluded(path) or gitignore.ignored(path, False)):
                 continue
