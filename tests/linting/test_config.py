@@ -89,6 +89,7 @@ def test_every_documented_key_is_accepted(tmp_path):
     ('include-comments = "yes"\n', "`include-comments` must be true or false"),
     ('fail-on = "fatal"\n', "`fail-on` must be one of"),
     ('extend = ["./missing-pack"]\n', "rule-pack folder"),
+    ('extend = ["./notelint.toml"]\n', "notelint.toml is a file: name the folder that holds it"),
     ('select = ["NL1"\n', "invalid TOML"),
 ])
 def test_a_broken_config_is_one_error_naming_the_file_and_key(tmp_path, body, message):

@@ -406,7 +406,9 @@ def build_settings(table: Mapping[str, Any], config_path: str | None, overrides:
     extend = tuple(os.path.normpath(os.path.join(root, p)) for p in values.get("extend", ()))
     for folder in extend:
         if not os.path.isdir(folder):
-            raise ConfigError(origins.get("extend", where), f"`extend`: rule-pack folder {folder} does not exist")
+            # A pack file named here is the common slip: say to name its folder.
+            problem = ("is a file: name the folder that holds it" if os.path.isfile(folder) else "does not exist")
+            raise ConfigError(origins.get("extend", where), f"`extend`: rule-pack folder {folder} {problem}")
     settings = Settings(
         root=root,
         config_path=config_path,
