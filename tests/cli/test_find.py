@@ -97,10 +97,10 @@ def test_incremental_add_stats_and_remove(capsys, tmp_path):
     index = tmp_path / "wire.idx"
     (tmp_path / "a.txt").write_text(HARBOR, encoding="utf-8")
     (tmp_path / "b.txt").write_text(TRANSIT, encoding="utf-8")
-    assert run(capsys, "index", "add", index, tmp_path / "a.txt")[1].endswith("1 added, 0 replaced, 0 unchanged; 1 stories stored\n")
+    assert run(capsys, "index", "add", index, tmp_path / "a.txt")[1].endswith("1 added, 0 replaced, 0 unchanged; 1 story stored\n")
     before = index.read_bytes()
     code, out, _ = run(capsys, "index", "add", index, tmp_path / "a.txt")
-    assert out.endswith("0 added, 0 replaced, 1 unchanged; 1 stories stored\n") and index.read_bytes() == before
+    assert out.endswith("0 added, 0 replaced, 1 unchanged; 1 story stored\n") and index.read_bytes() == before
     code, out, _ = run(capsys, "index", "add", index, tmp_path / "a.txt", tmp_path / "b.txt")
     assert out.endswith("1 added, 0 replaced, 1 unchanged; 2 stories stored\n")
     code, out, _ = run(capsys, "index", "stats", index, "--output-format", "json")
@@ -111,7 +111,7 @@ def test_incremental_add_stats_and_remove(capsys, tmp_path):
     code, out, err = run(capsys, "index", "remove", index, tmp_path / "a.txt", "missing-id")
     assert code == 2 and err == f"{index}: error: not stored: missing-id (nothing removed)\n"
     code, out, err = run(capsys, "index", "remove", index, tmp_path / "a.txt")
-    assert (code, out) == (0, f"{index}: 1 removed; 1 stories stored\n")
+    assert (code, out) == (0, f"{index}: 1 removed; 1 story stored\n")
     code, out, _ = run(capsys, "find", "--index", index, "--output-format", "json", tmp_path / "a.txt")
     assert json.loads(out)[0]["matches"] == []
 
