@@ -62,6 +62,25 @@ def test_index_a_folder_then_find_as_json(capsys, tmp_path, wire):
     assert data[2]["matches"] == []  # quotes the same statements: not a copy
 
 
+def test_an_unreadable_article_is_told_and_the_others_are_still_found(capsys, tmp_path, wire):
+    # One bad page of a scrape (a PDF saved as .txt, a path gone) does not lose the rest of the run.
+    folder, articles = wire
+    index = tmp_path / "wire.idx"
+    run(capsys, "index", "add", index, folder)
+    (articles / "attachment.txt").write_bytes(b"%PDF-1.4\x00\x01 binary")
+    code, out, err = run(capsys, "find", "--index", index, "--output-format", "json", articles / "attachment.txt",
+                         articles / "republished.txt", articles / "gone.txt")
+    assert code == 2
+    assert err.splitlines() == [f"{articles / 'attachment.txt'}: error: binary file (NUL byte at byte offset 8), "
+                                "not an article", f"{articles / 'gone.txt'}: error: no such file"]
+    data = json.loads(out)
+    assert [set(item) for item in data] == [{"path", "error"}, {"path", "matches"}, {"path", "error"}]
+    assert data[1]["matches"][0]["source"] == str(folder / "harbor.txt") and data[2]["error"] == "no such file"
+    code, out, _ = run(capsys, "find", "--index", index, "--output-format", "concise", articles / "gone.txt",
+                       articles / "republished.txt")
+    assert code == 2 and out.startswith(f"{articles / 'republished.txt'}: {folder / 'harbor.txt'} (copy; score")
+
+
 def test_article_offsets_are_code_points_of_the_file_with_a_bom_and_crlf(capsys, tmp_path, wire):
     folder, _ = wire
     index = tmp_path / "wire.idx"

@@ -30,16 +30,25 @@ def register(sub) -> None:
 
 def run_find(args: argparse.Namespace) -> int:
     from ..finding.index import StoryIndex
-    from ..reading.source import DEFAULT_MAX_BYTES
+    from ..reading.source import DEFAULT_MAX_BYTES, SourceError
 
     if args.articles.count("-") > 1:
         raise UsageError("standard input (-) can be given once")
     max_bytes = DEFAULT_MAX_BYTES if args.max_file_size is None else args.max_file_size
     with StoryIndex(args.index) as index:
         finder, options = finder_for(index, args.articles[0])
-        results = []
+        # An article that cannot be read (binary, missing, not UTF-8) is told on standard error and in the
+        # JSON, and the others are still looked up: one bad page of a scrape does not lose the rest.
+        results: list = []
+        failed = False
         for path in args.articles:
-            doc = read_article(path, args.input_format, max_bytes, options)
+            try:
+                doc = read_article(path, args.input_format, max_bytes, options)
+            except SourceError as exc:
+                print(exc, file=sys.stderr)
+                results.append((path, exc))
+                failed = True
+                continue
             results.append((doc, finder.find(doc, top=args.top)))
     out = open_output(args)
     try:
@@ -48,7 +57,7 @@ def run_find(args: argparse.Namespace) -> int:
     finally:
         if out is not sys.stdout:
             out.close()
-    return 0
+    return 2 if failed else 0
 
 
 def finder_for(index, config_path: str | None):
@@ -86,14 +95,21 @@ def match_json(doc, match) -> dict:
             "lead_kept": match.lead_kept, "passages": passages}
 
 
+def _read(results):
+    """The results of the articles that were read (a failed one is (path, SourceError))."""
+    return [(doc, matches) for doc, matches in results if not isinstance(doc, str)]
+
+
 def write_json(results, out) -> None:
-    data = [{"path": doc.path or "-", "matches": [match_json(doc, m) for m in matches]} for doc, matches in results]
+    data = [{"path": doc, "error": matches.message} if isinstance(doc, str)
+            else {"path": doc.path or "-", "matches": [match_json(doc, m) for m in matches]}
+            for doc, matches in results]
     json.dump(data, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
 
 def write_concise(results, out) -> None:
-    for doc, matches in results:
+    for doc, matches in _read(results):
         path = doc.path or "-"
         if not matches:
             out.write(f"{path}: no stored story\n")
@@ -104,6 +120,7 @@ def write_concise(results, out) -> None:
 
 def write_full(results, out) -> None:
     header = ("#", "SOURCE", "KIND", "SCORE", "OWN TEXT", "STORY", "PASSAGES")
+    results = _read(results)
     for n, (doc, matches) in enumerate(results):
         if n:
             out.write("\n")
