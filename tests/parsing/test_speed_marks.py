@@ -8,7 +8,7 @@ from fuzzing import budget
 from hypothesis import strategies as st
 
 from notelint.parsing import document, quotemarks, scan
-from notelint.parsing.quotemarks import _curly_in_place, canonical
+from notelint.parsing.quotemarks import canonical, curly_in_place
 from notelint.reading.source import plain_source
 
 # Marks in and out of place (after a word, after white space, after an opening bracket or dash, doubled),
@@ -43,7 +43,7 @@ def test_curly_marks_read_in_one_pass_as_the_long_way(pieces, lead):
         return  # singles are read the long way (the builder passes only blocks without them here)
     fast, slow = (document._Builder(plain_source(text), document.ParseOptions()) for _ in range(2))
     spans = fast._curly_quote_spans(start, end, marks)
-    in_place = _curly_in_place(text[start:end], [pos - start for pos in marks]) and all(
+    in_place = curly_in_place(text[start:end], [pos - start for pos in marks]) and all(
         text[pos] in "“”" for pos in marks)
     if spans is None:
         assert not in_place and not fast.problems and not fast._open_quotes

@@ -17,7 +17,7 @@ from ..lazy_pattern import LazyPattern, regex
 from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .quotemarks import (BEFORE_OPENING, DOUBLE, SINGLE, canonical, primary_style, single_candidates,
+from .quotemarks import (DOUBLE, SINGLE, canonical, curly_in_place, primary_style, single_candidates,
                          single_may_open)
 from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph,
                    settled_by_rule)
@@ -346,27 +346,17 @@ class _Builder:
 
     def _curly_quote_spans(self, start: int, end: int, marks: list[int]) -> list[Span] | None:
         """The spans of a block whose marks (at `marks`, no single ones among them) are all curly double
-        marks where their glyphs say (quotemarks._curly_in_place), read in one pass: what canonical,
+        marks where their glyphs say (quotemarks.curly_in_place), read in one pass: what canonical,
         scan_paragraph and _node_span make of them, without the role text and Node tree between (the
-        marks of most edited copy; its strays are reported as _node_span reports them). None when a mark is anything else: the block is read the long way.
+        marks of most edited copy; its strays are reported as _node_span reports them). None when a mark
+        is anything else: the block is read the long way.
 
         With only double quotations, a ” closes the innermost open one or, with none open, is a stray;
         a “ past MAX_DEPTH is text; those still open at the block's end end there, unclosed (reported
         once continuation is known, as _node_span leaves them: innermost first)."""
         text = self.text
-        for pos in marks:  # _curly_in_place, before anything is made
-            mark = text[pos]
-            if mark == "“":
-                if pos != start and not text[pos - 1].isspace():
-                    return None
-            elif mark == "”":
-                if pos == start:
-                    return None
-                prev = text[pos - 1]
-                if prev.isspace() or prev in BEFORE_OPENING or prev == "”":
-                    return None
-            else:
-                return None
+        if not curly_in_place(text, marks, start, brackets=False):  # before anything is made
+            return None
         roots: list[Span] = []
         opened: list[int] = []  # the open quotations' starts, innermost last
         inside: list[list[Span]] = []  # and the spans found inside each

@@ -45,7 +45,7 @@ QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 
 # What may stand before an opening mark: white space (tested apart), brackets, dashes, a slash, and
 # other opening marks ("'Hello,' he said" quoted in a post; ‘“No”’).
-BEFORE_OPENING = _BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
+_BEFORE_OPENING = frozenset("([{—–-/‘“\"'«")
 # What may follow a closing mark besides white space: punctuation, closing brackets, dashes, other marks.
 _AFTER_CLOSING = frozenset(",.;:!?)]}—–-…'’\"”»")
 # What never follows an opening mark: white space (tested apart) and the punctuation that ends things.
@@ -103,30 +103,31 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
     if positions is None:
         positions = [i for i, c in enumerate(text) if c in DOUBLE_MARKS or c in "[]"]
         positions = sorted(positions + single_candidates(text))
-    elif not singles and _curly_in_place(text, positions):
+    elif not singles and curly_in_place(text, positions):
         # Curly double marks only, each where its glyph says: every role is its glyph, as in most
         # edited copy, told from the character before each mark (a scan of the text costs more).
         return text, positions
     return _read_marks(text, positions, singles)
 
 
-def _curly_in_place(text: str, positions: list[int]) -> bool:
-    """Whether the marks at `positions` are brackets and curly double marks that _read_marks reads as
-    their glyphs: each “ at the start or after white space, each ” after a character that is neither
-    white space, nor one an opening mark may follow, nor another ” (a superset of the places where it
-    reads a curly mark otherwise: reversed and doubled marks)."""
+def curly_in_place(text: str, positions: list[int], start: int = 0, brackets: bool = True) -> bool:
+    """Whether the marks at `positions` (in a block of `text` from `start`) are curly double marks that
+    _read_marks reads as their glyphs, and with `brackets` brackets: each “ at the block's start or after
+    white space, each ” after a character that is neither white space, nor one an opening mark may
+    follow, nor another ” (a superset of the places where it reads a curly mark otherwise: reversed and
+    doubled marks)."""
     for i in positions:
         mark = text[i]
         if mark == "“":
-            if i and not text[i - 1].isspace():
+            if i != start and not text[i - 1].isspace():
                 return False
         elif mark == "”":
-            if not i:
+            if i == start:
                 return False
             prev = text[i - 1]
             if prev.isspace() or prev in _BEFORE_OPENING or prev == "”":
                 return False
-        elif mark not in "[]":
+        elif not (brackets and mark in "[]"):
             return False
     return True
 
