@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from fuzzing import budget
 
 from notelint.api import settings_from
-from notelint.linting.context import line_cols
 from notelint.linting.engine import lint_source
 from notelint.reading.source import LineIndex, Source
 
@@ -26,13 +25,13 @@ def indexed(text: str, offsets: list[int]) -> dict[int, tuple[int, int]]:
 def test_counted_places_are_the_line_index_places(pieces, data):
     text = "".join(pieces)
     offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=12))
-    assert line_cols(Source(None, text), offsets) == indexed(text, offsets)
+    assert Source(None, text).line_cols(offsets) == indexed(text, offsets)
 
 
 def test_a_built_index_is_used_as_it_is():
     source = Source(None, "one\ntwo\nthree\n")
     source.line_index  # built by an earlier question, as a parse command builds it
-    assert line_cols(source, [0, 4, 9, 14]) == {0: (1, 1), 4: (2, 1), 9: (3, 2), 14: (4, 1)}
+    assert source.line_cols([0, 4, 9, 14]) == {0: (1, 1), 4: (2, 1), 9: (3, 2), 14: (4, 1)}
     assert "line_index" in source.__dict__
 
 

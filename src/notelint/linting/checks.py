@@ -17,7 +17,7 @@ import re
 
 
 from .messages import format_message
-from .context import Context, Hit, line_cols
+from .context import Context, Hit
 from .patterns import find_words
 from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
@@ -375,7 +375,7 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     parts = []
     if insertions:
         source = ctx.doc.source
-        places = line_cols(source, [source.original_start(s.start) for s in insertions])
+        places = source.line_cols(source.original_start(s.start) for s in insertions)
         lines = sorted({line for line, _col in places.values()})
         noun = "editorial insertion" if len(insertions) == 1 else "editorial insertions"
         parts.append(f"{len(insertions)} {noun} (line{'s' if len(lines) > 1 else ''} {_places(lines)})")
@@ -383,7 +383,7 @@ def commentary_under_wire_credit(ctx: Context, rule: Rule, options: dict) -> Ite
     if stand:
         source = ctx.doc.source
         start = source.original_start(stand[0].start)
-        parts.append(f"an opinion standfirst (line {line_cols(source, [start])[start][0]})")
+        parts.append(f"an opinion standfirst (line {source.line_cols([start])[start][0]})")
     if parts:
         service = credit.attrs.get("service")
         yield Hit(credit.start, credit.end, format_message(rule.message, service=service, what=" and ".join(parts)))

@@ -67,27 +67,6 @@ def _first_span_in(spans: list[Span], kind: str, test: Callable[[Span], Any]) ->
     return None
 
 
-def line_cols(source, offsets: list[int]) -> dict[int, tuple[int, int]]:
-    """The 1-based (line, column) of each offset into source.original, as source.line_col gives them.
-
-    A file's findings are few, and indexing every line of a 1 MB file (~10,000 lines) cost more than
-    placing them: with only line feeds for line breaks, the line feeds before each offset are counted from
-    the one before it (one pass over the text up to the last finding, at the speed of str.count), and a
-    column is its distance from the line feed before it. Carriage returns (a line break alone or before a
-    line feed) are left to the line index, as is a file whose index is already built."""
-    original = source.original
-    if "line_index" in source.__dict__ or "\r" in original:
-        line_col = source.line_col
-        return {offset: line_col(offset) for offset in offsets}
-    places = {}
-    line, counted = 1, 0  # line feeds before `counted`, plus one
-    for offset in sorted(set(offsets)):
-        line += original.count("\n", counted, offset)
-        counted = offset
-        places[offset] = line, offset - original.rfind("\n", 0, offset)
-    return places
-
-
 class Context:
     """What a check sees: the document, and lazily computed regions and helpers shared by the checks."""
 

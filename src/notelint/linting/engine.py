@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 from ..parsing.document import build_document
 from ..reading.source import plain_source
 from . import checks
-from .context import SELDOM_SCOPES, Context, Hit, line_cols
+from .context import SELDOM_SCOPES, Context, Hit
 from .findings import Finding
 from .messages import format_message
 from .patterns import find_words
@@ -180,7 +180,7 @@ def lint_document(doc: Document, settings) -> list[Finding]:
         emit(rule, problem.start, problem.end, problem.message or rule.message)
 
     original = source.original
-    places = line_cols(source, [offset for _, start, end, _ in pending for offset in (start, end)])
+    places = source.line_cols(offset for _, start, end, _ in pending for offset in (start, end))
     findings: list[Finding] = []
     for rule, start, end, message in pending:
         line, col = places[start]
