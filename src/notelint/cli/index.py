@@ -65,7 +65,7 @@ def run_add(args: argparse.Namespace) -> int:
     for line in report.errors:
         print(line, file=sys.stderr)
     c = report.counts
-    print(f"{args.index}: {c.added} added, {c.replaced} replaced, {c.unchanged} unchanged; {total} {'story' if total == 1 else 'stories'} stored")
+    print(f"{args.index}: {c.added} added, {c.replaced} replaced, {c.unchanged} unchanged; {_stored(total)}")
     return 2 if report.errors else 0
 
 
@@ -103,5 +103,9 @@ def run_remove(args: argparse.Namespace) -> int:
         total = index.story_count()
     if missing:
         raise IndexFileError(args.index, f"not stored: {', '.join(missing)} (nothing removed)")
-    print(f"{args.index}: {len(set(args.sources))} removed; {total} {'story' if total == 1 else 'stories'} stored")
+    print(f"{args.index}: {len(set(args.sources))} removed; {_stored(total)}")
     return 0
+
+
+def _stored(total: int) -> str:
+    return f"{total} {'story' if total == 1 else 'stories'} stored"

@@ -120,9 +120,10 @@ def discover_files(paths: Sequence[str], settings_for: Callable, force_exclude: 
         if not os.path.exists(path):
             # An input error like an unreadable file: reported in the run's format with the files that
             # were read (a CI step parsing JSON or SARIF gets a report, not an empty output).
+            missing = SourceError(path, "no such file or directory")
             if errors is None:
-                raise SourceError(path, "no such file or directory")
-            errors.append(SourceError(path, "no such file or directory"))
+                raise missing
+            errors.append(missing)
             continue
         if not os.path.isdir(path):
             if force_exclude and (settings_for(path).is_excluded(path) or gitignore.ignored(path, False)):
