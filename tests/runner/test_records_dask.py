@@ -7,6 +7,7 @@ import os
 import pytest
 
 distributed = pytest.importorskip("distributed")
+import dask  # noqa: E402  (installed with distributed)
 
 from notelint.api import settings_from  # noqa: E402
 from notelint.cli.main import main  # noqa: E402
@@ -186,3 +187,36 @@ def test_dask_stats_equal_local_stats(tmp_path, cluster, capsys, monkeypatch):
     assert main([*args, "--engine", "dask", "--scheduler", cluster.scheduler_address]) == 2
     assert capsys.readouterr() == local
     assert json.loads(local.out)
+
+
+def test_results_come_straight_from_workers_on_the_schedulers_host(tmp_path, cluster, monkeypatch):
+    """A client notelint makes for a scheduler address fetches results from workers it can surely reach
+    without the scheduler's hop; Dask's own setting, when one is made, is left to decide."""
+    made = []
+
+    class Client(distributed.Client):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            made.append(self)
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    path = write_scrape(tmp_path / "scrape.jsonl", count=30)
+    settings = settings_from()
+    local = [r for _, chunk in lint_records_local(open_records(path, id_field="id"), settings, path) for r in chunk]
+
+    def remote():
+        return [r for _, chunk in lint_records_dask(open_records(path, id_field="id"), settings, path,
+                                                    scheduler=cluster.scheduler_address, partition_bytes=512)
+                for r in chunk]
+
+    assert remote() == local and made[-1].direct_to_workers is True
+    with dask.config.set({"distributed.client.direct-to-workers": False}):
+        assert remote() == local and made[-1].direct_to_workers is False
+
+
+def test_workers_elsewhere_are_reached_through_the_scheduler():
+    on_host = records_module._on_schedulers_host
+    assert on_host(["tcp://127.0.0.1:40001", "tcp://127.0.0.1:40002"], "tcp://127.0.0.1:8786")
+    assert on_host(["tcp://10.0.0.5:40001"], "tcp://10.0.0.5:8786")  # workers beside the scheduler
+    assert not on_host(["tcp://127.0.0.1:40001", "tcp://10.0.0.6:40002"], "tcp://10.0.0.5:8786")
+    assert not on_host(["tcp://10.0.0.6:40001"], "tcp://127.0.0.1:8786")  # a tunnel to the scheduler only

