@@ -212,3 +212,74 @@ def test_a_findings_only_run_does_not_count_words(corpus, capsys, monkeypatch):
     assert [(r.words, r.insertions, r.wire_service) for r in chunks] == [(0, 0, None)] * 3
     assert [r.wire_service for r in counted] == [None, "Reuters", None]
     assert len(findings.splitlines()) == sum(len(r.findings) for r in counted)
+
+
+def test_summary_line_counts_the_rows_that_could_not_be_read(corpus, capsys):
+    (corpus / "c.jsonl").write_text(json.dumps({"text": CLEAN}) + "\nnot json\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", "--paragraph-separator", " ### ", "c.jsonl"], capsys)
+    assert code == 2
+    assert out.splitlines()[-1] == ("No findings in 1 of 2 records; 1 record could not be read "
+                                    "(see the errors above).")
+
+
+def test_a_binary_or_utf16_corpus_file_is_one_error_not_a_row_each(corpus, capsys):
+    # An image renamed .jsonl, or a CSV saved as UTF-16 by a spreadsheet: read line by line, each of its
+    # lines would be an unreadable row.
+    (corpus / "photo.jsonl").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
+    (corpus / "sheet.csv").write_bytes("id,text\n1,Fares rise\n".encode("utf-16"))
+    (corpus / "ok.jsonl").write_text(json.dumps({"text": CLEAN}) + "\n", encoding="utf-8")
+    code, out, err = run(["check", "--no-cache", "photo.jsonl", "sheet.csv", "ok.jsonl"], capsys)
+    assert code == 2
+    assert err.splitlines() == [
+        "photo.jsonl: error: binary file (NUL byte at byte offset 8), not JSON Lines",
+        "sheet.csv: error: UTF-16 text (byte order mark), not UTF-8: save the CSV file as UTF-8"]
+    assert out.splitlines()[-1] == "No findings in 1 of 1 record; 2 files could not be read (see the errors above)."
+
+
+def test_an_unclosed_quoted_csv_field_is_a_bad_row_not_the_rest_of_the_file(corpus, capsys):
+    # The lenient reader took everything after the stray mark, to the end of the file, as row 2's text.
+    (corpus / "c.csv").write_text(f'id,text\n1,"{NOTED}"\n2,"The port reopened on Monday.\n3,"{CLEAN}"\n',
+                                  encoding="utf-8")
+    code, out, err = run(["check", "--no-cache", "--id-field", "id", "--output-format", "json-lines", "c.csv"], capsys)
+    assert code == 2
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert {r["record"]["id"] for r in rows if "error" not in r} == {"1"}  # NOTED's findings; none of CLEAN's
+    assert [(r["record"]["row"], r["error"]) for r in rows if "error" in r] == [
+        (2, "unreadable CSV row: ',' expected after '\"'")]
+    assert err == "c.csv: error: row 2: unreadable CSV row: ',' expected after '\"'\n"
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "json-lines", "csv", "sarif", "github", "gitlab", "junit"])
+def test_a_corpus_file_that_cannot_be_read_is_reported_in_every_format_and_the_others_are_checked(corpus, capsys, fmt):
+    code, out, err = run(["check", "--output-format", fmt, *CORPUS_ARGS, "gone.jsonl"], capsys)
+    assert code == 2
+    assert err.splitlines()[0] == "gone.jsonl: error: no such file"
+    assert "s-1" in out or "s-1" in json.dumps(out)  # scrape.csv was still checked
+    if fmt == "json":
+        assert {"type": "error", "path": "gone.jsonl", "message": "no such file"} in json.loads(out)
+    elif fmt == "json-lines":
+        assert json.loads(out.splitlines()[-1]) == {"type": "error", "path": "gone.jsonl", "message": "no such file"}
+    elif fmt == "csv":
+        last = list(csv.DictReader(io.StringIO(out)))[-1]
+        assert (last["file"], last["row"], last["id"], last["error"]) == ("gone.jsonl", "", "", "no such file")
+    elif fmt == "sarif":
+        (invocation,) = json.loads(out)["runs"][0]["invocations"]
+        assert not invocation["executionSuccessful"]
+        assert invocation["toolExecutionNotifications"][0]["message"]["text"] == "gone.jsonl: error: no such file"
+    elif fmt == "github":
+        assert "::error file=gone.jsonl,title=notelint (input error)::could not read this file: no such file" in out
+    elif fmt == "gitlab":
+        assert any(issue["location"]["path"] == "gone.jsonl" and issue["severity"] == "blocker"
+                   for issue in json.loads(out))
+    elif fmt == "junit":
+        assert ET.fromstring(out).find(".//testcase[@name='read gone.jsonl']/error").get("message") == "no such file"
+    else:
+        assert out.splitlines()[-1].endswith("in 2 of 3 records; 1 file could not be read (see the errors above).")
+
+
+def test_bad_rows_are_input_errors_in_the_ci_formats(corpus, capsys):
+    (corpus / "c.jsonl").write_text(json.dumps({"text": CLEAN}) + "\nnot json\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", "--output-format", "junit", "c.jsonl"], capsys)
+    assert code == 2
+    error = ET.fromstring(out).find(".//testcase[@name='read c.jsonl']/error")
+    assert error.get("message") == "row 2: invalid JSON: Expecting value at column 1"

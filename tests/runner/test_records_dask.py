@@ -220,3 +220,12 @@ def test_workers_elsewhere_are_reached_through_the_scheduler():
     assert on_host(["tcp://10.0.0.5:40001"], "tcp://10.0.0.5:8786")  # workers beside the scheduler
     assert not on_host(["tcp://127.0.0.1:40001", "tcp://10.0.0.6:40002"], "tcp://10.0.0.5:8786")
     assert not on_host(["tcp://10.0.0.6:40001"], "tcp://127.0.0.1:8786")  # a tunnel to the scheduler only
+
+
+def test_a_binary_file_is_refused_before_its_partitions_go_to_the_workers(tmp_path, cluster):
+    from notelint.reading.source import SourceError
+
+    path = tmp_path / "photo.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 40)
+    with pytest.raises(SourceError, match=r"binary file \(NUL byte at byte offset 8\), not JSON Lines"):
+        list(lint_records_dask(open_records(str(path)), settings_from(), str(path), scheduler=cluster))

@@ -78,11 +78,12 @@ def record_error_line(file: str, row: int, message: str) -> str:
 # --- check ----------------------------------------------------------------------------------------------
 
 def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, *, keep_records: bool = True,
-                      counts: bool = True):
+                      counts: bool = True, on_error=None):
     """(chunk of records, their RecordResults) for every corpus file in turn, on the chosen engine. Without
     `keep_records`, a Dask run may leave the records on the workers (which then read the file themselves):
     the chunks are then (). Without `counts`, the results' words, insertions and wire service are not
-    counted (a run that writes findings only)."""
+    counted (a run that writes findings only). A file that cannot be read (SourceError: missing, binary,
+    not the format) is given to `on_error`, and the next file is read; without it, the error is raised."""
     from ..runner.records import lint_records_local
     from ..runner.workers import default_jobs
 
@@ -98,17 +99,22 @@ def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, 
             raise UsageError("--engine dask needs dask.distributed, which is not installed: "
                              "pip install 'notelint[dask]'")
     for path in paths:
-        stream = open_corpus(path, args)
-        if progress is not None:
-            progress.start_file(stream)
-        if engine == "dask":
-            results = _dask_results(stream, settings, path, args.scheduler, keep_records, counts, progress, args)
-        else:
-            results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs(), counts=counts)
-        for chunk, chunk_results in results:
+        try:
+            stream = open_corpus(path, args)
             if progress is not None:
-                progress.advance(len(chunk_results))
-            yield chunk, chunk_results
+                progress.start_file(stream)
+            if engine == "dask":
+                results = _dask_results(stream, settings, path, args.scheduler, keep_records, counts, progress, args)
+            else:
+                results = lint_records_local(stream, settings, path, jobs=args.jobs or default_jobs(), counts=counts)
+            for chunk, chunk_results in results:
+                if progress is not None:
+                    progress.advance(len(chunk_results))
+                yield chunk, chunk_results
+        except SourceError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
 
 
 def _dask_results(stream, settings, path: str, scheduler: str, keep_records: bool, counts: bool, progress, args):
@@ -144,20 +150,29 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     failing = errors = False
     severities: Counter = Counter()
     statistics: Counter = Counter()
-    records = with_findings = 0
+    records = with_findings = unreadable = 0
     progress = Progress.for_run(args)
+
+    def tell(line: str) -> None:
+        if progress is not None:
+            progress.console_print(line)
+        else:
+            print(line, file=sys.stderr)
+
+    def file_error(error: SourceError) -> None:
+        tell(str(error))
+        sink.file_error(error)
+
     try:
         for chunk, results in lint_corpus_files(paths, settings, args, progress, keep_records=sink.wants_text,
-                                                  counts=per_article):
+                                                  counts=per_article, on_error=file_error):
             texts = {record.row: record.text for record in chunk} if sink.wants_text else None
             for result in results:
                 records += 1
                 if result.error is not None:
                     errors = True
-                    if progress is not None:
-                        progress.console_print(record_error_line(result.file, result.row, result.error))
-                    else:
-                        print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
+                    unreadable += 1
+                    tell(record_error_line(result.file, result.row, result.error))
                 elif result.findings:
                     with_findings += 1
                     for finding in result.findings:
@@ -170,22 +185,29 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
     finally:
         if progress is not None:
             progress.stop()
-    sink.finish(severities, statistics, records, with_findings)
-    if errors:
+    sink.finish(severities, statistics, records, with_findings, unreadable)
+    if errors or sink.files_failed:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def corpus_summary_line(severities: Counter, records: int, with_findings: int) -> str:
+def corpus_summary_line(severities: Counter, records: int, with_findings: int, unreadable: int = 0,
+                        files_failed: int = 0) -> str:
+    """The text formats' last line: findings in how many records and, when some could not be read, how
+    many records (of `records`) and whole files failed: a run with unreadable rows has not passed."""
     total = sum(severities.values())
+    failed = [f"{n} {what}{'s' if n != 1 else ''}" for n, what in ((unreadable, "record"), (files_failed, "file")) if n]
+    failure = f"; {' and '.join(failed)} could not be read (see the errors above)" if failed else ""
     if not total:
+        if failed:
+            return f"No findings in {records - unreadable} of {records} record{'s' if records != 1 else ''}{failure}."
         return f"All checks passed ({records} record{'s' if records != 1 else ''})."
     parts = [f"{severities[s]} {s}{'s' if severities[s] != 1 and s != 'info' else ''}"
              for s in ("error", "warning", "info") if severities[s]]
     return (f"Found {total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) in {with_findings} of "
-            f"{records} record{'s' if records != 1 else ''}.")
+            f"{records} record{'s' if records != 1 else ''}{failure}.")
 
 
 class _Sink:
@@ -200,6 +222,9 @@ class _Sink:
         self.table = table
         self.families = table.families_of(rules)
         self.kept: list = []
+        self.files_failed = 0  # corpus files that could not be read at all
+        # Input errors for the CI formats' own error entries: whole files, and rows ("row 7: invalid JSON").
+        self.input_errors: list[SourceError] = []
         self.out: Any = None  # the text stream (None for Parquet, which writes its own file)
         self.writer: Any = None  # a streaming table writer (JSON Lines, JSON, CSV, Parquet), if the format has one
         self.wants_text = fmt == "full" and not per_article  # the excerpt under each finding
@@ -240,6 +265,8 @@ class _Sink:
             else:
                 self.writer.write(f.to_json() for f in result.findings)
             return
+        if result.error is not None and self.fmt not in ("full", "concise"):
+            self.input_errors.append(SourceError(result.file, f"row {result.row}: {result.error}"))
         if not result.findings:
             return
         if self.fmt == "concise":
@@ -259,7 +286,25 @@ class _Sink:
             self.kept.extend(f.replace(message=f"{f.message} [{meta}]") if meta else f
                              for f in result.findings)
 
-    def finish(self, severities: Counter, statistics: Counter, records: int, with_findings: int) -> None:
+    def file_error(self, error: SourceError) -> None:
+        """A corpus file that could not be read at all, in the report as well as on standard error (a CI step
+        reading JSON or SARIF must not take the run for a clean one): an error record in JSON and JSON Lines,
+        an error row in CSV and Parquet, a line of --per-article's concise list, and the CI formats' own
+        error entries (which hold the unreadable rows too); the text formats count it in their summary."""
+        self.files_failed += 1
+        self.input_errors.append(error)
+        if self.fmt in ("parquet", "csv"):
+            self.writer.write([self.table.file_error_row(error.path, error.message, self.fields,
+                                                         self.families if self.per_article else None)])
+        elif self.writer is not None:
+            from ..reporting.json import error_record
+
+            self.writer.write([error_record(error)])
+        elif self.per_article:  # concise
+            self.out.write(f"{error}\n")
+
+    def finish(self, severities: Counter, statistics: Counter, records: int, with_findings: int,
+               unreadable: int = 0) -> None:
         try:
             if self.writer is not None:
                 self.writer.close()
@@ -267,7 +312,7 @@ class _Sink:
                 from ..reporting import write_report
 
                 write_report(self.fmt, self.kept, self.out, rules=self.rules, color=self.color, root=os.getcwd(),
-                             quiet=self.args.quiet)
+                             quiet=self.args.quiet, errors=self.input_errors)
             elif not self.per_article:
                 if self.args.statistics:
                     rows = sorted(((n, code, name, sev) for (code, name, sev), n in statistics.items()),
@@ -275,7 +320,8 @@ class _Sink:
                     for count, code, name, severity in rows:
                         self.out.write(f"{count:>6}  {code:<7} {name:<32} {severity}\n")
                 if not self.args.quiet:
-                    self.out.write(corpus_summary_line(severities, records, with_findings) + "\n")
+                    self.out.write(corpus_summary_line(severities, records, with_findings, unreadable,
+                                                       self.files_failed) + "\n")
                 self.out.flush()
         finally:
             if self.out is not None and self.out is not sys.stdout:

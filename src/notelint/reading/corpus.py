@@ -187,6 +187,28 @@ def _plain(value: object) -> object:
         return str(value)
 
 
+# How much of a corpus file's start is looked at to tell a binary or UTF-16 file from JSON Lines or CSV.
+_HEAD = 8192
+
+
+def _refuse_binary(path: str, head: bytes, what: str) -> None:
+    """SourceError for a file whose start shows it is not UTF-8 text: a UTF-16 byte order mark, or a NUL
+    byte (JSON holds none, nor does a CSV of articles). Read row by row, such a file would be reported as
+    one unreadable row per line, thousands for an image or an archive given by mistake."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SourceError(path, f"UTF-16 text (byte order mark), not UTF-8: save the {what} file as UTF-8")
+    nul = head.find(b"\x00")
+    if nul != -1:
+        raise SourceError(path, f"binary file (NUL byte at byte offset {nul}), not {what}")
+
+
+def _head(stream) -> bytes:
+    """The stream's first bytes, left to be read (a buffered file or standard input; b"" for a stream that
+    cannot be peeked at, which is then read row by row)."""
+    peek = getattr(stream, "peek", None)
+    return peek(_HEAD)[:_HEAD] if peek is not None else b""
+
+
 def _open(path: str):
     if path == "-":
         return _Unclosed(sys.stdin.buffer)
@@ -217,6 +239,7 @@ class _Unclosed:
 
 def _jsonl_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Record]:
     with _open(path) as fh:
+        _refuse_binary(path, _head(fh), "JSON Lines")
         yield from _jsonl_records(fh, 1, fields, progress)
 
 
@@ -255,6 +278,7 @@ def _csv_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Re
     # at times. The limit only guards against runaway quoting; a file's own size bounds it here.
     csv.field_size_limit(2**31 - 1)
     with _open(path) as raw:
+        _refuse_binary(path, _head(raw), "CSV")
         # Bytes that are not UTF-8 become lone surrogates instead of stopping the file: the row holding them
         # is reported, the others are read.
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
@@ -265,7 +289,10 @@ def _csv_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Re
 
 
 def _csv_records(path: str, fields: _Fields, progress: RecordStream, raw, text) -> Iterator[Record]:
-    reader = csv.reader(text)
+    # Strict: a quoted field left open runs to the next quotation mark, swallowing the rows between, and at
+    # the file's end the lenient reader returned it as the last record's text; so is a quotation mark
+    # followed by more of the field ("a"b). Both are unreadable rows; the reader goes on at the next line.
+    reader = csv.reader(text, strict=True)
     seekable = raw.seekable()
     try:
         header = next(reader)
@@ -420,6 +447,8 @@ def _jsonl_partitions(stream: RecordStream, target_bytes: int) -> Iterator[Parti
             block = fh.read(target_bytes)
             if not block:
                 return
+            if not start:
+                _refuse_binary(stream.path, block[:_HEAD], "JSON Lines")
             if not block.endswith(b"\n"):
                 block += fh.readline()  # the rest of the line the cut fell in
             stop = start + len(block)

@@ -47,6 +47,17 @@ def error_row(result, meta_fields: Sequence[str]) -> dict:
     return row
 
 
+def file_error_row(path: str, message: str, meta_fields: Sequence[str], families: Sequence[str] | None = None) -> dict:
+    """A corpus file that could not be read at all (missing, binary, not the format), as a row of the findings
+    table, or of the per-article table when `families` are given: its path and why, no row or id."""
+    columns = finding_columns(meta_fields, corpus=True) if families is None else article_columns(meta_fields, families)
+    row = dict.fromkeys(name for name, _ in columns)
+    if families is None:
+        row["path"] = path
+    row.update(file=path, error=message)
+    return row
+
+
 def article_row(result, meta_fields: Sequence[str], families: Sequence[str]) -> dict:
     """One record's counts (`--per-article`)."""
     row = {"file": result.file, "row": result.row, "id": result.id}

@@ -76,7 +76,7 @@ def error_annotation(error, root: str) -> str:
     props = f"title={escape_property('notelint (input error)')}"
     if error.path not in ("", "-"):
         props = f"file={escape_property(display_path(error.path, root))},{props}"
-    return f"::error {props}::{escape_data(f'could not check this file: {error.message}')}"
+    return f"::error {props}::{escape_data(f'could not read this file: {error.message}')}"
 
 
 def write(findings: Sequence[Finding], out: IO[str], *, root: str | None = None, errors: Sequence = (),

@@ -48,7 +48,7 @@ def error_issues(errors: Sequence, root: str | None = None) -> list[dict]:
         issues.append({
             "type": "issue",
             "check_name": "notelint/input-error",
-            "description": f"notelint could not check this file: {error.message}",
+            "description": f"notelint could not read this file: {error.message}",
             "categories": ["Bug Risk"],
             "severity": "blocker",
             "fingerprint": hashlib.md5(f"notelint/input-error\0{path}\0{error.message}".encode("utf-8")).hexdigest(),
