@@ -147,3 +147,11 @@ def test_html_report_charts_each_group_with_its_interval(corpus, capsys):
     assert page.count("<svg") == 6 and "alpha.example" in page and "beta.example" in page
     # alpha's share with insertions, 2 of 3, and its Wilson bounds, in the chart's description.
     assert "alpha.example: 66.7% (95% interval 20.8% to 93.9%)" in page
+
+
+def test_a_corpus_file_that_cannot_be_read_is_told_and_the_others_are_counted(corpus, capsys):
+    code = main(["stats", "gone.jsonl", "c.jsonl", "--id-field", "id", "--by", "publisher", "--output-format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err.splitlines() == ["gone.jsonl: error: no such file", "c.jsonl: error: row 6: no text field 'text'"]
+    assert [g["group"] for g in json.loads(out)["groups"]] == ["alpha.example", "beta.example"]

@@ -54,10 +54,19 @@ def run_stats(args: argparse.Namespace) -> int:
     pages = _Pages(settings, args.by) if args.output_format == "html" else None
     derivation = _Derivation(args.index, settings) if args.index else None
 
+    def file_error(error) -> None:  # a file that cannot be read at all: told, and the others counted
+        nonlocal unreadable
+        unreadable += 1
+        if progress is not None:
+            progress.console_print(str(error))
+        else:
+            print(error, file=sys.stderr)
+
     def results():
         nonlocal unreadable
         for chunk, chunk_results in lint_corpus_files(args.paths, settings, args, progress,
-                                                      keep_records=derivation is not None or pages is not None):
+                                                      keep_records=derivation is not None or pages is not None,
+                                                      on_error=file_error):
             if derivation is not None:
                 derivation.mark(chunk, chunk_results)
             if pages is not None:
