@@ -112,6 +112,7 @@ class _Builder:
         self._furniture: frozenset[int] = frozenset()  # indices of the blocks that are page furniture
         self._blocks_seen: list[tuple[int, int, str]] = []
         self._carry_label: str | None = None  # a paragraph that was only a note's label names the next one
+        self._turns: dict[int, tuple[int, str]] = {}  # a transcript's paragraphs: block start -> (words' start, speaker)
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
         self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
@@ -136,6 +137,7 @@ class _Builder:
                 comment_blocks = blocks[len(kept):]
             blocks = kept
         roles = self._assign_roles(blocks)
+        self._turns = transcript_turns(text, blocks, roles)
         # The primary quotation marks of the body, from the second block on (a headline quotes with
         # single marks in American copy too; it and the standfirst are read on their own). Where they
         # are single, every single mark may be structure and is found as the double ones are; elsewhere
@@ -276,6 +278,8 @@ class _Builder:
                                                 self._inline_spans(start, end, marks, with_wire=False,
                                                                    style=style, singles=singles),
                                                 {"in_quote": False, "label": label})], {})
+        if self._turns and (turn := self._turns.get(start)) is not None:
+            return self._turn_span(role, start, end, *turn)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1 or not self._paren_notes(text[start:end], True))):
             # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
@@ -287,6 +291,17 @@ class _Builder:
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
                                                          style=style, singles=singles), {})
+
+    def _turn_span(self, role: str, start: int, end: int, words: int, speaker: str) -> Span:
+        """A paragraph of a transcript (see transcript_turns): its speaker's label, if it has one, is the
+        transcript's own text (wire), and the words from `words` on are a quotation without marks, the
+        speaker's. Their own quotations and brackets are read inside it, as in any quotation."""
+        if words == end:  # the label alone ("TERRY GROSS, HOST:"): the words follow in the next paragraph
+            return Span(role, start, end, [Span(WIRE, start, end)], {})
+        marks, singles = self._block_marks(words, end, self.style)
+        inner = self._inline_spans(words, end, marks, with_wire=False, singles=singles, asides=False, in_quote=True)
+        turn = Span(QUOTE, words, end, inner, {"closed": True, "speaker": speaker, "verb": ":", "turn": True})
+        return Span(role, start, end, _fill_gaps([turn], start, end, WIRE) if words > start else [turn], {})
 
     def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
         """Where the block's quotation marks and brackets are, and whether its single marks are among
@@ -302,10 +317,12 @@ class _Builder:
         return (sorted(marks + singles) if singles else marks), True
 
     def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
-                      style: str | None = None, singles: bool = True, asides: bool | None = None) -> list[Span]:
+                      style: str | None = None, singles: bool = True, asides: bool | None = None,
+                      in_quote: bool = False) -> list[Span]:
         """The spans inside the block [start, end); `marks` are where its quote and bracket marks are
         (its single marks among them if `singles`). `style` is the block's primary quotation marks (the
-        body's when not given)."""
+        body's when not given). `in_quote`: [start, end) is a quotation's words (a transcript's turn), so
+        its brackets are read as a quotation's."""
         text = self.text
         chunk = text[start:end]
         direct = self._curly_quote_spans(start, end, marks) if self.fast_path and marks and not singles else None
@@ -326,7 +343,7 @@ class _Builder:
             children = []
             quotes = False
             for node in nodes:
-                span = self._node_span(node, start, chunk, False)
+                span = self._node_span(node, start, chunk, in_quote)
                 if span is not None:
                     children.append(span)
                     quotes = quotes or span.kind == QUOTE
@@ -603,6 +620,81 @@ _TIMESTAMP_GAP = LazyPattern(regex.compile, r"[\s,|•·:–—-]*")
 _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
 # A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
+# A transcript's speaker label opening a paragraph: an upper-case name of one to four words ("GROSS",
+# "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with a role ("TERRY GROSS, HOST").
+_TURN_LABEL = LazyPattern(re.compile,
+    r"[ \t]*(?P<name>(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]*)(?:[ \t]*\([^()\n]{1,30}\))?"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’ -]{0,40}?)?:(?=[ \t\r\n]|$)")
+# Upper-case labels that head something other than a speaker's words.
+_NOT_SPEAKERS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
+    PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS OPINION
+    COMMENTARY EDITORIAL WARNING ALERT TRANSCRIPT SUMMARY BACKGROUND CONTEXT""".split())
+# A transcript is a dialogue: at least this many turns, by two speakers or more, one of them speaking again
+# after another did, and at least this share of the paragraphs from the first turn to the last open a turn
+# (a newsletter's upper-case headings, "KERRY: NO TROOPS TO HELP IRAQIS", are few among its paragraphs).
+_MIN_TURNS = 3
+_MIN_TURN_SHARE = 0.25
+
+
+def _turn_label(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(where the words begin, the speaker's name) when the block opens with a speaker's label followed
+    by speech: a sentence-case word, not an upper-case heading ("LIPTAK: Right. And…", "GROSS: I…", not
+    "PICK SIX: LANDRIEU OVERDUE?"), nor a quotation ("WSJ: “The U.S. has…”": a source and its excerpt)."""
+    m = _TURN_LABEL.match(text, start, end)
+    if m is None or m.group("name").rstrip(".") in _NOT_SPEAKERS:
+        return None
+    words = m.end()
+    while words < end and text[words].isspace():
+        words += 1
+    rest = text[words:min(end, words + 80)].split(None, 2)
+    if rest:
+        if rest[0][0] in "“\"‘'«„":
+            return None
+        first = rest[0].strip(".,;:!?…-—–()")
+        following = rest[1] if len(rest) > 1 else ""
+        if (len(first) > 1 and not any(c.islower() for c in first)) or \
+                (len(first) <= 1 and not any(c.islower() for c in following)):
+            return None
+    return (words if words < end else end), " ".join(m.group("name").split())
+
+
+def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[str]) -> dict[int, tuple[int, str]]:
+    """The paragraphs of an interview or debate transcript ("GROSS: So how did the court decide?" /
+    "LIPTAK: The court decided…"): block start -> (where the speaker's words begin, the speaker). A turn's
+    paragraph begins its words after the label; the unlabelled paragraphs between two turns carry the
+    earlier speaker's words on, unless a parenthesis or bracket is all they hold ("(SOUNDBITE OF MUSIC)").
+    The words are quotations, every one of them a speaker's, as readers and labellers take them. {} when
+    the article is not a transcript (most: no paragraph opens with an upper-case label)."""
+    turns: list[tuple[int, int, str]] = []  # (block index, words' start, speaker)
+    for i, (start, end, _) in enumerate(blocks):
+        # A label alone may have been taken for a standfirst ("AUDIE CORNISH, HOST:" under the headline).
+        # Most paragraphs open with a capital and a small letter ("The…"): no label, and no pattern tried.
+        if (roles[i] in (PARAGRAPH, STANDFIRST) and "A" <= text[start] <= "Z" and not text[start + 1:start + 2].islower()
+                and (label := _turn_label(text, start, end))):
+            turns.append((i, *label))
+    if len(turns) < _MIN_TURNS:
+        return {}
+    last_words = [speaker.split()[-1] for _, _, speaker in turns]  # "TERRY GROSS" speaks again as "GROSS"
+    returns = any(a != b and a == c for a, b, c in zip(last_words, last_words[1:], last_words[2:]))
+    first, last = turns[0][0], turns[-1][0]
+    if (len(set(last_words)) < 2 or not returns
+            or len(turns) < _MIN_TURN_SHARE * sum(1 for role in roles[first:last + 1] if role == PARAGRAPH)):
+        return {}
+    speakers = {}  # the name a speaker was first given in full: "TERRY GROSS" for a later "GROSS"
+    found: dict[int, tuple[int, str]] = {}
+    labelled = {i: (words, speaker) for i, words, speaker in turns}
+    speaker = None
+    for i in range(first, last + 1):
+        start, end, _ = blocks[i]
+        if i in labelled:
+            words, name = labelled[i]
+            speaker = speakers.setdefault(name.split()[-1], name)
+            found[start] = (words, speaker)
+        elif roles[i] == PARAGRAPH and speaker is not None and text[start] not in "([":
+            found[start] = (start, speaker)
+    return found
+
+
 def _word_alternation(words: list[str]) -> str:
     """`\\b(?:word|word|...)\\b` for words of word characters that begin with an ASCII capital, written so
     that re skips to where a word may begin: the alternation grouped by first letter, the boundary before

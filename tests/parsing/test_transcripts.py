@@ -1,0 +1,117 @@
+"""Interview and debate transcripts: each speaker's turn ("GROSS: So how did the court decide?") is a quotation
+without marks, so the speakers' "I" and "you" are not the writer's voice, and their brackets are read as a
+quotation's. Texts written here in the shapes radio transcripts, Q&A interviews and newsletters take."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import notelint
+from notelint.linting.config import load_settings
+from notelint.linting.engine import lint_source
+from notelint.parsing.model import QUOTE, WIRE
+
+RADIO = """Court watchers see a slower road on abortion
+
+TERRY GROSS, HOST:
+
+This is FRESH AIR. I'm Terry Gross. My guest covers the Supreme Court for a national newspaper.
+
+ADAM LIPTAK: Thank you, Terry. I'm glad to be back.
+
+GROSS: So how did the court decide? Did you expect that?
+
+LIPTAK: The court decided not to review the first part of the law. I think that was a signal.
+
+And on the second part, you know, it let the lower court ruling stand [in Indiana], which surprised me.
+
+(SOUNDBITE OF MUSIC)
+
+GROSS: We're going to take a short break. You're listening to FRESH AIR.
+
+LIPTAK: Sure.
+"""
+
+
+def lint(text):
+    return lint_source(text, load_settings(".", {"isolated": True}))
+
+
+def turns(doc):
+    return [(doc.text_of(s)[:24], s.attrs["speaker"]) for s in doc.walk() if s.attrs.get("turn")]
+
+
+def test_each_turn_is_the_speakers_quotation_and_the_label_stays_the_transcripts_text():
+    doc = notelint.parse(RADIO)
+    assert turns(doc) == [
+        ("This is FRESH AIR. I'm T", "TERRY GROSS"),   # the host's label stood alone, above her words
+        ("Thank you, Terry. I'm gl", "ADAM LIPTAK"),
+        ("So how did the court dec", "TERRY GROSS"),   # "GROSS" is the host named in full before
+        ("The court decided not to", "ADAM LIPTAK"),
+        ("And on the second part, ", "ADAM LIPTAK"),   # an unlabelled paragraph carries the turn on
+        ("We're going to take a sh", "TERRY GROSS"),
+        ("Sure.", "ADAM LIPTAK"),
+    ]
+    answer = next(s for s in doc.spans if doc.text_of(s).startswith("LIPTAK: The court"))
+    assert [(c.kind, doc.text_of(c)[:8]) for c in answer.children] == [(WIRE, "LIPTAK: "), (QUOTE, "The cour")]
+    assert answer.children[1].attrs == {"closed": True, "speaker": "ADAM LIPTAK", "verb": ":", "turn": True}
+    music = next(s for s in doc.spans if doc.text_of(s) == "(SOUNDBITE OF MUSIC)")
+    assert all(not c.attrs.get("turn") for c in music.children)  # a stage direction is nobody's words
+    # A bracket in a turn is read as one in a quotation: the speaker's words, clarified.
+    (bracket,) = [s for s in doc.walk() if doc.text_of(s) == "[in Indiana]"]
+    assert bracket.attrs["in_quote"] is True
+
+
+def test_no_first_or_second_person_finding_in_the_speakers_words():
+    assert [f.code for f in lint(RADIO) if f.code == "NL301"] == []
+    # The same words with their labels lost are the writer's voice again.
+    unlabelled = "\n\n".join(p.split(": ", 1)[-1] for p in RADIO.split("\n\n"))
+    assert len([f for f in lint(unlabelled) if f.code == "NL301"]) >= 4
+
+
+def test_the_writers_introduction_before_the_first_turn_is_still_read():
+    text = ("Snyder on the year ahead\n\nThe historian Timothy Snyder has written a short book of lessons from the "
+            "last century, and he spoke about it last week.\n\nWe should all be worried, and you know it. He was "
+            "blunt about the months ahead.\n\nQ: Are you more worried now than in November?\n\nA: I am exactly as worried as I was.\n\n"
+            "Q: Why a year?\n\nA: Because things move fast. We have to recognise that.\n")
+    doc = notelint.parse(text)
+    assert [speaker for _, speaker in turns(doc)] == ["Q", "A", "Q", "A"]
+    hits = [text[f.start:f.end] for f in lint(text) if f.code == "NL301"]
+    assert hits and all(text.index(hit) < text.index("Q:") for hit in hits)
+
+
+def test_a_newsletters_upper_case_headings_and_source_excerpts_are_no_transcript():
+    text = ("Morning briefing\n\n"
+            "KERRY: NO TROOPS TO HELP IRAQIS - With Islamists retaking Fallujah, we wonder what comes next.\n\n"
+            "WSJ: “The U.S. has intercepted an order from Iran to Shiite militants in Iraq,” the paper says.\n\n"
+            "PICK SIX: LANDRIEU OVERDUE? - Republicans hope to win the seat.\n\n"
+            "WSJ: “Markets fell on Monday,” the paper reports. You read that right.\n\n"
+            "KERRY: STILL NO TROOPS - The secretary said it again.\n")
+    assert turns(notelint.parse(text)) == []
+    assert any(f.code == "NL301" for f in lint(text))
+
+
+def test_one_speakers_excerpts_are_no_dialogue():
+    # A speech quoted in labelled excerpts, between the writer's paragraphs: no one answers.
+    text = ("The roast that fell flat\n\nHe began with a riff.\n\nTRUMP: I have become their best friends.\n\n"
+            "It got worse.\n\nTRUMP: You know, the media is even more biased this year.\n\nThen came the end.\n\n"
+            "TRUMP: Hillary is so corrupt.\n")
+    assert turns(notelint.parse(text)) == []
+
+
+NAMES = st.sampled_from(["GROSS", "LIPTAK", "CORNISH", "HANSI LO WANG", "Q", "A", "SEN. WARREN (D-MASS.)"])
+SPEECH = st.sampled_from(["So what happened?", "I think you are right.", "Well, we will see.",
+                          "“Not yet,” he told me.", "NO TROOPS - he said.", "[laughs] Right."])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), NAMES), SPEECH), min_size=1, max_size=8))
+def test_turns_lie_within_their_paragraphs_and_speak_the_labels_names(paragraphs):
+    text = "Headline\n\n" + "\n\n".join(f"{name}: {speech}" if name else speech for name, speech in paragraphs) + "\n"
+    doc = notelint.parse(text)
+    blocks = [(s.start, s.end) for s in doc.spans]
+    for span in doc.walk():
+        if span.attrs.get("turn"):
+            assert any(a <= span.start < span.end <= b for a, b in blocks)
+            assert span.attrs["speaker"] in {" ".join(n.split()) for n, _ in paragraphs if n} | {"SEN. WARREN"}
+            assert text[span.start:span.end].strip() == text[span.start:span.end]
