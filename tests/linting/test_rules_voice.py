@@ -87,3 +87,30 @@ def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
     uncredited = ("Iraqi Militias Defy Iran\n\nThey don't care.\n\nMilitia leaders rejected calls for calm, "
                   "officials said.\n\nThe meeting was held last month.\n")
     assert nl(uncredited, "NL302") == []
+
+
+@pytest.mark.parametrize("message", [
+    "Help us deliver journalism that makes a difference in our community.",
+    "Our journalism takes a lot of time, effort, and hard work to produce. If you read and enjoy our journalism, "
+    "please consider subscribing today.",
+    "Get the latest on trade and tariffs, every weekday morning — in your inbox. You can unsubscribe at any time.",
+    "A link has been sent to your friend's email address.",
+    "Tap here to turn on desktop notifications to get the news sent straight to you.",
+    "Want the morning briefing in your inbox every day? Sign up here.",
+])
+def test_nl301_passes_over_the_sites_messages_to_its_reader(message):
+    # Scraped pages keep the site's appeals and widgets between the story's paragraphs: their "we" and "you"
+    # are the site's and the reader's, not a voice written into the story.
+    text = (f"Port Strike Ends\n\nDock workers returned to work on Monday after a two-week strike, the union said."
+            f"\n\n{message}\n\nShipping lines said it would take a week to clear the backlog.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_nl301_still_reads_a_longer_paragraph_that_argues_about_subscriptions():
+    argument = ("We all know that newsletters are the future, and you should subscribe to every one of them, "
+                "because the papers that carry this story will never explain what the strike cost the port, "
+                "the workers or the towns along the coast, and nobody in the union will admit it either, "
+                "whatever the bosses have promised them this week.")
+    text = (f"Port Strike Ends\n\nDock workers returned to work on Monday after a two-week strike, the union said."
+            f"\n\n{argument}\n")
+    assert [hit for hit, _ in nl(text, "NL301")][:2] == ["We", "you"]

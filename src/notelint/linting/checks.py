@@ -468,7 +468,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
-        if _newsletter_furniture(text, block):
+        if _newsletter_furniture(text, block) or _site_message(text, block):
             continue
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
@@ -531,6 +531,25 @@ _GENERIC_YOU = _Lazy(re.compile, r"\b(?:[Ii]f|[Ww]hen|[Ww]henever|[Ww]hether|[Uu
                                  r"\s+you(?:[’'](?:re|ve|d|ll))?\b")
 _DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances|odds|there|it|the|a|an|that|this|"
                                              r"your|many|most|some|one|they|he|she|we)\b", re.IGNORECASE)
+
+
+# The site speaking to its reader, scraped with the story: a subscription appeal ("Help us deliver journalism
+# that makes a difference in our community."), a sign-up box ("… in your inbox. You can unsubscribe at any
+# time."), a share or notification widget ("A link has been sent to your friend's email address."). Its "we"
+# and "you" are the site's and the reader's, not a voice written into the story. Short paragraphs only: an
+# argument about subscriptions or newsletters runs longer.
+_SITE_MESSAGE_WORDS = 45
+_SITE_MESSAGE = _Lazy(re.compile,
+    r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
+    r"(?:click|tap)\s+here|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
+    r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
+    r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved)\b",
+    re.IGNORECASE)
+
+
+def _site_message(text: str, block: Span) -> bool:
+    return (len(text[block.start:block.end].split(None, _SITE_MESSAGE_WORDS)) <= _SITE_MESSAGE_WORDS
+            and _SITE_MESSAGE.search(text, block.start, block.end) is not None)
 
 
 def _newsletter_furniture(text: str, block: Span) -> bool:
