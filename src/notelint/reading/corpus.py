@@ -193,13 +193,23 @@ _HEAD = 8192
 
 def _refuse_binary(path: str, head: bytes, what: str) -> None:
     """SourceError for a file whose start shows it is not UTF-8 text: a UTF-16 byte order mark, or a NUL
-    byte (JSON holds none, nor does a CSV of articles). Read row by row, such a file would be reported as
-    one unreadable row per line, thousands for an image or an archive given by mistake."""
+    byte where the format holds none (JSON escapes it) or, in a CSV file (whose fields may hold one), beside
+    bytes that are not UTF-8 (an image, an archive). Read row by row, such a file would be reported as one
+    unreadable row per line, thousands for an image or an archive given by mistake."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(path, f"UTF-16 text (byte order mark), not UTF-8: save the {what} file as UTF-8")
     nul = head.find(b"\x00")
-    if nul != -1:
+    if nul != -1 and (what != "CSV" or not _utf8(head)):
         raise SourceError(path, f"binary file (NUL byte at byte offset {nul}), not {what}")
+
+
+def _utf8(head: bytes) -> bool:
+    """Whether a file's first bytes are UTF-8 (the last character may be cut short)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True
 
 
 def _head(stream) -> bytes:
