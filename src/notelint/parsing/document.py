@@ -17,8 +17,8 @@ from ..lazy_pattern import LazyPattern, regex
 from ..values import FrozenValue
 from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
                     Problem, Span)
-from .quotemarks import (DOUBLE, SINGLE, canonical, curly_in_place, primary_style, single_candidates,
-                         single_may_open)
+from .quotemarks import (DOUBLE, SINGLE, canonical, curly_in_place, doubled_singles, primary_style,
+                         single_candidates, single_may_open)
 from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph,
                    settled_by_rule)
 from ..reading.source import Source, plain_source
@@ -116,6 +116,10 @@ class _Builder:
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
         self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
+        # Pairs of curly single marks printed for double ones (‘‘…’’) are double marks in every block.
+        self._doubled = doubled_singles(self.text)
+        if self._doubled:
+            self._marks = sorted(self._marks + self._doubled)
         self.style = DOUBLE  # the body's primary quotation marks: see build
         self._singles: list[int] | None = None
 
@@ -168,7 +172,7 @@ class _Builder:
         # paused while a document is built), that is while the document is linted. The blocks and the mark
         # positions are let go here rather than with them (~7 MB of a 20 MB article).
         blocks = roles = kept = comment_blocks = None
-        self._marks = self._blocks_seen = self._singles = None
+        self._marks = self._blocks_seen = self._singles = self._doubled = None
         return Document(self.source, spans, problems)
 
     def _blocks(self, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -314,6 +318,8 @@ class _Builder:
             singles = single_candidates(self.text, start, end)
         else:
             return marks, False
+        if singles and self._doubled:  # the pairs' marks are among both
+            return sorted(set(marks).union(singles)), True
         return (sorted(marks + singles) if singles else marks), True
 
     def _inline_spans(self, start: int, end: int, marks: list[int], with_wire: bool, lead: bool = False,
