@@ -223,3 +223,19 @@ def test_a_crlf_article_has_the_blocks_of_its_lf_twin(lf_text):
     crlf_blocks = [(s.kind, _lf_offset(crlf_text, s.start), _lf_offset(crlf_text, s.end))
                    for s in parse_text(crlf_text).spans]
     assert crlf_blocks == lf_blocks
+
+
+def test_an_excerpt_whose_reopening_marks_were_dropped_is_carried_to_its_closing_mark():
+    # A blockquoted excerpt scraped as plain paragraphs keeps its first and last marks only.
+    excerpt = ("BAIER TRACKS: OFA ON THE BENCH\n\n"
+               "“It appears the administration is more worried about losing liberals than conservatives.\n\n"
+               "There are already rumors on Capitol Hill that the White House is not fond of the group.\n\n"
+               "Well, you could read it that way, and ‘OFA on the bench’ is one of the reasons why.” – Bret Baier.\n")
+    assert notelint.parse(excerpt).problems == []
+    quote = notelint.parse(excerpt).spans_of("quote")[0]
+    assert quote.attrs == {"closed": False, "continues": True}
+    # Not over a paragraph holding a quotation of its own, nor over more than five unmarked paragraphs.
+    interrupted = excerpt.replace("Well, you could", "“Nonsense,” one aide said. Well, you could")
+    assert [p.code for p in notelint.parse(interrupted).problems] == ["NL401", "NL401"]
+    far = excerpt.replace("\n\nWell,", "\n\nThe vote is set for Tuesday.\n\n" * 5 + "Well,")  # six
+    assert [p.code for p in notelint.parse(far).problems] == ["NL401", "NL401"]

@@ -43,7 +43,7 @@ def test_add_datelines_adds_the_datelines_found_in_the_first_300_characters(piec
 
 def test_problems_of_a_document_come_sorted():
     # Problems come sorted (a document without any gets an empty list).
-    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\nPlain words.\n\n] and ”")
+    doc = document.parse_text("Headline\n\nA ” stray and “ open\n\nPlain “words” here.\n\n] and ”")
     assert [(p.start, p.code) for p in doc.problems] == sorted((p.start, p.code) for p in doc.problems)
     assert len(doc.problems) >= 3
     assert document.parse_text("Headline\n\nPlain.").problems == []

@@ -25,6 +25,9 @@ from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
 
 # A blank line (only horizontal white space) ends a block; single line breaks stay inside it.
+# How many paragraphs without a quotation mark a quotation left open may run over to the paragraph that
+# closes it (an excerpt scraped from a blockquote keeps its last closing mark only).
+_CARRY_BLOCKS = 5
 # Paragraphs denser than this in quote and bracket marks skip the grammar: the fast path gives the same
 # tree (differential tests) and keeps adversarial input (thousands of marks in one paragraph) linear.
 _GRAMMAR_MAX_MARKS = 64
@@ -581,9 +584,29 @@ class _Builder:
                 # neither mark is reported.
                 quote.attrs["continues"] = True
                 self.problems.remove(stray)
+            elif nxt is not None and (stray := self._closer_after_unmarked(blocks, i + 1)) is not None:
+                # A long excerpt whose reopening marks were all dropped (a blockquote scraped as plain
+                # paragraphs): paragraphs without a quotation mark, then one that closes it first thing.
+                quote.attrs["continues"] = True
+                self.problems.remove(stray)
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
+
+    def _closer_after_unmarked(self, blocks: list[Span], first: int) -> Problem | None:
+        """The NL401 of the leading stray closing mark of the first block from `first` on that holds a
+        quotation mark, when one to _CARRY_BLOCKS blocks before it hold none (no quotation, no stray)."""
+        j = first
+        while j < len(blocks) and j - first <= _CARRY_BLOCKS and self._quote_free(blocks[j]):
+            j += 1
+        if j == first or j == len(blocks) or j - first > _CARRY_BLOCKS:
+            return None
+        return self._leading_stray_closer(blocks[j])
+
+    def _quote_free(self, block: Span) -> bool:
+        """Whether a block holds no quotation and no quotation mark reported as a stray."""
+        return (all(child.kind != QUOTE for child in block.children)
+                and not any(p.code == "NL401" and block.start <= p.start < block.end for p in self.problems))
 
     def _link_line(self, block: Span) -> bool:
         """A short line with no quotation and no sentence end: a heading, promo or link line."""
