@@ -650,10 +650,10 @@ _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contri
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
 # A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
 # A transcript's speaker label opening a paragraph: an upper-case name of one to four words ("GROSS",
-# "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with a role ("TERRY GROSS, HOST").
+# "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with an upper-case role ("TERRY GROSS, HOST").
 _TURN_LABEL = LazyPattern(re.compile,
     r"[ \t]*(?P<name>(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]*)(?:[ \t]*\([^()\n]{1,30}\))?"
-    r"(?:,[ \t]*[A-Z][A-Za-z.'’ -]{0,40}?)?:(?=[ \t\r\n]|$)")
+    r"(?:,[ \t]*[A-Z][A-Z.'’ -]{0,40}?)?:(?=[ \t\r\n]|$)")
 # Upper-case labels that head something other than a speaker's words.
 _NOT_SPEAKERS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
     PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS OPINION
@@ -694,6 +694,16 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     earlier speaker's words on, unless a parenthesis or bracket is all they hold ("(SOUNDBITE OF MUSIC)").
     The words are quotations, every one of them a speaker's, as readers and labellers take them. {} when
     the article is not a transcript (most: no paragraph opens with an upper-case label)."""
+    # Every label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)": fewer than
+    # _MIN_TURNS such colons (most texts: str.find visits only the colons) and the blocks are not looked at.
+    labels = 0
+    colon = text.find(":")
+    while colon != -1 and labels < _MIN_TURNS:
+        if colon and ("A" <= text[colon - 1] <= "Z" or text[colon - 1] in ".)"):
+            labels += 1
+        colon = text.find(":", colon + 1)
+    if labels < _MIN_TURNS:
+        return {}
     turns: list[tuple[int, int, str]] = []  # (block index, words' start, speaker)
     for i, (start, end, _) in enumerate(blocks):
         # A label alone may have been taken for a standfirst ("AUDIE CORNISH, HOST:" under the headline).
