@@ -629,26 +629,6 @@ class _Builder:
 _ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
 
 
-# Page furniture at the top of a plain-text page: only among its first few blocks, each short.
-_FURNITURE_BLOCKS = 6
-_FURNITURE_MAX_CHARS = 250
-_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
-_DAYS = r"Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?"
-# A timestamp line: dates, times, zones and the words around them ("Updated: Aug 16 06:00 BST", "3 hours ago").
-_TIMESTAMP_TOKEN = LazyPattern(regex.compile,
-    rf"(?i:{_MONTHS}|{_DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
-    r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
-    r"yesterday)\.?"
-    r"|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:\s?(?i:am|pm|st|nd|rd|th|h)\b)?")
-_DIGIT = LazyPattern(re.compile, r"\d")
-# How a timestamp line can begin (its first three letters, lower-cased): a digit, a month, a day, a keyword.
-_TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
-                                 upd pub pos las fir mod on at tod yes""".split())
-_TIMESTAMP_GAP = LazyPattern(regex.compile, r"[\s,|•·:–—-]*")
-_JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
-              r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
-# A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
 # A transcript's speaker label opening a paragraph: an upper-case name of one to four words ("GROSS",
 # "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with an upper-case role ("TERRY GROSS, HOST").
 _TURN_LABEL = LazyPattern(re.compile,
@@ -734,6 +714,26 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     return found
 
 
+# Page furniture at the top of a plain-text page: only among its first few blocks, each short.
+_FURNITURE_BLOCKS = 6
+_FURNITURE_MAX_CHARS = 250
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_DAYS = r"Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?|Sun(?:day)?"
+# A timestamp line: dates, times, zones and the words around them ("Updated: Aug 16 06:00 BST", "3 hours ago").
+_TIMESTAMP_TOKEN = LazyPattern(regex.compile,
+    rf"(?i:{_MONTHS}|{_DAYS}|updated|published|posted|last|first|modified|on|at|am|pm|a\.m\.|p\.m\.|"
+    r"[ECMP][SD]?T|GMT|BST|UTC|CET|CEST|IST|AEST|AEDT|JST|HKT|SGT|ago|hours?|hrs?|minutes?|mins?|days?|today|"
+    r"yesterday)\.?"
+    r"|\d{1,4}(?:[:./-]\d{1,4}){0,2}(?:\s?(?i:am|pm|st|nd|rd|th|h)\b)?")
+_DIGIT = LazyPattern(re.compile, r"\d")
+# How a timestamp line can begin (its first three letters, lower-cased): a digit, a month, a day, a keyword.
+_TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
+                                 upd pub pos las fir mod on at tod yes""".split())
+_TIMESTAMP_GAP = LazyPattern(regex.compile, r"[\s,|•·:–—-]*")
+_JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
+              r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
+# A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
 def _word_alternation(words: list[str]) -> str:
     """`\\b(?:word|word|...)\\b` for words of word characters that begin with an ASCII capital, written so
     that re skips to where a word may begin: the alternation grouped by first letter, the boundary before
