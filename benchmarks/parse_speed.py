@@ -3,7 +3,8 @@
 
 Prints MB/s and articles/s for the full document model, the time of one plain regex pass over the same
 text (the ratio shows what the structure costs), the peak memory, a linearity check at half the size,
-and the pathological cases: a 100 KB paragraph of unclosed brackets and 10,000 nested brackets.
+and the pathological cases: a 100 KB paragraph of unclosed brackets, 10,000 nested brackets, and 20,000
+quotations left open over paragraphs without marks.
 
     python benchmarks/parse_speed.py [--mb 20] [--eval ../shared/eval]
 
@@ -186,6 +187,16 @@ def main() -> None:
         start = time.process_time()
         notelint.parse(text)
         print(f"{label}: {(time.process_time() - start) * 1000:.1f} ms  [target <= 50 ms for the first]")
+    # Many quotations left open, each followed by paragraphs without marks: each is looked after past its
+    # paragraph (continuation, a closing mark a few paragraphs on). Linear: half the text takes half the time.
+    carried = "Headline\n\n" + "“Open quote here.\n\nPlain paragraph.\n\nAnother one.\n\n" * 20_000
+    times = []
+    for text in (carried[:len(carried) // 2], carried):
+        start = time.process_time()
+        notelint.parse(text)
+        times.append(time.process_time() - start)
+    print(f"20,000 quotations left open over unmarked paragraphs ({len(carried) / 1e6:.1f} MB): {times[1]:.2f} s; "
+          f"half of it {times[0]:.2f} s (ratio {times[1] / times[0]:.2f}, linear = 2.0)")
 
     # Markdown and HTML: the same synthetic articles written as a content repository and a CMS would
     # keep them (one file each), read (article text + offset map) and parsed.

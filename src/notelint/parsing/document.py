@@ -567,6 +567,17 @@ class _Builder:
                        if block.children and id(block.children[-1]) in open_ids}
         last = len(blocks) - 1
         opening = _OPENING_QUOTE_OR_SINGLE if self.style == SINGLE else _OPENING_QUOTE
+        # The closing marks with none open (every NL401 so far: an unclosed quotation is reported below), by
+        # position, looked up by bisection: a walk of every problem for each open quotation, and a list
+        # removal for each stray forgiven, made an article of many open quotations quadratic.
+        strays = {p.start: p for p in self.problems if p.code == "NL401"}
+        self._stray_starts = sorted(strays)
+        forgiven: set[int] = set()  # the strays that close a quotation carried on (not reported)
+
+        def forgive(stray: Problem) -> None:
+            forgiven.add(stray.start)
+            quote.attrs["continues"] = True
+
         for quote in self._open_quotes:
             opened = quote.attrs.pop("open_at")
             i = ending_open.get(id(quote))
@@ -578,22 +589,25 @@ class _Builder:
                 nxt = blocks[i + 1] if i < last else None
             if nxt is not None and opening.match(self.text, nxt.start, nxt.end):
                 quote.attrs["continues"] = True
-            elif nxt is not None and (stray := self._leading_stray_closer(nxt)) is not None:
+            elif nxt is not None and (stray := self._leading_stray_closer(nxt, strays, forgiven)) is not None:
                 # The next paragraph carries the quotation on without reopening it and closes it: its
                 # first quotation mark closes, with none open. One slip (a reopening mark left out), so
                 # neither mark is reported.
-                quote.attrs["continues"] = True
-                self.problems.remove(stray)
-            elif nxt is not None and (stray := self._closer_after_unmarked(blocks, i + 1)) is not None:
+                forgive(stray)
+            elif nxt is not None and (stray := self._closer_after_unmarked(blocks, i + 1, strays, forgiven)):
                 # A long excerpt whose reopening marks were all dropped (a blockquote scraped as plain
                 # paragraphs): paragraphs without a quotation mark, then one that closes it first thing.
-                quote.attrs["continues"] = True
-                self.problems.remove(stray)
+                forgive(stray)
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
+        if forgiven:
+            self.problems = [p for p in self.problems if not (p.code == "NL401" and p.start in forgiven
+                                                              and p is strays.get(p.start))]
+        self._stray_starts = None
 
-    def _closer_after_unmarked(self, blocks: list[Span], first: int) -> Problem | None:
+    def _closer_after_unmarked(self, blocks: list[Span], first: int, strays: dict[int, Problem],
+                               forgiven: set[int]) -> Problem | None:
         """The NL401 of the leading stray closing mark of the first block from `first` on that holds a
         quotation mark, when one to _CARRY_BLOCKS blocks before it hold none (no quotation, no stray)."""
         j = first
@@ -601,12 +615,22 @@ class _Builder:
             j += 1
         if j == first or j == len(blocks) or j - first > _CARRY_BLOCKS:
             return None
-        return self._leading_stray_closer(blocks[j])
+        return self._leading_stray_closer(blocks[j], strays, forgiven)
+
+    def _first_stray(self, start: int, end: int, skip: set[int] | frozenset = frozenset()) -> int | None:
+        """Where the first closing mark with none open lies in [start, end), passing over those in `skip`."""
+        starts = self._stray_starts
+        i = bisect_left(starts, start)
+        while i < len(starts) and starts[i] < end:
+            if starts[i] not in skip:
+                return starts[i]
+            i += 1
+        return None
 
     def _quote_free(self, block: Span) -> bool:
         """Whether a block holds no quotation and no quotation mark reported as a stray."""
         return (all(child.kind != QUOTE for child in block.children)
-                and not any(p.code == "NL401" and block.start <= p.start < block.end for p in self.problems))
+                and self._first_stray(block.start, block.end) is None)
 
     def _link_line(self, block: Span) -> bool:
         """A short line with no quotation and no sentence end: a heading, promo or link line."""
@@ -614,16 +638,14 @@ class _Builder:
                 and not self.text[block.start:block.end].rstrip().endswith((".", "!", "?", ":", ",", '"', "”", "’", "'"))
                 and "\n" not in self.text[block.start:block.end])
 
-    def _leading_stray_closer(self, block: Span) -> Problem | None:
-        """The NL401 of a closing double mark with none open, when it is the block's first quotation mark."""
+    def _leading_stray_closer(self, block: Span, strays: dict[int, Problem], forgiven: set[int]) -> Problem | None:
+        """The NL401 of a closing double mark with none open, when it is the block's first quotation mark
+        (passing over those that close a quotation carried on already)."""
         if any(child.kind == QUOTE for child in block.children) and block.children[0].kind == QUOTE:
             return None
         first_quote = next((c.start for c in block.children if c.kind == QUOTE), block.end)
-        for problem in self.problems:
-            if (problem.code == "NL401" and block.start <= problem.start < min(block.end, first_quote)
-                    and problem.message.startswith("closing")):
-                return problem
-        return None
+        at = self._first_stray(block.start, min(block.end, first_quote), forgiven)
+        return strays[at] if at is not None else None
 
 
 _ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
