@@ -116,6 +116,11 @@ class _Builder:
         self._blocks_seen: list[tuple[int, int, str]] = []
         self._carry_label: str | None = None  # a paragraph that was only a note's label names the next one
         self._turns: dict[int, tuple[int, str]] = {}  # a transcript's paragraphs: block start -> (words' start, speaker)
+        # While open quotations are settled (_mark_continued_quotes): the closing marks with none open, by
+        # position and in order, and where those lie that close a quotation carried on.
+        self._strays: dict[int, Problem] | None = None
+        self._stray_starts: list[int] | None = None
+        self._forgiven: set[int] | None = None
         # Where the quote and bracket marks are, found once for the whole text: each block takes its
         # share by bisection (per block, five str.find chains cost more than the scan they start).
         self._marks = mark_positions(self.text, _DOUBLES_AND_BRACKETS)
@@ -570,14 +575,9 @@ class _Builder:
         # The closing marks with none open (every NL401 so far: an unclosed quotation is reported below), by
         # position, looked up by bisection: a walk of every problem for each open quotation, and a list
         # removal for each stray forgiven, made an article of many open quotations quadratic.
-        strays = {p.start: p for p in self.problems if p.code == "NL401"}
-        self._stray_starts = sorted(strays)
-        forgiven: set[int] = set()  # the strays that close a quotation carried on (not reported)
-
-        def forgive(stray: Problem) -> None:
-            forgiven.add(stray.start)
-            quote.attrs["continues"] = True
-
+        self._strays = {p.start: p for p in self.problems if p.code == "NL401"}
+        self._stray_starts = sorted(self._strays)
+        self._forgiven = set()  # where the strays lie that close a quotation carried on (not reported)
         for quote in self._open_quotes:
             opened = quote.attrs.pop("open_at")
             i = ending_open.get(id(quote))
@@ -589,33 +589,30 @@ class _Builder:
                 nxt = blocks[i + 1] if i < last else None
             if nxt is not None and opening.match(self.text, nxt.start, nxt.end):
                 quote.attrs["continues"] = True
-            elif nxt is not None and (stray := self._leading_stray_closer(nxt, strays, forgiven)) is not None:
-                # The next paragraph carries the quotation on without reopening it and closes it: its
-                # first quotation mark closes, with none open. One slip (a reopening mark left out), so
-                # neither mark is reported.
-                forgive(stray)
-            elif nxt is not None and (stray := self._closer_after_unmarked(blocks, i + 1, strays, forgiven)):
-                # A long excerpt whose reopening marks were all dropped (a blockquote scraped as plain
-                # paragraphs): paragraphs without a quotation mark, then one that closes it first thing.
-                forgive(stray)
+            elif nxt is not None and (stray := self._closing_stray_ahead(blocks, i + 1)) is not None:
+                # A later paragraph carries the quotation on without reopening it and closes it: its first
+                # quotation mark closes, with none open. The next one, or one after up to _CARRY_BLOCKS
+                # without any quotation mark (a blockquoted excerpt scraped as plain paragraphs keeps its
+                # last closing mark only). One slip (reopening marks left out), so neither mark is reported.
+                quote.attrs["continues"] = True
+                self._forgiven.add(stray.start)
             else:
                 self.problems.append(Problem("NL401", opened, opened + 1,
                                              "quotation opened here is not closed before the paragraph ends"))
-        if forgiven:
-            self.problems = [p for p in self.problems if not (p.code == "NL401" and p.start in forgiven
-                                                              and p is strays.get(p.start))]
-        self._stray_starts = None
+        if self._forgiven:
+            self.problems = [p for p in self.problems if not (p.code == "NL401" and p.start in self._forgiven
+                                                              and p is self._strays.get(p.start))]
+        self._strays = self._stray_starts = self._forgiven = None
 
-    def _closer_after_unmarked(self, blocks: list[Span], first: int, strays: dict[int, Problem],
-                               forgiven: set[int]) -> Problem | None:
+    def _closing_stray_ahead(self, blocks: list[Span], first: int) -> Problem | None:
         """The NL401 of the leading stray closing mark of the first block from `first` on that holds a
-        quotation mark, when one to _CARRY_BLOCKS blocks before it hold none (no quotation, no stray)."""
+        quotation mark, when at most _CARRY_BLOCKS blocks before it hold none (no quotation, no stray)."""
         j = first
         while j < len(blocks) and j - first <= _CARRY_BLOCKS and self._quote_free(blocks[j]):
             j += 1
-        if j == first or j == len(blocks) or j - first > _CARRY_BLOCKS:
+        if j == len(blocks) or j - first > _CARRY_BLOCKS:
             return None
-        return self._leading_stray_closer(blocks[j], strays, forgiven)
+        return self._leading_stray_closer(blocks[j])
 
     def _first_stray(self, start: int, end: int, skip: set[int] | frozenset = frozenset()) -> int | None:
         """Where the first closing mark with none open lies in [start, end), passing over those in `skip`."""
@@ -638,14 +635,14 @@ class _Builder:
                 and not self.text[block.start:block.end].rstrip().endswith((".", "!", "?", ":", ",", '"', "”", "’", "'"))
                 and "\n" not in self.text[block.start:block.end])
 
-    def _leading_stray_closer(self, block: Span, strays: dict[int, Problem], forgiven: set[int]) -> Problem | None:
+    def _leading_stray_closer(self, block: Span) -> Problem | None:
         """The NL401 of a closing double mark with none open, when it is the block's first quotation mark
         (passing over those that close a quotation carried on already)."""
         if any(child.kind == QUOTE for child in block.children) and block.children[0].kind == QUOTE:
             return None
         first_quote = next((c.start for c in block.children if c.kind == QUOTE), block.end)
-        at = self._first_stray(block.start, min(block.end, first_quote), forgiven)
-        return strays[at] if at is not None else None
+        at = self._first_stray(block.start, min(block.end, first_quote), self._forgiven)
+        return self._strays[at] if at is not None else None
 
 
 _ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told reporters|told the)\b")  # reporting, not a dek
