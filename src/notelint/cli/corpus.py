@@ -75,6 +75,14 @@ def record_error_line(file: str, row: int, message: str) -> str:
     return f"{file}: error: row {row}: {message}"
 
 
+def tell(progress, line: str, quiet: bool = False) -> None:
+    """A line on standard error: above the progress bar when one shows, else printed (unless `quiet`)."""
+    if progress is not None:
+        progress.console_print(line)
+    elif not quiet:
+        print(line, file=sys.stderr)
+
+
 # --- check ----------------------------------------------------------------------------------------------
 
 def lint_corpus_files(paths, settings, args: argparse.Namespace, progress=None, *, keep_records: bool = True,
@@ -122,10 +130,7 @@ def _dask_results(stream, settings, path: str, scheduler: str, keep_records: boo
     from ..runner.records import lint_records_dask
 
     def notice(message: str) -> None:
-        if progress is not None:
-            progress.console_print(message)
-        elif not getattr(args, "quiet", False):
-            print(message, file=sys.stderr)
+        tell(progress, message, quiet=getattr(args, "quiet", False))
 
     try:
         yield from lint_records_dask(stream, settings, path, scheduler=scheduler, keep_records=keep_records,
@@ -147,20 +152,14 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
         raise UsageError("--output-format parquet needs -o/--output-file (Parquet is a binary file)")
     sink = _Sink(fmt, per_article, fields, rules, args)
     threshold = SEVERITY_RANK[settings.fail_on]
-    failing = errors = False
+    failing = False
     severities: Counter = Counter()
     statistics: Counter = Counter()
     records = with_findings = unreadable = 0
     progress = Progress.for_run(args)
 
-    def tell(line: str) -> None:
-        if progress is not None:
-            progress.console_print(line)
-        else:
-            print(line, file=sys.stderr)
-
     def file_error(error: SourceError) -> None:
-        tell(str(error))
+        tell(progress, str(error))
         sink.file_error(error)
 
     try:
@@ -170,9 +169,8 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
             for result in results:
                 records += 1
                 if result.error is not None:
-                    errors = True
                     unreadable += 1
-                    tell(record_error_line(result.file, result.row, result.error))
+                    tell(progress, record_error_line(result.file, result.row, result.error))
                 elif result.findings:
                     with_findings += 1
                     for finding in result.findings:
@@ -186,7 +184,7 @@ def run_corpus_check(args: argparse.Namespace, paths, settings, rules) -> int:
         if progress is not None:
             progress.stop()
     sink.finish(severities, statistics, records, with_findings, unreadable)
-    if errors or sink.files_failed:
+    if unreadable or sink.files_failed:
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_OK

@@ -41,7 +41,7 @@ def register(sub) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     from ..linting.config import SettingsResolver, overrides_from_args
     from ..reporting.stats import corpus_stats
-    from .corpus import is_corpus_run, lint_corpus_files, record_error_line
+    from .corpus import is_corpus_run, lint_corpus_files, record_error_line, tell
     from .progress import Progress
 
     if not is_corpus_run(args, args.paths):
@@ -57,10 +57,7 @@ def run_stats(args: argparse.Namespace) -> int:
     def file_error(error) -> None:  # a file that cannot be read at all: told, and the others counted
         nonlocal unreadable
         unreadable += 1
-        if progress is not None:
-            progress.console_print(str(error))
-        else:
-            print(error, file=sys.stderr)
+        tell(progress, str(error))
 
     def results():
         nonlocal unreadable
@@ -74,10 +71,7 @@ def run_stats(args: argparse.Namespace) -> int:
             for result in chunk_results:
                 if result.error is not None:
                     unreadable += 1
-                    if progress is not None:
-                        progress.console_print(record_error_line(result.file, result.row, result.error))
-                    elif not args.quiet:
-                        print(record_error_line(result.file, result.row, result.error), file=sys.stderr)
+                    tell(progress, record_error_line(result.file, result.row, result.error), quiet=args.quiet)
                 yield result
 
     try:
