@@ -191,15 +191,15 @@ def _plain(value: object) -> object:
 _HEAD = 8192
 
 
-def _refuse_binary(path: str, head: bytes, what: str) -> None:
+def _refuse_binary(path: str, head: bytes, what: str, fields_hold_nul: bool = False) -> None:
     """SourceError for a file whose start shows it is not UTF-8 text: a UTF-16 byte order mark, or a NUL
-    byte where the format holds none (JSON escapes it) or, in a CSV file (whose fields may hold one), beside
-    bytes that are not UTF-8 (an image, an archive). Read row by row, such a file would be reported as one
+    byte where the format holds none (JSON escapes it) or, where a field may hold one (`fields_hold_nul`:
+    CSV), beside bytes that are not UTF-8 (an image, an archive). Read row by row, such a file would be reported as one
     unreadable row per line, thousands for an image or an archive given by mistake."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SourceError(path, f"UTF-16 text (byte order mark), not UTF-8: save the {what} file as UTF-8")
     nul = head.find(b"\x00")
-    if nul != -1 and (what != "CSV" or not _utf8(head)):
+    if nul != -1 and (not fields_hold_nul or not _utf8(head)):
         raise SourceError(path, f"binary file (NUL byte at byte offset {nul}), not {what}")
 
 
@@ -288,7 +288,7 @@ def _csv_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Re
     # at times. The limit only guards against runaway quoting; a file's own size bounds it here.
     csv.field_size_limit(2**31 - 1)
     with _open(path) as raw:
-        _refuse_binary(path, _head(raw), "CSV")
+        _refuse_binary(path, _head(raw), "CSV", fields_hold_nul=True)
         # Bytes that are not UTF-8 become lone surrogates instead of stopping the file: the row holding them
         # is reported, the others are read.
         text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
