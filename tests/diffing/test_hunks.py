@@ -124,6 +124,37 @@ def test_words_added_inside_a_quotation_alter_it(pair):
     assert sorted(f.code for f in result.findings) == ["NL501", "NL502"]
 
 
+QUOTED_PARAGRAPH = "“Iran isn’t the way it used to be, with 100% control over the militia commanders,” said one Shiite political leader.\n\n"
+
+
+def test_a_paragraph_cut_with_its_quotation_is_a_deletion_not_an_altered_quotation(pair):
+    # Cutting for length takes whole paragraphs, quotations and all: no words are put in anyone's mouth.
+    original, _ = pair
+    assert QUOTED_PARAGRAPH in original
+    result = diff(original, original.replace(QUOTED_PARAGRAPH, ""))
+    assert kinds(result) == ["deletion"]
+    [finding] = result.findings
+    assert finding.code == "NL503" and finding.severity == "warning"  # "said" went with it
+    assert "Iran isn’t the way it used to be" in finding.message
+
+
+def test_a_quotation_replaced_by_a_paraphrase_is_wire_text_replaced(pair):
+    original, _ = pair
+    republished = original.replace(QUOTED_PARAGRAPH, "One Shiite political leader said Iran had lost its grip on the militias.\n\n")
+    result = diff(original, republished)
+    codes = sorted(f.code for f in result.findings)
+    assert "NL501" not in codes and "NL502" in codes
+
+
+def test_part_of_a_quotation_cut_or_requoted_still_alters_it(pair):
+    original, _ = pair
+    cut = diff(original, original.replace("with 100% control over the militia commanders", "with control over the commanders"))
+    assert [f.code for f in cut.findings if f.code == "NL501"] == ["NL501", "NL501"]
+    requoted = diff(original, original.replace("Iran isn’t the way it used to be, with 100% control over the militia commanders",
+                                               "Tehran has lost its hold on the armed groups"))
+    assert [f.code for f in requoted.findings] == ["NL501"]
+
+
 def test_a_bracketed_clarification_inside_a_quotation_is_marked_not_an_alteration(pair):
     original, _ = pair
     republished = original.replace("“These must be approved", "“These [military matters] must be approved")
@@ -143,6 +174,18 @@ def test_an_attribution_deleted_is_a_warning(pair):
     assert hunk["republished"]["text"] == "" and hunk["republished"]["start"] == republished.index("17 rocket attacks") + len("17 rocket attacks")
     [finding] = result.findings
     assert (finding.code, finding.severity) == ("NL503", "warning")
+
+
+def test_an_attribution_at_the_end_of_a_long_deletion_is_a_warning(pair):
+    # The message shows the first 80 characters of the deleted text; the attribution is looked for in all of it.
+    original, _ = pair
+    sentence = ("There have been at least eight drone attacks targeting the U.S. presence since Biden took office "
+                "in January, as well as 17 rocket attacks, according to coalition officials.")
+    assert sentence in original and sentence.index("according") > 80
+    result = diff(original, original.replace(" " + sentence, ""))
+    [finding] = result.findings
+    assert (finding.code, finding.severity) == ("NL503", "warning")
+    assert finding.message.startswith("attribution or qualifier deleted") and finding.message.endswith("…”")
 
 
 def test_a_plain_deletion_is_information(pair):

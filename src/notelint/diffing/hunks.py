@@ -354,8 +354,22 @@ class _Classifier:
             return False
         return self.a.quote[i1 - 1] >= 0 and self.a.quote[i1 - 1] == self.a.quote[i1]
 
-    def alters_quote(self, i1: int, i2: int) -> bool:
-        return any(q >= 0 for q in self.a.quote[i1:i2]) or self.point_in_quote(i1, i2)
+    def alters_quote(self, kind: str, i1: int, i2: int, j1: int, j2: int) -> bool:
+        """Whether the change alters a quotation of the original that the republished article still
+        carries: words added inside it, some of its words taken out or replaced, or its words replaced by
+        other quoted words. A quotation taken out whole (a cut paragraph, "“…,” he said." dropped) is a
+        deletion, and one replaced whole by unquoted text a replacement: its words are no longer given
+        as the speaker's, so none are put in the speaker's mouth."""
+        if i1 == i2:
+            return self.point_in_quote(i1, i2)
+        quote = self.a.quote
+        # Only a quotation at either end of [i1, i2) can reach outside it (quotations are runs of tokens).
+        if quote[i1] >= 0 and i1 > 0 and quote[i1 - 1] == quote[i1]:
+            return True
+        if quote[i2 - 1] >= 0 and i2 < len(quote) and quote[i2] == quote[i2 - 1]:
+            return True
+        return (kind == "replacement" and any(q >= 0 for q in quote[i1:i2])
+                and any(q >= 0 for q in self.b.quote[j1:j2]))
 
     def region(self, i1: int, j1: int, j2: int) -> str:
         return self.b.region(j1) if j1 < j2 else self.a.region(i1)
@@ -373,7 +387,7 @@ class _Classifier:
         return None
 
     def hunk(self, kind: str, i1: int, i2: int, j1: int, j2: int, rule: str | None = None) -> Hunk:
-        alters = kind in ("replacement", "deletion", "unmarked_insertion") and self.alters_quote(i1, i2)
+        alters = kind in ("replacement", "deletion", "unmarked_insertion") and self.alters_quote(kind, i1, i2, j1, j2)
         return Hunk(kind, i1, i2, j1, j2, self.region(i1, j1, j2), self.in_quote(i1, i2, j1, j2), alters, rule)
 
     def changed(self, e: Edit) -> list[Hunk]:
@@ -690,10 +704,11 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
     for hunk in result.hunks:
         if hunk.kind in ("style", FURNITURE, BEYOND_ORIGINAL):
             continue
-        old = _clip(a_text[slice(*result.text_span(hunk, "original"))])
+        old_text = a_text[slice(*result.text_span(hunk, "original"))]
+        old = _clip(old_text)
         new = _clip(b.doc.text[slice(*result.text_span(hunk, "republished"))])
-        if hunk.kind == "deletion":
-            hunk.attribution = bool(attribution.search(old))
+        if hunk.kind == "deletion":  # the whole of it: "…, according to officials." ends a long deletion
+            hunk.attribution = bool(attribution.search(old_text))
         if hunk.region == "headline":
             headline_hunks.append(hunk)
             continue
