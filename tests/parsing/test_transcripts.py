@@ -99,6 +99,48 @@ def test_one_speakers_excerpts_are_no_dialogue():
     assert turns(notelint.parse(text)) == []
 
 
+PRINT_QA = """The historian who reads the present through the 1930s
+
+The interview has been edited for length and clarity.
+
+Steven Rosenfeld: Are you more worried now than you were in November?
+
+Timothy Snyder: I am exactly as worried as I was before. I think the people in the White House would like a different system.
+
+Steven Rosenfeld: Why do you give it a year?
+
+Timothy Snyder: Because things move quickly. We have maybe a year to defend our institutions.
+
+I would also say that you cannot wait for someone else to do it.
+
+Steven Rosenfeld: Thank you.
+"""
+
+
+def test_a_print_qa_with_title_case_labels_is_a_dialogue():
+    doc = notelint.parse(PRINT_QA)
+    assert turns(doc) == [
+        ("Are you more worried now", "Steven Rosenfeld"),
+        ("I am exactly as worried ", "Timothy Snyder"),
+        ("Why do you give it a yea", "Steven Rosenfeld"),
+        ("Because things move quic", "Timothy Snyder"),
+        ("I would also say that yo", "Timothy Snyder"),  # an unlabelled paragraph carries the answer on
+        ("Thank you.", "Steven Rosenfeld"),
+    ]
+    assert [f.code for f in lint(PRINT_QA) if f.code == "NL301"] == []
+
+
+def test_title_case_headings_and_credits_are_no_dialogue():
+    # A myth-and-fact piece alternates two title-case headings; their words are titles, not speech.
+    text = ("Five myths about the attack, checked\n\n"
+            "Network Myth: Rescue Teams Were Told To Stand Down\n\nThe committee found no such order. We checked.\n\n"
+            "Senate Review: No Evidence Of A Stand Down Order\n\nThe report is plain about it.\n\n"
+            "Network Myth: The Administration Ignored The Threats\n\nIt did not, and you can read why.\n\n"
+            "Senate Review: No Tactical Warning Before The Attack\n\nPhoto: Jane Doe / Reuters\n")
+    assert turns(notelint.parse(text)) == []
+    assert any(f.code == "NL301" for f in lint(text))
+
+
 NAMES = st.sampled_from(["GROSS", "LIPTAK", "CORNISH", "HANSI LO WANG", "Q", "A", "SEN. WARREN (D-MASS.)"])
 SPEECH = st.sampled_from(["So what happened?", "I think you are right.", "Well, we will see.",
                           "“Not yet,” he told me.", "NO TROOPS - he said.", "[laughs] Right."])

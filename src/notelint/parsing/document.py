@@ -653,6 +653,16 @@ _ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told rep
 _TURN_LABEL = LazyPattern(re.compile,
     r"[ \t]*(?P<name>(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]*)(?:[ \t]*\([^()\n]{1,30}\))?"
     r"(?:,[ \t]*[A-Z][A-Z.'’ -]{0,40}?)?:(?=[ \t\r\n]|$)")
+# A label in title case, as print Q&As and some transcripts set them ("Questioner:", "Mary Magdalene:",
+# "Steven Rosenfeld:"): one to three capitalised words. Headings have the same shape ("Senate Review:",
+# "Photo:"), so these labels need more of the words after them (_sentence_case) and are looked for only
+# where upper-case ones make no dialogue.
+_TITLE_TURN_LABEL = LazyPattern(re.compile, r"[ \t]*(?P<name>(?:[A-Z][a-z’'.-]+[ \t]+){0,2}[A-Z][a-z’'.-]+):(?=[ \t])")
+# The longest such label with its colon (three long words), from the start of its line.
+_TITLE_LABEL_CHARS = 40
+# The small words a title-case heading leaves in lower case ("No Evidence Of A “Stand Down” Order" has none,
+# "Obama Administration Engaged in Cover-Up" only these); a speaker's sentence has others.
+_TITLE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by with from as vs via per".split())
 # Upper-case labels that head something other than a speaker's words.
 _NOT_SPEAKERS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
     PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS OPINION
@@ -664,16 +674,20 @@ _MIN_TURNS = 3
 _MIN_TURN_SHARE = 0.25
 
 
-def _turn_label(text: str, start: int, end: int) -> tuple[int, str] | None:
+def _turn_label(text: str, start: int, end: int, title_case: bool = False) -> tuple[int, str] | None:
     """(where the words begin, the speaker's name) when the block opens with a speaker's label followed
     by speech: a sentence-case word, not an upper-case heading ("LIPTAK: Right. And…", "GROSS: I…", not
-    "PICK SIX: LANDRIEU OVERDUE?"), nor a quotation ("WSJ: “The U.S. has…”": a source and its excerpt)."""
-    m = _TURN_LABEL.match(text, start, end)
-    if m is None or m.group("name").rstrip(".") in _NOT_SPEAKERS:
+    "PICK SIX: LANDRIEU OVERDUE?"), nor a quotation ("WSJ: “The U.S. has…”": a source and its excerpt).
+    `title_case`: the label is in title case ("Questioner: It was for…"), and its words must read as a
+    sentence, not a title-case heading ("Senate Review: No Evidence Of A “Stand Down” Order")."""
+    m = (_TITLE_TURN_LABEL if title_case else _TURN_LABEL).match(text, start, end)
+    if m is None or m.group("name").rstrip(".").upper() in _NOT_SPEAKERS:
         return None
     words = m.end()
     while words < end and text[words].isspace():
         words += 1
+    if title_case and not _sentence_case(text[words:min(end, words + 80)]):
+        return None
     rest = text[words:min(end, words + 80)].split(None, 2)
     if rest:
         if rest[0][0] in "“\"‘'«„":
@@ -686,6 +700,11 @@ def _turn_label(text: str, start: int, end: int) -> tuple[int, str] | None:
     return (words if words < end else end), " ".join(m.group("name").split())
 
 
+def _sentence_case(words: str) -> bool:
+    """Whether the first six words hold one in lower case that a title-case heading would capitalise."""
+    return any(word[0].islower() and word.strip(".,;:!?…") not in _TITLE_SMALL_WORDS for word in words.split(None, 6)[:6])
+
+
 def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[str]) -> dict[int, tuple[int, str]]:
     """The paragraphs of an interview or debate transcript ("GROSS: So how did the court decide?" /
     "LIPTAK: The court decided…"): block start -> (where the speaker's words begin, the speaker). A turn's
@@ -693,22 +712,37 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     earlier speaker's words on, unless a parenthesis or bracket is all they hold ("(SOUNDBITE OF MUSIC)").
     The words are quotations, every one of them a speaker's, as readers and labellers take them. {} when
     the article is not a transcript (most: no paragraph opens with an upper-case label)."""
-    # Every label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)": fewer than
-    # _MIN_TURNS such colons (most texts: str.find visits only the colons) and the blocks are not looked at.
-    labels = 0
+    # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)", and
+    # a title-case one in a colon after a letter near its line's start: fewer than _MIN_TURNS such colons
+    # (most texts: str.find visits only the colons) and the blocks are not looked at.
+    upper = title = 0
     colon = text.find(":")
-    while colon != -1 and labels < _MIN_TURNS:
-        if colon and ("A" <= text[colon - 1] <= "Z" or text[colon - 1] in ".)"):
-            labels += 1
+    while colon != -1 and (upper < _MIN_TURNS or title < _MIN_TURNS):
+        if colon:
+            before = text[colon - 1]
+            if "A" <= before <= "Z" or before in ".)":
+                upper += 1
+            elif before.isalpha() and colon - text.rfind("\n", 0, colon) <= _TITLE_LABEL_CHARS:
+                title += 1
         colon = text.find(":", colon + 1)
-    if labels < _MIN_TURNS:
-        return {}
+    found: dict[int, tuple[int, str]] = {}
+    if upper >= _MIN_TURNS:
+        found = _dialogue(text, blocks, roles, title_case=False)
+    if not found and title >= _MIN_TURNS:
+        found = _dialogue(text, blocks, roles, title_case=True)
+    return found
+
+
+def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], title_case: bool) -> dict[int, tuple[int, str]]:
+    """transcript_turns with labels in upper case or (`title_case`) in title case."""
     turns: list[tuple[int, int, str]] = []  # (block index, words' start, speaker)
     for i, (start, end, _) in enumerate(blocks):
         # A label alone may have been taken for a standfirst ("AUDIE CORNISH, HOST:" under the headline).
-        # Most paragraphs open with a capital and a small letter ("The…"): no label, and no pattern tried.
-        if (roles[i] in (PARAGRAPH, STANDFIRST) and "A" <= text[start] <= "Z" and not text[start + 1:start + 2].islower()
-                and (label := _turn_label(text, start, end))):
+        # Most paragraphs open with a capital and a small letter ("The…"): no upper-case label, and no
+        # pattern tried.
+        if (roles[i] in (PARAGRAPH, STANDFIRST) and "A" <= text[start] <= "Z"
+                and (title_case or not text[start + 1:start + 2].islower())
+                and (label := _turn_label(text, start, end, title_case))):
             turns.append((i, *label))
     if len(turns) < _MIN_TURNS:
         return {}
