@@ -141,6 +141,23 @@ def test_title_case_headings_and_credits_are_no_dialogue():
     assert any(f.code == "NL301" for f in lint(text))
 
 
+def test_labels_that_lost_their_colon_to_bold_markup_end_in_a_no_break_space():
+    # A video interview's transcript scraped from its page: each label was bold, and only the &nbsp; after it is left.
+    text = ("Map-drawer's files surface in voting case\n\n"
+            "What follows is a conversation between a voting-rights advocate and a news host.\n\n"
+            "ANNA REYES\u00a0Welcome to the program. I’m glad you could join us.\n\n"
+            "We are joined by the director of a state voting group. Good to have you with us.\n\n"
+            "TOM BAKER\u00a0Thank you. A pleasure to be with you too.\n\n"
+            "ANNA REYES\u00a0So let’s talk about this. What did you find in the files?\n\n"
+            "TOM BAKER\u00a0We found the plans. I mean, you could see the intent in them.\n")
+    doc = notelint.parse(text)
+    assert [speaker for _, speaker in turns(doc)] == ["ANNA REYES", "ANNA REYES", "TOM BAKER", "ANNA REYES", "TOM BAKER"]
+    assert [f.code for f in lint(text) if f.code == "NL301"] == []
+    # A dateline set off by a no-break space opens no turn: one capitalised opening is no dialogue.
+    lead = "NEW YORK\u00a0The census question went to the court on Friday, and we will know more soon.\n"
+    assert turns(notelint.parse("Census case heads to court\n\n" + lead)) == []
+
+
 NAMES = st.sampled_from(["GROSS", "LIPTAK", "CORNISH", "HANSI LO WANG", "Q", "A", "SEN. WARREN (D-MASS.)"])
 SPEECH = st.sampled_from(["So what happened?", "I think you are right.", "Well, we will see.",
                           "“Not yet,” he told me.", "NO TROOPS - he said.", "[laughs] Right."])

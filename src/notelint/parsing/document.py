@@ -649,10 +649,12 @@ _ATTRIBUTION = LazyPattern(regex.compile, r"\b(?:said|says|according to|told rep
 
 
 # A transcript's speaker label opening a paragraph: an upper-case name of one to four words ("GROSS",
-# "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with an upper-case role ("TERRY GROSS, HOST").
+# "ADAM LIPTAK", "SEN. ELIZABETH WARREN (D-MASS.)", "Q"), perhaps with an upper-case role ("TERRY GROSS, HOST"),
+# and a colon; or no colon but a no-break space, where the label was set in bold and the page's markup
+# kept only the space after it ("MARC STEINER\xa0Welcome to The Real News Network.").
 _TURN_LABEL = LazyPattern(re.compile,
     r"[ \t]*(?P<name>(?:[A-Z][A-Z.'’-]*[ \t]+){0,3}[A-Z][A-Z.'’-]*)(?:[ \t]*\([^()\n]{1,30}\))?"
-    r"(?:,[ \t]*[A-Z][A-Z.'’ -]{0,40}?)?:(?=[ \t\r\n]|$)")
+    r"(?:,[ \t]*[A-Z][A-Z.'’ -]{0,40}?)?(?::(?=[ \t\r\n]|$)|\xa0)")
 # A label in title case, as print Q&As and some transcripts set them ("Questioner:", "Mary Magdalene:",
 # "Steven Rosenfeld:"): one to three capitalised words. Headings have the same shape ("Senate Review:",
 # "Photo:"), so these labels need more of the words after them (_sentence_case) and are looked for only
@@ -712,7 +714,8 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     earlier speaker's words on, unless a parenthesis or bracket is all they hold ("(SOUNDBITE OF MUSIC)").
     The words are quotations, every one of them a speaker's, as readers and labellers take them. {} when
     the article is not a transcript (most: no paragraph opens with an upper-case label)."""
-    # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)", and
+    # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)" (or
+    # in a no-break space after a capital), and
     # a title-case one in a colon after a letter near its line's start: fewer than _MIN_TURNS such colons
     # (most texts: str.find visits only the colons) and the blocks are not looked at.
     upper = title = 0
@@ -725,6 +728,11 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
             elif before.isalpha() and colon - text.rfind("\n", 0, colon) <= _TITLE_LABEL_CHARS:
                 title += 1
         colon = text.find(":", colon + 1)
+    nbsp = text.find("\xa0") if upper < _MIN_TURNS else -1  # or a no-break space, after a capital
+    while nbsp != -1 and upper < _MIN_TURNS:
+        if nbsp and "A" <= text[nbsp - 1] <= "Z":
+            upper += 1
+        nbsp = text.find("\xa0", nbsp + 1)
     found: dict[int, tuple[int, str]] = {}
     if upper >= _MIN_TURNS:
         found = _dialogue(text, blocks, roles, title_case=False)
