@@ -31,6 +31,7 @@ def test_formats_by_extension():
     assert corpus_format_for_path("a/b.jsonl") == "jsonl"
     assert corpus_format_for_path("B.NDJSON") == "jsonl"
     assert corpus_format_for_path("scrape.csv") == "csv"
+    assert corpus_format_for_path("sentences.TSV") == "csv"
     assert corpus_format_for_path("x.Parquet") == "parquet"
     assert corpus_format_for_path("article.txt") is None
     assert corpus_format_for_path("notes.json") is None
@@ -100,6 +101,28 @@ def test_csv_with_paragraph_separator_quoted_newlines_and_bom(tmp_path):
                                "she said, “a lot.”")
     assert records[0].meta == {"publisher": "example.com", "scrape_time": "2019-05-31T17:45:53-04:00"}
     assert (records[1].row, records[1].id, records[1].text) == (2, "610", "Line one\nstill the, same field")
+
+
+def test_semicolon_and_tab_separated_files_are_read_by_their_header(tmp_path):
+    # Spreadsheets saved where the decimal mark is a comma separate fields with semicolons (so do research
+    # sets of labelled sentences); the sentences themselves are full of commas, and sometimes semicolons.
+    semicolons = tmp_path / "labels.csv"
+    semicolons.write_text('text;news_link;outlet;label_bias\n'
+                          '"Officials said the plan, which passed 52-48, would cut costs; critics disagreed.";'
+                          'https://example.org/a;Reuters;Non-biased\n'
+                          '"The so-called reform is, frankly, a disaster.";https://example.org/b;Blog;Biased\n',
+                          encoding="utf-8")
+    records = list(iter_records(str(semicolons), meta_fields=["outlet", "label_bias"]))
+    assert [(r.text, r.meta["outlet"]) for r in records] == [
+        ("Officials said the plan, which passed 52-48, would cut costs; critics disagreed.", "Reuters"),
+        ("The so-called reform is, frankly, a disaster.", "Blog")]
+    tabs = tmp_path / "sentences.tsv"
+    tabs.write_text("id\ttext\n7\tThe court ruled, 5-4, on Friday.\n", encoding="utf-8")
+    assert [(r.id, r.text) for r in iter_records(str(tabs), id_field="id")] == [("7", "The court ruled, 5-4, on Friday.")]
+    # A comma-separated file whose text fields hold semicolons is still read at its commas.
+    commas = tmp_path / "c.csv"
+    commas.write_text('id,text\n1,"Talks stalled; both sides blamed the other."\n', encoding="utf-8")
+    assert [r.text for r in iter_records(str(commas))] == ["Talks stalled; both sides blamed the other."]
 
 
 def test_csv_bad_rows_and_missing_columns(tmp_path):
@@ -178,14 +201,14 @@ TEXTS = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(TEXTS, TEXTS), min_size=1, max_size=5))
-def test_jsonl_and_csv_give_back_what_was_written(tmp_path_factory, rows):
+@given(st.lists(st.tuples(TEXTS, TEXTS), min_size=1, max_size=5), st.sampled_from(",;\t|"))
+def test_jsonl_and_csv_give_back_what_was_written(tmp_path_factory, rows, delimiter):
     folder = tmp_path_factory.mktemp("rt")
     jsonl = folder / "c.jsonl"
     jsonl.write_text("".join(json.dumps({"id": i, "site": site, "text": text}) + "\n"
                              for i, (text, site) in enumerate(rows)), encoding="utf-8")
     with open(folder / "c.csv", "w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
+        writer = csv.writer(fh, delimiter=delimiter)
         writer.writerow(["id", "site", "text"])
         writer.writerows([i, site, text] for i, (text, site) in enumerate(rows))
     for path in (jsonl, folder / "c.csv"):

@@ -25,7 +25,7 @@ PER_ARTICLE_FORMATS = ("concise", "json", "json-lines", "csv", "parquet")
 
 
 def add_corpus_options(parser: argparse.ArgumentParser, *, per_article: bool = False, engine: bool = False) -> None:
-    group = parser.add_argument_group("corpus files (.jsonl/.ndjson, .csv, .parquet: one article per row)")
+    group = parser.add_argument_group("corpus files (.jsonl/.ndjson, .csv/.tsv, .parquet: one article per row)")
     group.add_argument("--text-field", default="text", metavar="NAME",
                        help="the field (column) holding the article text (default: text)")
     group.add_argument("--id-field", default=None, metavar="NAME",
@@ -58,7 +58,7 @@ def is_corpus_run(args: argparse.Namespace, paths) -> bool:
         return True
     kinds = {corpus_format_for_path(p) is not None for p in paths}
     if kinds == {True, False}:
-        raise UsageError("corpus files (.jsonl, .ndjson, .csv, .parquet) cannot be checked together with "
+        raise UsageError("corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet) cannot be checked together with "
                          "article files or folders: run them separately")
     return kinds == {True}
 
@@ -343,11 +343,11 @@ def _meta_text(meta: dict) -> str:
 def check_file_run_options(args: argparse.Namespace) -> None:
     """Corpus-only options given to a check of article files: a usage error, not silently ignored."""
     if getattr(args, "per_article", False):
-        raise UsageError("--per-article is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
+        raise UsageError("--per-article is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
     if getattr(args, "engine", "local") != "local" or getattr(args, "scheduler", None):
-        raise UsageError("--engine dask is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
+        raise UsageError("--engine dask is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
     if args.output_format in ("csv", "parquet"):
-        raise UsageError(f"--output-format {args.output_format} is for corpus files (.jsonl, .ndjson, .csv, .parquet)")
+        raise UsageError(f"--output-format {args.output_format} is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
 
 
 # --- parse and strip ----------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def run_stats(args: argparse.Namespace) -> int:
     from .progress import Progress
 
     if not is_corpus_run(args, args.paths):
-        raise UsageError("stats reads corpus files (.jsonl, .ndjson, .csv, .parquet, or --input-format)")
+        raise UsageError("stats reads corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet, or --input-format)")
     if args.by:
         args.meta_field = (args.meta_field or []) + [args.by]
     settings = SettingsResolver(overrides_from_args(args))(args.paths[0])

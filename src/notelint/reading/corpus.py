@@ -16,6 +16,7 @@ import csv
 import datetime
 import decimal
 import io
+import itertools
 import json
 import os
 import re
@@ -298,11 +299,26 @@ def _csv_rows(path: str, fields: _Fields, progress: RecordStream) -> Iterator[Re
             text.detach()  # the file is closed by its own `with` (standard input is left open)
 
 
+# The characters a delimited file separates its fields with: comma (CSV), semicolon (spreadsheets in
+# locales whose decimal mark is a comma; BABE's files), tab (TSV), vertical bar.
+_DELIMITERS = ",;\t|"
+
+
+def _delimiter(header: str) -> str:
+    """The delimiter of a file whose first line is `header`: of _DELIMITERS, the one splitting it into the
+    most fields (a comma on a tie). Column names rarely hold any of them; a field's text often holds all."""
+    counts = {d: len(next(csv.reader([header], delimiter=d), ())) for d in _DELIMITERS}
+    return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
+
+
 def _csv_records(path: str, fields: _Fields, progress: RecordStream, raw, text) -> Iterator[Record]:
+    first = text.readline()
+    if not first:
+        return
     # Strict: a quoted field left open runs to the next quotation mark, swallowing the rows between, and at
     # the file's end the lenient reader returned it as the last record's text; so is a quotation mark
     # followed by more of the field ("a"b). Both are unreadable rows; the reader goes on at the next line.
-    reader = csv.reader(text, strict=True)
+    reader = csv.reader(itertools.chain([first], text), delimiter=_delimiter(first.rstrip("\r\n")), strict=True)
     seekable = raw.seekable()
     try:
         header = next(reader)

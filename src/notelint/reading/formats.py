@@ -28,11 +28,11 @@ FILE_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 # Corpus files (one article per row, read by reading.corpus): known here, so a run over article files can
 # tell it has none without importing the corpus readers (csv, decimal, datetime, json).
 CORPUS_FORMATS = ("jsonl", "csv", "parquet")
-CORPUS_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
+CORPUS_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet"}
 
 
 def corpus_format_for_path(path: str) -> str | None:
-    """The corpus format a path's extension names (.jsonl/.ndjson, .csv, .parquet), or None."""
+    """The corpus format a path's extension names (.jsonl/.ndjson, .csv/.tsv, .parquet), or None."""
     return CORPUS_EXTENSIONS.get(os.path.splitext(path or "")[1].lower())
 
 
