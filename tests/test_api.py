@@ -20,6 +20,21 @@ def test_lint_text():
     assert notelint.lint("Headline\n\nThe committee met on Tuesday.\n") == []
 
 
+def test_the_defaults_are_built_once_per_working_directory(tmp_path, monkeypatch):
+    # A loop over lint(text) reuses one Settings (frozen) instead of building the defaults per article;
+    # they are rooted at the working directory, so another one gets its own.
+    from notelint.api import settings_from
+
+    first = settings_from(None)
+    assert settings_from(None) is first and first.root == os.getcwd()
+    monkeypatch.chdir(tmp_path)
+    elsewhere = settings_from(None)
+    assert elsewhere is not first and elsewhere.root == str(tmp_path)
+    assert notelint.lint(SPLIT)[0].code == "NL102"
+    # A mapping of keys is read afresh each time: it may name a configuration file that changes.
+    assert settings_from({"select": ["NL2"]}) is not settings_from({"select": ["NL2"]})
+
+
 def test_lint_records_from_dicts_and_files(tmp_path):
     rows = [{"id": "x1", "site": "a.example", "body": SPLIT}, {"id": "x2", "site": "b.example", "body": 7}]
     results = list(notelint.lint_records(rows, text_field="body", id_field="id", meta_fields=["site"]))
