@@ -10,7 +10,7 @@ quotations left open over paragraphs without marks.
 
 With --eval, the Reuters stories there are parsed too (real text). First it prints parse time against one
 regex pass over the quote and bracket characters, on those stories and on dense text (the corpus article
-repeated); --ratios-only stops there.
+repeated); --ratios-only stops there. --breakdown adds what each stage of a Reuters story's parse costs.
 """
 from __future__ import annotations
 
@@ -105,6 +105,14 @@ def timed_parse(articles: list[str]) -> float:
 MARKS = re.compile(r'[\[\]“”"]')  # the double quotation marks and brackets, as issue 15 measured the regex pass
 
 
+def regex_pass(texts: list[str]) -> float:
+    start = time.process_time()
+    for text in texts:
+        for _ in MARKS.finditer(text):
+            pass
+    return time.process_time() - start
+
+
 def against_regex(label: str, texts: list[str], repeat: int = 7) -> None:
     """Parse time against one regex pass over the quote and bracket characters of the same texts, in
     the same run (CPU time, best of `repeat` alternating rounds: other load on the machine slows both, and
@@ -113,14 +121,50 @@ def against_regex(label: str, texts: list[str], repeat: int = 7) -> None:
     parse_times, regex_times = [], []
     for _ in range(repeat):
         parse_times.append(timed_parse(texts))
-        start = time.process_time()
-        for text in texts:
-            for _ in MARKS.finditer(text):
-                pass
-        regex_times.append(time.process_time() - start)
+        regex_times.append(regex_pass(texts))
     p, r = min(parse_times), min(regex_times)
     print(f"{label}: {len(texts):,} texts, {size:.2f} MB: parse {size / p:.2f} MB/s, regex pass over the marks "
           f"{size / r:.0f} MB/s; parse is {p / r:.1f}x the regex pass")
+
+
+def breakdown(texts: list[str], repeat: int = 7) -> None:
+    """Where a parse of `texts` spends its time, each stage as a ratio to the regex pass: the parse with one
+    stage left out (its function replaced by one that does nothing), the structure alone (every stage
+    below left out: blocks, roles, quotation marks, quotations), and a parse of "Hello." per text (what
+    every document costs, however short). Best of `repeat` alternating rounds, in one process. The
+    outputs without a stage are wrong, of course: this says what each stage costs, not what to remove."""
+    from notelint.parsing import attribution, document
+    builder = document._Builder
+    stages = {
+        "finding speakers (attribution.attribute)": (attribution, "attribute", lambda *a: None),
+        "notes and asides in parentheses": (builder, "_add_editor_notes", lambda self, children, *a, **k: children),
+        "page furniture (bylines, timestamps)": (builder, "_page_furniture", lambda self, blocks: frozenset()),
+        "datelines": (builder, "_add_datelines", lambda self, children, start, end: children),
+        "wire runs between spans": (document, "_fill_gaps", lambda children, start, end, kind: children),
+    }
+    originals = {name: getattr(owner, attr) for name, (owner, attr, _) in stages.items()}
+
+    def without(names):
+        for name in names:
+            owner, attr, stub = stages[name]
+            setattr(owner, attr, stub)
+        try:
+            return timed_parse(texts)
+        finally:
+            for name in names:
+                owner, attr, _ = stages[name]
+                setattr(owner, attr, originals[name])
+
+    runs = {"regex pass": lambda: regex_pass(texts), "parse": lambda: timed_parse(texts),
+            "structure alone": lambda: without(list(stages)), '"Hello." per text': lambda: timed_parse(["Hello."] * len(texts))}
+    runs.update({f"without {name}": (lambda name=name: without([name])) for name in stages})
+    best = {name: min(run() for _ in range(repeat)) for name, run in runs.items()}
+    regex_time, parse = best.pop("regex pass"), best.pop("parse")
+    per_text = 1e6 / len(texts)
+    print(f"  parse {parse * per_text:.1f} µs a text, {parse / regex_time:.1f}x the regex pass ({regex_time * per_text:.1f} µs)")
+    for name, seconds in best.items():
+        saved = f", {(parse - seconds) * per_text:.1f} µs less" if name.startswith("without") else ""
+        print(f"  {name}: {seconds * per_text:.1f} µs a text, {seconds / regex_time:.2f}x the regex pass{saved}")
 
 
 def dense_texts(megabytes: float = 1.0) -> list[str]:
@@ -137,6 +181,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--eval", help="path to the shared eval folder (parses its Reuters stories too)")
     ap.add_argument("--ratios-only", action="store_true", help="print the parse/regex ratios and stop")
+    ap.add_argument("--breakdown", action="store_true",
+                    help="with --eval, also print what each stage of parsing the Reuters stories costs")
     args = ap.parse_args()
 
     # The ratios issue 15 names first (targets: within 4x of the regex pass on Reuters stories, 12x on dense text).
@@ -145,6 +191,9 @@ def main() -> None:
         folder = os.path.join(args.eval, "reuters", "articles")
         reuters = [open(os.path.join(folder, f), encoding="utf-8").read() for f in sorted(os.listdir(folder))]
         against_regex("real Reuters stories", reuters)
+        if args.breakdown:
+            print("where the time of parsing a Reuters story goes (CPU time, best of 7 alternating rounds):")
+            breakdown(reuters)
     against_regex("dense text (the corpus article repeated)", dense_texts())
     if args.ratios_only:
         return
@@ -156,11 +205,7 @@ def main() -> None:
     notelint.parse(articles[0])  # build the grammar once, as a long-running process would
 
     elapsed = timed_parse(articles)
-    start = time.process_time()
-    for text in articles:
-        for _ in MARKS.finditer(text):
-            pass
-    regex_time = time.process_time() - start
+    regex_time = regex_pass(articles)
     print(f"corpus: {len(articles):,} articles, {mb:.1f} MB, {nchars:,} characters")
     print(f"parse (full document model): {elapsed:.2f} s = {mb / elapsed:.1f} MB/s, {len(articles) / elapsed:,.0f} articles/s"
           f"  [target >= 30 MB/s]")
