@@ -225,6 +225,27 @@ def test_a_crlf_article_has_the_blocks_of_its_lf_twin(lf_text):
     assert crlf_blocks == lf_blocks
 
 
+def test_a_quotation_run_on_over_lines_of_one_sentence_each_reopens_at_each_line():
+    # Corpora split one sentence per line, without blank lines (NLTK-split sets), keep a quotation's
+    # reopening marks at its paragraphs' starts, now line starts: they continue the quotation.
+    text = ("Police seize a gun under new law\n\n"
+            "This report is from Seattle:\n"
+            "“The city’s police department became the first agency in the state to use the new law.\n"
+            "“The man refused to comply.\n"
+            "Police returned with a warrant and took the firearm.”\n"
+            "Several other states are considering similar laws.\n")
+    doc = notelint.parse(text)
+    assert doc.problems == []
+    [quote] = doc.spans_of("quote")
+    assert doc.text_of(quote).startswith("“The city’s") and doc.text_of(quote).endswith("the firearm.”")
+    assert quote.attrs["closed"] is True
+    # A quotation that opens at a line start with none open is an ordinary one, and a closed one ends there.
+    wrapped = ("Talks resume\n\nThe envoy said on Monday that\n“talks will resume” next week, and\n"
+               "“nothing is settled” yet.\n")
+    doc = notelint.parse(wrapped)
+    assert [doc.text_of(q) for q in doc.spans_of("quote")] == ["“talks will resume”", "“nothing is settled”"]
+
+
 def test_an_excerpt_whose_reopening_marks_were_dropped_is_carried_to_its_closing_mark():
     # A blockquoted excerpt scraped as plain paragraphs keeps its first and last marks only.
     excerpt = ("BAIER TRACKS: OFA ON THE BENCH\n\n"

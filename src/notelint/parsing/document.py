@@ -320,6 +320,9 @@ class _Builder:
         them: where they may be structure (single primaries, or a double quotation holding a mark that
         may open a single one; most wire paragraphs have none, and their apostrophes are not looked at)."""
         marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        # (A line break first: memchr finds none in most blocks, a wire story's long paragraphs among them.)
+        if marks and self.text.find("\n", start, end) != -1 and self.text.find("\n“", start, end) != -1:
+            marks = _without_line_reopenings(self.text, marks)
         if style == SINGLE and self._singles is not None:
             singles = self._singles[bisect_left(self._singles, start):bisect_left(self._singles, end)]
         elif style == SINGLE or (marks and single_may_open(self.text, start, end)):
@@ -881,6 +884,25 @@ def _parse_paragraph(text: str, marks: list[int], end: int, singles_at_top: bool
     from .grammar import parse_paragraph
 
     return parse_paragraph(text, singles_at_top, marks, end)
+
+
+def _without_line_reopenings(text: str, marks: list[int]) -> list[int]:
+    """`marks` less the opening double marks that begin a line while a double quotation is open: a quotation
+    run on over paragraphs reopens each with a mark and closes only the last, and text split one sentence
+    (or paragraph) per line without blank lines (NLTK-split corpora such as the SemEval propaganda set, some
+    feeds) keeps those marks at its line starts. Such a mark continues the quotation, as it does at a
+    paragraph's start; it opens none inside it. Open quotations are counted by the curly marks' glyphs."""
+    kept, depth = [], 0
+    for pos in marks:
+        mark = text[pos]
+        if mark == "“":
+            if depth and text[pos - 1] == "\n":
+                continue
+            depth += 1
+        elif mark == "”" and depth:
+            depth -= 1
+        kept.append(pos)
+    return kept
 
 
 def _positions_in(positions: list[int], start: int, end: int) -> list[int]:
