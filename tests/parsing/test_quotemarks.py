@@ -180,6 +180,16 @@ def test_reversed_curly_marks_are_read_by_their_shape():
     assert problems(text) == []
 
 
+def test_an_opening_mark_that_ends_its_paragraph_closes():
+    # A straight mark typed after a space, which smart quotes turned into an opening one: it opens nothing.
+    text = ("Spotify chief on rivals\n\nEk responded: “That’s for other people to judge at the end of the day. “\n\n"
+            "Rivals have cut prices.\n")
+    assert quotes(text) == ["“That’s for other people to judge at the end of the day. “"]
+    assert problems(text) == []
+    # Alone at a paragraph's end it is a stray closing mark, reported once.
+    assert [p.code for p in parse_text("Prices\n\nRivals have cut prices. “\n").problems] == ["NL401"]
+
+
 def test_doubled_marks_read_as_one():
     text = 'Vote Count\n\nThe clerk said ""every ballot counts"" before the recount began.\n'
     assert quotes(text) == ['""every ballot counts""']

@@ -389,7 +389,7 @@ class _Builder:
         a “ past MAX_DEPTH is text; those still open at the block's end end there, unclosed (reported
         once continuation is known, as _node_span leaves them: innermost first)."""
         text = self.text
-        if not curly_in_place(text, marks, start, brackets=False):  # before anything is made
+        if not curly_in_place(text, marks, start, brackets=False, end=end):  # before anything is made
             return None
         roots: list[Span] = []
         opened: list[int] = []  # the open quotations' starts, innermost last

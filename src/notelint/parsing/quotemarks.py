@@ -110,12 +110,15 @@ def canonical(text: str, positions: list[int] | None = None, singles: bool = Tru
     return _read_marks(text, positions, singles)
 
 
-def curly_in_place(text: str, positions: list[int], start: int = 0, brackets: bool = True) -> bool:
-    """Whether the marks at `positions` (in a block of `text` from `start`) are curly double marks that
-    _read_marks reads as their glyphs, and with `brackets` brackets: each “ at the block's start or after
-    white space, each ” after a character that is neither white space, nor one an opening mark may
-    follow, nor another ” (a superset of the places where it reads a curly mark otherwise: reversed and
-    doubled marks)."""
+def curly_in_place(text: str, positions: list[int], start: int = 0, brackets: bool = True,
+                   end: int | None = None) -> bool:
+    """Whether the marks at `positions` (in a block of `text` from `start` to `end`, the text's end if not
+    given) are curly double marks that _read_marks reads as their glyphs, and with `brackets` brackets:
+    each “ at the block's start or after white space but not the block's last character, each ” after a
+    character that is neither white space, nor one an opening mark may follow, nor another ” (a superset
+    of the places where it reads a curly mark otherwise: reversed and doubled marks)."""
+    if positions and positions[-1] == (len(text) if end is None else end) - 1 and text[positions[-1]] == "“":
+        return False
     for i in positions:
         mark = text[i]
         if mark == "“":
@@ -173,8 +176,10 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
             # the character before (white space before “ or a word before ” settles it).
             prev = text[i - 1] if i else " "
             if mark == "“":
-                role = OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j) or _opening_shape(text, i, j) \
-                    else CLOSE_DOUBLE
+                # One that ends the paragraph opens nothing: a closing mark printed reversed (a straight mark
+                # typed after a space, which smart quotes turned into an opening one: “… at the end of the day. “).
+                role = CLOSE_DOUBLE if j == len(text) else OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j) \
+                    or _opening_shape(text, i, j) else CLOSE_DOUBLE
             elif mark == "”":
                 role = CLOSE_DOUBLE if not (prev.isspace() or prev in _BEFORE_OPENING) or not _opening_shape(text, i, j) \
                     or _closing_shape(text, i, j) else OPEN_DOUBLE
