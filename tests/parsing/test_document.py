@@ -52,6 +52,18 @@ def test_quotation_speakers_and_verbs(corpus_doc, corpus_text):
     assert attrs("“occupier”")["speaker"] == "he"
 
 
+@pytest.mark.parametrize("paragraph, speaker, verb", [
+    ("Asked whether the deal would hold, Ek responded: “That is for others to judge.”", "Ek", "responded"),
+    ("“We will not change course on the tariffs,” the minister stressed on Tuesday.", "the minister", "stressed"),
+    ("“Our position has not changed,” Tillerson reiterated.", "Tillerson", "reiterated"),
+    ("Senator John McCain lamented that “we are not the country we were.”", "Senator John McCain", "lamented"),
+])
+def test_reporting_verbs_that_name_a_way_of_saying_attribute_a_quotation(paragraph, speaker, verb):
+    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
+    [quote] = doc.spans_of("quote")
+    assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
+
+
 def test_source_names_the_wire_service(corpus_doc):
     (source,) = [s for s in corpus_doc.spans if s.kind == "source"]
     assert source.attrs["service"] == "Associated Press"

@@ -19,7 +19,10 @@ SPEECH_VERBS = (
     "announced|predicted|suggested|complained|cautioned|countered|remarked|observed|testified|shouted|"
     "yelled|whispered|pleaded|vowed|promised|boasted|joked|quipped|conceded|mused|thundered|demanded|"
     # The livelier verbs of British and tabloid copy ("… ,' he began.", "she fumed").
-    "began|retorted|intoned|alleged|concluded|fumed|raged|gushed|revealed|confessed|blasted|slammed|sneered"
+    "began|retorted|intoned|alleged|concluded|fumed|raged|gushed|revealed|confessed|blasted|slammed|sneered|"
+    # Reporting verbs of any copy that name a way of saying ("Ek responded: “…”", "…,” she stressed.).
+    "responded|responds|stressed|stresses|emphasized|emphasised|emphasizes|emphasises|reiterated|reiterates|"
+    "asserted|asserts|contended|contends|lamented|laments|commented|texted|emailed"
 )
 
 
