@@ -64,6 +64,24 @@ def test_reporting_verbs_that_name_a_way_of_saying_attribute_a_quotation(paragra
     assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
 
 
+@pytest.mark.parametrize("paragraph, speaker, verb", [
+    # The words after a quotation begin a clause: the quotation's speaker is the sentence's subject, before it.
+    ("Trump called the law “a disaster” and said it would be repealed.", None, None),
+    ("The president said the talks were “very productive” and added that more would follow.", "The president", "said"),
+    # A capital that only opens the sentence: the word before the verb names the speaker, or nobody does.
+    ("But he said the plan was “dead on arrival.”", "he", "said"),
+    ("When asked about “the wall,” the senator shrugged.", None, None),
+    ("This was said to be “the last word” on the matter.", None, None),
+    # "States" after "United" is a name, not a speech verb.
+    ("Officials described “a special relationship” between Britain and the United States on Monday.", None, None),
+    ("“We will not be rushed,” he said.", "he", "said"),
+])
+def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speaker, verb):
+    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
+    [quote] = doc.spans_of("quote")
+    assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
+
+
 def test_source_names_the_wire_service(corpus_doc):
     (source,) = [s for s in corpus_doc.spans if s.kind == "source"]
     assert source.attrs["service"] == "Associated Press"

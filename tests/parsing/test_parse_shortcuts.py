@@ -54,7 +54,8 @@ def _reference_attribute(quote: Span, text: str, block_start: int, block_end: in
     if inner_last != "." and quote.attrs.get("closed"):
         for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
             match = pattern.match(text, quote.end, after_end)
-            if match and attribution._plausible_speaker(match.group("speaker")):
+            if match and attribution.accepts_after(match.group("speaker"), match.group("verb"),
+                                                   verb_first=pattern is attribution._VERB_FIRST):
                 quote.attrs["speaker"] = attribution._trim(match.group("speaker"))
                 quote.attrs["verb"] = match.group("verb")
                 return
@@ -62,9 +63,9 @@ def _reference_attribute(quote: Span, text: str, block_start: int, block_end: in
     for match in attribution._BEFORE.finditer(text, _forward_sentence_start(text, block_start, quote.start),
                                               quote.start):
         best = match
-    if best is not None:
-        quote.attrs["speaker"] = attribution._trim(best.group("speaker") or best.group("speaker2"))
-        quote.attrs["verb"] = best.group("verb") or best.group("verb2")
+    found = attribution.before_attribution(best) if best is not None else None
+    if found is not None:
+        quote.attrs["speaker"], quote.attrs["verb"] = found
 
 
 @settings(max_examples=budget(500), deadline=None)

@@ -104,7 +104,8 @@ def _attribution_after_by_the_patterns(text, pos, block_end):
     """What attribute took from after a quotation before _VERB_AFTER: each pattern in the sentence."""
     for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
         match = attribution._match_in_sentence(pattern, text, pos, block_end)
-        if match and attribution._plausible_speaker(match.group("speaker")):
+        if match and attribution.accepts_after(match.group("speaker"), match.group("verb"),
+                                               verb_first=pattern is attribution._VERB_FIRST):
             return attribution._trim(match.group("speaker")), match.group("verb")
     return None
 

@@ -103,10 +103,35 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
         quote.attrs["speaker"], quote.attrs["verb"] = found
         return
     best = _last_match_before(text, _sentence_start(text, block_start, quote.start), quote.start)
-    if best is not None:
-        groups = best.groupdict()
-        quote.attrs["speaker"] = _trim(groups.get("speaker") or groups["speaker2"])
-        quote.attrs["verb"] = groups.get("verb") or groups["verb2"]
+    found = before_attribution(best) if best is not None else None
+    if found is not None:
+        quote.attrs["speaker"], quote.attrs["verb"] = found
+
+
+def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
+    """The speaker and verb a _BEFORE match names. A capital that only opens the sentence is no name's:
+    "The president said" names "The president", "But he said" names "he", "When asked" names nobody."""
+    groups = match.groupdict()
+    speaker = groups.get("speaker")
+    if speaker is None:  # "according to …"
+        return _trim(groups["speaker2"]), groups["verb2"]
+    if speaker in _CAPITALISED_OPENERS:
+        middle = match.string[match.end("speaker"):match.start("verb")].strip()  # the one word between, if any
+        if not middle or middle in _AUXILIARIES or (
+                speaker not in _DETERMINERS and not (middle in _PRONOUNS or middle[0].isupper())):
+            return None
+        speaker = f"{speaker} {middle}" if speaker in _DETERMINERS else middle
+    return _trim(speaker), groups["verb"]
+
+
+# Capitalised words _SPEAKER_VERB takes for a name that only open a sentence: determiners ("The official said")
+# and words opening a clause ("But he said", "When asked"). The one word it allows before the verb then
+# holds the speaker, or names him with the determiner.
+_DETERMINERS = frozenset("The A An This That These Those Another Each Every Some Many Most Several".split())
+_CAPITALISED_OPENERS = _DETERMINERS | frozenset("""But And Or So Yet Then When While Whilst As If Although Though
+    Because Since After Before Once Until Unless Where Still Also Meanwhile However Instead Later Earlier""".split())
+_PRONOUNS = frozenset("he she they we I it".split())
+_AUXILIARIES = frozenset("is was are were be been has have had would will could should may might must".split())  # "This was said"
 
 
 def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match) -> tuple[str, str] | None:
@@ -116,15 +141,20 @@ def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match
     if not verb_after.group("words"):
         patterns = (_VERB_FIRST, _SPEAKER_FIRST)
     elif _PLAIN_AFTER.fullmatch(text, pos, end) and (end == block_end or text[end].isascii()):
-        speaker = verb_after.group("words").rstrip(" \t")  # _SPEAKER_FIRST's speaker and verb
-        return (_trim(speaker), verb_after.group("verb")) if _plausible_speaker(speaker) else None
+        speaker, verb = verb_after.group("words").rstrip(" \t"), verb_after.group("verb")  # _SPEAKER_FIRST's
+        return (_trim(speaker), verb) if accepts_after(speaker, verb, verb_first=False) else None
     else:
         patterns = (_SPEAKER_FIRST,)
     for pattern in patterns:
         match = _match_in_sentence(pattern, text, pos, block_end)
-        if match and _plausible_speaker(match.group("speaker")):
+        if match and accepts_after(match.group("speaker"), match.group("verb"), verb_first=pattern is _VERB_FIRST):
             return _trim(match.group("speaker")), match.group("verb")
     return None
+
+
+def accepts_after(speaker: str, verb: str, verb_first: bool) -> bool:
+    """Whether a match of _VERB_FIRST (`verb_first`) or _SPEAKER_FIRST after a quotation names its speaker."""
+    return _plausible_speaker(speaker) and (verb_first or _names_a_speaker(speaker, verb))
 
 
 def _last_match_before(text: str, start: int, end: int) -> regex.Match | re.Match | None:
@@ -176,6 +206,26 @@ def _match_in_sentence(pattern: regex.Pattern, text: str, pos: int, block_end: i
 
 def _plausible_speaker(words: str) -> bool:
     return bool(words) and not words[0].isdigit()
+
+
+# Words that begin a clause or a phrase of place, time or manner, never the one naming who speaks: after a
+# quotation, “…,” and said / “…” between the two countries and stressed / “…” when he said hold no speaker
+# before the verb (the sentence's subject came earlier, or the words run on past the quotation).
+_NOT_SPEAKER_START = frozenset("""and but or nor so yet then also even just only not when while whilst as if
+    that which who whom whose where why how because since although though unless until whether than
+    to on in at by for from with without within into onto upon of off about above across after against
+    along among around before behind below beneath beside between beyond during except inside like near
+    outside over past through throughout toward towards under via""".split())
+
+
+def _names_a_speaker(words: str, verb: str) -> bool:
+    """Whether the words between a quotation and the speech verb after them can name its speaker: they
+    begin no clause or prepositional phrase, and the verb is one, not a capitalised name ("the United
+    States": a speech verb in title case after other words is a proper noun; one in capitals is a
+    headline's)."""
+    first = words.split(None, 1)
+    return ((not first or first[0].lower() not in _NOT_SPEAKER_START)
+            and not (verb[:1].isupper() and not verb.isupper()))
 
 
 def _trim(speaker: str) -> str:
