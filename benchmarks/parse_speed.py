@@ -3,8 +3,8 @@
 
 Prints MB/s and articles/s for the full document model, the time of one plain regex pass over the same
 text (the ratio shows what the structure costs), the peak memory, a linearity check at half the size,
-and the pathological cases: a 100 KB paragraph of unclosed brackets, 10,000 nested brackets, and 20,000
-quotations left open over paragraphs without marks.
+and the pathological cases: a 100 KB paragraph of unclosed brackets, 10,000 nested brackets, 20,000
+quotations left open over paragraphs without marks, and a line of 200,000 colons.
 
     python benchmarks/parse_speed.py [--mb 20] [--eval ../shared/eval]
 
@@ -235,13 +235,18 @@ def main() -> None:
     # Many quotations left open, each followed by paragraphs without marks: each is looked after past its
     # paragraph (continuation, a closing mark a few paragraphs on). Linear: half the text takes half the time.
     carried = "Headline\n\n" + "“Open quote here.\n\nPlain paragraph.\n\nAnother one.\n\n" * 20_000
-    times = []
-    for text in (carried[:len(carried) // 2], carried):
-        start = time.process_time()
-        notelint.parse(text)
-        times.append(time.process_time() - start)
-    print(f"20,000 quotations left open over unmarked paragraphs ({len(carried) / 1e6:.1f} MB): {times[1]:.2f} s; "
-          f"half of it {times[0]:.2f} s (ratio {times[1] / times[0]:.2f}, linear = 2.0)")
+    # One line of 200,000 colons after words: each may end a transcript speaker's label, and where its line
+    # starts is looked for only a label's length back.
+    colons = "Headline\n\n" + "word: " * 200_000 + "\n"
+    for label, text in (("20,000 quotations left open over unmarked paragraphs", carried),
+                        ("one line of 200,000 colons", colons)):
+        times = []
+        for part in (text[:len(text) // 2], text):
+            start = time.process_time()
+            notelint.parse(part)
+            times.append(time.process_time() - start)
+        print(f"{label} ({len(text) / 1e6:.1f} MB): {times[1]:.2f} s; half of it {times[0]:.2f} s "
+              f"(ratio {times[1] / times[0]:.2f}, linear = 2.0)")
 
     # Markdown and HTML: the same synthetic articles written as a content repository and a CMS would
     # keep them (one file each), read (article text + offset map) and parsed.

@@ -717,10 +717,10 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     earlier speaker's words on, unless a parenthesis or bracket is all they hold ("(SOUNDBITE OF MUSIC)").
     The words are quotations, every one of them a speaker's, as readers and labellers take them. {} when
     the article is not a transcript (most: no paragraph opens with an upper-case label)."""
-    # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)" (or
-    # in a no-break space after a capital), and
-    # a title-case one in a colon after a letter near its line's start: fewer than _MIN_TURNS such colons
-    # (most texts: str.find visits only the colons) and the blocks are not looked at.
+    # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)", or
+    # in a no-break space after a capital; a title-case one in a colon after a letter near its line's start.
+    # Fewer than _MIN_TURNS of either (most texts: str.find visits only the colons) and the blocks are not
+    # looked at. (A line start is looked for only that far back: a long line of colons stays linear.)
     upper = title = 0
     colon = text.find(":")
     while colon != -1 and (upper < _MIN_TURNS or title < _MIN_TURNS):
@@ -728,7 +728,8 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
             before = text[colon - 1]
             if "A" <= before <= "Z" or before in ".)":
                 upper += 1
-            elif before.isalpha() and colon - text.rfind("\n", 0, colon) <= _TITLE_LABEL_CHARS:
+            elif before.isalpha() and (colon < _TITLE_LABEL_CHARS
+                                       or text.rfind("\n", colon - _TITLE_LABEL_CHARS, colon) != -1):
                 title += 1
         colon = text.find(":", colon + 1)
     nbsp = text.find("\xa0") if upper < _MIN_TURNS else -1  # or a no-break space, after a capital
