@@ -347,7 +347,8 @@ def check_file_run_options(args: argparse.Namespace) -> None:
     if getattr(args, "engine", "local") != "local" or getattr(args, "scheduler", None):
         raise UsageError("--engine dask is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
     if args.output_format in ("csv", "parquet"):
-        raise UsageError(f"--output-format {args.output_format} is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
+        raise UsageError(f"--output-format {args.output_format} is for corpus files "
+                         "(.jsonl, .ndjson, .csv, .tsv, .parquet)")
 
 
 # --- parse and strip ----------------------------------------------------------------------------------

@@ -131,7 +131,8 @@ _DETERMINERS = frozenset("The A An This That These Those Another Each Every Some
 _CAPITALISED_OPENERS = _DETERMINERS | frozenset("""But And Or So Yet Then When While Whilst As If Although Though
     Because Since After Before Once Until Unless Where Still Also Meanwhile However Instead Later Earlier""".split())
 _PRONOUNS = frozenset("he she they we I it".split())
-_AUXILIARIES = frozenset("is was are were be been has have had would will could should may might must".split())  # "This was said"
+# "This was said": an auxiliary before the verb is no name.
+_AUXILIARIES = frozenset("is was are were be been has have had would will could should may might must".split())
 
 
 def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match) -> tuple[str, str] | None:
@@ -208,9 +209,9 @@ def _plausible_speaker(words: str) -> bool:
     return bool(words) and not words[0].isdigit()
 
 
-# Words that begin a clause or a phrase of place, time or manner, never the one naming who speaks: after a
-# quotation, “…,” and said / “…” between the two countries and stressed / “…” when he said hold no speaker
-# before the verb (the sentence's subject came earlier, or the words run on past the quotation).
+# Words that begin a clause or a phrase of place, time or manner, never the one naming who speaks: after
+# a quotation, “…,” and said / “…” between the two countries and stressed / “…” when he said hold no
+# speaker before the verb (the sentence's subject came earlier, or the words run on past the quotation).
 _NOT_SPEAKER_START = frozenset("""and but or nor so yet then also even just only not when while whilst as if
     that which who whom whose where why how because since although though unless until whether than
     to on in at by for from with without within into onto upon of off about above across after against

@@ -662,7 +662,8 @@ _TURN_LABEL = LazyPattern(re.compile,
 # "Steven Rosenfeld:"): one to three capitalised words. Headings have the same shape ("Senate Review:",
 # "Photo:"), so these labels need more of the words after them (_sentence_case) and are looked for only
 # where upper-case ones make no dialogue.
-_TITLE_TURN_LABEL = LazyPattern(re.compile, r"[ \t]*(?P<name>(?:[A-Z][a-z’'.-]+[ \t]+){0,2}[A-Z][a-z’'.-]+):(?=[ \t])")
+_TITLE_TURN_LABEL = LazyPattern(re.compile,
+                                r"[ \t]*(?P<name>(?:[A-Z][a-z’'.-]+[ \t]+){0,2}[A-Z][a-z’'.-]+):(?=[ \t])")
 # The longest such label with its colon (three long words), from the start of its line.
 _TITLE_LABEL_CHARS = 40
 # The small words a title-case heading leaves in lower case ("No Evidence Of A “Stand Down” Order" has none,
@@ -707,7 +708,8 @@ def _turn_label(text: str, start: int, end: int, title_case: bool = False) -> tu
 
 def _sentence_case(words: str) -> bool:
     """Whether the first six words hold one in lower case that a title-case heading would capitalise."""
-    return any(word[0].islower() and word.strip(".,;:!?…") not in _TITLE_SMALL_WORDS for word in words.split(None, 6)[:6])
+    return any(word[0].islower() and word.strip(".,;:!?…") not in _TITLE_SMALL_WORDS
+               for word in words.split(None, 6)[:6])
 
 
 def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[str]) -> dict[int, tuple[int, str]]:
@@ -745,7 +747,8 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     return found
 
 
-def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], title_case: bool) -> dict[int, tuple[int, str]]:
+def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str],
+              title_case: bool) -> dict[int, tuple[int, str]]:
     """transcript_turns with labels in upper case or (`title_case`) in title case."""
     turns: list[tuple[int, int, str]] = []  # (block index, words' start, speaker)
     for i, (start, end, _) in enumerate(blocks):

@@ -176,10 +176,13 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
             # the character before (white space before “ or a word before ” settles it).
             prev = text[i - 1] if i else " "
             if mark == "“":
-                # One that ends the paragraph opens nothing: a closing mark printed reversed (a straight mark
-                # typed after a space, which smart quotes turned into an opening one: “… at the end of the day. “).
-                role = CLOSE_DOUBLE if j == len(text) else OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j) \
-                    or _opening_shape(text, i, j) else CLOSE_DOUBLE
+                # One that ends the paragraph opens nothing: a closing mark printed reversed (a straight
+                # mark typed after a space, which smart quotes turned into an opening one: “… the day. “).
+                if j == len(text):
+                    role = CLOSE_DOUBLE
+                else:
+                    role = (OPEN_DOUBLE if prev.isspace() or not _closing_shape(text, i, j)
+                            or _opening_shape(text, i, j) else CLOSE_DOUBLE)
             elif mark == "”":
                 role = CLOSE_DOUBLE if not (prev.isspace() or prev in _BEFORE_OPENING) or not _opening_shape(text, i, j) \
                     or _closing_shape(text, i, j) else OPEN_DOUBLE

@@ -307,7 +307,12 @@ _DELIMITERS = ",;\t|"
 def _delimiter(header: str) -> str:
     """The delimiter of a file whose first line is `header`: of _DELIMITERS, the one splitting it into the
     most fields (a comma on a tie). Column names rarely hold any of them; a field's text often holds all."""
-    counts = {d: len(next(csv.reader([header], delimiter=d), ())) for d in _DELIMITERS}
+    counts = {}
+    for delimiter in _DELIMITERS:
+        try:
+            counts[delimiter] = len(next(csv.reader([header], delimiter=delimiter), ()))
+        except csv.Error:  # a stray carriage return: the header is read (and its error told) with commas
+            counts[delimiter] = 0
     return max(_DELIMITERS, key=lambda d: (counts[d], d == ","))
 
 
