@@ -82,6 +82,19 @@ def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speake
     assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
 
 
+def test_a_reaction_under_a_speakers_label_is_the_speakers():
+    # Wire factboxes ("Instant View") print each reaction under the speaker's upper-case label, in its
+    # paragraph or in one of its own; a section head without a name and role names nobody.
+    text = ("Markets react to the vote\n\n"
+            "PAUL NOLTE, PORTFOLIO MANAGER AT KINGSVIEW ASSET MANAGEMENT IN CHICAGO:\n\n"
+            "“The market is looking through this.”\n\n"
+            "Stocks rose. KEITH LERNER, CHIEF MARKET STRATEGIST, SUNTRUST ADVISORY SERVICES, ATLANTA: "
+            "“We expect a bumpy ride.” TRUMP WIN: “Health care stocks would gain.”\n")
+    doc = notelint.parse(text)
+    assert [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")] == [
+        ("“The market ", "PAUL NOLTE", ":"), ("“We expect a", "KEITH LERNER", ":"), ("“Health care", None, None)]
+
+
 def test_source_names_the_wire_service(corpus_doc):
     (source,) = [s for s in corpus_doc.spans if s.kind == "source"]
     assert source.attrs["service"] == "Associated Press"

@@ -104,8 +104,31 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
         return
     best = _last_match_before(text, _sentence_start(text, block_start, quote.start), quote.start)
     found = before_attribution(best) if best is not None else None
+    if found is None and ":" in text[max(0, quote.start - 8):quote.start]:
+        found = _labelled(text, quote.start)
     if found is not None:
         quote.attrs["speaker"], quote.attrs["verb"] = found
+
+
+# A reaction under a speaker's label, as wire factboxes and "Instant View" pieces print them:
+#     ALICIA LEVINE, DIRECTOR OF PORTFOLIO STRATEGY AT BNY MELLON, NEW YORK: “The effects of the tax cuts …”
+# A name of two to four upper-case words, a comma, an upper-case role, a colon, then (white space, or the
+# blank line that ends the label's own paragraph) the quotation. Section heads have no comma ("TRUMP WIN:").
+_LABEL_CHARS = 250
+_SPEAKER_LABEL = LazyPattern(re.compile,
+    r"(?:^|(?<=\s))(?P<speaker>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}),[ \t]*[A-Z][A-Z0-9 .,&'’()/-]{1,200}:\Z")
+
+
+def _labelled(text: str, quote_start: int) -> tuple[str, str] | None:
+    """(speaker, ":") when a speaker's label ends right before the quotation (see _SPEAKER_LABEL)."""
+    colon = quote_start
+    while colon > 0 and quote_start - colon < 8 and text[colon - 1].isspace():
+        colon -= 1
+    # The label's role ends in a capital ("… IN CHICAGO:"); "he said: “…”" has a small letter there.
+    if colon < 2 or text[colon - 1] != ":" or not ("A" <= text[colon - 2] <= "Z" or text[colon - 2] in ".)"):
+        return None
+    match = _SPEAKER_LABEL.search(text, max(0, colon - _LABEL_CHARS), colon)
+    return (" ".join(match.group("speaker").split()), ":") if match else None
 
 
 def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
