@@ -33,6 +33,7 @@ import json
 import os
 import random
 import resource
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -211,7 +212,7 @@ def scale(files: list[str], total: int, jobs: int, queries: int, seed: int, work
     index_path = os.path.join(work, "scale.idx")
     if os.path.exists(index_path):
         os.remove(index_path)
-    command = [notelint, "index", "add", index_path, corpus, "-j", str(jobs)]
+    command = [*shlex.split(notelint), "index", "add", index_path, corpus, "-j", str(jobs)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
@@ -259,7 +260,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--seed", type=int, default=20261207)
     ap.add_argument("--skip-negatives", action="store_true")
-    ap.add_argument("--notelint", default=shutil.which("notelint") or "notelint")
+    # The command on PATH, else this interpreter's notelint (a virtual environment run without activating it).
+    ap.add_argument("--notelint", default=shutil.which("notelint") or f"{shlex.quote(sys.executable)} -m notelint")
     ap.add_argument("--work", default=None, help="working folder (default: a temporary one, removed)")
     args = ap.parse_args()
     labels = load_labels(args.labels)
