@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import subprocess
 import sys
 import time
@@ -54,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="fresh processes per file (best reported)")
     parser.add_argument("--again", type=int, default=3, help="warm lints per process")
     args = parser.parse_args(argv)
+    not_files = [path for path in args.files if not os.path.isfile(path)]
+    if not_files:
+        parser.error(f"not a file: {not_files[0]} (give article files, e.g. the 1 MB ones check_speed.py --keep writes)")
     for path in args.files:
         runs = [json.loads(subprocess.run([sys.executable, __file__, "--one", path, str(args.again)],
                                           capture_output=True, text=True, check=True).stdout)
