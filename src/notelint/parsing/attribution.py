@@ -116,19 +116,43 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
 # blank line that ends the label's own paragraph) the quotation. Section heads have no comma ("TRUMP WIN:").
 _LABEL_CHARS = 250
 _SPEAKER_LABEL = LazyPattern(re.compile,
-    r"(?:^|(?<=\s))(?P<speaker>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}),[ \t]*[A-Z][A-Z0-9 .,&'’()/-]{1,200}:\Z")
+    r"(?:^|(?<=\s))(?P<speaker>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}),"
+    r"[ \t]*[A-Z][A-Z0-9 .,&'’()/-]{1,200}:\Z")
+
+
+# Or a source's name opening the quotation's line, as newsletters cite the outlet an excerpt is from:
+#     Roll Call: “Randy Brogdon, a conservative former state senator, …”   The Hill: “…”   WaPo: “…”
+# One to four capitalised words; words that head a section or an item name nobody ("Flashback:", "Q:").
+_SOURCE_LABEL_CHARS = 40
+HEADING_LABELS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
+    LISTEN PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS
+    OPINION COMMENTARY EDITORIAL WARNING ALERT TRANSCRIPT SUMMARY BACKGROUND CONTEXT FLASHBACK HEADLINE
+    TRANSLATION QUOTE QUOTES""".split())
+# A transcript's questions and answers have speakers, but these labels name none of them.
+_NOT_SOURCES = HEADING_LABELS | frozenset("Q A QUESTION ANSWER".split())
 
 
 def _labelled(text: str, quote_start: int) -> tuple[str, str] | None:
-    """(speaker, ":") when a speaker's label ends right before the quotation (see _SPEAKER_LABEL)."""
+    """(speaker, ":") when a speaker's or source's label ends right before the quotation (see
+    _SPEAKER_LABEL and HEADING_LABELS)."""
     colon = quote_start
     while colon > 0 and quote_start - colon < 8 and text[colon - 1].isspace():
         colon -= 1
-    # The label's role ends in a capital ("… IN CHICAGO:"); "he said: “…”" has a small letter there.
-    if colon < 2 or text[colon - 1] != ":" or not ("A" <= text[colon - 2] <= "Z" or text[colon - 2] in ".)"):
+    if colon < 2 or text[colon - 1] != ":":
         return None
-    match = _SPEAKER_LABEL.search(text, max(0, colon - _LABEL_CHARS), colon)
-    return (" ".join(match.group("speaker").split()), ":") if match else None
+    before = text[colon - 2]
+    # A speaker's role ends in a capital ("… IN CHICAGO:"); "he said: “…”" has a small letter there.
+    if ("A" <= before <= "Z" or before in ".)") and (
+            match := _SPEAKER_LABEL.search(text, max(0, colon - _LABEL_CHARS), colon)):
+        return " ".join(match.group("speaker").split()), ":"
+    line_start = text.rfind("\n", max(0, colon - 1 - _SOURCE_LABEL_CHARS), colon) + 1
+    if not line_start and colon - 1 > _SOURCE_LABEL_CHARS:
+        return None
+    words = text[line_start:colon - 1].split()
+    if (0 < len(words) <= 4 and all(word[0].isupper() for word in words)
+            and not (len(words) == 1 and words[0].upper().rstrip(".") in _NOT_SOURCES)):
+        return " ".join(words), ":"
+    return None
 
 
 def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:

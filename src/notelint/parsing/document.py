@@ -670,9 +670,7 @@ _TITLE_LABEL_CHARS = 40
 # "Obama Administration Engaged in Cover-Up" only these); a speaker's sentence has others.
 _TITLE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by with from as vs via per".split())
 # Upper-case labels that head something other than a speaker's words.
-_NOT_SPEAKERS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
-    PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS OPINION
-    COMMENTARY EDITORIAL WARNING ALERT TRANSCRIPT SUMMARY BACKGROUND CONTEXT""".split())
+_NOT_SPEAKERS = attribution.HEADING_LABELS
 # A transcript is a dialogue: at least this many turns, by two speakers or more, one of them speaking again
 # after another did, and at least this share of the paragraphs from the first turn to the last open a turn
 # (a newsletter's upper-case headings, "KERRY: NO TROOPS TO HELP IRAQIS", are few among its paragraphs).
