@@ -99,12 +99,13 @@ def test_an_excerpt_under_its_sources_name_is_the_sources():
     # Newsletters cite the outlet an excerpt comes from at the start of its line; a heading names nobody.
     text = ("Morning briefing\n\nA NEW MAN FOR OKLAHOMA\n\n"
             "Roll Call: “Randy Brogdon, a conservative former state senator, is running.”\n\n"
+            "Giving them the business - WaPo: “The country's most powerful business lobby is split.”\n\n"
             "Flashback: “We will be back,” the senator said in 2010.\n\n"
             "Q: “Will you run?”\n\n"
             "The column, Navigating ObamaCare Outrage, put it this way: “All of this outrage is part of it.”\n")
     doc = notelint.parse(text)
     assert [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")] == [
-        ("“Randy Brogd", "Roll Call", ":"), ("“We will be ", "the senator", "said"), ("“Will you ru", None, None),
+        ("“Randy Brogd", "Roll Call", ":"), ("“The country", "WaPo", ":"), ("“We will be ", "the senator", "said"), ("“Will you ru", None, None),
         ("“All of this", None, None)]
 
 

@@ -120,10 +120,12 @@ _SPEAKER_LABEL = LazyPattern(re.compile,
     r"[ \t]*[A-Z][A-Z0-9 .,&'’()/-]{1,200}:\Z")
 
 
-# Or a source's name opening the quotation's line, as newsletters cite the outlet an excerpt is from:
-#     Roll Call: “Randy Brogdon, a conservative former state senator, …”   The Hill: “…”   WaPo: “…”
+# Or a source's name opening the quotation's line, or after the dash that ends an item's heading, as
+# newsletters cite the outlet an excerpt is from:
+#     Roll Call: “Randy Brogdon, a conservative former state senator, …”   Giving them the business - WaPo: “…”
 # One to four capitalised words; words that head a section or an item name nobody ("Flashback:", "Q:").
 _SOURCE_LABEL_CHARS = 40
+_HEADING_DASHES = (" - ", " – ", " — ")
 HEADING_LABELS = frozenset("""NOTE NB UPDATE UPDATED CORRECTION CLARIFICATION DISCLAIMER RELATED WATCH READ
     LISTEN PHOTO PHOTOS VIDEO AUDIO SOURCE SOURCES CREDIT CREDITS ADVERTISEMENT BREAKING EXCLUSIVE ANALYSIS
     OPINION COMMENTARY EDITORIAL WARNING ALERT TRANSCRIPT SUMMARY BACKGROUND CONTEXT FLASHBACK HEADLINE
@@ -145,10 +147,15 @@ def _labelled(text: str, quote_start: int) -> tuple[str, str] | None:
     if ("A" <= before <= "Z" or before in ".)") and (
             match := _SPEAKER_LABEL.search(text, max(0, colon - _LABEL_CHARS), colon)):
         return " ".join(match.group("speaker").split()), ":"
-    line_start = text.rfind("\n", max(0, colon - 1 - _SOURCE_LABEL_CHARS), colon) + 1
-    if not line_start and colon - 1 > _SOURCE_LABEL_CHARS:
+    window = max(0, colon - 1 - _SOURCE_LABEL_CHARS)
+    start = text.rfind("\n", window, colon) + 1  # the label's start: its line's, or past a heading's dash
+    for dash in _HEADING_DASHES:
+        at = text.rfind(dash, window, colon)
+        if at != -1:
+            start = max(start, at + len(dash))
+    if start == 0 and window > 0:
         return None
-    words = text[line_start:colon - 1].split()
+    words = text[start:colon - 1].split()
     if (0 < len(words) <= 4 and all(word[0].isupper() for word in words)
             and not (len(words) == 1 and words[0].upper().rstrip(".") in _NOT_SOURCES)):
         return " ".join(words), ":"
