@@ -720,17 +720,21 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     # Every upper-case label ends in a colon after a capital, the "." of "SEN." or the ")" of "(D-MASS.)", or
     # in a no-break space after a capital; a title-case one in a colon after a letter near its line's start.
     # Fewer than _MIN_TURNS of either (most texts: str.find visits only the colons) and the blocks are not
-    # looked at. (A line start is looked for only that far back: a long line of colons stays linear.)
-    upper = title = 0
+    # looked at; title-case labels are looked for only on the lines such a colon ends near the start of (a
+    # wire page's "Factbox:" and "Exclusive:" headlines are a few among hundreds of paragraphs). A line
+    # start is looked for only a label's length back: a long line of colons stays linear.
+    upper = 0
+    title: set[int] = set()  # where the lines that may open with a title-case label start
     colon = text.find(":")
-    while colon != -1 and (upper < _MIN_TURNS or title < _MIN_TURNS):
+    while colon != -1:
         if colon:
             before = text[colon - 1]
             if "A" <= before <= "Z" or before in ".)":
                 upper += 1
-            elif before.isalpha() and (colon < _TITLE_LABEL_CHARS
-                                       or text.rfind("\n", colon - _TITLE_LABEL_CHARS, colon) != -1):
-                title += 1
+            elif before.isalpha():
+                line_start = text.rfind("\n", max(0, colon - _TITLE_LABEL_CHARS), colon) + 1
+                if line_start or colon < _TITLE_LABEL_CHARS:
+                    title.add(line_start)
         colon = text.find(":", colon + 1)
     nbsp = text.find("\xa0") if upper < _MIN_TURNS else -1  # or a no-break space, after a capital
     while nbsp != -1 and upper < _MIN_TURNS:
@@ -740,16 +744,19 @@ def transcript_turns(text: str, blocks: list[tuple[int, int, str]], roles: list[
     found: dict[int, tuple[int, str]] = {}
     if upper >= _MIN_TURNS:
         found = _dialogue(text, blocks, roles, title_case=False)
-    if not found and title >= _MIN_TURNS:
-        found = _dialogue(text, blocks, roles, title_case=True)
+    if not found and len(title) >= _MIN_TURNS:
+        found = _dialogue(text, blocks, roles, title_case=True, line_starts=title)
     return found
 
 
-def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str],
-              title_case: bool) -> dict[int, tuple[int, str]]:
-    """transcript_turns with labels in upper case or (`title_case`) in title case."""
+def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], title_case: bool,
+              line_starts: set[int] | frozenset[int] = frozenset()) -> dict[int, tuple[int, str]]:
+    """transcript_turns with labels in upper case or (`title_case`) in title case, these only in the blocks
+    that start at one of `line_starts`."""
     turns: list[tuple[int, int, str]] = []  # (block index, words' start, speaker)
     for i, (start, end, _) in enumerate(blocks):
+        if title_case and start not in line_starts:
+            continue
         # A label alone may have been taken for a standfirst ("AUDIE CORNISH, HOST:" under the headline).
         # Most paragraphs open with a capital and a small letter ("The…"): no upper-case label, and no
         # pattern tried.
