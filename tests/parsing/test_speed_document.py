@@ -77,31 +77,32 @@ def test_dateline_service_is_service_named_and_wire_names_stay_picklable():
 
 def test_comments_and_credit_first_chars_hold_every_first_character_of_their_patterns():
     # _COMMENTS_FIRST_CHARS (plain re) stands before _COMMENTS_START (regex): each alternative of the latter
-    # begins with digits and "." or a word, or "thought", "comment", "leave ", "jo", "your " in some case;
-    # _CREDIT_FIRST_CHAR before the credit line, whose words begin "so", "cr", "co", "vi", "or", "re" in
-    # some case. Every character regex reads as a digit, or as one of those letters case-free, is one the
-    # prefilter lets through.
+    # begins with digits and "." or a word, or "thought", "comment", "leave ", "join ", "your " in some case;
+    # _CREDIT_FIRST_CHAR before the credit line, whose words are "source", "credit", "courtesy", "via",
+    # "originally", "republished", "copyright" in some case. Every character regex reads as a digit, or as
+    # one of those letters case-free, is one the prefilter lets through: the prefilters spell the words out
+    # under re's IGNORECASE, which folds every letter at least as regex's does.
     digit = regex.compile(r"\d")
-    # "join": its i is spelt out as the four letters either engine may fold to it.
-    assert {chr(c) for c in range(0x110000) if regex.fullmatch("i", chr(c), regex.I)} <= set("iIİı")
-    comments_letter, credit_letter = regex.compile("[thocleajyumnvrg]", regex.I), regex.compile("[scvorie]", regex.I)
-    credit_letters = {letter: [] for letter in "scvorie"}
+    letters = "abcdeghijlmnoprstuvy"  # every letter of those words
+    comments_letter = regex.compile(f"[{letters}]", regex.I)
     for code in range(0x110000):
         char = chr(code)
         if digit.match(char):
             assert document._COMMENTS_FIRST_CHARS.match(char + ". Jane says:"), hex(code)
             assert document._COMMENTS_FIRST_CHARS.match(char + char + " Comments"), hex(code)
         if comments_letter.match(char):
-            for letter in "thocleajyumnvrg":
+            for letter in letters:
                 if regex.fullmatch(letter, char, regex.I):
                     assert re.fullmatch(letter, char, re.I), (hex(code), letter)
-        for letter, readings in credit_letters.items() if credit_letter.match(char) else ():
-            if regex.fullmatch(letter, char, regex.I):
-                readings.append(char)
-    for first, second in ("so", "cr", "co", "vi", "or", "re"):
-        for a in credit_letters[first]:
-            for b in credit_letters[second]:
-                assert document._CREDIT_FIRST_CHAR.match(a + b), (hex(ord(a)), hex(ord(b)))
+    from notelint.parsing.wire import wire_names
+
+    credit_line = wire_names(()).credit_line
+    for credit in ("ſOURCE: AP", "CREDİT: Reuters", "Courtesy of NASA", "via Reuters", "Originally published by AP",
+                   "Republished from The Conversation", "© 2019 AP", "(c) AP", "(Reporting by Jane Doe)",
+                   "By Jane Doe | AP", "  Copyright 2019 Reuters. All rights reserved."):
+        assert credit_line.match(credit) and document._CREDIT_FIRST_CHAR.match(credit), credit
+    for paragraph in ("Congress met on Monday.", "Reuters reported it first.", "Vietnam agreed.", "Orlando is hot."):
+        assert not document._CREDIT_FIRST_CHAR.match(paragraph), paragraph
 
 
 # Openings of reader comments in any case (with the letters regex folds: ſ, K, İ), digits of other scripts,

@@ -45,17 +45,18 @@ _COMMENTS_START = LazyPattern(regex.compile,
 # count, or "thoughts", "comment", "leave", "join", "your"), so the many paragraphs opening with "The",
 # "Congress" or "10 people" skip it (and a wire story the regex module). The regex module's Unicode is
 # newer than re's: the digits re does not know yet (Garay, ...) are all outside the BMP, so any such
-# character stands for a digit (a test compares the two at every code point). The words are cut before
-# any s or k, and their i is any of i, I, İ, ı: the engines fold those letters apart (ſ, K, İ); the
-# others re's IGNORECASE folds at least as regex's does ("Joe Biden said" no longer passes for "join").
+# character stands for a digit (a test compares the two at every code point). re's IGNORECASE folds at
+# least the letters regex's does (ſ to s, İ and ı to i, the Kelvin sign to k; a test checks every code
+# point), so the words in any case are matched as regex matches them.
 _COMMENTS_FIRST_CHARS = LazyPattern(re.compile,
-    r"[ \t]*(?:[\d\U00010000-\U0010ffff]{1,3}\.[ \t]|[\d\U00010000-\U0010ffff]+ (?i:comment|re|thought)"
-    r"|(?i:thought|comment|leave |jo[iIİı]n |your ))")
-# How every credit line begins, before its pattern (and the regex module) is needed: "So(urce)", "Cr(edit)",
-# "Co(urtesy)", "Vi(a)", "Or(iginally)", "Re(published)", "Co(pyright)" in any case (re folds at least the
-# letters regex does: ſ to s, İ and ı to i), "©", "(c)", "(Reporting", "By". re's \s holds regex's. Two
-# letters, not one: a short lead opening "ROME (Reuters) -" or "SEOUL" is no credit.
-_CREDIT_FIRST_CHAR = LazyPattern(re.compile, r"\s*(?:(?i:so|cr|co|vi|or|re)|[(©]|By)")
+    r"[ \t]*(?:[\d\U00010000-\U0010ffff]{1,3}\.[ \t]|[\d\U00010000-\U0010ffff]+ (?i:comment|respons|repl|thought)"
+    r"|(?i:thought|comment|leave |join |your ))")
+# How every credit line begins, before its pattern (and the regex module) is needed: "Source", "Credit",
+# "Courtesy", "Via", "Originally", "Republished", "Copyright" in any case (folded as above), "©", "(c)",
+# "(Reporting", "By". re's \s holds regex's. Whole words: a short paragraph opening "Congress", "Reuters"
+# or "Vietnam" is no credit, nor a short lead "ROME (Reuters) -".
+_CREDIT_FIRST_CHAR = LazyPattern(re.compile,
+                                 r"\s*(?:(?i:source|credit|courtesy|via|originally|republished|copyright)|[(©]|By)")
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 # The regex module's \s spelt out (str.isspace's but \x1c-\x1f) for `re`: the same pattern.
 _LEAD_DATELINE = LazyPattern(re.compile, r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[A-Z]"
