@@ -82,6 +82,12 @@ def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speake
     assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
 
 
+def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
+    """Each quotation's first 12 characters, speaker and verb."""
+    doc = notelint.parse(text)
+    return [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")]
+
+
 def test_a_reaction_under_a_speakers_label_is_the_speakers():
     # Wire factboxes ("Instant View") print each reaction under the speaker's upper-case label, in its
     # paragraph or in one of its own; a section head without a name and role names nobody.
@@ -90,9 +96,8 @@ def test_a_reaction_under_a_speakers_label_is_the_speakers():
             "“The market is looking through this.”\n\n"
             "Stocks rose. KEITH LERNER, CHIEF MARKET STRATEGIST, SUNTRUST ADVISORY SERVICES, ATLANTA: "
             "“We expect a bumpy ride.” TRUMP WIN: “Health care stocks would gain.”\n")
-    doc = notelint.parse(text)
-    assert [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")] == [
-        ("“The market ", "PAUL NOLTE", ":"), ("“We expect a", "KEITH LERNER", ":"), ("“Health care", None, None)]
+    assert speakers(text) == [("“The market ", "PAUL NOLTE", ":"), ("“We expect a", "KEITH LERNER", ":"),
+                              ("“Health care", None, None)]
 
 
 def test_an_excerpt_under_its_sources_name_is_the_sources():
@@ -103,10 +108,9 @@ def test_an_excerpt_under_its_sources_name_is_the_sources():
             "Flashback: “We will be back,” the senator said in 2010.\n\n"
             "Q: “Will you run?”\n\n"
             "The column, Navigating ObamaCare Outrage, put it this way: “All of this outrage is part of it.”\n")
-    doc = notelint.parse(text)
-    assert [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")] == [
-        ("“Randy Brogd", "Roll Call", ":"), ("“The country", "WaPo", ":"), ("“We will be ", "the senator", "said"), ("“Will you ru", None, None),
-        ("“All of this", None, None)]
+    assert speakers(text) == [("“Randy Brogd", "Roll Call", ":"), ("“The country", "WaPo", ":"),
+                              ("“We will be ", "the senator", "said"), ("“Will you ru", None, None),
+                              ("“All of this", None, None)]
 
 
 def test_source_names_the_wire_service(corpus_doc):
