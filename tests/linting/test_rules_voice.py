@@ -42,6 +42,29 @@ def test_nl301_leaves_quotations_countries_numerals_and_names_alone(paragraph):
     assert nl(f"Headline Here\n\n{paragraph}\n", "NL301") == []
 
 
+def test_nl301_finds_a_paragraph_that_opens_as_one_speaks():
+    # A paragraph with no other sign of a voice is read for its opener (a startswith, not a scan).
+    text = ("Barr Letter Released\n\nThe special counsel wrote to the attorney general in March.\n\n"
+            "Well, that changes the story the department has been telling.\n\n"
+            "Yeah, this was bound to happen.\n")
+    hits = nl(text, "NL301")
+    assert [word for word, _ in hits] == ["Well", "Yeah"]
+    assert hits[0][1].startswith("a conversational opener “Well” in wire text")
+    # Later in a paragraph, an opener is found where the paragraph is read for another sign of a voice.
+    later = "Barr Letter Released\n\nThe report is out. So, what did the counsel object to? Oh, the context.\n"
+    assert [word for word, _ in nl(later, "NL301")] == ["So", "?", "Oh"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "So far, 12 people have been arrested in connection with the attacks.",
+    "Well-known donors attended the fundraiser on Monday.",
+    "“Well, we will see what happens next,” the senator said.",
+    "Soon after, the talks resumed in Geneva.",
+])
+def test_nl301_leaves_reporting_that_opens_like_speech_alone(paragraph):
+    assert nl(f"Talks Resume\n\n{paragraph}\n", "NL301") == []
+
+
 def test_nl301_skips_quotations_that_lost_their_marks():
     # Scraped copy often drops every quotation mark; attributed speech must not read as the writer's voice.
     text = ("Kremlin Says\n\nMOSCOW (Reuters) - This is telephone terrorism,  Kremlin spokesman Dmitry Peskov "

@@ -434,7 +434,8 @@ def _label_pattern(labels: tuple[str, ...]) -> "re.Pattern":
 
 
 def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
-    """First or second person, questions and exclamations in wire text outside quotations.
+    """First or second person, questions, exclamations and conversational openers in wire text outside
+    quotations.
 
     A sentence with an attribution verb is skipped: in wire copy "we will fight, he said" without marks is
     a quotation whose marks were lost (common in scraped copy), not the writer's own voice."""
@@ -461,7 +462,11 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             if found and (candidate(text, found.start(), b) or candidate(text, a, b)):
                 break
         else:
-            continue
+            # Nor a paragraph of wire text opening with a conversational opener ("Yeah, this was bound to
+            # happen."): one str.startswith, not a scan. Openers later in a paragraph are found where the
+            # paragraph is read for another reason.
+            if not (wire_runs and wire_runs[0].start == block.start and text.startswith(_OPENER_STARTS, block.start)):
+                continue
         # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
         # (Asked only of the few paragraphs with a candidate.)
         quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
@@ -498,6 +503,10 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 continue
             if _EMAIL.search(sentence):
                 continue  # "Contact us at editors@…": the page's contact line, not the story's voice
+            opener = _OPENER.match(ctx.text, s_start, s_end)
+            if opener and any(a <= opener.start("word") < b for a, b in parts):
+                yield Hit(opener.start("word"), opener.end("word"),
+                          format_message(rule.message, what=f"a conversational opener “{opener.group('word')}”"))
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b):
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
@@ -515,6 +524,13 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
                         yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
+
+
+# A sentence opened as one speaks, not as an agency writes: "Yeah, this was bound to happen.", "So, this is
+# really a non-story.", "Well, you could read it that way.", "Oh, the context…", "Nope." (A comma after
+# "So" and "Well": "So far" and "Well-known" are reporting's.)
+_OPENER = _Lazy(re.compile, r"\s*(?P<word>(?:Yeah|Yep|Nope)(?=[,.!])|(?:Well|Oh|So)(?=,))")
+_OPENER_STARTS = ("Yeah", "Yep", "Nope", "Well,", "Oh,", "So,")
 
 
 # Newsletter furniture: a short lead-in to a list ("Here are your must-reads:"), or a digest item that
