@@ -104,7 +104,7 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
         return
     best = _last_match_before(text, _sentence_start(text, block_start, quote.start), quote.start)
     found = before_attribution(best) if best is not None else None
-    if found is None and ":" in text[max(0, quote.start - 8):quote.start]:
+    if found is None and ":" in text[max(0, quote.start - _LABEL_GAP - 1):quote.start]:
         found = _labelled(text, quote.start)
     if found is not None:
         quote.attrs["speaker"], quote.attrs["verb"] = found
@@ -115,6 +115,9 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
 # A name of two to four upper-case words, a comma, an upper-case role, a colon, then (white space, or the
 # blank line that ends the label's own paragraph) the quotation. Section heads have no comma ("TRUMP WIN:").
 _LABEL_CHARS = 250
+# The most white space between a label's colon and the quotation (a blank line, indentation): attribute
+# looks for the colon within that many characters and one before calling _labelled.
+_LABEL_GAP = 7
 _SPEAKER_LABEL = LazyPattern(re.compile,
     r"(?:^|(?<=\s))(?P<speaker>[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){1,3}),"
     r"[ \t]*[A-Z][A-Z0-9 .,&'’()/-]{1,200}:\Z")
@@ -138,7 +141,7 @@ def _labelled(text: str, quote_start: int) -> tuple[str, str] | None:
     """(speaker, ":") when a speaker's or source's label ends right before the quotation (see
     _SPEAKER_LABEL and HEADING_LABELS)."""
     colon = quote_start
-    while colon > 0 and quote_start - colon < 8 and text[colon - 1].isspace():
+    while colon > 0 and quote_start - colon < _LABEL_GAP and text[colon - 1].isspace():
         colon -= 1
     if colon < 2 or text[colon - 1] != ":":
         return None

@@ -24,7 +24,6 @@ from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_po
 from ..reading.source import Source, plain_source
 from .wire import WireNames, wire_names
 
-# A blank line (only horizontal white space) ends a block; single line breaks stay inside it.
 # How many paragraphs without a quotation mark a quotation left open may run over to the paragraph that
 # closes it (an excerpt scraped from a blockquote keeps its last closing mark only).
 _CARRY_BLOCKS = 5
@@ -325,12 +324,12 @@ class _Builder:
         """Where the block's quotation marks and brackets are, and whether its single marks are among
         them: where they may be structure (single primaries, or a double quotation holding a mark that
         may open a single one; most wire paragraphs have none, and their apostrophes are not looked at)."""
-        marks = self._marks[bisect_left(self._marks, start):bisect_left(self._marks, end)]
+        marks = _positions_in(self._marks, start, end)
         # (A line break first: memchr finds none in most blocks, a wire story's long paragraphs among them.)
         if marks and self.text.find("\n", start, end) != -1 and self.text.find("\n“", start, end) != -1:
             marks = _without_line_reopenings(self.text, marks)
         if style == SINGLE and self._singles is not None:
-            singles = self._singles[bisect_left(self._singles, start):bisect_left(self._singles, end)]
+            singles = _positions_in(self._singles, start, end)
         elif style == SINGLE or (marks and single_may_open(self.text, start, end)):
             singles = single_candidates(self.text, start, end)
         else:
@@ -696,9 +695,10 @@ def _turn_label(text: str, start: int, end: int, title_case: bool = False) -> tu
     words = m.end()
     while words < end and text[words].isspace():
         words += 1
-    if title_case and not _sentence_case(text[words:min(end, words + 80)]):
+    head = text[words:min(end, words + 80)]
+    if title_case and not _sentence_case(head):
         return None
-    rest = text[words:min(end, words + 80)].split(None, 2)
+    rest = head.split(None, 2)
     if rest:
         if rest[0][0] in "“\"‘'«„":
             return None
