@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import Any, Iterator
 
-from ..reading.formats import CORPUS_FORMATS, corpus_format_for_path
+from ..reading.formats import CORPUS_FORMATS, CORPUS_SUFFIXES, corpus_format_for_path
 from ..reading.source import SourceError
 from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, UsageError, open_output, use_color
 
@@ -58,7 +58,7 @@ def is_corpus_run(args: argparse.Namespace, paths) -> bool:
         return True
     kinds = {corpus_format_for_path(p) is not None for p in paths}
     if kinds == {True, False}:
-        raise UsageError("corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet) cannot be checked together with "
+        raise UsageError(f"corpus files ({CORPUS_SUFFIXES}) cannot be checked together with "
                          "article files or folders: run them separately")
     return kinds == {True}
 
@@ -343,12 +343,11 @@ def _meta_text(meta: dict) -> str:
 def check_file_run_options(args: argparse.Namespace) -> None:
     """Corpus-only options given to a check of article files: a usage error, not silently ignored."""
     if getattr(args, "per_article", False):
-        raise UsageError("--per-article is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
+        raise UsageError(f"--per-article is for corpus files ({CORPUS_SUFFIXES})")
     if getattr(args, "engine", "local") != "local" or getattr(args, "scheduler", None):
-        raise UsageError("--engine dask is for corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet)")
+        raise UsageError(f"--engine dask is for corpus files ({CORPUS_SUFFIXES})")
     if args.output_format in ("csv", "parquet"):
-        raise UsageError(f"--output-format {args.output_format} is for corpus files "
-                         "(.jsonl, .ndjson, .csv, .tsv, .parquet)")
+        raise UsageError(f"--output-format {args.output_format} is for corpus files ({CORPUS_SUFFIXES})")
 
 
 # --- parse and strip ----------------------------------------------------------------------------------

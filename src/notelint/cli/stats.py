@@ -41,11 +41,12 @@ def register(sub) -> None:
 def run_stats(args: argparse.Namespace) -> int:
     from ..linting.config import SettingsResolver, overrides_from_args
     from ..reporting.stats import corpus_stats
+    from ..reading.formats import CORPUS_SUFFIXES
     from .corpus import is_corpus_run, lint_corpus_files, record_error_line, tell
     from .progress import Progress
 
     if not is_corpus_run(args, args.paths):
-        raise UsageError("stats reads corpus files (.jsonl, .ndjson, .csv, .tsv, .parquet, or --input-format)")
+        raise UsageError(f"stats reads corpus files ({CORPUS_SUFFIXES}, or --input-format)")
     if args.by:
         args.meta_field = (args.meta_field or []) + [args.by]
     settings = SettingsResolver(overrides_from_args(args))(args.paths[0])

@@ -29,6 +29,8 @@ FILE_EXTENSIONS = TEXT_EXTENSIONS + MARKDOWN_EXTENSIONS + HTML_EXTENSIONS
 # tell it has none without importing the corpus readers (csv, decimal, datetime, json).
 CORPUS_FORMATS = ("jsonl", "csv", "parquet")
 CORPUS_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".parquet": "parquet"}
+# As messages name them: ".jsonl, .ndjson, .csv, .tsv, .parquet".
+CORPUS_SUFFIXES = ", ".join(CORPUS_EXTENSIONS)
 
 
 def corpus_format_for_path(path: str) -> str | None:
