@@ -3,6 +3,7 @@ without marks, so the speakers' "I" and "you" are not the writer's voice, and th
 quotation's. Texts written here in the shapes radio transcripts, Q&A interviews and newsletters take."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -80,13 +81,23 @@ def test_the_writers_introduction_before_the_first_turn_is_still_read():
     assert hits and all(text.index(hit) < text.index("Q:") for hit in hits)
 
 
-def test_a_newsletters_upper_case_headings_and_source_excerpts_are_no_transcript():
-    text = ("Morning briefing\n\n"
-            "KERRY: NO TROOPS TO HELP IRAQIS - With Islamists retaking Fallujah, we wonder what comes next.\n\n"
-            "WSJ: “The U.S. has intercepted an order from Iran to Shiite militants in Iraq,” the paper says.\n\n"
-            "PICK SIX: LANDRIEU OVERDUE? - Republicans hope to win the seat.\n\n"
-            "WSJ: “Markets fell on Monday,” the paper reports. You read that right.\n\n"
-            "KERRY: STILL NO TROOPS - The secretary said it again.\n")
+# A newsletter's upper-case headings and source excerpts; a myth-and-fact piece alternating two title-case
+# headings, whose words are titles, not speech. Neither is a dialogue, and the writer's voice is still read.
+NEWSLETTER = ("Morning briefing\n\n"
+              "KERRY: NO TROOPS TO HELP IRAQIS - With Islamists retaking Fallujah, we wonder what comes next.\n\n"
+              "WSJ: “The U.S. has intercepted an order from Iran to Shiite militants in Iraq,” the paper says.\n\n"
+              "PICK SIX: LANDRIEU OVERDUE? - Republicans hope to win the seat.\n\n"
+              "WSJ: “Markets fell on Monday,” the paper reports. You read that right.\n\n"
+              "KERRY: STILL NO TROOPS - The secretary said it again.\n")
+MYTH_AND_FACT = ("Five myths about the attack, checked\n\n"
+                 "Network Myth: Rescue Teams Were Told To Stand Down\n\nThe committee found no such order. We checked.\n\n"
+                 "Senate Review: No Evidence Of A Stand Down Order\n\nThe report is plain about it.\n\n"
+                 "Network Myth: The Administration Ignored The Threats\n\nIt did not, and you can read why.\n\n"
+                 "Senate Review: No Tactical Warning Before The Attack\n\nPhoto: Jane Doe / Reuters\n")
+
+
+@pytest.mark.parametrize("text", [NEWSLETTER, MYTH_AND_FACT], ids=["upper-case headings", "title-case headings"])
+def test_headings_source_excerpts_and_credits_are_no_transcript(text):
     assert turns(notelint.parse(text)) == []
     assert any(f.code == "NL301" for f in lint(text))
 
@@ -128,17 +139,6 @@ def test_a_print_qa_with_title_case_labels_is_a_dialogue():
         ("Thank you.", "Steven Rosenfeld"),
     ]
     assert [f.code for f in lint(PRINT_QA) if f.code == "NL301"] == []
-
-
-def test_title_case_headings_and_credits_are_no_dialogue():
-    # A myth-and-fact piece alternates two title-case headings; their words are titles, not speech.
-    text = ("Five myths about the attack, checked\n\n"
-            "Network Myth: Rescue Teams Were Told To Stand Down\n\nThe committee found no such order. We checked.\n\n"
-            "Senate Review: No Evidence Of A Stand Down Order\n\nThe report is plain about it.\n\n"
-            "Network Myth: The Administration Ignored The Threats\n\nIt did not, and you can read why.\n\n"
-            "Senate Review: No Tactical Warning Before The Attack\n\nPhoto: Jane Doe / Reuters\n")
-    assert turns(notelint.parse(text)) == []
-    assert any(f.code == "NL301" for f in lint(text))
 
 
 def test_labels_that_lost_their_colon_to_bold_markup_end_in_a_no_break_space():
