@@ -100,6 +100,18 @@ def test_nl101_commentary_inside_a_quotation():
     assert "NL102" not in codes(findings)  # inside a quotation it is NL101's business, not NL102's
 
 
+def test_nl101_an_editors_note_in_parentheses_inside_a_quotation():
+    text = ("Rebels Press Offensive\n\n“We will keep fighting (Ed. note: they are paid to fight) until the city "
+            "falls,” said the rebel commander.\n")
+    nl101 = [f for f in lint_text(text) if f.code == "NL101"]
+    assert [text[f.start:f.end] for f in nl101] == ["(Ed. note: they are paid to fight)"]
+
+
+def test_nl101_leaves_editing_marks_in_parentheses_alone():
+    text = ("Talks Resume\n\n“He said we should wait (…) until after the talks (sic),” one official said.\n")
+    assert "NL101" not in codes(lint_text(text))
+
+
 def test_nl101_leaves_clarifications_in_quotations_alone():
     text = ("Talks Resume\n\n“He [Ghaani] said we should wait […] until after the talks [sic],” one official "
             "said.\n")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from notelint.parsing.brackets import (classify_bracket, commentary_paragraph_label, editor_label, find_editor_notes,
                                        is_notice, is_parenthetical_aside)
 from notelint.parsing.document import build_document, is_page_furniture
-from notelint.parsing.model import (ANNOTATION, BRACKET, CLARIFICATION, HEADLINE, INSERTION, PARAGRAPH, SOURCE,
+from notelint.parsing.model import (ANNOTATION, BRACKET, CLARIFICATION, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE,
                                     STAGE_DIRECTION, STANDFIRST)
 from notelint.parsing.strip import strip_document
 from notelint.reading.source import plain_source
@@ -80,6 +80,67 @@ def test_parentheses_inside_a_quotation_are_the_speakers_or_a_clarification():
                  "to?” the contractor said.")
     doc = parse(HEAD + LEAD + paragraph + "\n")
     assert insertions(doc) == []
+
+
+def clarifications(doc) -> list[tuple[str, bool]]:
+    return [(doc.text_of(s), s.attrs["in_quote"]) for s in doc.spans_of(CLARIFICATION)]
+
+
+@pytest.mark.parametrize("note, label", [
+    ("(Ed. note: the council has missed every deadline since 2019)", "Ed. note"),
+    ("(Editor’s note: none of them did.)", "Editor’s note"),
+    ("(ZH: and who pays for it?)", "ZH"),
+])
+def test_a_labelled_note_in_parentheses_inside_a_quotation_is_an_insertion_there(note, label):
+    paragraph = f"“We will finish the bridge on time {note} and within budget,” the mayor said on Tuesday."
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(note, label)]
+    span = doc.spans_of(INSERTION)[0]
+    assert span.attrs["in_quote"] is True
+    quote = next(q for q in doc.spans_of(QUOTE) if q.contains(span))
+    assert span in quote.children and quote.attrs["speaker"] == "the mayor"
+
+
+def test_a_note_inside_a_quotation_within_a_quotation_is_placed_in_the_inner_one():
+    paragraph = ("“He told us, ‘We can build it (Ed. note: they could not) for less,’ and we believed him,” "
+                 "the mayor said.")
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    note = doc.spans_of(INSERTION)[0]
+    inner = [q for q in doc.spans_of(QUOTE) if q.contains(note)]
+    assert len(inner) == 2 and note in min(inner, key=lambda q: q.end - q.start).children
+
+
+@pytest.mark.parametrize("mark, in_quote", [
+    ("(sic)", True), ("(…)", True), ("(...)", True), ("(emphasis added)", True),
+    ("(i.e. the 1998 bridge)", True), ("(sic)", False), ("(i.e. no criminal record)", False),
+    ("(that is, the contractor)", False),
+])
+def test_editing_marks_and_glosses_in_parentheses_are_clarifications(mark, in_quote):
+    sentence = f"the council’s engineers {mark} never looked at the old span"
+    paragraph = (f"“{sentence.capitalize()},” the mayor said." if in_quote
+                 else f"The mayor said {sentence}, and blamed the contractor.")
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert clarifications(doc) == [(mark, in_quote)]
+    assert insertions(doc) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The man in charge (i.e., the bishop!) never answered the parish's letters.",  # a gloss that exclaims
+    "The council called the overruns unavoidable (!) and blamed the contractor.",  # astonishment
+])
+def test_an_exclaiming_parenthesis_is_an_aside_not_a_clarification(paragraph):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert clarifications(doc) == [] and len(insertions(doc)) == 1
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The mayor called the span “a landmark (Ed. note: it is not” at all) and left the meeting.",
+    "The mayor blamed “the engineers (i.e. the” contractors) and left the meeting.",
+])
+def test_a_parenthesis_that_straddles_a_quotation_mark_is_left_as_text(paragraph):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert clarifications(doc) == [] and insertions(doc) == []
+    assert [doc.text_of(q) for q in doc.spans_of(QUOTE)] == [paragraph[paragraph.index("“"):paragraph.index("”") + 1]]
 
 
 @pytest.mark.parametrize("paragraph", [

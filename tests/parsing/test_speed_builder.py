@@ -87,12 +87,12 @@ def test_regex_space_is_the_regex_modules_white_space():
 def _add_editor_notes_looking_in_datelines(self, children, start, chunk, asides=False):
     """_add_editor_notes as first written: asides looked for everywhere but in quotations."""
     quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE] if asides else ()
-    with mock.patch.object(document._Builder, "_paren_notes", lambda builder, text, a, q=(): _ORIGINAL_PAREN_NOTES(builder, text, a, quoted)):
+    with mock.patch.object(document._Builder, "_parentheses", lambda builder, text, a, q=(): _ORIGINAL_PARENTHESES(builder, text, a, quoted)):
         return _ORIGINAL_ADD_EDITOR_NOTES(self, children, start, chunk, asides)
 
 
 _ORIGINAL_ADD_EDITOR_NOTES = document._Builder._add_editor_notes
-_ORIGINAL_PAREN_NOTES = document._Builder._paren_notes
+_ORIGINAL_PARENTHESES = document._Builder._parentheses
 
 
 def _tree(doc):

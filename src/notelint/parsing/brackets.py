@@ -27,7 +27,7 @@ from .model import (
     STAGE_DIRECTION,
 )
 
-__all__ = ["classify_bracket", "find_editor_notes", "editor_label", "is_parenthetical_aside", "is_notice",
+__all__ = ["classify_bracket", "find_editor_notes", "read_parentheses", "editor_label", "is_parenthetical_aside", "is_notice",
            "commentary_paragraph_label", "is_post_transcript", "speech_without_marks"]
 
 _APOS = "['’]"
@@ -853,7 +853,16 @@ _PAREN_OTHER_START_RE = LazyPattern(re.compile, r"\((?P<label>ed\.)(?=,?\s+(?!by
 def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool = False,
                       quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (), speech=None
                       ) -> list[tuple[int, int, str | None]]:
-    """Editor's notes in parentheses, "(Editor's note: ...)", "(ZH: ...)", as (start, end, label).
+    """The notes of read_parentheses(text, ...): editor's notes and, with `asides`, the writer's asides."""
+    return read_parentheses(text, markers, asides=asides, quoted=quoted, speech=speech)[0]
+
+
+def read_parentheses(text: str, markers: tuple[str, ...] = (), *, asides: bool = False,
+                     quoted: tuple[tuple[int, int], ...] | list[tuple[int, int]] = (), speech=None
+                     ) -> tuple[list[tuple[int, int, str | None]], list[tuple[int, int]]]:
+    """What the parentheses of a paragraph hold: (notes, marks).
+
+    Notes: editor's notes in parentheses, "(Editor's note: ...)", "(ZH: ...)", as (start, end, label).
 
     The span includes both parentheses; nested parentheses inside the note are balanced. A note whose
     closing parenthesis never comes is not reported (its extent is unknown); scanning resumes after it.
@@ -864,8 +873,13 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
     label None (see `is_parenthetical_aside`); none that lies in a `quoted` (start, end) range of `text`:
     parentheses inside a quotation are the speaker's or a clarification. `speech`: see
     `is_parenthetical_aside`; None works it out from `text` (`speech_without_marks`) when it matters.
+
+    Marks: the (start, end) of each editing mark or pointing gloss, "(sic)", "(…)", "(emphasis added)",
+    "(i.e. no criminal record)" (see _PAREN_MARK_START_RE), where no note is; parentheses included. A
+    parenthesis holding another is none. Both are read in one walk over the "(" of the text.
     """
     starts: list[tuple[int, str]] = []
+    mark_starts: list[int] = []
     # Each pattern is tried at each "(" rather than searched for: a match holds no "(" but its first, so
     # these are exactly the matches of its finditer, and the label's first letter and the initials'
     # colon say cheaply where trying is useless (two finditer scans cost ~2 µs a paragraph).
@@ -881,6 +895,8 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
             starts.append((pos, m.group("label") or m.group("imperative")))
         if colon and (m := _PAREN_INITIALS_START_RE.match(text, pos)) and m.group("label") not in _NOT_INITIALS:
             starts.append((pos, m.group("label")))
+        if follower in _PAREN_MARK_FIRST and _PAREN_MARK_START_RE.match(text, pos):
+            mark_starts.append(pos)
         pos = text.find("(", pos + 1)
     starts.sort()
     if markers:
@@ -889,7 +905,7 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
                 starts.append((m.start(), marker))
         starts.sort()
     if not starts and (not asides or _all_within(text, opening, quoted)):
-        return []
+        return [], _editing_marks(text, mark_starts, ())
     closes = _matching_parentheses(text)
     notes: list[tuple[int, int, str | None]] = []
     resume = 0
@@ -906,7 +922,34 @@ def find_editor_notes(text: str, markers: tuple[str, ...] = (), *, asides: bool 
     if asides:
         notes = _add_asides(text, notes, closes, quoted,
                             speech if speech is not None else lambda: speech_without_marks(text))
-    return notes
+    return notes, _editing_marks(text, mark_starts, notes)
+
+
+def _editing_marks(text: str, starts: list[int], notes) -> list[tuple[int, int]]:
+    """The editing marks and glosses of read_parentheses among the parentheses opening at `starts`."""
+    marks = []
+    for start in starts:
+        end = text.find(")", start + 1)
+        if end != -1 and "(" not in (inner := text[start + 1:end]) and (
+                _PAREN_GLOSS_RE.fullmatch(inner)
+                or (_FIXED_MARK_RE.fullmatch(inner) and inner.strip(" .") not in ("?", "!"))) \
+                and not any(s <= end and start < e for s, e, _ in notes):
+            marks.append((start, end + 1))
+    return marks
+
+
+# --- Editing marks in parentheses ------------------------------------------------------------------------
+# Writers and editors mark the text in parentheses as they do in brackets: "(sic)", an elision "(…)",
+# "(emphasis added)", and a gloss that names what a word refers to, "(i.e. no criminal record)". These are
+# clarifications: they restore or point, they do not argue. The opening words of _FIXED_MARK_RE's marks
+# and of a pointing gloss, tried at each "(" whose next character can open one.
+_PAREN_MARK_START_RE = LazyPattern(re.compile,
+    r"\(\s*(?:sic\b|\.\s?\.\s?\.|…|emphas[ie]s\b|italics\b|bold|underlining\b|capitals\b|caps\b|highlighting\b|"
+    r"original\s+emphasis|my\s+emphasis|our\s+emphasis|translat|paraphras|i\.\s?e\.|that\s+is,|namely\b)",
+    re.IGNORECASE)
+_PAREN_MARK_FIRST = frozenset(" \t\n.…sSeEiIbBuUcChHoOmMtTpPnN")
+# A gloss that points at a referent. One that exclaims or asks ("(i.e., the bishop!)") is an aside.
+_PAREN_GLOSS_RE = LazyPattern(re.compile, r"\s*(?:i\.\s?e\.|that\s+is,|namely\b)[^!?]*", re.IGNORECASE | re.DOTALL)
 
 
 def _all_within(text: str, opening: list[int], quoted) -> bool:

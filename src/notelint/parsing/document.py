@@ -11,12 +11,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from . import attribution
-from .brackets import classify_bracket, commentary_paragraph_label, find_editor_notes, is_post_transcript
+from .brackets import classify_bracket, commentary_paragraph_label, is_post_transcript, read_parentheses
 from ..collector import paused
 from ..lazy_pattern import LazyPattern, regex
 from ..values import FrozenValue
-from .model import (BREAK, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Document,
-                    Problem, Span)
+from .model import (BREAK, CLARIFICATION, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
+                    Document, Problem, Span)
 from .quotemarks import (DOUBLE, SINGLE, canonical, curly_in_place, doubled_singles, primary_style,
                          single_candidates, single_may_open)
 from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph,
@@ -298,9 +298,9 @@ class _Builder:
         if self._turns and (turn := self._turns.get(start)) is not None:
             return self._turn_span(role, start, end, *turn)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
-                and (text.find("(", start, end) == -1 or not self._paren_notes(text[start:end], True))):
-            # Plain reporting, perhaps with asides in parentheses but no editor's note: nothing to find (the
-            # rare paragraph with a note has it looked for again by _inline_spans). Compact: its one wire
+                and (text.find("(", start, end) == -1 or not any(self._parentheses(text[start:end], True)))):
+            # Plain reporting, perhaps with parentheses but no editor's note or editing mark in them: nothing
+            # to find (the rare paragraph with one has it looked for again by _inline_spans). Compact: its one wire
             # child left out, as a paragraph without children is all reporting (Context.runs_of).
             if self.compact:
                 return Span(role, start, end)
@@ -509,11 +509,12 @@ class _Builder:
     def _furniture_starts(self) -> set[int]:
         return {self._blocks_seen[i][0] for i in self._furniture}
 
-    def _paren_notes(self, chunk: str, asides: bool, quoted=()) -> list:
+    def _parentheses(self, chunk: str, asides: bool, quoted=()) -> tuple[list, list]:
+        """The notes (and, with `asides`, the asides) and the editing marks in the parentheses of `chunk`."""
         # A transcript of posts is all quoted words: only labelled notes are looked for there.
         if asides and is_post_transcript(chunk):
             asides = False
-        return find_editor_notes(chunk, self.options.editorial_markers, asides=asides, quoted=quoted)
+        return read_parentheses(chunk, self.options.editorial_markers, asides=asides, quoted=quoted)
 
     def _commentary_label(self, start: int, end: int) -> str | None:
         """The label of a paragraph that is a note of the republisher's ("Editorial comment: ...",
@@ -537,16 +538,14 @@ class _Builder:
         # straddle the dateline and be dropped below. Every wire lead has one; its test cost ~2% of a story.
         quoted = [(c.start - start, c.end - start) for c in children if c.kind == QUOTE or c.kind == SOURCE] \
             if asides else ()
-        notes = self._paren_notes(chunk, asides, quoted)
-        for note_start, note_end, label in notes:
-            attrs = {"in_quote": False, "label": label} if label else {"in_quote": False}
-            note = Span(INSERTION, start + note_start, start + note_end, attrs=attrs)
-            inside = [c for c in children if note.start <= c.start and c.end <= note.end]
-            crossing = [c for c in children if c.start < note.end and note.start < c.end and c not in inside]
-            if crossing:
-                continue  # a note that straddles a quotation is not one we can place; leave the text as is
-            note.children = inside
-            children = sorted([c for c in children if c not in inside] + [note], key=lambda s: s.start)
+        notes, marks = self._parentheses(chunk, asides, quoted)
+        spans = [Span(INSERTION, start + note_start, start + note_end,
+                      attrs={"in_quote": False, "label": label} if label else {"in_quote": False})
+                 for note_start, note_end, label in notes]
+        spans += [Span(CLARIFICATION, start + mark_start, start + mark_end, attrs={"in_quote": False})
+                  for mark_start, mark_end in marks]
+        for span in sorted(spans, key=_start) if len(spans) > 1 else spans:
+            children = _placed(children, span) or children
         return children
 
     def _comments_span(self, start: int, end: int, blocks: list[tuple[int, int, str]] | None = None) -> Span:
@@ -982,6 +981,25 @@ def _add_block(blocks: list, text: str, start: int, end: int) -> None:
 
 def _start(span: Span) -> int:
     return span.start
+
+
+def _placed(children: list[Span], span: Span) -> list[Span] | None:
+    """`children` with a note or mark in parentheses, `span`, placed among them: inside the quotation that
+    holds it (then it is `in_quote`), holding the spans that lie within it. None when it straddles a
+    span's edge: it cannot be placed, and its parentheses are read as text."""
+    for child in children:
+        if child.kind == QUOTE and child.start < span.start and span.end <= child.end:
+            placed = _placed(child.children, span)
+            if placed is None:
+                return None
+            child.children = placed
+            span.attrs["in_quote"] = True
+            return children
+    inside = [c for c in children if span.start <= c.start and c.end <= span.end]
+    if any(c.start < span.end and span.start < c.end for c in children if c not in inside):
+        return None
+    span.children = inside or span.children
+    return sorted([c for c in children if c not in inside] + [span], key=_start)
 
 
 def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
