@@ -195,6 +195,18 @@ def test_a_code_in_capitals_that_spells_an_interjection_is_no_aside(code):
     ("(Update: the council has since set a date.)", "Update"),
     ("(Author’s note: I drove across it this morning.)", "Author’s note"),
     ("(Disclosure: I worked for the mayor in 2010.)", "Disclosure"),
+    # A writer stepping out of the report under a label of their own voice.
+    ("(Side note: this is the third delay in a year.)", "Side note"),
+    ("(Fact check: the overruns were in the 2019 audit.)", "Fact check"),
+    ("(Reality check – the audit says otherwise.)", "Reality check"),
+    ("(Our take: a convenient excuse for a late bridge.)", "Our take"),
+    ("(My two cents: fire the contractor.)", "My two cents"),
+    ("(Spoiler alert: it will not open in June.)", "Spoiler alert"),
+    ("(Reminder: the same council approved the budget.)", "Reminder"),
+    ("(Pro tip: read the audit before the press release.)", "Pro tip"),
+    ("(Memo to the mayor: voters remember the last bridge.)", "Memo to the mayor"),
+    ("(Editor’s aside: the contractor also built the stadium.)", "Editor’s aside"),
+    ("(PPS: the vote is on Tuesday, if anyone still cares.)", "PPS"),
 ])
 def test_parenthesised_labels(note, label):
     doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")
@@ -211,6 +223,9 @@ def test_parenthesised_labels(note, label):
     ("[Update: the council has since voted it down.]", "Update"),
     ("[This is exactly how the last bridge went over budget – ed]", "ed"),
     ("[The same firm won the stadium contract too ed]", "ed"),
+    ("[Fact check: the council approved every one of the overruns.]", "Fact check"),
+    ("[Side note – the mayor’s brother owns the firm.]", "Side note"),
+    ("[Sarcasm alert: what a surprise that the bill went up again.]", "Sarcasm alert"),
 ])
 def test_bracketed_label_forms(bracket, label):
     paragraph = f"The council will meet again next week. {bracket} Residents are angry."

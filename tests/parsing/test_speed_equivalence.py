@@ -203,9 +203,10 @@ def test_editor_notes_tried_at_each_paren_on_the_corpus(corpus_text):
 def test_only_the_named_labels_first_letters_match_them_case_free():
     # Why a "(" followed by any other character cannot begin a _PAREN_NOTE_START_RE match (its labels begin
     # Editor, Ed, Note, NB, Webmaster, Publisher, PS, Moderator, Author, Aside, Blogger, Hint, Update, Full
-    # disclosure, Disclosure; the pattern is IGNORECASE, and re's case folding lets a few other characters
-    # match ASCII letters: ſ s, K k, ı i).
-    first_letters = re.compile("[enwpmabhufd]", re.IGNORECASE)
+    # disclosure, Disclosure, Side note, Sarcasm, Reality check, Reminder, Our take, Just saying, Irony, …;
+    # the pattern is IGNORECASE, and re's case folding lets a few other characters match ASCII letters:
+    # ſ s, K k, ı i, İ i).
+    first_letters = re.compile("[enwpmabhufdsroji]", re.IGNORECASE)
     for code in range(0x110000):
         if first_letters.match(chr(code)):
             assert chr(code) in brackets._NAMED_LABEL_FIRST, hex(code)

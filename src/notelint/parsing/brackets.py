@@ -42,11 +42,18 @@ _NAMED_LABEL = (
     r"|Eds?\.(?=\s*[:—–-])"
     r"|Ed(?=\s*:)"
     r"|Note\s+from\s+the\s+editor"
-    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Editor){_APOS}s\s+(?:note|comment|commentary)"
+    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Editor|Writer|Reporter){_APOS}s\s+"
+    r"(?:note|comment|commentary|aside|take|addendum)"
     rf"|Authors?{_APOS}?\s+note"
-    # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...": the note's addressee.
-    r"|Note\s+(?:to|for)\s+[^:()\[\]\n]{1,60}?(?=\s*(?::|[—–]|\s-\s|--))"
-    r"|Note|N\.\s?B\.?|NB|P\.\s?S\.?|PS|Aside|Hint|Update|(?:Full\s+)?Disclosure"
+    # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...", "Memo to the mayor:":
+    # the note's addressee.
+    r"|(?:Note|Memo)\s+(?:to|for)\s+[^:()\[\]\n]{1,60}?(?=\s*(?::|[—–]|\s-\s|--))"
+    r"|Note|N\.\s?B\.?|NB|P\.\s?P\.\s?S\.?|P\.\s?S\.?|PPS|PS|Aside|Hint|Update|Addendum|(?:Full\s+)?Disclosure"
+    # The labels of a writer stepping out of the report in a voice of their own, as blogs and newsletters
+    # print them: "(Side note: …)", "[Fact check: …]", "(Our take: …)", "(Spoiler alert: …)", "(Pro tip: …)".
+    r"|Side\s*note|(?:Fact|Reality|Sanity)[\s-]check|(?:My|Our)\s+(?:take|view|two\s+cents|guess|bet)"
+    r"|Reminder|Spoiler(?:\s+alert)?|Psst|Pro\s*tip|Fun\s+fact|Just\s+saying|Bottom\s+line"
+    r"|(?:Irony|Sarcasm|Snark)(?:\s+alert)?"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
 _BARE_EDITOR_RE = LazyPattern(re.compile, r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -835,13 +842,17 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
 
 
 # --- Parenthesised editor's notes in plain text ---------------------------------------------------------
-_PAREN_NOTE_START_RE = LazyPattern(re.compile, rf"\((?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
+# The lookahead first asks for a colon or dash before the next parenthesis, as every label's separator is
+# one: "(Reuters)", "(R-Texas)" and most other parentheses then fail at their first few characters, instead
+# of in each of the labels' forty-odd branches. (200 characters hold any label and its spaces.)
+_PAREN_NOTE_START_RE = LazyPattern(re.compile,
+    rf"\((?=[^():—–-]{{0,200}}+[:—–-])(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
 # Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
 _PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?!\s*[“\"‘'«„])"
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
-_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDd")
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDdSsſRrOoJjIiİı")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
