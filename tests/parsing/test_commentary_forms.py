@@ -49,6 +49,9 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(yes, fines)",                                               # an interjection echoing the text
     "(not)",
     "(surprise!)",
+    "(as if)",
+    "(eye roll)",
+    "(sure, Jan)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -315,6 +318,23 @@ def test_an_exclaiming_gloss_is_sarcasm_and_a_plain_one_a_clarification():
     assert classify_in(paragraph, "[i.e., the bishop!]", in_quote=True)[0] == INSERTION
     plain = "“The man in charge [i.e., the bishop] never answered our letters,” she said."
     assert classify_in(plain, "[i.e., the bishop]", in_quote=True) == (CLARIFICATION, None)
+
+
+@pytest.mark.parametrize("bracket", ["[sigh]", "[LOL]", "[as if]", "[eye roll]", "[yikes!]", "[Hahaha.]", "[facepalm]"])
+def test_a_bracket_of_only_an_interjection_is_the_writers_even_in_a_quotation(bracket):
+    paragraph = f"“The new span will open in June {bracket} and under budget,” she said."
+    assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
+    assert classify_in(f"The span will open in June. {bracket}", bracket) == (INSERTION, None)
+
+
+@pytest.mark.parametrize("bracket, kind", [
+    ("[Yes.]", CLARIFICATION),               # a speaker's short answer restored
+    ("[no]", CLARIFICATION),
+    ("[rolls his eyes]", STAGE_DIRECTION),   # a transcript's gesture
+])
+def test_a_restored_answer_or_a_transcripts_gesture_is_no_interjection(bracket, kind):
+    paragraph = f"“Will it open in June? {bracket} We will see,” she said."
+    assert classify_in(paragraph, bracket, in_quote=True)[0] == kind
 
 
 def test_a_mimed_action_in_a_paragraph_of_its_own_is_the_writers():

@@ -368,7 +368,7 @@ _ASIDE_TRIGGERS = frozenset("""
     wait forget mind behold cue enjoy believe trust just insert here
     yes no yeah yep nope not really seriously whoa wow ahem sigh cough wink ha haha hahaha lol oops ugh duh yikes
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
-    who knew""".split()) | (
+    who knew if eye eyeroll rolls roll face facepalm palm smh jan""".split()) | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -692,6 +692,8 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return form, None
     if _FIXED_MARK_RE.fullmatch(inner):
         return CLARIFICATION, None
+    if _BRACKET_INTERJECTION_RE.fullmatch(inner):
+        return INSERTION, None
     whole_block = not before.strip() and not after.strip()
     if _PROMO_RE.match(inner) or (whole_block and _is_brief(inner)):
         return BRACKET, None
@@ -724,7 +726,17 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 _INTERJECTION_RE = LazyPattern(re.compile,
     r"[\s*]*(?:yes|no|yeah|yep|nope|not|really|seriously|whoa|wow|ahem|sigh|cough|wink|(?:ha)+|lol|oops|ugh|duh|"
     r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|natch|ouch|yawn|gee|surprise|of\s+course|"
-    r"go\s+figure|imagine\s+that|who\s+knew)(?=\s*(?:[,.!?…;]|$))",
+    r"go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|rolls?\s+(?:my\s+)?eyes|face[\s-]?palm|smh|"
+    r"sure,?\s+jan)(?=\s*(?:[,.!?…;]|$))",
+    re.IGNORECASE)
+# A bracket that holds only such an interjection, "[sigh]", "[eye roll]", "[LOL]", "[yikes!]", is the writer's
+# in a quotation too: no speaker's word is restored by it. Not "yes", "no", "not", "oh", "really" or "of
+# course", which restore a speaker's short answer ("[Yes.]"), nor the sounds and gestures a transcript notes
+# ("[cough]", "[gasp]", "[rolls his eyes]").
+_BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
+    r"\s*(?:whoa|wow|ahem|sigh|wink|(?:ha){2,}|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|"
+    r"natch|yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|rolls?\s+eyes|face[\s-]?palm|smh|"
+    r"sure,?\s+jan)[\s.!?…]*",
     re.IGNORECASE)
 # A gloss: a clarification's own openings. It is commentary only when it exclaims or asks ("[i.e., Francis!]").
 _GLOSS_RE = LazyPattern(re.compile, r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
