@@ -82,6 +82,22 @@ def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speake
     assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    # A determiner before a name takes the word after it: the spokesman speaks, not "A White House".
+    ("A White House spokesman said: “The president has no plans to travel.”", "A White House spokesman"),
+    ("A spokesman said: “Enquiries are ongoing.”", "A spokesman"),
+    ("His office said in a statement: “The senator was not consulted.”", "His office"),
+    ("The Swedish company said “no decision has been made” on the listing.", "The Swedish company"),
+    # An adverb or a verb before the speech verb is no part of the name.
+    ("The White House also said “talks will continue” next week.", "The White House"),
+    ("The Kremlin later told reporters “there is nothing to add.”", "The Kremlin"),
+])
+def test_a_determiner_before_a_name_takes_the_word_after_it(paragraph, speaker):
+    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
+    [quote] = doc.spans_of("quote")
+    assert quote.attrs.get("speaker") == speaker
+
+
 def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     """Each quotation's first 12 characters, speaker and verb."""
     doc = notelint.parse(text)

@@ -63,7 +63,7 @@ _VERB_AFTER = LazyPattern(re.compile,
 # or an ASCII character follows it, which ends a word (\b) exactly when it is none of [a-zA-Z0-9_].
 _PLAIN_AFTER = LazyPattern(re.compile, r"[\t\n\x0b\x0c\r ,]*+[A-Za-z0-9_'\- \t]*")
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
-_SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
+_SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|(?:A|[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
                  rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b")
 _BEFORE = LazyPattern(regex.compile, rf"(?:{_SPEAKER_VERB}|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 # _BEFORE without its "according to" branch, for text without those words: the same matches, and the
@@ -167,29 +167,36 @@ def _labelled(text: str, quote_start: int) -> tuple[str, str] | None:
 
 def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
     """The speaker and verb a _BEFORE match names. A capital that only opens the sentence is no name's:
-    "The president said" names "The president", "But he said" names "he", "When asked" names nobody."""
+    "The president said" names "The president", "But he said" names "he", "When asked" names nobody. A
+    determiner before names takes the word after them: "A White House spokesman said"."""
     groups = match.groupdict()
     speaker = groups.get("speaker")
     if speaker is None:  # "according to …"
         return _trim(groups["speaker2"]), groups["verb2"]
+    middle = match.string[match.end("speaker"):match.start("verb")].strip()  # the one word between, if any
     if speaker in _CAPITALISED_OPENERS:
-        middle = match.string[match.end("speaker"):match.start("verb")].strip()  # the one word between, if any
         if not middle or middle in _AUXILIARIES or (
                 speaker not in _DETERMINERS and not (middle in _PRONOUNS or middle[0].isupper())):
             return None
         speaker = f"{speaker} {middle}" if speaker in _DETERMINERS else middle
+    elif (middle and middle not in _AUXILIARIES and speaker.split(None, 1)[0] in _DETERMINERS
+          and middle not in _ADVERBS and not middle.endswith(("ly", "ed"))):
+        speaker = f"{speaker} {middle}"  # not "The White House also", "The Committee explored (claims)"
     return _trim(speaker), groups["verb"]
 
 
 # Capitalised words _SPEAKER_VERB takes for a name that only open a sentence: determiners ("The official said")
 # and words opening a clause ("But he said", "When asked"). The one word it allows before the verb then
 # holds the speaker, or names him with the determiner.
-_DETERMINERS = frozenset("The A An This That These Those Another Each Every Some Many Most Several".split())
+_DETERMINERS = frozenset("""The A An This That These Those Another Each Every Some Many Most Several My Your His Her Its
+    Our Their""".split())
 _CAPITALISED_OPENERS = _DETERMINERS | frozenset("""But And Or So Yet Then When While Whilst As If Although Though
     Because Since After Before Once Until Unless Where Still Also Meanwhile However Instead Later Earlier""".split())
 _PRONOUNS = frozenset("he she they we I it".split())
 # "This was said": an auxiliary before the verb is no name.
 _AUXILIARIES = frozenset("is was are were be been has have had would will could should may might must".split())
+# Nor an adverb: "The White House also said".
+_ADVERBS = frozenset("also later then again still too now once first last earlier previously often".split())
 
 
 def _attribution_after(text: str, pos: int, block_end: int, verb_after: re.Match) -> tuple[str, str] | None:
