@@ -174,6 +174,18 @@ def test_one_stray_straight_mark_does_not_flip_the_later_pairs():
     assert problems(text) == []  # the slip is read as printed, not carried on
 
 
+def test_a_measure_in_inches_is_no_quotation_mark():
+    # 6" of snow and a 6'2" forward: a straight double mark after a digit with no straight mark open to
+    # close, or ending feet and inches, is an inch mark, not a stray.
+    text = ('Snow Buries Denver\n\nThe storm dropped 6" of snow overnight, and officials said "more is coming" '
+            'on Friday.\n\n“We got 14" in the yard,” one resident said.\n\n'
+            '"He is 6\'2" and fast," the coach said of the 6’11" centre.\n')
+    assert quotes(text) == ['"more is coming"', '“We got 14" in the yard,”', '"He is 6\'2" and fast,"']
+    assert problems(text) == []
+    # After a digit inside an open straight quotation it may close it, as any closing mark does.
+    assert quotes('Score\n\nThe coach said "it ended 3-2" and left.\n') == ['"it ended 3-2"']
+
+
 def test_reversed_curly_marks_are_read_by_their_shape():
     text = "Court Ruling\n\nThe judge called the claim ”without merit“ and dismissed it. “Next case,” she said.\n"
     assert quotes(text)[:2] == ["”without merit“", "“Next case,”"]

@@ -78,6 +78,14 @@ def _closing_shape(text: str, i: int, end: int) -> bool:
     return nxt.isspace() or nxt in _AFTER_CLOSING
 
 
+def _feet_and_inches(text: str, i: int) -> bool:
+    """Whether the double mark at i ends a height in feet and inches: 6'2", 5’11"."""
+    k = i - 1
+    while k > 0 and text[k - 1].isdigit() and i - k < 2:
+        k -= 1
+    return k >= 2 and text[k - 1] in "'’" and text[k - 2].isdigit()
+
+
 def _weak_closing(text: str, i: int) -> bool:
     """A closing single mark after a letter and before a lower-case word, or after an s and before any
     word: a possessive or elision (players' union, the Democrats' Senate majority, goin' home) as often
@@ -190,6 +198,13 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
                 opening, closing = _opening_shape(text, i, j), _closing_shape(text, i, j)
                 role = OPEN_DOUBLE if opening and not closing else CLOSE_DOUBLE if closing and not opening \
                     else EITHER_DOUBLE
+                if prev.isdigit() and j == i + 1 and (_feet_and_inches(text, i) or (
+                        role == CLOSE_DOUBLE and not straight_open)):
+                    # A measure: 6'2", or 6" of snow where no straight mark is open to close (nothing, or
+                    # a curly “ whose partner is curly too). Text, not a stray quotation mark.
+                    roles[i] = PLAIN
+                    k += 1
+                    continue
                 if role == OPEN_DOUBLE and straight_open:
                     # A straight mark shaped to open while one straight mark is still open: one of the two
                     # is a stray. Read the pair as printed (this one closes), and let the closing mark that
