@@ -120,6 +120,11 @@ def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
     "A link has been sent to your friend's email address.",
     "Tap here to turn on desktop notifications to get the news sent straight to you.",
     "Want the morning briefing in your inbox every day? Sign up here.",
+    # A copyright notice at any length, with a transcript's disclaimer after it.
+    "Copyright © 2019 Riverton Public Radio. All rights reserved. Visit our website terms of use and permissions "
+    "pages for further information. This text may not be in its final form and may be updated or revised in the "
+    "future, as our transcripts are produced on a rush deadline by a contractor. Accuracy and availability may "
+    "vary, and we ask that you treat the audio record as the authoritative record of our programming.",
 ])
 def test_nl301_passes_over_the_sites_messages_to_its_reader(message):
     # Scraped pages keep the site's appeals and widgets between the story's paragraphs: their "we" and "you"
@@ -127,6 +132,15 @@ def test_nl301_passes_over_the_sites_messages_to_its_reader(message):
     text = (f"Port Strike Ends\n\nDock workers returned to work on Monday after a two-week strike, the union said."
             f"\n\n{message}\n\nShipping lines said it would take a week to clear the backlog.\n")
     assert nl(text, "NL301") == []
+
+
+def test_nl301_passes_over_a_document_quoted_as_a_block_with_its_first_word_restored():
+    # A statement pasted as a block, its first word restored in brackets: only quoted words are restored,
+    # so its "we" is the company's. The same words without the restoration are the writer's.
+    text = ("Streaming Service Reverses Policy\n\nThe company said in a statement on Friday:\n\n"
+            "{}we believe our intentions were good, the language was too vague, and we created confusion.\n")
+    assert nl(text.format("[While] "), "NL301") == []
+    assert [hit for hit, _ in nl(text.format("While "), "NL301")][:1] == ["we"]
 
 
 def test_nl301_still_reads_a_longer_paragraph_that_argues_about_subscriptions():

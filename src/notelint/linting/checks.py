@@ -23,7 +23,7 @@ from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from .rules import Rule
-from ..parsing.model import COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
+from ..parsing.model import CLARIFICATION, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE, Span
 
 # --- Shared text facts ----------------------------------------------------------------------------
 # Plain `re` here: these patterns are ours and linear, compile in a fraction of the time `regex` takes
@@ -473,7 +473,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
-        if _newsletter_furniture(text, block) or _site_message(text, block):
+        if _newsletter_furniture(text, block) or _site_message(text, block) or _opens_with_restoration(text, block):
             continue
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
@@ -563,9 +563,24 @@ _SITE_MESSAGE = _Lazy(re.compile,
     re.IGNORECASE)
 
 
+# A copyright notice is the site's at any length ("Copyright © 2019 NPR. All rights reserved. Visit our
+# website terms of use …", with a transcript's disclaimer after it).
+_COPYRIGHT_STARTS = ("Copyright", "COPYRIGHT", "©", "(c) ", "(C) ")
+
+
 def _site_message(text: str, block: Span) -> bool:
-    return (len(text[block.start:block.end].split(None, _SITE_MESSAGE_WORDS)) <= _SITE_MESSAGE_WORDS
-            and _SITE_MESSAGE.search(text, block.start, block.end) is not None)
+    return text.startswith(_COPYRIGHT_STARTS, block.start) or (
+        len(text[block.start:block.end].split(None, _SITE_MESSAGE_WORDS)) <= _SITE_MESSAGE_WORDS
+        and _SITE_MESSAGE.search(text, block.start, block.end) is not None)
+
+
+def _opens_with_restoration(text: str, block: Span) -> bool:
+    """Whether a paragraph opens with a restored capital ("[T]he policy had two parts", "[While] we believe
+    …"): only quoted words have their first word restored, so it is a document quoted as a block, whose
+    marks the page never printed."""
+    children = block.children
+    return (bool(children) and children[0].kind == CLARIFICATION and children[0].start == block.start
+            and text[block.start + 1:block.start + 2].isupper())
 
 
 def _newsletter_furniture(text: str, block: Span) -> bool:
