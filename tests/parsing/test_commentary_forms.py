@@ -52,6 +52,9 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(as if)",
     "(eye roll)",
     "(sure, Jan)",
+    "(good luck with that)",
+    "(whatever that means)",
+    "(nice try)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -229,6 +232,7 @@ def test_parenthesised_labels(note, label):
     ("[Fact check: the council approved every one of the overruns.]", "Fact check"),
     ("[Side note – the mayor’s brother owns the firm.]", "Side note"),
     ("[Sarcasm alert: what a surprise that the bill went up again.]", "Sarcasm alert"),
+    ("[note the timing: the vote falls in election week]", "note"),     # the writer's imperative, lower case
 ])
 def test_bracketed_label_forms(bracket, label):
     paragraph = f"The council will meet again next week. {bracket} Residents are angry."
@@ -335,6 +339,12 @@ def test_a_bracket_of_only_an_interjection_is_the_writers_even_in_a_quotation(br
 def test_a_restored_answer_or_a_transcripts_gesture_is_no_interjection(bracket, kind):
     paragraph = f"“Will it open in June? {bracket} We will see,” she said."
     assert classify_in(paragraph, bracket, in_quote=True)[0] == kind
+
+
+@pytest.mark.parametrize("bracket", ["[Whatever that means.]", "[Good luck with that.]", "[Spare us.]",
+                                     "[Tell that to the commuters.]"])
+def test_a_stock_sarcastic_phrase_in_brackets_outside_a_quotation_is_commentary(bracket):
+    assert classify_in(f"The span will open in June, the council said. {bracket}", bracket) == (INSERTION, None)
 
 
 def test_a_mimed_action_in_a_paragraph_of_its_own_is_the_writers():

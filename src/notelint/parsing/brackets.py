@@ -71,7 +71,7 @@ _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "
 _ED_START_RE = LazyPattern(re.compile, r"\s*(?P<label>ed\.),?\s+(?P<rest>(?!by\b)\S.*)$", re.DOTALL)
 # "Note the contradiction here: ...", "Note too, ...", "Notice how ...": the writer turning to the reader,
 # as plainly a note of theirs as a "Note:" label.
-_NOTE_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?P<label>Note|Notice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
+_NOTE_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?P<label>[Nn]ote|[Nn]otice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
                                  r"(?P<rest>.+)$", re.DOTALL)
 # A notice about the text, not an opinion: what an agency or a paper prints above or below a story
 # ("This story contains language some readers may find offensive", "An earlier version misstated ...",
@@ -279,7 +279,9 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
     rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
-    rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong)\b",
+    rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
+    rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
+    rf"spare\s+(?:me|us)|tell\s+that\s+to)\b",
     re.IGNORECASE,
 )
 _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
@@ -358,7 +360,8 @@ _PHRASE_TRIGGERS = frozenset("""
     think forget disclosure course needless again words fact reality actually translation""".split())
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
-    color colour much wonder right word peep mention bet words course wrong""".split())
+    color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
+    spare tell""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
