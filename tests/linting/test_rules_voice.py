@@ -120,6 +120,8 @@ def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
     "A link has been sent to your friend's email address.",
     "Tap here to turn on desktop notifications to get the news sent straight to you.",
     "Want the morning briefing in your inbox every day? Sign up here.",
+    "Have a news tip? Email us at tips@riverton-courier.com. We'd love to hear from you.",
+    "What do you think? Leave a comment below.",
     # A copyright notice at any length, with a transcript's disclaimer after it.
     "Copyright © 2019 Riverton Public Radio. All rights reserved. Visit our website terms of use and permissions "
     "pages for further information. This text may not be in its final form and may be updated or revised in the "
@@ -141,6 +143,21 @@ def test_nl301_passes_over_a_document_quoted_as_a_block_with_its_first_word_rest
             "{}we believe our intentions were good, the language was too vague, and we created confusion.\n")
     assert nl(text.format("[While] "), "NL301") == []
     assert [hit for hit, _ in nl(text.format("While "), "NL301")][:1] == ["we"]
+
+
+def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlines_do():
+    text = ("Port Strike Explained\n\nRIVERTON (AP) — Dock workers returned to work on Monday, the union said.\n\n"
+            "WHAT HAPPENS NEXT?\n\nShipping lines will clear the backlog within a week.\n\n"
+            "WHAT IT MEANS FOR YOU\n\nPrices of imported goods may rise for a month.\n\n"
+            "Q: Will the strike start again in the spring?\n\nA: Not before the contract runs out.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_nl301_still_reads_an_exclamation_in_a_heading_and_a_question_in_a_sentence_case_paragraph():
+    text = ("Port Strike Ends\n\nDock workers returned to work on Monday, the union said.\n\n"
+            "BUT MOM! THE BOSSES PROMISED!\n\nShipping lines will clear the backlog.\n\n"
+            "Is anyone surprised the bosses caved?\n")
+    assert [hit for hit, _ in nl(text, "NL301")] == ["!", "!", "?"]  # one a sentence
 
 
 def test_nl301_still_reads_a_longer_paragraph_that_argues_about_subscriptions():

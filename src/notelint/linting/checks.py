@@ -475,6 +475,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
         if _newsletter_furniture(text, block) or _site_message(text, block) or _opens_with_restoration(text, block):
             continue
+        # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
+        # only an exclamation there is a voice ("BUT MAAAHM! IT’S ARTISTIC NUDITY!").
+        heading = _section_heading(text, block)
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
@@ -503,12 +506,14 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 continue
             if _EMAIL.search(sentence):
                 continue  # "Contact us at editors@…": the page's contact line, not the story's voice
+            if sentence.startswith(_ASKED_LABELS):
+                continue  # "Q: Will the census ask about citizenship?": an explainer puts the reader's question
             opener = _OPENER.match(ctx.text, s_start, s_end)
             if opener and any(a <= opener.start("word") < b for a, b in parts):
                 yield Hit(opener.start("word"), opener.end("word"),
                           format_message(rule.message, what=f"a conversational opener “{opener.group('word')}”"))
             for a, b in parts:
-                for m in FIRST_PERSON.finditer(ctx.text, a, b):
+                for m in FIRST_PERSON.finditer(ctx.text, a, b) if not heading else ():
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
                                              or _roman_i_after(ctx.text, m.end())):
                         continue
@@ -516,11 +521,13 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
-                for m in SECOND_PERSON.finditer(ctx.text, a, b) if not generic_you else ():
+                for m in SECOND_PERSON.finditer(ctx.text, a, b) if not (generic_you or heading) else ():
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
+                        if heading and "?" in m.group():
+                            continue
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
                         yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
@@ -559,7 +566,10 @@ _SITE_MESSAGE = _Lazy(re.compile,
     r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
     r"(?:click|tap)\s+here|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
     r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
-    r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved)\b",
+    r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
+    # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
+    r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
+    r"join\s+the\s+(?:conversation|discussion))\b",
     re.IGNORECASE)
 
 
@@ -581,6 +591,18 @@ def _opens_with_restoration(text: str, block: Span) -> bool:
     children = block.children
     return (bool(children) and children[0].kind == CLARIFICATION and children[0].start == block.start
             and text[block.start + 1:block.start + 2].isupper())
+
+
+# An explainer's question, labelled as the reader's: "Q: Will the census ask about citizenship?"
+_ASKED_LABELS = ("Q:", "Q.", "Q -", "Q –", "Q —", "QUESTION:", "Question:")
+_HEADING_WORDS = 12
+
+
+def _section_heading(text: str, block: Span) -> bool:
+    """Whether a paragraph is a short heading in capitals ("WHAT HAPPENS NEXT?", an explainer's section
+    head, a newsletter's item head): no lower-case letter, a few words."""
+    stretch = text[block.start:block.end]
+    return len(stretch.split(None, _HEADING_WORDS)) <= _HEADING_WORDS and stretch.isupper()
 
 
 def _newsletter_furniture(text: str, block: Span) -> bool:
