@@ -337,3 +337,29 @@ def test_an_excerpt_whose_reopening_marks_were_dropped_is_carried_to_its_closing
     assert [p.code for p in notelint.parse(interrupted).problems] == ["NL401", "NL401"]
     far = excerpt.replace("\n\nWell,", "\n\nThe vote is set for Tuesday.\n\n" * 5 + "Well,")  # six
     assert [p.code for p in notelint.parse(far).problems] == ["NL401", "NL401"]
+
+
+@pytest.mark.parametrize("notice, credit, service", [
+    ("Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+     "rewritten or redistributed.", "The Associated Press", "Associated Press"),
+    ("Copyright © 2019 Riverton Public Radio. All rights reserved. Visit our website terms of use and permissions "
+     "pages for further information. This text may not be in its final form and may be updated or revised in the "
+     "future. Accuracy and availability may vary. The authoritative record of our programming is the audio "
+     "record.", "Riverton Public Radio", None),
+])
+def test_a_copyright_notice_with_its_terms_is_a_credit_line_at_any_length(notice, credit, service):
+    # Past the 200 characters of a credit line, a notice is still the page's, not reporting: find leaves it
+    # out of an article's own text, and its holder credits the story.
+    doc = notelint.parse("Court Hears Census Case\n\nWASHINGTON — The justices heard arguments on Tuesday.\n\n"
+                         f"{notice}\n")
+    [source] = doc.spans_of("source")
+    assert doc.text_of(source) == notice
+    assert (source.attrs["credit"], source.attrs["service"]) == (credit, service)
+
+
+def test_a_paragraph_about_copyright_is_reporting():
+    text = ("Court Hears Music Case\n\nWASHINGTON — The justices heard arguments on Tuesday.\n\n"
+            "Copyright law in 2019 gives songwriters little say. Lawyers for the labels said the case could change "
+            "that, and artists' groups said a ruling for the songwriters would cost streaming services billions "
+            "of dollars a year, a figure the services dispute in their own filings to the court this spring.\n")
+    assert notelint.parse(text).spans_of("source") == []

@@ -56,6 +56,9 @@ _COMMENTS_FIRST_CHARS = LazyPattern(re.compile,
 # or "Vietnam" is no credit, nor a short lead "ROME (Reuters) -".
 _CREDIT_FIRST_CHAR = LazyPattern(re.compile,
                                  r"\s*(?:(?i:source|credit|courtesy|via|originally|republished|copyright)|[(©]|By)")
+# A copyright notice runs past a credit line's 200 characters with the terms of use after the holder.
+_NOTICE_STARTS = ("Copyright", "COPYRIGHT", "©", "(c)")
+_NOTICE_MAX_CHARS = 1000
 # A dateline opening the lead: "BAGHDAD (AP) —" or "BAGHDAD:"; a lead that has one is not a standfirst.
 # The regex module's \s spelt out (str.isspace's but \x1c-\x1f) for `re`: the same pattern.
 _LEAD_DATELINE = LazyPattern(re.compile, r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[A-Z]"
@@ -232,8 +235,8 @@ class _Builder:
         roles = [PARAGRAPH] * len(blocks)
         credit_line = self.wire.credit_line
         for i, (start, end, _) in enumerate(blocks[1:], 1):
-            if (0 < end - start <= 200 and _CREDIT_FIRST_CHAR.match(text, start)
-                    and credit_line.match(text, start, end)):
+            if (0 < end - start <= (_NOTICE_MAX_CHARS if text.startswith(_NOTICE_STARTS, start) else 200)
+                    and _CREDIT_FIRST_CHAR.match(text, start) and credit_line.match(text, start, end)):
                 roles[i] = SOURCE
         if not blocks:
             return roles

@@ -59,6 +59,9 @@ class WireNames:
                 (?i:source|sources|credit|courtesy(?:\s+of)?|via|originally\s+published\s+(?:by|at|in)|republished\s+from)
                     \s*[:—–-]?\s*(?P<credit>[^\n]{{1,100}}?)
               | (?:©|\(c\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?P<credit>[^\n]{{1,100}}?)(?:\.\s*All\s+rights\s+reserved)?
+              # A copyright notice with the terms after it ("Copyright 2019 The Associated Press. All rights
+              # reserved. This material may not be published …", "Copyright © 2019 NPR. … Visit our website …").
+              | (?:(?i:copyright)[ \t]*(?:©|\(c\))?|©|\(c\))[ \t]*\d{{4}}[ \t]+(?P<credit>[^\n.]{{1,100}}?)\.[ \t][^\n]*?
               | By\s+[^\n|]{{1,80}}?\s*[|/]\s*(?P<credit>[^\n]{{1,60}}?)
               | \((?P<credit>(?:Additional\s+)?Reporting\s+by\s[^\n]{{1,200}}?)\)
             )\s*\.?\s*$""",
