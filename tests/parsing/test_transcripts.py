@@ -102,12 +102,19 @@ def test_headings_source_excerpts_and_credits_are_no_transcript(text):
     assert any(f.code == "NL301" for f in lint(text))
 
 
-def test_one_speakers_excerpts_are_no_dialogue():
-    # A speech quoted in labelled excerpts, between the writer's paragraphs: no one answers.
+def test_one_speakers_excerpts_are_turns_and_the_writers_paragraphs_between_are_not():
+    # A speech quoted in labelled excerpts, between the writer's paragraphs: no one answers, so nothing
+    # carries a turn on, but each excerpt is the speaker's words, and a note put into one is in a quotation.
     text = ("The roast that fell flat\n\nHe began with a riff.\n\nTRUMP: I have become their best friends.\n\n"
             "It got worse.\n\nTRUMP: You know, the media is even more biased this year.\n\nThen came the end.\n\n"
-            "TRUMP: Hillary is so corrupt.\n")
-    assert turns(notelint.parse(text)) == []
+            "TRUMP: Hillary is so corrupt. [Note: This is not true.] She has been in politics since the 1970s.\n")
+    doc = notelint.parse(text)
+    assert [(words[:12], speaker) for words, speaker in turns(doc)] == [
+        ("I have becom", "TRUMP"), ("You know, th", "TRUMP"), ("Hillary is s", "TRUMP")]
+    assert [f.code for f in lint(text) if f.code.startswith("NL1")] == ["NL101"]
+    # The same label twice is not yet a speech: two upper-case heads are as likely.
+    two = text.replace("TRUMP: I have become", "I have become")
+    assert turns(notelint.parse(two)) == []
 
 
 PRINT_QA = """The historian who reads the present through the 1930s

@@ -682,6 +682,8 @@ _NOT_SPEAKERS = attribution.HEADING_LABELS
 # after another did, and at least this share of the paragraphs from the first turn to the last open a turn
 # (a newsletter's upper-case headings, "KERRY: NO TROOPS TO HELP IRAQIS", are few among its paragraphs).
 _MIN_TURNS = 3
+# Labels that ask or answer for nobody in particular: an explainer's "Q:" and "A:" paragraphs.
+_NOT_SINGLE_SPEAKERS = frozenset("QUESTION ANSWER".split())
 _MIN_TURN_SHARE = 0.25
 
 
@@ -775,6 +777,12 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
     if len(turns) < _MIN_TURNS:
         return {}
     last_words = [speaker.split()[-1] for _, _, speaker in turns]  # "TERRY GROSS" speaks again as "GROSS"
+    if len(set(last_words)) == 1 and not title_case and len(last_words[0]) > 1 \
+            and last_words[0] not in _NOT_SINGLE_SPEAKERS:
+        # One speaker's words excerpted paragraph by paragraph, the writer's between them ("TRUMP: Hillary is
+        # so corrupt …" / "But eventually, he started saying …" / "TRUMP: …"): each labelled paragraph is
+        # a turn, and no other paragraph is (the writer's are no continuation of the speech).
+        return {blocks[i][0]: (words, speaker) for i, words, speaker in turns}
     returns = any(a != b and a == c for a, b, c in zip(last_words, last_words[1:], last_words[2:]))
     first, last = turns[0][0], turns[-1][0]
     if (len(set(last_words)) < 2 or not returns
