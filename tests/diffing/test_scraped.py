@@ -68,6 +68,12 @@ def page(*paragraphs: str) -> str:
     ("By Jane Roe and John Doe, Associated Press", "credit"),
     ("Source: Associated Press", "credit"),
     ("The Associated Press", "credit"),
+    # A wire story's contributor line, every sentence of it: the agency's credit, not the republisher's words.
+    ("Roe reported from Harborville. Associated Press writer John Q. Doe in Portland, Maine, also contributed to "
+     "this report.", "credit"),
+    ("Associated Press writers Jane Roe and John Doe contributed reporting.", "credit"),
+    ("Jane Roe in Portland contributed to this report.", "credit"),
+    ("Additional reporting by Jane Roe in Portland; Editing by John Doe", "credit"),
     ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
      "script"),
 ])
@@ -84,6 +90,10 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "Getty Images, the photo agency, said on Tuesday it had bought the archive of the Harbor Gazette, whose "
     "pictures of the port go back to 1890.",  # names a photo agency in a sentence of reporting; ends a sentence
     "100%",
+    # A sentence about reporting or contributions is not a contributor line.
+    "The mayor said he reported from the harbor's own records that the dredging was late.",
+    "Critics said the developers contributed to this report's conclusions, which the authority denied.",
+    "This is outrageous. The AP contributed to this report, and it is a disgrace.",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None

@@ -60,6 +60,34 @@ _CREDIT = re.compile(
     rf"|{_AGENCY}\s*$|.*,\s*{_AGENCY}\s*$)",
     re.IGNORECASE)
 
+# A wire story's contributor line: "Sherman reported from Washington. Associated Press writer Emery P. Dalesio
+# in Raleigh, North Carolina, also contributed to this report.", "Jane Doe in London contributed reporting.",
+# "Additional reporting by Jane Doe; Editing by John Roe". The agency's credit, kept or cut by a republisher,
+# not words of the republisher's own. A sentence, so it is told before the short-line tests.
+_REPORTED_FROM = re.compile(r"(?:[A-Z][\w.’'-]*(?:,|\s+and)?\s+){1,6}(?:also\s+)?reported\s+from\s+[A-Z][^.!?]{0,60}\.(?:\s+|$)")
+_REPORTING_BY = re.compile(r"(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s[^!?]{1,250}", re.IGNORECASE)
+_CONTRIBUTED = re.compile(r"(?P<who>[^!?]{1,250}?)\s+(?:also\s+)?contributed(?:\s+(?:to\s+)?(?:this|the)\s+"
+                          r"(?:report|story|article)|\s+reporting)(?:\s+(?:from|in)\s+[^.!?]{1,80})?")
+# What else a contributor's sentence names besides capitalised names and places.
+_CONTRIBUTOR_NOUNS = frozenset("""writer writers reporter reporters correspondent correspondents staff photographer
+    photographers researcher researchers in and of the from also""".split())
+_CONTRIBUTOR_WORDS = 60
+
+
+def _is_contributor_line(text: str) -> bool:
+    rest = text.strip()
+    if (m := _REPORTED_FROM.match(rest)) is not None:
+        rest = rest[m.end():]
+    rest = rest.rstrip(".")
+    if not rest:
+        return m is not None  # "Sherman reported from Washington." alone
+    if _REPORTING_BY.fullmatch(rest):
+        return True
+    m = _CONTRIBUTED.fullmatch(rest)
+    return m is not None and all(word[0].isupper() or word.strip(",;").lower() in _CONTRIBUTOR_NOUNS
+                                 for word in m.group("who").split())
+
+
 # Time stamps: a short line of dates and times, perhaps "Updated", "Published" or "… ago".
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec")
@@ -149,6 +177,8 @@ def furniture_reason(text: str) -> str | None:
         return SCRIPT
     if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)):
         return CAPTION
+    if len(stripped.split(None, _CONTRIBUTOR_WORDS)) <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
+        return CREDIT
     if not is_short_line(stripped):
         return None
     words = _words(stripped)
