@@ -74,6 +74,7 @@ def page(*paragraphs: str) -> str:
     ("Associated Press writers Jane Roe and John Doe contributed reporting.", "credit"),
     ("Jane Roe in Portland contributed to this report.", "credit"),
     ("Additional reporting by Jane Roe in Portland; Editing by John Doe", "credit"),
+    ("news now The Associated Press — By JANE Q. ROE and JOHN DOE - Associated Press", "credit"),  # a long byline
     ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
      "script"),
 ])
@@ -100,6 +101,17 @@ def test_reporting_and_commentary_are_not_furniture(text):
 
 
 # --- Furniture in the diff --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("top", ["Purchase: Order Reprint", "e-mail"])
+def test_a_page_scraped_without_its_headline_changed_none(top):
+    # The scrape's first line is a widget, read as the page's headline: the page has no headline to compare.
+    republished = page(top, *STORY)
+    result = diff(ORIGINAL, republished)
+    assert "NL505" not in [f.code for f in result.findings]
+    assert [h.rule for h in result.hunks if h.kind == "furniture" and h.region == "headline"] == ["widget"]
+    # A real headline of the republisher's own is still a change.
+    assert "NL505" in [f.code for f in diff(ORIGINAL, page("Harbor Plan Is a Giveaway", *STORY)).findings]
+
 
 def test_page_furniture_is_a_hunk_kind_of_its_own_and_not_an_error():
     republished = page(

@@ -72,6 +72,10 @@ _CONTRIBUTED = re.compile(r"(?P<who>[^!?]{1,250}?)\s+(?:also\s+)?contributed(?:\
 _CONTRIBUTOR_NOUNS = frozenset("""writer writers reporter reporters correspondent correspondents staff photographer
     photographers researcher researchers in and of the from also""".split())
 _CONTRIBUTOR_WORDS = 60
+# A byline that ends with the agency, past the short lines' twelve words: "news now The Associated Press — By
+# PAUL J. WEBER and GEOFF MULVIHILL - Associated Press".
+_BYLINE_WITH_AGENCY = re.compile(rf"\bBy\s+[A-Z][^!?]{{0,120}}?(?:,|\s[-–—|/])\s*{_AGENCY}\s*$")
+_BYLINE_WORDS = 24
 
 
 def _is_contributor_line(text: str) -> bool:
@@ -177,7 +181,10 @@ def furniture_reason(text: str) -> str | None:
         return SCRIPT
     if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)):
         return CAPTION
-    if len(stripped.split(None, _CONTRIBUTOR_WORDS)) <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
+    count = len(stripped.split(None, _CONTRIBUTOR_WORDS))
+    if count <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
+        return CREDIT
+    if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
     if not is_short_line(stripped):
         return None

@@ -730,8 +730,10 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
         elif hunk.kind == "moved":
             line = result.original.doc.location(*result.text_span(hunk, "original")).line
             emit(MOVED_TEXT, hunk, f"moved from line {line} of the original: “{_clip(new, 60)}”")
-    if headline_hunks and HEADLINE_CHANGED in rules:
-        heads_b = [s for s in b.blocks if s.kind == HEADLINE]
+    # A "headline" that is page furniture ("Purchase: Order Reprint", "e-mail" at the top of a scrape) is no
+    # headline: a page scraped without its headline has none to compare, and changed none.
+    heads_b = [s for k, s in enumerate(b.blocks) if s.kind == HEADLINE and not b.furniture[k]]
+    if headline_hunks and HEADLINE_CHANGED in rules and (heads_b or not any(s.kind == HEADLINE for s in b.blocks)):
         heads_a = [s for s in result.original.blocks if s.kind == HEADLINE]
         old = _clip(a_text[heads_a[0].start:heads_a[0].end]) if heads_a else ""
         span = (heads_b[0].start, heads_b[0].end) if heads_b else result.text_span(headline_hunks[0], "republished")
