@@ -59,6 +59,7 @@ def test_a_word_broken_after_its_hyphen_at_a_line_end_is_one_word():
     ("BAGHDAD, Iraq (AP) -- Iran’s commander", "BAGHDAD — Iran’s commander", "dateline"),
     ("NEW YORK, May 30 (Reuters) - The administration", "NEW YORK (Reuters) - The administration", "dateline"),
     ("BAGHDAD, Iraq, Jan 5 (AP) — Iran’s commander", "BAGHDAD (AP) — Iran’s commander", "dateline"),
+    ("NEW\u00a0YORK\u00a0— A Republican expert", "NEW YORK (AP) - A Republican expert", "dateline"),  # no-break spaces
     ("Mr. Raisi", "Mr Raisi", "honorific-period"),
 ])
 def test_house_style_variants_share_a_canonical_token(one, other, rule):

@@ -28,8 +28,10 @@ _PUNCT_NORM = {**{q: '"' for q in DOUBLE_QUOTES}, **{q: "'" for q in SINGLE_QUOT
 # Inside words: curly apostrophes, the backtick and acute accent typed for one ("don`t", "don´t"), Unicode
 # hyphens and the en dash of "2019–2020"; soft hyphens vanish.
 # A hard-wrapped line may break after a word's own hyphen ("al-\nKhazali"): the break is not part of it.
+# White space of any kind goes, no-break spaces too: "NEW\u00a0YORK" and "NEW YORK" are one dateline.
 _WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "\u00ad": None,
-                            "\n": None, "\r": None, " ": None, "\t": None})
+                            "\n": None, "\r": None, " ": None, "\t": None, "\u00a0": None, "\u2007": None,
+                            "\u2009": None, "\u202f": None})
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘`´.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
