@@ -860,8 +860,12 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
 # The lookahead first asks for a colon or dash before the next parenthesis, as every label's separator is
 # one: "(Reuters)", "(R-Texas)" and most other parentheses then fail at their first few characters, instead
 # of in each of the labels' forty-odd branches. (200 characters hold any label and its spaces.)
+_SEPARATOR_AHEAD = r"\((?=[^():—–-]{0,200}+[:—–-])"
 _PAREN_NOTE_START_RE = LazyPattern(re.compile,
-    rf"\((?=[^():—–-]{{0,200}}+[:—–-])(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
+    rf"{_SEPARATOR_AHEAD}(?P<label>{_NAMED_LABEL})\s*(?::|[—–]|\s-\s|--)", re.IGNORECASE)
+# The lookahead alone, asked first: it compiles in a hundredth of the time, and a run whose parentheses hold
+# no colon or dash (a wire lead's "(Reuters)") never compiles the labels' pattern (~4 ms).
+_LABEL_SEPARATOR_AHEAD = LazyPattern(re.compile, _SEPARATOR_AHEAD)
 # Initials need prose after the colon: "(NYSE: IBM)" is a ticker.
 _PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]ditor)\s*:(?!\s*[“\"‘'«„])"
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
@@ -915,7 +919,8 @@ def read_parentheses(text: str, markers: tuple[str, ...] = (), *, asides: bool =
     while pos != -1:
         opening.append(pos)
         follower = text[pos + 1:pos + 2]
-        if follower in _NAMED_LABEL_FIRST and (m := _PAREN_NOTE_START_RE.match(text, pos)):
+        if (follower in _NAMED_LABEL_FIRST and _LABEL_SEPARATOR_AHEAD.match(text, pos)
+                and (m := _PAREN_NOTE_START_RE.match(text, pos))):
             starts.append((pos, " ".join(m.group("label").split())))
         elif follower in "eN" and (m := _PAREN_OTHER_START_RE.match(text, pos)):
             starts.append((pos, m.group("label") or m.group("imperative")))
