@@ -64,7 +64,8 @@ _CREDIT = re.compile(
 # in Raleigh, North Carolina, also contributed to this report.", "Jane Doe in London contributed reporting.",
 # "Additional reporting by Jane Doe; Editing by John Roe". The agency's credit, kept or cut by a republisher,
 # not words of the republisher's own. A sentence, so it is told before the short-line tests.
-_REPORTED_FROM = re.compile(r"(?:[A-Z][\w.’'-]*(?:,|\s+and)?\s+){1,6}(?:also\s+)?reported\s+from\s+[A-Z][^.!?]{0,60}\.(?:\s+|$)")
+_REPORTED_FROM = re.compile(r"(?:[A-Z][\w.’'-]*(?:,|\s+and)?\s+){1,6}(?:also\s+)?reported\s+from\s+"
+                            r"[A-Z][^.!?]{0,60}\.(?:\s+|$)")
 _REPORTING_BY = re.compile(r"(?:Additional\s+)?(?:Reporting|Writing|Editing)\s+by\s[^!?]{1,250}", re.IGNORECASE)
 _CONTRIBUTED = re.compile(r"(?P<who>[^!?]{1,250}?)\s+(?:also\s+)?contributed(?:\s+(?:to\s+)?(?:this|the)\s+"
                           r"(?:report|story|article)|\s+reporting)(?:\s+(?:from|in)\s+[^.!?]{1,80})?")

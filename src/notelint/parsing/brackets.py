@@ -27,8 +27,8 @@ from .model import (
     STAGE_DIRECTION,
 )
 
-__all__ = ["classify_bracket", "find_editor_notes", "read_parentheses", "editor_label", "is_parenthetical_aside", "is_notice",
-           "commentary_paragraph_label", "is_post_transcript", "speech_without_marks"]
+__all__ = ["classify_bracket", "find_editor_notes", "read_parentheses", "editor_label", "is_parenthetical_aside",
+           "is_notice", "commentary_paragraph_label", "is_post_transcript", "speech_without_marks"]
 
 _APOS = "['’]"
 
@@ -71,8 +71,9 @@ _NOT_INITIALS = frozenset({"NOTE", "NB", "EDIT", "TEXT", "READ", "SEE", "VIA", "
 _ED_START_RE = LazyPattern(re.compile, r"\s*(?P<label>ed\.),?\s+(?P<rest>(?!by\b)\S.*)$", re.DOTALL)
 # "Note the contradiction here: ...", "Note too, ...", "Notice how ...": the writer turning to the reader,
 # as plainly a note of theirs as a "Note:" label.
-_NOTE_IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?P<label>[Nn]ote|[Nn]otice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
-                                 r"(?P<rest>.+)$", re.DOTALL)
+_NOTE_IMPERATIVE_RE = LazyPattern(re.compile,
+                                  r"\s*(?P<label>[Nn]ote|[Nn]otice|NB)\s+(?:too|also|well|that|how|the|this|here|again)\b"
+                                  r"(?P<rest>.+)$", re.DOTALL)
 # A notice about the text, not an opinion: what an agency or a paper prints above or below a story
 # ("This story contains language some readers may find offensive", "An earlier version misstated ...",
 # "This is the second of a three-part series", "[Corrected paragraph:]"). Labelled or not, it is not
