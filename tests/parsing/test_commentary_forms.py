@@ -55,6 +55,8 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(good luck with that)",
     "(whatever that means)",
     "(nice try)",
+    "(a laughable claim)",                                        # a verdict in a few words
+    "(an absurd excuse)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -75,6 +77,10 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "The party, Forza Nuova (New Force!), polled 2 percent.",
     "The letter was signed by the mayor (sic) and two aides.",
     "The bridge opened in 1998 (the old one closed in 1997) and carries 20,000 cars a day.",
+    "The siren (a false alarm) sounded at 3 a.m.",
+    "Protesters held signs reading “Ni zurdos, ni tontos,” (Neither lefties nor stupid).",  # a translation
+    "The group (the so-called Harbor Watch) filed the suit.",
+    "The film (an absurdist comedy shot in the harbor town in 2019 with local actors) opens on Friday.",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")

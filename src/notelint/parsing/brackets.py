@@ -770,6 +770,13 @@ _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
 _NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
+# The pejoratives of _EVALUATIVE_WORDS that reporting never uses in its own voice: a parenthesis of a few words
+# holding one is the writer's verdict ("(an absurd excuse)"). Not "false", "wrong", "criminal", "fake" or
+# "so-called", which a reporter's own aside can hold ("(a false alarm)", "(the so-called caliphate)").
+_PEJORATIVE = frozenset("""laughable laughably absurd absurdly ridiculous ridiculously ludicrous preposterous insane
+    insanely idiotic stupid moronic pathetic disgraceful shameful shameless despicable pitiful hilarious""".split())
+_VERDICT_WORDS = 6
+_CLOSING_QUOTES = ("”", '"', "’", "'", "»")
 
 
 # A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
@@ -850,6 +857,11 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
             or (_may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own)):
         score += 3
     score += min(3.0, 1.5 * _count_evaluative(own, runs))
+    if (len(words) <= _VERDICT_WORDS and any(word.lower() in _PEJORATIVE for word in words)
+            and not before.rstrip(" ,;:").endswith(_CLOSING_QUOTES)):
+        # "(a laughable claim)", "(how pathetic)": a verdict in a few words, nothing reported. Not right after a
+        # quotation, which it translates or glosses: “Ni zurdos, ni tontos,” (Neither lefties nor stupid).
+        score += 1.5
     if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
     if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and _ASIDE_IMPERATIVE_RE.match(own):
