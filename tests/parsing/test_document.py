@@ -91,6 +91,9 @@ def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speake
     # An adverb or a verb before the speech verb is no part of the name.
     ("The White House also said “talks will continue” next week.", "The White House"),
     ("The Kremlin later told reporters “there is nothing to add.”", "The Kremlin"),
+    # An age after the name, as British and tabloid copy gives it.
+    ("Her friend Mrs O'Neill, 41, said: “She has been through hell.”", "Mrs O'Neill"),
+    ("A neighbour, 67, told reporters: “We heard a bang and then nothing.”", "A neighbour"),
 ])
 def test_a_determiner_before_a_name_takes_the_word_after_it(paragraph, speaker):
     doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")

@@ -37,16 +37,17 @@ FLAT_VERB_FIRST = regex.compile(
     rf"[\s,]*(?P<verb>{_FLAT})\s+(?P<speaker>(?!{_STOP}\b){_WORD}(?:[ \t]+(?!{_STOP}\b){_WORD}){{0,7}})", regex.I)
 FLAT_SPEAKER_FIRST = regex.compile(
     rf"[\s,]*(?P<speaker>{_WORD}(?:[ \t]+{_WORD}){{0,5}}?)[ \t]+(?P<verb>{_FLAT})\b", regex.I)
+_AGE = attribution._AGE
 FLAT_BEFORE = regex.compile(
-    rf"(?:(?P<speaker>\b(?:he|she|they|we|I|it|[A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
-    rf"(?:\w+[ \t]+)?(?P<verb>{_FLAT})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
+    rf"(?:(?P<speaker>\b(?:he|she|they|we|I|it|(?:A|[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))(?:{_AGE})?[ \t]+"
+    rf"(?:(?P<middle>\w+)(?:{_AGE})?[ \t]+)?(?P<verb>{_FLAT})\b|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 
 # Words that stress the alternation: prefixes of one another (say/says/said), a repeated verb (conceded),
 # case variants, letters that fold to ASCII ones (ſ, İ, the Kelvin sign), near misses and stop words.
 _VERB_TEXT_WORDS = ["said", "says", "say", "sayso", "SAID", "Said", "ſaid", "told", "tells", "conceded", "Conceded",
                     "asKed", "asked", "İnsisted", "insisted", "he", "she", "It", "I", "they", "Mr.", "Knights",
                     "O’Brien", "X-said", "according to", "in", "that", "of", "urged", "mused", "stated", "states",
-                    "added", "x", "é", ",", ".", "“", "”", "\n", "\t", "  "]
+                    "added", "x", "é", ",", ".", "“", "”", "\n", "\t", "  ", "A", "41", ", 41,", ",7,"]
 
 
 def _all_matches(pattern, text):
@@ -96,14 +97,14 @@ def _last_before(text, start, end):
     match = attribution._last_match_before(text, start, end)
     if match is None:
         return None
-    groups = dict.fromkeys(("speaker", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two
+    groups = dict.fromkeys(("speaker", "middle", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two
     groups.update(match.groupdict())
     return match.span(), groups
 
 
 _BEFORE_WORDS = ["Representative", "Joseph", "Crowley", "Jr", "O’Brien", "X-said", "x-said", "aides", "the", "he",
                  "I", "It", "said", "told", "says", "according to", "officials", ",", "(", "U.S.", "\n", "é", "S", "1",
-                 "_"]
+                 "_", "A", "41,", ", 41,", ",7,"]
 
 
 @settings(max_examples=budget(1000), deadline=None)
@@ -121,6 +122,8 @@ def test_last_attribution_before_a_quote_is_the_last_of_all(words, gap, data):
     "He said, according to the aide, that",
     "x According to officials he said",
     "He said the aide saidS that Officials told1 Crowley said_",  # verbs followed by word characters
+    "Then Representative Joseph Crowley Jr, 41, aides, 52, said",  # the most a match holds: four words, two ages
+    "Mrs O’Neill,41, said",
 ])
 def test_last_attribution_before_in_sentences_that_stretch_it(text):
     for start in range(len(text)):

@@ -63,8 +63,11 @@ _VERB_AFTER = LazyPattern(re.compile,
 # or an ASCII character follows it, which ends a word (\b) exactly when it is none of [a-zA-Z0-9_].
 _PLAIN_AFTER = LazyPattern(re.compile, r"[\t\n\x0b\x0c\r ,]*+[A-Za-z0-9_'\- \t]*")
 # Earlier in the sentence: "he said in a televised address that …", "according to officials, …"
-_SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|(?:A|[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))[ \t]+"
-                 rf"(?:\w+[ \t]+)?(?P<verb>{_VERB})\b")
+# A speaker may carry an age, as British and tabloid copy gives it: "Mrs O'Neill, 41, said", "A neighbour, 67,
+# told"; `middle` is the one word the pattern allows before the verb.
+_AGE = r",[ \t]*\d{1,3},"
+_SPEAKER_VERB = (rf"(?P<speaker>\b(?:he|she|they|we|I|it|(?:A|[A-Z][\w’'-]+)(?:[ \t]+[A-Z][\w’'-]+){{0,3}}))"
+                 rf"(?:{_AGE})?[ \t]+(?:(?P<middle>\w+)(?:{_AGE})?[ \t]+)?(?P<verb>{_VERB})\b")
 _BEFORE = LazyPattern(regex.compile, rf"(?:{_SPEAKER_VERB}|(?P<verb2>according to)[ \t]+(?P<speaker2>[^,.;“”\"]{{1,60}}))")
 # _BEFORE without its "according to" branch, for text without those words: the same matches, and the
 # regex module scans a third faster without the top-level alternation.
@@ -80,9 +83,9 @@ _LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
 # takes the space or tab too: re then skips to the next one at C speed instead of testing a lookbehind
 # at every character (a third faster). The verbs are letters, so no match holds another's space.
 _SPACED_VERB = LazyPattern(re.compile, rf"[ \t](?:{_VERB})(?![a-z])")
-# What a _BEFORE match may hold before its verb, read backwards from the verb: up to five words (a
-# speaker of four, one more) with spaces or tabs between.
-_WORDS_BEFORE_VERB = LazyPattern(regex.compile, r"(?:[\w’'-]+[ \t]+){0,5}", regex.REVERSE)
+# What a _BEFORE match may hold before its verb, read backwards from the verb: up to seven words (a speaker of
+# four, one more, an age after each), each perhaps with a comma, and spaces or tabs between.
+_WORDS_BEFORE_VERB = LazyPattern(regex.compile, r"(?:[\w’'-]+,?[ \t]*){0,7}", regex.REVERSE)
 
 
 # A pull quote signed with a dash: “I don’t want the drama.” — Rep. Trey Gowdy, R-SC
@@ -173,7 +176,7 @@ def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
     speaker = groups.get("speaker")
     if speaker is None:  # "according to …"
         return _trim(groups["speaker2"]), groups["verb2"]
-    middle = match.string[match.end("speaker"):match.start("verb")].strip()  # the one word between, if any
+    middle = groups.get("middle") or ""
     if speaker in _CAPITALISED_OPENERS:
         if not middle or middle in _AUXILIARIES or (
                 speaker not in _DETERMINERS and not (middle in _PRONOUNS or middle[0].isupper())):
@@ -226,8 +229,8 @@ def _last_match_before(text: str, start: int, end: int) -> regex.Match | re.Matc
     """The last match of _BEFORE.finditer(text, start, end), found with less scanning.
 
     Every match holds "according to" or a speech verb with its space or tab (a _SPACED_VERB within
-    [start, end)), and a match ending at a verb holds only word characters, ’ ' - and spaces or tabs,
-    with at most five gaps before that verb. So no match begins before the first "according to", nor
+    [start, end)), and a match ending at a verb holds only word characters, ’ ' -, spaces or tabs and the
+    commas around an age, in at most seven words before that verb. So no match begins before the first "according to", nor
     before _WORDS_BEFORE_VERB back from the first verb (a match ending at a later verb that reaches back
     past it holds fewer words before it): the scan begins there. Without "according to", every match
     ends at a verb, so the scan stops one character past the last (that character decides the verb's
