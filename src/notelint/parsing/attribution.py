@@ -83,9 +83,9 @@ _LOOKBACK = 400  # how far back the sentence holding a quotation is looked for
 # takes the space or tab too: re then skips to the next one at C speed instead of testing a lookbehind
 # at every character (a third faster). The verbs are letters, so no match holds another's space.
 _SPACED_VERB = LazyPattern(re.compile, rf"[ \t](?:{_VERB})(?![a-z])")
-# What a _BEFORE match may hold before its verb, read backwards from the verb: up to seven words (a speaker of
-# four, one more, an age after each), each perhaps with a comma, and spaces or tabs between.
-_WORDS_BEFORE_VERB = LazyPattern(regex.compile, r"(?:[\w’'-]+,?[ \t]*){0,7}", regex.REVERSE)
+# What a _BEFORE match may hold before its verb, read backwards from the verb: up to five words (a speaker of
+# four, one more), each perhaps followed by an age, with spaces or tabs between.
+_WORDS_BEFORE_VERB = LazyPattern(regex.compile, rf"(?:[\w’'-]+(?:{_AGE})?[ \t]+){{0,5}}", regex.REVERSE)
 
 
 # A pull quote signed with a dash: “I don’t want the drama.” — Rep. Trey Gowdy, R-SC
@@ -229,10 +229,10 @@ def _last_match_before(text: str, start: int, end: int) -> regex.Match | re.Matc
     """The last match of _BEFORE.finditer(text, start, end), found with less scanning.
 
     Every match holds "according to" or a speech verb with its space or tab (a _SPACED_VERB within
-    [start, end)), and a match ending at a verb holds only word characters, ’ ' -, spaces or tabs and the
-    commas around an age, in at most seven words before that verb. So no match begins before the first "according to", nor
-    before _WORDS_BEFORE_VERB back from the first verb (a match ending at a later verb that reaches back
-    past it holds fewer words before it): the scan begins there. Without "according to", every match
+    [start, end)), and a match ending at a verb holds only word characters, ’ ' - and spaces or tabs, with
+    at most five gaps before that verb, and perhaps an age (", 41,") after a word. So no match begins
+    before the first "according to", nor before _WORDS_BEFORE_VERB back from the first verb (a match ending
+    at a later verb that reaches back past it holds fewer words before it): the scan begins there. Without "according to", every match
     ends at a verb, so the scan stops one character past the last (that character decides the verb's
     word boundary), not at the quotation.
     """
