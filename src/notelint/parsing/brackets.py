@@ -727,21 +727,20 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
 # marks of a voice do. A parenthesis of only exclamation marks ("(!)") is the writer's astonishment.
 _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # An interjection heading the aside, then a pause or its end: "(yes, crimes)", "(not)", "(Whoa…)", "(sigh)".
+# The interjections a bracket holding nothing else is the writer's by, in a quotation too ("[sigh]", "[eye
+# roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
+_WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
+                          r"yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
+                          r"sure,?\s+jan")
+# In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
+# answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
 _INTERJECTION_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:yes|no|yeah|yep|nope|not|really|seriously|whoa|wow|ahem|sigh|cough|wink|(?:ha)+|lol|oops|ugh|duh|"
-    r"yikes|sheesh|gasp|hmm+|oh|alas|gulp|d[’']oh|shudder|groan|natch|ouch|yawn|gee|surprise|of\s+course|"
-    r"go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|rolls?\s+(?:my\s+)?eyes|face[\s-]?palm|smh|"
-    r"sure,?\s+jan)(?=\s*(?:[,.!?…;]|$))",
+    rf"[\s*]*(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
+    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
-# A bracket that holds only such an interjection, "[sigh]", "[eye roll]", "[LOL]", "[yikes!]", is the writer's
-# in a quotation too: no speaker's word is restored by it. Not "yes", "no", "not", "oh", "really" or "of
-# course", which restore a speaker's short answer ("[Yes.]"), nor the sounds and gestures a transcript notes
-# ("[cough]", "[gasp]", "[rolls his eyes]").
+# The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
-    r"\s*(?:whoa|wow|ahem|sigh|wink|(?:ha){2,}|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|"
-    r"natch|yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|rolls?\s+eyes|face[\s-]?palm|smh|"
-    r"sure,?\s+jan)[\s.!?…]*",
-    re.IGNORECASE)
+    rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
 # A gloss: a clarification's own openings. It is commentary only when it exclaims or asks ("[i.e., Francis!]").
 _GLOSS_RE = LazyPattern(re.compile, r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
                        r"literally|translated|in\s+English|that\s+is|namely|viz\.?|roughly|about|approximately|"

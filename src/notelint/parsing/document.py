@@ -547,7 +547,7 @@ class _Builder:
                  for note_start, note_end, label in notes]
         spans += [Span(CLARIFICATION, start + mark_start, start + mark_end, attrs={"in_quote": False})
                   for mark_start, mark_end in marks]
-        for span in sorted(spans, key=_start) if len(spans) > 1 else spans:
+        for span in sorted(spans, key=_start):
             children = _placed(children, span) or children
         return children
 
