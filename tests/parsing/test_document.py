@@ -52,6 +52,12 @@ def test_quotation_speakers_and_verbs(corpus_doc, corpus_text):
     assert attrs("“occupier”")["speaker"] == "he"
 
 
+def attribution_of_only_quote(paragraph: str) -> tuple[str | None, str | None]:
+    """The speaker and verb of the one quotation in a story of `paragraph` under a headline."""
+    [quote] = notelint.parse("Talks stall\n\n" + paragraph + "\n").spans_of("quote")
+    return quote.attrs.get("speaker"), quote.attrs.get("verb")
+
+
 @pytest.mark.parametrize("paragraph, speaker, verb", [
     ("Asked whether the deal would hold, Ek responded: “That is for others to judge.”", "Ek", "responded"),
     ("“We will not change course on the tariffs,” the minister stressed on Tuesday.", "the minister", "stressed"),
@@ -59,9 +65,7 @@ def test_quotation_speakers_and_verbs(corpus_doc, corpus_text):
     ("Senator John McCain lamented that “we are not the country we were.”", "Senator John McCain", "lamented"),
 ])
 def test_reporting_verbs_that_name_a_way_of_saying_attribute_a_quotation(paragraph, speaker, verb):
-    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
-    [quote] = doc.spans_of("quote")
-    assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
+    assert attribution_of_only_quote(paragraph) == (speaker, verb)
 
 
 @pytest.mark.parametrize("paragraph, speaker, verb", [
@@ -77,9 +81,7 @@ def test_reporting_verbs_that_name_a_way_of_saying_attribute_a_quotation(paragra
     ("“We will not be rushed,” he said.", "he", "said"),
 ])
 def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speaker, verb):
-    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
-    [quote] = doc.spans_of("quote")
-    assert (quote.attrs.get("speaker"), quote.attrs.get("verb")) == (speaker, verb)
+    assert attribution_of_only_quote(paragraph) == (speaker, verb)
 
 
 @pytest.mark.parametrize("paragraph, speaker", [
@@ -96,9 +98,7 @@ def test_a_clause_or_a_name_after_a_quotation_names_no_speaker(paragraph, speake
     ("A neighbour, 67, told reporters: “We heard a bang and then nothing.”", "A neighbour"),
 ])
 def test_a_determiner_before_a_name_takes_the_word_after_it(paragraph, speaker):
-    doc = notelint.parse("Talks stall\n\n" + paragraph + "\n")
-    [quote] = doc.spans_of("quote")
-    assert quote.attrs.get("speaker") == speaker
+    assert attribution_of_only_quote(paragraph)[0] == speaker
 
 
 def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
