@@ -57,6 +57,12 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(nice try)",
     "(a laughable claim)",                                        # a verdict in a few words
     "(an absurd excuse)",
+    "(naturally)",                                                # the writer's knowing attitude
+    "(it isn’t, by any honest count)",                            # a retort, its verb left out
+    "(they didn't)",
+    "(sure it was)",                                              # mock agreement
+    "(read: nobody on the council opened the audit)",             # decoding what was said
+    "(because nothing says thrift like a $40 million fountain)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -81,6 +87,10 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "Protesters held signs reading “Ni zurdos, ni tontos,” (Neither lefties nor stupid).",  # a translation
     "The group (the so-called Harbor Watch) filed the suit.",
     "The film (an absurdist comedy shot in the harbor town in 2019 with local actors) opens on Friday.",
+    # An attitude adverb between the words of a clause belongs to the sentence (here a speaker's, its
+    # quotation marks lost in scraping), not to an aside.
+    "Engineers warned that the steel will (naturally) expand in the summer heat.",
+    "He said he did not (and would not) take questions.",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")
@@ -330,7 +340,9 @@ def test_an_exclaiming_gloss_is_sarcasm_and_a_plain_one_a_clarification():
     assert classify_in(plain, "[i.e., the bishop]", in_quote=True) == (CLARIFICATION, None)
 
 
-@pytest.mark.parametrize("bracket", ["[sigh]", "[LOL]", "[as if]", "[eye roll]", "[yikes!]", "[Hahaha.]", "[facepalm]"])
+@pytest.mark.parametrize("bracket", ["[sigh]", "[LOL]", "[as if]", "[eye roll]", "[yikes!]", "[Hahaha.]", "[facepalm]",
+                                     "[whatever that means]", "[Good luck with that.]", "[what could possibly go wrong?]",
+                                     "[sure it will]", "[nice try]"])
 def test_a_bracket_of_only_an_interjection_is_the_writers_even_in_a_quotation(bracket):
     paragraph = f"“The new span will open in June {bracket} and under budget,” she said."
     assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)

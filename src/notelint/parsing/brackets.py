@@ -282,9 +282,23 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell\s+that\s+to)\b",
+    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like)\b",
     re.IGNORECASE,
 )
+# And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
+# man who ...)". Tried only where the bracket opens with "this" or "and" (_stock_sarcasm).
+_THIS_FROM_RE = LazyPattern(re.compile,
+    r"\s*(?:and\s+)?this\s+(?:coming\s+)?from\s+(?:a|an|the|someone|somebody|people|those|his|her|their)\s+"
+    r"(?:[\w’'-]+\s+){0,3}(?:who|that|whose)\b", re.IGNORECASE)
+
+
+def _stock_sarcasm(own_words: str, runs: set[str] | None) -> bool:
+    """Whether the bracket's own words hold stock sarcasm (_SARCASM_RE, _THIS_FROM_RE)."""
+    if _may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own_words):
+        return True
+    return own_words.lstrip()[:4].lower() in ("this", "and ") and _THIS_FROM_RE.match(own_words) is not None
+
+
 _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
                             r"Insert|Compare|Ask|Guess|Recall|Don['’]t|Never)\b")
 # A bracket that reports a source ("A House source said ...", "According to ...") is the reporter's
@@ -362,7 +376,7 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell""".split())
+    spare tell nothing""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -372,7 +386,8 @@ _ASIDE_TRIGGERS = frozenset("""
     wait forget mind behold cue enjoy believe trust just insert here
     yes no yeah yep nope not really seriously whoa wow ahem sigh cough wink ha haha hahaha lol oops ugh duh yikes
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
-    who knew if eye eyeroll rolls roll face facepalm palm smh jan""".split()) | (
+    who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
+    sure""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -603,7 +618,8 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
     else:
         yield 0.0, 2.5
     yield (1.5 if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own_words) else 0.0), 1.5
-    yield (2.5 if _may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own_words) else 0.0), 2.5
+    # Stock sarcasm says nothing but the writer's attitude, and restores no speaker's word: alone it decides.
+    yield (3.0 if _stock_sarcasm(own_words, runs) else 0.0), 3.0
     yield (2.5 if _may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own_words) else 0.0), 2.5
     # Inside a quotation the speaker's own first and second person are often restored in brackets.
     # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
@@ -635,8 +651,8 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
 
 
 # The most all of _score_terms could add, out of a quotation and in one.
-_MOST_LEFT = {False: 0.0 + 2.0 + 1.0 + 1.0 + 1.5 + 1.0 + 1.5 + 2.5 + 1.5 + 2.5 + 2.5 + 2.0 + 3.0 + 1.0 + 4.0,
-              True: 0.0 + 2.0 + 1.5 + 1.0 + 0.5 + 2.5 + 1.5 + 2.5 + 2.5 + 1.0 + 3.0 + 1.0 + 4.0}
+_MOST_LEFT = {False: 0.0 + 2.0 + 1.0 + 1.0 + 1.5 + 1.0 + 1.5 + 2.5 + 1.5 + 3.0 + 2.5 + 2.0 + 3.0 + 1.0 + 4.0,
+              True: 0.0 + 2.0 + 1.5 + 1.0 + 0.5 + 2.5 + 1.5 + 3.0 + 2.5 + 1.0 + 3.0 + 1.0 + 4.0}
 
 
 # A promotion or a pointer in a newsletter, headed by what to do or where: "[Watch Fox: ...]",
@@ -731,13 +747,31 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
                           r"yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
-                          r"sure,?\s+jan")
+                          r"sure,?\s+jan|"
+                          # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
+                          # ("sure it was"): no speaker's word is restored by them either.
+                          r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
+                          r"nice\s+try|how\s+convenient|yeah,?\s+right|you\s+don[’']t\s+say|surprise,?\s+surprise|"
+                          r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
+                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
+# Heading an aside, as in a bracket the speaker's word they might restore cannot: a retort that contradicts
+# what was reported with the verb left out, in speech's contracted form ("(it isn't, by any count)", "(they
+# didn't)"); and "read:" decoding what was said ("(read: they argued)").
 _INTERJECTION_RE = LazyPattern(re.compile,
-    rf"[\s*]*(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
-    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))",
+    rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
+    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes|"
+    r"(?:and\s+|but\s+)?(?:it|he|she|they|we|you|that|this)\s+"
+    r"(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)n[’']t)(?=\s*(?:[,.!?…;]|$))"
+    r"|read\s*:\s*\S)",
     re.IGNORECASE)
+# An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
+# (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
+# speaker's words are when scraped copy has lost their quotation marks.
+_ATTITUDE_RE = LazyPattern(re.compile, r"\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|"
+                          r"obviously|amazingly|shockingly|hilariously)\s*[.!…]*\s*", re.IGNORECASE)
+_CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
     rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
@@ -815,6 +849,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if _INTERJECTION_RE.match(inner):
         return True
+    if _ATTITUDE_RE.fullmatch(inner) and _CLAUSE_END_RE.match(after):
+        return True
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
         return False
     own = _NESTED_QUOTE_RE.sub(" ", inner) if _has_quote_char(inner) else inner
@@ -852,8 +888,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 3
     elif _SECOND_PERSON_RE.search(own):
         score += 2
-    if (_may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own)) \
-            or (_may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own)):
+    if _stock_sarcasm(own, runs) or (_may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own)):
         score += 3
     score += min(3.0, 1.5 * _count_evaluative(own, runs))
     if (len(words) <= _VERDICT_WORDS and any(word.lower() in _PEJORATIVE for word in words)
