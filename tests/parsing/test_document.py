@@ -101,6 +101,26 @@ def test_a_determiner_before_a_name_takes_the_word_after_it(paragraph, speaker):
     assert attribution_of_only_quote(paragraph)[0] == speaker
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    # A determiner and a noun phrase in lower case, the commonest subject of a speech verb in news copy.
+    ("The prime minister said: “We will not back down.”", "The prime minister"),
+    ("A police spokesman said: “Our thoughts are with the family.”", "A police spokesman"),
+    ("The company's chief executive told analysts: “Demand is strong.”", "The company's chief executive"),
+    ("The children’s charity said “lessons must be learned” after the inquiry.", "The children’s charity"),
+    ("Meanwhile, the head teacher said: “We are devastated.”", "the head teacher"),
+    ("Two senior officials said the talks were “very close.”", "Two senior officials"),
+    ("The officials have also said the plan is “on track.”", "The officials"),  # not the auxiliary nor the adverb
+    # A phrase after a preposition is not the subject; one holding a clause or a pronoun names nobody.
+    ("The deputy leader of the council said: “This is a good day.”", None),
+    ("An eyewitness who asked not to be named said: “It was chaos.”", None),
+    ("He attacked a law he has declared “dead on arrival”.", "he"),
+    # Beginning is not speaking: "the crowd began to …".
+    ("Crites said when he took it out, the crowd began to chant “lock him up.”", "Crites"),
+])
+def test_a_determiner_takes_a_noun_phrase_before_the_verb(paragraph, speaker):
+    assert attribution_of_only_quote(paragraph)[0] == speaker
+
+
 def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     """Each quotation's first 12 characters, speaker and verb."""
     doc = notelint.parse(text)
