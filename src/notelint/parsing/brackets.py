@@ -296,7 +296,8 @@ def _stock_sarcasm(own_words: str, runs: set[str] | None) -> bool:
     """Whether the bracket's own words hold stock sarcasm (_SARCASM_RE, _THIS_FROM_RE)."""
     if _may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own_words):
         return True
-    return own_words.lstrip()[:4].lower() in ("this", "and ") and _THIS_FROM_RE.match(own_words) is not None
+    opening = own_words.lstrip()[:9].lower()
+    return (opening[:5] == "this " or opening == "and this ") and _THIS_FROM_RE.match(own_words) is not None
 
 
 _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Imagine|Remember|Consider|Think|Notice|Look|"
@@ -756,21 +757,23 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
-# Heading an aside, as in a bracket the speaker's word they might restore cannot: a retort that contradicts
-# what was reported with the verb left out, in speech's contracted form ("(it isn't, by any count)", "(they
-# didn't)"); and "read:" decoding what was said ("(read: they argued)").
+# And "read:" decoding what was said ("(read: they argued)"), as in a bracket the speaker's word they might
+# restore cannot.
 _INTERJECTION_RE = LazyPattern(re.compile,
     rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
-    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes|"
-    r"(?:and\s+|but\s+)?(?:it|he|she|they|we|you|that|this)\s+"
-    r"(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)n[’']t)(?=\s*(?:[,.!?…;]|$))"
-    r"|read\s*:\s*\S)",
+    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
+    re.IGNORECASE)
+# Heading an aside: a retort that contradicts what was reported with the verb left out, in speech's contracted
+# form ("(it isn't, by any count)", "(they didn't)"). Tried only where an aside holds "n't".
+_RETORT_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:and\s+|but\s+)?(?:it|he|she|they|we|you|that|this)\s+"
+    r"(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)n[’']t(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
-_ATTITUDE_RE = LazyPattern(re.compile, r"\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|"
-                          r"obviously|amazingly|shockingly|hilariously)\s*[.!…]*\s*", re.IGNORECASE)
+_ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly ironically tellingly obviously amazingly
+    shockingly hilariously""".split())
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
@@ -849,7 +852,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if _INTERJECTION_RE.match(inner):
         return True
-    if _ATTITUDE_RE.fullmatch(inner) and _CLAUSE_END_RE.match(after):
+    if _RETORT_RE.match(inner) if ("n’t" in inner or "n't" in inner) else False:
+        return True
+    if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
         return False
