@@ -114,6 +114,10 @@ def test_a_determiner_before_a_name_takes_the_word_after_it(paragraph, speaker):
     ("The deputy leader of the council said: “This is a good day.”", None),
     ("An eyewitness who asked not to be named said: “It was chaos.”", None),
     ("He attacked a law he has declared “dead on arrival”.", "he"),
+    # A name before a noun modifies it: the officials speak, not the Pentagon.
+    ("Pentagon officials said the strikes were “proportionate.”", "Pentagon officials"),
+    ("Clinton aides said the memo was “a fabrication.”", "Clinton aides"),
+    ("Smith himself said the bill was “dead.”", "Smith"),  # a reflexive pronoun is no noun
     # Beginning is not speaking: "the crowd began to …".
     ("Crites said when he took it out, the crowd began to chant “lock him up.”", "Crites"),
 ])

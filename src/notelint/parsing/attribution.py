@@ -83,7 +83,8 @@ _DETERMINER_WORDS = frozenset("The An A His Her Their Its Two Three Four Five Se
 # or a stretch of time ("a column he wrote", "her office looked into claims", "the next day said").
 _NOT_IN_PHRASE = frozenset("""and or but nor who whom whose which that what when while where if as than of in on at by for
     from with to into about after before the a an he she they we it him them us his her its their this these those day
-    days week weeks month months year years time times later""".split())
+    days week weeks month months year years time times later both all each either neither himself herself themselves
+    itself""".split())
 _PHRASE_WORD = LazyPattern(re.compile, r"[a-z0-9][\w’'-]*")
 _AGE_AT_END = LazyPattern(re.compile, rf"{_AGE}\Z")
 _LAST_WORD = LazyPattern(re.compile, r"\w+\Z")
@@ -204,9 +205,12 @@ def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
                 speaker not in _DETERMINERS and not (middle in _PRONOUNS or middle[0].isupper())):
             return None
         speaker = f"{speaker} {middle}" if speaker in _DETERMINERS else middle
-    elif (middle and middle not in _AUXILIARIES and speaker.split(None, 1)[0] in _DETERMINERS
-          and middle not in _ADVERBS and not middle.endswith(("ly", "ed"))):
-        speaker = f"{speaker} {middle}"  # not "The White House also", "The Committee explored (claims)"
+    elif (middle and middle not in _AUXILIARIES and middle not in _ADVERBS and not middle.endswith(("ly", "ed"))
+          and (speaker.split(None, 1)[0] in _DETERMINERS
+               or (middle[0].islower() and speaker not in _PRONOUNS and middle not in _NOT_IN_PHRASE))):
+        # Not "The White House also", "The Committee explored (claims)". A name before a noun is the noun's
+        # modifier: "Pentagon officials said", "Clinton aides said".
+        speaker = f"{speaker} {middle}"
     return _trim(speaker), groups["verb"]
 
 
@@ -221,7 +225,8 @@ _PRONOUNS = frozenset("he she they we I it".split())
 # "This was said": an auxiliary before the verb is no name.
 _AUXILIARIES = frozenset("is was are were be been has have had would will could should may might must".split())
 # Nor an adverb: "The White House also said".
-_ADVERBS = frozenset("also later then again still too now once first last earlier previously often".split())
+_ADVERBS = frozenset("""also later then again still too now once first last earlier previously often never always just
+    even only ever soon already""".split())
 
 
 def _determiner_before(text: str, start: int, last: re.Match) -> tuple[str, str] | None:
