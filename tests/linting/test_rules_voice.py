@@ -72,6 +72,17 @@ def test_nl301_skips_quotations_that_lost_their_marks():
     assert nl(text, "NL301") == []
 
 
+@pytest.mark.parametrize("hypothetical", ["Some might say that is what they should be doing",
+                                          "You could say the network got what it wanted", "I'd say the answer is no"])
+def test_nl301_a_say_of_what_someone_might_say_reports_nobody(hypothetical):
+    # No quotation mark and a "say" in the paragraph: it is not speech that lost its marks when the say is
+    # only possible, so the writer's questions and "you" are still read.
+    text = f"Network Under Fire\n\nIs this a fair question? Would you ask it of anyone else? {hypothetical}.\n"
+    assert [hit for hit, _ in nl(text, "NL301")][:2] == ["?", "you"]
+    reported = "Network Under Fire\n\nIs this a fair question? Would you ask it of anyone else? The host said it was.\n"
+    assert nl(reported, "NL301") == []
+
+
 def test_nl301_skips_transcripts_by_headline_label():
     text = "Text: Senator's speech on the budget\n\nWe have to act now. I ask you to join me.\n"
     assert nl(text, "NL301") == []

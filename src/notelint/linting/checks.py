@@ -482,7 +482,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
-            if find_attribution(text, block.start, block.end):
+            if _speech_reported(text, block.start, block.end):
                 # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
                 # dataset copies often drop them), so whose words are whose cannot be told here.
                 continue
@@ -493,7 +493,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             # ends where the paragraph does or after punctuation, where no attribution word ends).
             attributed = [False] * len(all_sentences)
         else:
-            attributed = [_has_attribution(ctx.text, s, e) for s, e in all_sentences]
+            attributed = [_speech_reported(ctx.text, s, e) for s, e in all_sentences]
         window = int(options.get("attribution-window", 2))
         for index, (s_start, s_end) in enumerate(all_sentences):
             parts = [(max(a, s_start), min(b, s_end)) for a, b in runs if a < s_end and b > s_start]
@@ -532,6 +532,24 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
                         yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
+
+
+# "say" after a modal of what is possible or "let's" reports nobody's words: "Some might say that's what they
+# should be doing", "you could say", "I'd say", "let's say". A commentary paragraph full of the writer's voice
+# must not pass for speech whose quotation marks were lost because of it. (Not "will say", "must say", "to
+# say": a speech, or words about to be reported, use them too: "I must say to my people".)
+_HYPOTHETICAL_SAY = _Lazy(re.compile, r"(?i:\b(?:might|may|could|would|should)|['’]d|\blet['’]s)"
+                                      r"[ \t]+(?:[a-z]+[ \t]+)?\Z")
+
+
+def _speech_reported(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds an attribution (find_attribution) that reports speech: not a "say"
+    of _HYPOTHETICAL_SAY."""
+    while (m := find_attribution(text, start, end)) is not None:
+        if m.group().lower() != "say" or not _HYPOTHETICAL_SAY.search(text, max(start, m.start() - 20), m.start()):
+            return True
+        start = m.end()
+    return False
 
 
 # A sentence opened as one speaks, not as an agency writes: "Yeah, this was bound to happen.", "So, this is
