@@ -359,6 +359,13 @@ def test_a_restored_answer_or_a_transcripts_gesture_is_no_interjection(bracket, 
     assert classify_in(paragraph, bracket, in_quote=True)[0] == kind
 
 
+@pytest.mark.parametrize("bracket", ["[tell that to the families in Mosul]", "[cue the violins]", "[for whom?]",
+                                     "[this from a government that jails reporters]"])
+def test_stock_sarcasm_or_a_question_in_brackets_inside_a_quotation_is_commentary(bracket):
+    paragraph = f"“We have never targeted civilians {bracket} and never will,” the spokesman said."
+    assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
+
+
 @pytest.mark.parametrize("bracket", ["[Whatever that means.]", "[Good luck with that.]", "[Spare us.]",
                                      "[Tell that to the commuters.]"])
 def test_a_stock_sarcastic_phrase_in_brackets_outside_a_quotation_is_commentary(bracket):

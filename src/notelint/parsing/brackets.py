@@ -282,7 +282,7 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like)\b",
+    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
     re.IGNORECASE,
 )
 # And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
@@ -314,7 +314,7 @@ _PLACEHOLDER_RE = LazyPattern(re.compile, r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|th
                              r"graphic|map|table|caption|ad|embed|tweet|quote)s?\b).{1,80}\bhere\b",
                              re.IGNORECASE | re.DOTALL)
 # A rhetorical challenge: "Then who fired the rockets?"
-_WH_QUESTION_RE = LazyPattern(re.compile, r"\b(?:who|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
+_WH_QUESTION_RE = LazyPattern(re.compile, r"\b(?:who|whom|whose|why|what|how|where|when)\b[^?.!]*\?", re.IGNORECASE)
 # The openings of a gloss that points at a referent: "i.e.", "e.g.", "aka", "that is", "namely".
 _POINTING_GLOSS_RE = LazyPattern(re.compile, r"\s*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|aka|that\s+is|namely|meaning|read)[\s,:]",
                                 re.IGNORECASE)
@@ -377,7 +377,7 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell nothing""".split())
+    spare tell nothing cue""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
