@@ -12,8 +12,9 @@ from notelint.cli.main import main
 from notelint.diffing.align import tokenize
 from notelint.diffing.furniture import furniture_reason
 from notelint.diffing.hunks import diff_documents
-from notelint.diffing.layout import one_paragraph_per_line, paragraphs_from_lines
-from notelint.reading.source import Source
+from notelint.reading.layout import one_paragraph_per_line
+from notelint.reading.layout import laid_out
+from notelint.reading.source import plain_source
 
 HEADLINE = "Port town votes to dredge its northern channel"
 STORY = [
@@ -241,7 +242,7 @@ def test_hard_wrapped_text_is_not_taken_for_one_paragraph_per_line():
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_lines_become_paragraphs_with_offsets_into_the_file(newline):
     text = newline.join([HEADLINE, *STORY]) + newline
-    source = paragraphs_from_lines(Source("a.txt", text))
+    source = laid_out(plain_source(text, "a.txt"))
     assert source.text.count(newline * 2) == len(STORY)
     for k, paragraph in enumerate(STORY):
         start = source.text.index(paragraph)
@@ -294,7 +295,7 @@ _LINE = st.text(st.sampled_from("ab é\t—“”’😀"), min_size=1, max_size
 def test_every_line_maps_back_to_its_place_in_the_file(lines, newline):
     lines = [*lines[:-1], lines[-1] * 8]  # one line longer than hard wrapping leaves
     text = newline.join(lines) + newline
-    source = paragraphs_from_lines(Source("a.txt", text))
+    source = laid_out(plain_source(text, "a.txt"))
     if not one_paragraph_per_line(text):
         assert source.text == text
         return

@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import notelint
 from notelint.reading.source import LineIndex, OffsetMap, SourceError, decode, read_bytes_and_stat
 from notelint.reading.formats import read_source
+from notelint.linting.config import load_settings
+from notelint.linting.engine import lint_source
 ARTICLE = ("Iran’s envoy met militia leaders\n\n"
            "BAGHDAD (AP) — “Maintain calm,” he told them [the faction leaders], according to officials.\n")
 
@@ -125,3 +127,45 @@ def test_offset_map_maps_entities_atomically():
     assert offsets.start(2) == 2 and offsets.end(3) == 9
     assert offsets.start(3) == 9 and offsets.end(4) == 10
     assert offsets.start(1) == 1 and offsets.end(1) == 1
+
+
+# --- A scraped page laid out one paragraph per line ----------------------------------------------------------
+_PAGE_LINES = [
+    "Skip to content",
+    "Home | News | Sports | Opinion | Obituaries",
+    "City council delays vote on new bridge",
+    "By The Associated Press",
+    "Published: March 4, 2025 at 5:12 PM EST",
+    "RIVERTON, Ohio (AP) — The Riverton city council on Tuesday delayed a vote on a new bridge for the third "
+    "time, citing cost overruns that have pushed the project’s price past $40 million.",
+    "“We owe it to taxpayers to get this right,” Council President Dana Flores said.",
+    "Advertisement",
+    "The bridge would replace a 1930s span that engineers have rated structurally deficient since 2015.",
+    "Opponents say the city should repair the old bridge instead, which they estimate would cost $12 million.",
+    "Sign up for our newsletter",
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_page_laid_out_one_paragraph_per_line_is_read_a_paragraph_to_a_line(tmp_path, newline):
+    path = tmp_path / "page.txt"
+    path.write_bytes(newline.join(_PAGE_LINES).encode("utf-8") + newline.encode())
+    doc = notelint.parse_source(read_source(str(path)))
+    blocks = [doc.text_of(b) for b in doc.spans if b.kind != "break"]
+    assert len(blocks) == len(_PAGE_LINES)  # not one paragraph holding the whole page
+    assert doc.text_of(doc.spans_of("headline")[0]) == "City council delays vote on new bridge"
+    quote = doc.spans_of("quote")[0]
+    assert doc.location(quote.start, quote.end).line == 7  # the file's own line
+    assert quote.attrs["speaker"] == "Council President Dana Flores"
+    # The newsletter box is the page's, not the wire's voice ("our").
+    assert lint_source(read_source(str(path)), load_settings(".", {"isolated": True})) == []
+
+
+def test_a_hard_wrapped_article_with_one_long_line_keeps_its_wrapping():
+    wrapped = ("The council met on Tuesday to discuss the bridge, and members\n"
+               "said they would vote next month after engineers report on the\n"
+               "cost of repairs, which could run to $12 million, officials said.\n"
+               "See https://example.org/council/minutes/2025/03/04/bridge-vote-agenda-and-engineering-report-"
+               "appendix-b-full-cost-estimates.pdf\n")
+    doc = notelint.parse_source(read_source("-", data=wrapped.encode()))
+    assert len([b for b in doc.spans if b.kind != "break"]) == 1

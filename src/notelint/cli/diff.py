@@ -58,7 +58,6 @@ def register(sub) -> None:
 
 
 def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list):
-    from ..diffing.layout import paragraphs_from_lines
     from ..reading.formats import read_source
     from ..reading.source import read_stdin
 
@@ -66,11 +65,8 @@ def _read(path: str, args: argparse.Namespace, max_bytes: int, stdin_used: list)
         if stdin_used:
             raise UsageError("standard input (-) can be only one of the two files")
         stdin_used.append(True)
-        source = read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
-    else:
-        source = read_source(path, args.input_format, max_bytes)
-    # A text laid out one paragraph per line is paired paragraph by paragraph with the other side.
-    return paragraphs_from_lines(source)
+        return read_source("-", args.input_format or "text", max_bytes, data=read_stdin(max_bytes))
+    return read_source(path, args.input_format, max_bytes)
 
 
 def _original_from_index(index_path: str, republished, options: dict, markers):

@@ -803,6 +803,25 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
     return found
 
 
+# A scraped page's navigation above the article: its whole line one of these (lower-cased).
+_NAVIGATION = frozenset(item.strip() for item in """skip to content|skip to main content|skip to navigation|skip navigation|menu|main menu|
+    search|toggle navigation|sign in|log in|login|subscribe|sign up|register|advertisement|close|back to top|home|
+    share|share this|share this article|share this story|print|email|listen|menu search""".replace("\n", "").split("|")
+    ) - {""}
+_MENU_SEPARATORS = (" | ", " · ", " • ", " > ", " › ", " » ")
+
+
+def _is_menu(line: str) -> bool:
+    """A menu or breadcrumb trail: three items or more between the same separator, none over three words
+    ("Home | News | Sports | Opinion", "News › Local › Politics"). A headline with its site's name after a bar
+    has two."""
+    for separator in _MENU_SEPARATORS:
+        if separator in line:
+            items = line.split(separator)
+            return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items)
+    return False
+
+
 # Page furniture at the top of a plain-text page: only among its first few blocks, each short.
 _FURNITURE_BLOCKS = 6
 _FURNITURE_MAX_CHARS = 250
@@ -853,10 +872,13 @@ _BYLINE = LazyPattern(regex.compile,
 
 def is_page_furniture(block: str) -> bool:
     """Whether a short block is page furniture, not a headline: a timestamp line ("Aug 16 06:00"), a
-    byline ("By Jane Doe and John Roe"), a job title ("Deputy Political Editor")."""
+    byline ("By Jane Doe and John Roe"), a job title ("Deputy Political Editor"), or the site's navigation
+    ("Skip to content", "Home | News | Sports | Opinion")."""
     line = block.strip()
     if not line or "\n" in line or len(line) > 120:
         return False
+    if line.lower().rstrip(" .»›>") in _NAVIGATION or _is_menu(line):
+        return True
     first = line[:3].lower().rstrip(" :,.")
     if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(line):
         pos, tokens = 0, 0

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from .layout import laid_out
 from .source import DEFAULT_MAX_BYTES, Source, SourceError, decode, plain_source, read_bytes
 
 
@@ -51,7 +52,7 @@ def format_for_path(path: str | None) -> str:
 def make_source(text: str, path: str | None, fmt: str) -> Source:
     """Build a Source from decoded text in a given input format (text, markdown, html)."""
     if fmt == "text":
-        return plain_source(text, path)
+        return laid_out(plain_source(text, path))  # one paragraph per line, as scraped pages come: layout.py
     if fmt == "markdown":
         from .markdown import read_markdown  # imported only when needed: keeps start-up small
 
