@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from fuzzing import budget
 from hypothesis import strategies as st
@@ -163,3 +164,17 @@ def test_a_correction_notice_compiles_no_voice_pattern():
     finally:
         for name, pattern in saved.items():
             setattr(b, name, pattern)
+
+
+@pytest.mark.parametrize("sample", ["whoa", "wow!", "ahem", "sigh", "wink", "LOL", "oops", "ugh", "duh", "yikes!", "sheesh",
+                                    "hmmm", "alas", "gulp", "d’oh", "shudder", "natch", "yawn", "go figure", "imagine that",
+                                    "who knew", "as if", "eye roll", "eye-roll", "facepalm", "face-palm", "SMH", "sure, Jan",
+                                    "whatever that means", "good luck with that", "what could possibly go wrong?",
+                                    "nice try", "how convenient", "yeah, right", "you don’t say", "surprise, surprise",
+                                    "big surprise", "what a coincidence", "shocker", "sure they did", "Hahaha!"])
+def test_the_interjections_first_words_hold_each_alternative(sample):
+    """_is_interjection asks for the first word (and _any_interjection the first letter) before the pattern:
+    each interjection the pattern takes whole passes both."""
+    assert b._BRACKET_INTERJECTION_RE.fullmatch(sample)
+    assert b._is_interjection(sample)
+    assert b._any_interjection(f"({sample})", [0])

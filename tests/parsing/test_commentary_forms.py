@@ -97,9 +97,18 @@ def test_neutral_parentheses_stay_wire_text(paragraph):
     assert insertions(doc) == []
 
 
+@pytest.mark.parametrize("aside", ["(sigh)", "(LOL)", "(as if)", "(whatever that means)", "(eye roll)"])
+def test_an_interjection_alone_in_parentheses_inside_a_quotation_is_the_writers(aside):
+    # A blogger's "(sigh)" inside the passage quoted restores no word of the source's, as "[sigh]" does not.
+    paragraph = f"The Times reported: “The city spent $4 million {aside} on the new logo, officials said.”"
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(aside, None)]
+    assert doc.spans_of(INSERTION)[0].attrs["in_quote"] is True
+
+
 def test_parentheses_inside_a_quotation_are_the_speakers_or_a_clarification():
     paragraph = ("“The regime (Saddam Hussein’s government) never paid us, and who (honestly) would expect it "
-                 "to?” the contractor said.")
+                 "to (laughs)? Ask (AP) or (Reuters) and (sighs) they agree,” the contractor said.")
     doc = parse(HEAD + LEAD + paragraph + "\n")
     assert insertions(doc) == []
 

@@ -987,7 +987,7 @@ def read_parentheses(text: str, markers: tuple[str, ...] = (), *, asides: bool =
             for m in re.finditer(rf"\({re.escape(marker)}\.?\s*(?::|[—–]|\s-\s|--)", text):
                 starts.append((m.start(), marker))
         starts.sort()
-    if not starts and (not asides or _all_within(text, opening, quoted)):
+    if not starts and (not asides or (_all_within(text, opening, quoted) and not _any_interjection(text, opening))):
         return [], _editing_marks(text, mark_starts, ())
     closes = _matching_parentheses(text)
     notes: list[tuple[int, int, str | None]] = []
@@ -1035,6 +1035,39 @@ _PAREN_MARK_FIRST = frozenset(" \t\n.…sSeEiIbBuUcChHoOmMtTpPnN")
 _PAREN_GLOSS_RE = LazyPattern(re.compile, r"\s*(?:i\.\s?e\.|that\s+is,|namely\b)[^!?]*", re.IGNORECASE | re.DOTALL)
 
 
+def _is_interjection(inner: str) -> bool:
+    """Whether a parenthesis holds only one of the writer's interjections (_BRACKET_INTERJECTION_RE): inside a
+    quotation, as in a bracket there, it restores no word of the speaker's ("spent $4 million (sigh) on …"). A
+    transcript's "(laughs)" is a stage direction, not one."""
+    if len(inner) > _MAX_INTERJECTION_CHARS or not inner.strip(" \t*"):
+        return False
+    first = inner.lstrip(" \t*").split(None, 1)[0].lower().rstrip(",.!?…")
+    # Most parentheses in quotations ("(AP)" of a dateline, "(R-Texas)") fail on their first word.
+    return (first in _INTERJECTION_FIRST_WORDS or first.startswith(("hmm", "haha"))) and \
+        _BRACKET_INTERJECTION_RE.fullmatch(inner) is not None
+
+
+_MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", with room to spare
+# The first word of each of _BRACKET_INTERJECTION_RE's alternatives (but "hmm…" and "haha…", tested by their
+# start), lower-cased: a test checks them against the pattern.
+_INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
+    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
+    yeah you surprise big shocker rolls roll""".split())
+_INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS) + "h") - {"r"}
+
+
+def _any_interjection(text: str, opening: list[int]) -> bool:
+    """Whether a parenthesis opening at one of `opening`, closed before the next "(", holds only an
+    interjection (_is_interjection)."""
+    for pos in opening:
+        if text[pos + 1:pos + 2].lower() not in _INTERJECTION_FIRST_LETTERS:
+            continue  # "(Reuters)" of a dateline, "(R-Texas)": no interjection starts so
+        close = text.find(")", pos + 1, pos + 2 + _MAX_INTERJECTION_CHARS)
+        if close != -1 and _is_interjection(text[pos + 1:close]):
+            return True
+    return False
+
+
 def _all_within(text: str, opening: list[int], quoted) -> bool:
     """Whether each parenthesis opening at `opening` closes inside the `quoted` range that holds its "(",
     with no other "(" before its ")": then no aside can be found (_add_asides passes over every
@@ -1071,7 +1104,11 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
             continue  # inside a parenthesis already looked at: only the outermost is an aside
         end = closes[start]
         resume = end
-        if (taken and any(s <= start < e for s, e in taken)) or any(s <= start and end <= e for s, e in quoted):
+        if taken and any(s <= start < e for s, e in taken):
+            continue
+        if any(s <= start and end <= e for s, e in quoted):
+            if _any_interjection(text, (start,)):
+                found.append((start, end, None))  # "(sigh)", "(LOL)" inside a quotation: the writer's
             continue
         inner = text[start + 1:end - 1]
         # The text around it is cut out only for the few parentheses that pass the first test.
