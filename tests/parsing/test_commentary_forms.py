@@ -258,6 +258,8 @@ def test_parenthesised_labels(note, label):
     ("[Side note – the mayor’s brother owns the firm.]", "Side note"),
     ("[Sarcasm alert: what a surprise that the bill went up again.]", "Sarcasm alert"),
     ("[note the timing: the vote falls in election week]", "note"),     # the writer's imperative, lower case
+    ("[Comment: what a farce.]", "Comment"),
+    ("[Our comment: don’t hold your breath.]", "Our comment"),
 ])
 def test_bracketed_label_forms(bracket, label):
     paragraph = f"The council will meet again next week. {bracket} Residents are angry."

@@ -51,7 +51,8 @@ _NAMED_LABEL = (
     r"|Note|N\.\s?B\.?|NB|P\.\s?P\.\s?S\.?|P\.\s?S\.?|PPS|PS|Aside|Hint|Update|Addendum|(?:Full\s+)?Disclosure"
     # The labels of a writer stepping out of the report in a voice of their own, as blogs and newsletters
     # print them: "(Side note: …)", "[Fact check: …]", "(Our take: …)", "(Spoiler alert: …)", "(Pro tip: …)".
-    r"|Side\s*note|(?:Fact|Reality|Sanity)[\s-]check|(?:My|Our)\s+(?:take|view|two\s+cents|guess|bet)"
+    r"|Side\s*note|(?:Fact|Reality|Sanity)[\s-]check|(?:My|Our)\s+(?:take|view|two\s+cents|guess|bet|comment|thoughts)"
+    r"|Comment(?:ary)?"
     r"|Reminder|Spoiler(?:\s+alert)?|Psst|Pro\s*tip|Fun\s+fact|Just\s+saying|Bottom\s+line"
     r"|(?:Irony|Sarcasm|Snark)(?:\s+alert)?"
 )
@@ -923,7 +924,7 @@ _PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
-_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDdSsſRrOoJjIiİı")
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDdSsſRrOoJjIiİıCc")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
