@@ -758,8 +758,7 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
-# And "read:" decoding what was said ("(read: they argued)"), as in a bracket the speaker's word they might
-# restore cannot.
+# And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
 _INTERJECTION_RE = LazyPattern(re.compile,
     rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
     r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
@@ -853,7 +852,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if _INTERJECTION_RE.match(inner):
         return True
-    if _RETORT_RE.match(inner) if ("n’t" in inner or "n't" in inner) else False:
+    if ("n’t" in inner or "n't" in inner) and _RETORT_RE.match(inner):
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
@@ -1054,12 +1053,14 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
     natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
     yeah you surprise big shocker rolls roll""".split())
-_INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS) + "h") - {"r"}
+# Their first letters, asked first of a parenthesis in a quotation. Not "r": "(Reuters)" opens every Reuters
+# lead, and "(rolls eyes)" inside a quotation is left as the speaker's gesture.
+_INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS)) - {"r"}
 
 
 def _any_interjection(text: str, opening: list[int]) -> bool:
-    """Whether a parenthesis opening at one of `opening`, closed before the next "(", holds only an
-    interjection (_is_interjection)."""
+    """Whether a parenthesis opening at one of `opening` and closing within _MAX_INTERJECTION_CHARS holds only
+    an interjection (_is_interjection)."""
     for pos in opening:
         if text[pos + 1:pos + 2].lower() not in _INTERJECTION_FIRST_LETTERS:
             continue  # "(Reuters)" of a dateline, "(R-Texas)": no interjection starts so
