@@ -73,7 +73,8 @@ def test_nl301_skips_quotations_that_lost_their_marks():
 
 
 @pytest.mark.parametrize("hypothetical", ["Some might say that is what they should be doing",
-                                          "You could say the network got what it wanted", "I'd say the answer is no"])
+                                          "You could even say the network got what it wanted",
+                                          "I'd say the answer is no"])
 def test_nl301_a_say_of_what_someone_might_say_reports_nobody(hypothetical):
     # No quotation mark and a "say" in the paragraph: it is not speech that lost its marks when the say is
     # only possible, so the writer's questions and "you" are still read.
@@ -81,6 +82,10 @@ def test_nl301_a_say_of_what_someone_might_say_reports_nobody(hypothetical):
     assert [hit for hit, _ in nl(text, "NL301")][:2] == ["?", "you"]
     reported = "Network Under Fire\n\nIs this a fair question? Would you ask it of anyone else? The host said it was.\n"
     assert nl(reported, "NL301") == []
+    # A refusal or a limit of what was said is reporting: the words around it may be a lost quotation.
+    for refusal in ("The network would not say", "The network would only say"):
+        text = f"Network Under Fire\n\nIs this a fair question? {refusal} whether you could ask it.\n"
+        assert nl(text, "NL301") == []
 
 
 def test_nl301_skips_transcripts_by_headline_label():

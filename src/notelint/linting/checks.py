@@ -537,9 +537,11 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
 # "say" after a modal of what is possible or "let's" reports nobody's words: "Some might say that's what they
 # should be doing", "you could say", "I'd say", "let's say". A commentary paragraph full of the writer's voice
 # must not pass for speech whose quotation marks were lost because of it. (Not "will say", "must say", "to
-# say": a speech, or words about to be reported, use them too: "I must say to my people".)
+# say": a speech, or words about to be reported, use them too: "I must say to my people". Nor "would not say",
+# "would only say": a refusal or a limit of what was said is reporting.)
 _HYPOTHETICAL_SAY = _Lazy(re.compile, r"(?i:\b(?:might|may|could|would|should)|['’]d|\blet['’]s)"
-                                      r"[ \t]+(?:[a-z]+[ \t]+)?\Z")
+                                      r"[ \t]+(?:(?:also|even|well|easily|fairly|safely|probably|perhaps|certainly)"
+                                      r"[ \t]+)?\Z")
 
 
 def _speech_reported(text: str, start: int, end: int) -> bool:
