@@ -93,6 +93,7 @@ class OldSource:
     format: str = "text"
     blocks: tuple | None = None
     metadata: dict = field(default_factory=dict)
+    line_paragraphs: bool = False
 
     def __post_init__(self) -> None:
         if self.text is None:

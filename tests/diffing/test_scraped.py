@@ -12,8 +12,8 @@ from notelint.cli.main import main
 from notelint.diffing.align import tokenize
 from notelint.diffing.furniture import furniture_reason
 from notelint.diffing.hunks import diff_documents
-from notelint.reading.layout import one_paragraph_per_line
-from notelint.reading.layout import laid_out
+from notelint.parsing.document import build_document
+from notelint.reading.layout import laid_out, one_paragraph_per_line
 from notelint.reading.source import plain_source
 
 HEADLINE = "Port town votes to dredge its northern channel"
@@ -243,10 +243,10 @@ def test_hard_wrapped_text_is_not_taken_for_one_paragraph_per_line():
 def test_lines_become_paragraphs_with_offsets_into_the_file(newline):
     text = newline.join([HEADLINE, *STORY]) + newline
     source = laid_out(plain_source(text, "a.txt"))
-    assert source.text.count(newline * 2) == len(STORY)
-    for k, paragraph in enumerate(STORY):
-        start = source.text.index(paragraph)
-        assert text[source.original_start(start):source.original_end(start + len(paragraph))] == paragraph
+    assert source.line_paragraphs and source.text == text  # read in place: no copy, offsets the file's own
+    doc = build_document(source)
+    paragraphs = [doc.text_of(block) for block in doc.spans if block.kind not in ("break", "headline")]
+    assert paragraphs == STORY
 
 
 def test_a_one_line_per_paragraph_original_beside_a_blank_line_republication(tmp_path, capsys):
@@ -296,16 +296,17 @@ def test_every_line_maps_back_to_its_place_in_the_file(lines, newline):
     lines = [*lines[:-1], lines[-1] * 8]  # one line longer than hard wrapping leaves
     text = newline.join(lines) + newline
     source = laid_out(plain_source(text, "a.txt"))
+    assert source.text == text  # read in place either way
+    doc = build_document(source)
+    blocks = [block for block in doc.spans if block.kind != "break"]
     if not one_paragraph_per_line(text):
-        assert source.text == text
+        assert not source.line_paragraphs
         return
-    pos = 0
-    for line in lines:
-        start = source.text.index(line, pos)
-        end = start + len(line)
-        assert text[source.original_start(start):source.original_end(end)] == line
-        pos = end
-    assert source.text.replace(newline * 2, newline) == text
+    # One block to a line, each where the line is in the file (indentation stays in a block, as it does
+    # between blank lines; trailing white space does not).
+    assert [doc.text_of(block).strip() for block in blocks] == [line.strip() for line in lines]
+    for number, block in enumerate(blocks, 1):
+        assert doc.location(block.start, block.end).line == number
 
 
 def test_a_line_of_furniture_inside_a_paragraph_is_furniture():

@@ -194,7 +194,12 @@ class _Builder:
     def _blocks(self, start: int, end: int) -> list[tuple[int, int, str]]:
         if self.source.blocks is not None:
             return [b for b in self.source.blocks if b[2] != COMMENTS and b[0] < end]
-        return _split_blocks(self.text, start, end)
+        return self._split(start, end)
+
+    def _split(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The text's blocks within [start, end): between blank lines, or one to a line in a page laid out one
+        paragraph per line."""
+        return (_split_lines if self.source.line_paragraphs else _split_blocks)(self.text, start, end)
 
     def _comments_start(self, blocks: list[tuple[int, int, str]]) -> int | None:
         """Where the reader comments begin: the first block (never the first) that opens like them."""
@@ -555,7 +560,7 @@ class _Builder:
         """The reader comments from `start`: their paragraphs are `blocks` if given (the text's split from
         `start` on), else split here."""
         paragraphs = []
-        for block_start, block_end, _ in _split_blocks(self.text, start, end) if blocks is None else blocks:
+        for block_start, block_end, _ in self._split(start, end) if blocks is None else blocks:
             marks, singles = self._block_marks(block_start, block_end, self.style)
             paragraphs.append(Span(PARAGRAPH, block_start, block_end,
                                    self._inline_spans(block_start, block_end, marks, with_wire=True,
@@ -993,6 +998,21 @@ def _split_blocks(text: str, start: int, end: int) -> list[tuple[int, int, str]]
             newline = text.find("\n", pos, end)
     _add_block(blocks, text, pos, end)
     return blocks
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Blocks of non-blank text, one to a line, within [start, end) (as _split_blocks gives them between blank
+    lines)."""
+    blocks: list[tuple[int, int, str]] = []
+    pos = start
+    for match in _LINE_END.finditer(text, start, end):
+        _add_block(blocks, text, pos, match.start())
+        pos = match.end()
+    _add_block(blocks, text, pos, end)
+    return blocks
+
+
+_LINE_END = LazyPattern(re.compile, r"\r\n|\n|\r")
 
 
 def _add_block(blocks: list, text: str, start: int, end: int) -> None:

@@ -122,14 +122,18 @@ class Source(FrozenValue):
     # None lets the document builder split paragraphs on blank lines itself.
     blocks: tuple[tuple[int, int, str], ...] | None = None
     metadata: dict  # front matter: title, source/credit, ...; a new dict for each Source by default
+    # True: a line break ends a paragraph, as in a page laid out one paragraph per line (reading/layout.py);
+    # else a blank line does and a single line break is a hard wrap.
+    line_paragraphs: bool = False
     _FACTORIES = {"metadata": dict}
 
     # Written out (FrozenValue's generic constructor is ~1 µs slower, paid once per file checked).
     def __init__(self, path: str | None, original: str, text: str | None = None, offsets: OffsetMap | None = None,
                  format: str = "text", blocks: tuple[tuple[int, int, str], ...] | None = None,
-                 metadata: dict = _NEW_DICT) -> None:
+                 metadata: dict = _NEW_DICT, line_paragraphs: bool = False) -> None:
         self.__dict__.update(path=path, original=original, text=original if text is None else text, offsets=offsets,
-                             format=format, blocks=blocks, metadata={} if metadata is _NEW_DICT else metadata)
+                             format=format, blocks=blocks, metadata={} if metadata is _NEW_DICT else metadata,
+                             line_paragraphs=line_paragraphs)
 
     @cached_property
     def line_index(self) -> LineIndex:
