@@ -4,7 +4,7 @@
   the patterns as first written;
 - attribution._match_in_sentence, which finds the sentence end only when a match holds . ! ?, against
   matching within the sentence end found first;
-- attribution._last_match_before, which scans from the first speech verb or "according to" to just past the
+- attribution._before_matches, which scans from the first speech verb or "according to" to just past the
   last verb, against the last match of _BEFORE.finditer over the whole sentence;
 - WireNames.datelines, which searches from the place name before each "(", against dateline.finditer;
 - brackets.find_editor_notes, which tries its patterns at each "(", against their finditer;
@@ -94,7 +94,7 @@ def _last_before_by_scanning_all(text, start, end):
 
 
 def _last_before(text, start, end):
-    match = attribution._last_match_before(text, start, end)
+    match = attribution._before_matches(text, start, end)[0]
     if match is None:
         return None
     groups = dict.fromkeys(("speaker", "middle", "verb", "verb2", "speaker2"))  # _BEFORE_NO_ACCORDING lacks the last two

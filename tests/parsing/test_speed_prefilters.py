@@ -159,14 +159,14 @@ _ASCII_BEFORE_WORDS = ["He", "he", "She", "I", "It", "they", "we", "Jones", "Jos
 
 @settings(max_examples=budget(1000), deadline=None)
 @given(st.lists(st.sampled_from(_ASCII_BEFORE_WORDS), max_size=14), st.sampled_from([" ", "\t", ""]), st.data())
-def test_last_match_before_finds_the_last_match_of_all(words, gap, data):
+def test_before_matches_finds_the_last_match_of_all(words, gap, data):
     text = gap.join(words)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert _last_before(text, start, end) == _last_before_by_scanning_all(text, start, end)
 
 
-def test_last_match_before_reads_the_character_before_the_start():
+def test_before_matches_reads_the_character_before_the_start():
     # A combining mark and ² next to a speaker's name: the match's \b reads the character before the start.
     for text in ("xHe said", "He said", "_Jones told", "-Jones told", "aides said", "1It says", "e\u0301He said",
                  "x²Jones told"):

@@ -294,11 +294,6 @@ def accepts_after(speaker: str, verb: str, verb_first: bool) -> bool:
     return _plausible_speaker(speaker) and (verb_first or _names_a_speaker(speaker, verb))
 
 
-def _last_match_before(text: str, start: int, end: int) -> regex.Match | re.Match | None:
-    """The last match of _BEFORE.finditer(text, start, end) (see _before_matches)."""
-    return _before_matches(text, start, end)[0]
-
-
 def _before_matches(text: str, start: int, end: int):
     """(The last match of _BEFORE.finditer(text, start, end), found with less scanning; the last _SPACED_VERB
     match there, or None).

@@ -21,7 +21,7 @@ from .quotemarks import (DOUBLE, SINGLE, canonical, curly_in_place, doubled_sing
                          single_candidates, single_may_open)
 from .scan import (BRACKET, MAX_DEPTH, STRAY_BRACKET, STRAY_QUOTE, Node, mark_positions, scan_paragraph,
                    settled_by_rule)
-from ..reading.source import Source, plain_source
+from ..reading.source import LINE_BREAK, Source, plain_source
 from .wire import WireNames, wire_names
 
 # How many paragraphs without a quotation mark a quotation left open may run over to the paragraph that
@@ -811,8 +811,7 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
 # A scraped page's navigation above the article: its whole line one of these (lower-cased).
 _NAVIGATION = frozenset(item.strip() for item in """skip to content|skip to main content|skip to navigation|skip navigation|menu|main menu|
     search|toggle navigation|sign in|log in|login|subscribe|sign up|register|advertisement|close|back to top|home|
-    share|share this|share this article|share this story|print|email|listen|menu search""".replace("\n", "").split("|")
-    ) - {""}
+    share|share this|share this article|share this story|print|email|listen|menu search""".split("|"))
 _MENU_SEPARATORS = (" | ", " · ", " • ", " > ", " › ", " » ")
 
 
@@ -1005,14 +1004,12 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     lines)."""
     blocks: list[tuple[int, int, str]] = []
     pos = start
-    for match in _LINE_END.finditer(text, start, end):
+    for match in LINE_BREAK.finditer(text, start, end):
         _add_block(blocks, text, pos, match.start())
         pos = match.end()
     _add_block(blocks, text, pos, end)
     return blocks
 
-
-_LINE_END = LazyPattern(re.compile, r"\r\n|\n|\r")
 
 
 def _add_block(blocks: list, text: str, start: int, end: int) -> None:

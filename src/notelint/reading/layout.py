@@ -10,15 +10,11 @@ standard input). The text is not copied: offsets are the file's own.
 """
 from __future__ import annotations
 
-import re
-
-from .source import Source
-
+from .source import LINE_BREAK, Source
 
 # Hard wrapping keeps lines within 60-100 columns; a paragraph on one line is most often longer.
 LONG_LINE = 150
 WRAP_WIDTH = 100
-_LINE_BREAK = re.compile(r"\r\n|\n|\r")
 
 
 def one_paragraph_per_line(text: str) -> bool:
@@ -36,7 +32,7 @@ def one_paragraph_per_line(text: str) -> bool:
         end -= 1
     lines = longest = long_lines = carried_on = 0
     pos = start
-    breaks = _LINE_BREAK.finditer(text, start, end)
+    breaks = LINE_BREAK.finditer(text, start, end)
     while True:
         found = next(breaks, None)
         line = text[pos:found.start() if found else end]

@@ -25,7 +25,9 @@ _NEW_DICT: dict = {}  # Source's metadata default: a new dict for each Source (n
 # A file larger than this is refused with a clear error rather than read into memory unasked.
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
-_NEWLINE = LazyPattern(re.compile, r"\r\n|\r|\n")  # for a text with a CR only (compiled then)
+# A line break of any convention: the line index of a text with a CR (compiled then), and the lines of a page laid
+# out one paragraph per line (layout.py, the document builder).
+LINE_BREAK = LazyPattern(re.compile, r"\r\n|\r|\n")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
@@ -54,7 +56,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         if "\r" in text:
             self.starts = array("q", [0])
-            self.starts.extend(m.end() for m in _NEWLINE.finditer(text))
+            self.starts.extend(m.end() for m in LINE_BREAK.finditer(text))
         else:
             # LF only (nearly every file): each newline found by str.find. Splitting the text into lines
             # copied all of it at once (40 MB more at the peak of a 20 MB check) and was slower.
