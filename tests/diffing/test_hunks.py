@@ -403,7 +403,7 @@ def test_a_labelled_or_set_off_note_paragraph_is_a_marked_insertion(note):
 
 def test_an_unlabelled_commentary_paragraph_is_unmarked():
     original = "Talks Resume in Vienna\n\nNegotiators met in Vienna on Monday, officials said.\n"
-    result = diff(original, original + "\nThe talks were doomed from the start (as always).\n")
+    result = diff(original, original + "\nThe talks were doomed from the start, as always.\n")
     assert [h.kind for h in result.hunks] == ["unmarked_insertion"]
     assert [f.code for f in result.findings] == ["NL502"]
 

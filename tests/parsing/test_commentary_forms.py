@@ -63,6 +63,31 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(sure it was)",                                              # mock agreement
     "(read: nobody on the council opened the audit)",             # decoding what was said
     "(because nothing says thrift like a $40 million fountain)",
+    # A retort confirming or denying with its verb left out, and a knowing denial.
+    "(it was not, as anyone could see)",
+    "(it was, in fact, twice the estimate)",
+    "(clearly not enough to read the audit)",
+    "(how generous of them)",                                     # an exclamative
+    "(how very thrifty of him)",
+    "(what a coincidence)",
+    "(convenient, that)",
+    "(as they do)",                                               # the habit, not the fact
+    "(again)",
+    "(as usual)",
+    "(who else?)",                                                # a short question to the reader
+    "(no surprise there)",                                        # mock surprise
+    "(no one was surprised)",
+    "(who could have guessed)",
+    "(some things never change)",
+    "(the audit tells a different story)",
+    "(because taxpayers are clearly made of money)",              # a mock reason
+    "(by the way, the audit warned of exactly this)",             # the writer talking
+    "(one wonders why)",
+    "(surely just a coincidence)",
+    "(never mind that the audit warned of it)",                   # arguing with the reader
+    "(don’t hold your breath)",
+    "(in an election year, naturally)",                           # a knowing nod closing the aside
+    "(which, remember, was promised for 2019)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -91,6 +116,13 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     # quotation marks lost in scraping), not to an aside.
     "Engineers warned that the steel will (naturally) expand in the summer heat.",
     "He said he did not (and would not) take questions.",
+    "The council delayed the vote (it was the third delay this year) and blamed the contractor.",
+    "The council did not say (how the money was spent is unclear) who approved the payments.",
+    "The delay (what a spokesman called a scheduling matter) was announced on Tuesday.",
+    "The mayor thanked the crews (as he does every year) at the ceremony.",
+    "The council voted down the plan (again, by a vote of 5-4) on Tuesday.",
+    "The audit (read the full report on the city's website) found $3 million in overruns.",
+    "The mayor will speak on Sunday (don’t miss the full interview in our weekend edition).",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")

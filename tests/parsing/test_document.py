@@ -390,3 +390,32 @@ def test_a_paragraph_about_copyright_is_reporting():
             "that, and artists' groups said a ruling for the songwriters would cost streaming services billions "
             "of dollars a year, a figure the services dispute in their own filings to the court this spring.\n")
     assert notelint.parse(text).spans_of("source") == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Sources close to the Duke described the move as 'the final straw', with one saying: 'He's had enough.'",
+    "Credit Suisse shares fell 3 percent after the bank said it would set aside more for legal costs.",
+    "Via a spokesman, the minister said the plan would go ahead on Monday.",
+    "Courtesy of a loophole in the 1998 law, the company paid no tax on the sale.",
+])
+def test_a_paragraph_opening_with_a_credit_word_is_reporting(paragraph):
+    # "Sources", "Credit", "Via" and "Courtesy" open sentences too: without a colon or dash after them (or,
+    # for "Via"/"Courtesy", a name of a few words and nothing more) the paragraph is reported text, and its
+    # quotations are read.
+    doc = notelint.parse(f"Royal Row Deepens\n\nLONDON — The palace declined to comment.\n\n{paragraph}\n")
+    assert doc.spans_of("source") == []
+    assert [s.kind for s in doc.spans].count("paragraph") == 2
+    if "'" in paragraph:
+        assert [doc.text_of(q) for q in doc.spans_of("quote")] == ["'the final straw'", "'He's had enough.'"]
+
+
+@pytest.mark.parametrize("credit, name", [
+    ("Source: Reuters", "Reuters"), ("Sources - AP, Reuters", "AP, Reuters"), ("Credit: Getty Images", "Getty Images"),
+    ("Via Reuters", "Reuters"), ("Courtesy of The Associated Press", "The Associated Press"),
+    ("Republished from The Conversation under a Creative Commons licence.",
+     "The Conversation under a Creative Commons licence"),
+])
+def test_credit_lines_with_and_without_a_colon(credit, name):
+    doc = notelint.parse(f"Royal Row Deepens\n\nLONDON — The palace declined to comment.\n\n{credit}\n")
+    [source] = doc.spans_of("source")
+    assert source.attrs["credit"] == name

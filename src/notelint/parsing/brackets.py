@@ -42,8 +42,11 @@ _NAMED_LABEL = (
     r"|Eds?\.(?=\s*[:—–-])"
     r"|Ed(?=\s*:)"
     r"|Note\s+from\s+the\s+editor"
-    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Editor|Writer|Reporter){_APOS}s\s+"
-    r"(?:note|comment|commentary|aside|take|addendum)"
+    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Editor|Writer|Reporter|Columnist){_APOS}s\s+"
+    r"(?:note|comment|commentary|aside|take|addendum|update)"
+    # The same the other way round: "(Update from the author: …)", "[Comment by the editor: …]".
+    r"|(?:Note|Comment|Aside|Update|Addendum)\s+(?:from|by)\s+(?:the\s+|this\s+|your\s+)?"
+    r"(?:editors?|author|writer|blogger|publisher|columnist)"
     rf"|Authors?{_APOS}?\s+note"
     # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...", "Memo to the mayor:":
     # the note's addressee.
@@ -52,7 +55,7 @@ _NAMED_LABEL = (
     # The labels of a writer stepping out of the report in a voice of their own, as blogs and newsletters
     # print them: "(Side note: …)", "[Fact check: …]", "(Our take: …)", "(Spoiler alert: …)", "(Pro tip: …)".
     r"|Side\s*note|(?:Fact|Reality|Sanity)[\s-]check|(?:My|Our)\s+(?:take|view|two\s+cents|guess|bet|comment|thoughts)"
-    r"|Comment(?:ary)?"
+    r"|Comment(?:ary)?|Opinion"
     r"|Reminder|Spoiler(?:\s+alert)?|Psst|Pro\s*tip|Fun\s+fact|Just\s+saying|Bottom\s+line"
     r"|(?:Irony|Sarcasm|Snark)(?:\s+alert)?"
 )
@@ -283,7 +286,19 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
+    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
+    # Mock surprise at what was expected, and the writer's "the facts say otherwise".
+    rf"no\s+surprises?\s+there|(?:no\s+one|nobody)\s+(?:\w+\s+){{0,2}}(?:surprised|shocked|stunned)|"
+    rf"who\s+could\s+have\s+(?:guessed|known|predicted|imagined|foreseen|seen\s+(?:that|this|it)\s+coming)|"
+    rf"some\s+things\s+never\s+change|the\s+more\s+things\s+change|"
+    rf"tells?\s+(?:a\s+|quite\s+a\s+|a\s+very\s+)?different\s+story|"
+    # A mock reason: "(because students are clearly made of money)", "(because of course)".
+    rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
+    # The writer talking, not reporting: "by the way", "one wonders", "surely just a coincidence".
+    rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|you\s+see|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|"
+    rf"let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
+    rf"one\s+(?:wonders|suspects|imagines|might\s+(?:ask|think|say|wonder)|has\s+to\s+wonder|can\s+only\s+"
+    rf"(?:imagine|hope|wonder))|(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
     re.IGNORECASE,
 )
 # And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
@@ -378,7 +393,8 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell nothing cue""".split())
+    spare tell nothing cue surprises surprised shocked stunned could change different because way record worth
+    mind saying let if one coincidence remember see believe trust""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -389,7 +405,7 @@ _ASIDE_TRIGGERS = frozenset("""
     yes no yeah yep nope not really seriously whoa wow ahem sigh cough wink ha haha hahaha lol oops ugh duh yikes
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
-    sure""".split()) | {_CONTRACTION} | (
+    sure what how usual always ever less does do did never clearly certainly surely definitely""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -755,7 +771,17 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
                           r"nice\s+try|how\s+convenient|yeah,?\s+right|you\s+don[’']t\s+say|surprise,?\s+surprise|"
                           r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
-                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
+                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)|"
+                          # An exclamative, whole: "(how generous of them)", "(what a shame)". Not a question's
+                          # "how many" or "how long", nor "what a spokesman called it".
+                          r"how\s+(?:very\s+|so\s+|utterly\s+|terribly\s+|awfully\s+|incredibly\s+)?"
+                          r"(?!(?:many|much|long|far|often|old|soon|come|about|to|it|so)\b)[a-z]{3,}"
+                          r"(?:\s+of\s+(?:him|her|them|it|us|you|me))?|"
+                          r"what\s+an?\s+(?:[a-z]+\s+){0,2}(?!(?:it|them|him|her)\b)[a-z]{3,}|"
+                          # Its inverted form: "(convenient, that)", "(brave, that)".
+                          r"[a-z]{4,},\s+that|"
+                          # A knowing "as he does": the habit, not the fact, is the point.
+                          r"as\s+(?:one|he|she|they|you|we|it)\s+(?:does|do|did)")
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
 # And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
@@ -763,18 +789,30 @@ _INTERJECTION_RE = LazyPattern(re.compile,
     rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
     r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
     re.IGNORECASE)
-# Heading an aside: a retort that contradicts what was reported with the verb left out, in speech's contracted
-# form ("(it isn't, by any count)", "(they didn't)"). Tried only where an aside holds "n't".
+# Heading an aside: a retort that answers what was reported with the verb left out, denying or confirming it
+# ("(it isn't, by any count)", "(they didn't)", "(it was not, as anyone could see)", "(he never did)", "(it
+# was, in fact, accurate)"), or a knowing denial ("(clearly not)", "(obviously not enough to ...)"). A
+# reporter's aside goes on past the verb: "(it was the third attack this year)". Tried only where the
+# aside's first word is one of _RETORT_FIRST_WORDS.
 _RETORT_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:and\s+|but\s+)?(?:it|he|she|they|we|you|that|this)\s+"
-    r"(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)n[’']t(?=\s*(?:[,.!?…;]|$))",
+    r"[\s*]*(?:and\s+|but\s+)?(?:(?:it|he|she|they|we|you|that|this)\s+"
+    r"(?:(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)(?:n[’']t|\s+not|\s+never)?"
+    r"|never\s+(?:is|was|are|were|did|does|do|will|would|has|have|had))(?=\s*(?:[,.!?…;]|$))"
+    r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
+_RETORT_FIRST_WORDS = frozenset("and but it he she they we you that this clearly obviously certainly surely definitely".split())
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
 _ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly ironically tellingly obviously amazingly
-    shockingly hilariously""".split())
+    shockingly hilariously""".split()) | {
+    # and the writer's "yet again" on a habit reported ("voted against the bill (again) and then ...").
+    "again", "yet again", "once again", "as usual", "as always", "as ever", "no less"}
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
+# Or ending the aside after a comma.
+_ATTITUDE_ENDING_RE = LazyPattern(re.compile,
+    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|of\s+course|natch)[\s.!…]*$",
+    re.IGNORECASE)
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
     rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
@@ -790,9 +828,13 @@ _SECOND_PERSON_SUBJECT_RE = LazyPattern(re.compile, rf"\b(?:you{_APOS}(?:re|ve|d
                                        re.IGNORECASE)
 # Turning to the reader: "(Talk about ...!)", "(Just ask ...)", "[take your pick of ...]".
 _ASIDE_IMPERATIVE_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:just\s+)?(?:read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
-    rf"don{_APOS}t|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|behold|"
-    rf"cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
+    r"[\s*]*(?:just\s+)?(?P<verb>read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
+    rf"don{_APOS}t(?!\s+miss\b)|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|"
+    rf"behold|cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
+# Of those, the verbs that also point the reader to the page ("(read the full report here)", "(take a look)",
+# "(compare the chart below)"); the others only argue with the reader ("(never mind that ...)", "(don't hold
+# your breath)", "(imagine that)").
+_POINTING_VERBS = frozenset({"read", "look", "compare", "take", "pick", "try", "enjoy", "cue", "consider", "notice"})
 # The reader pointed to the page: "(you can watch the video below)", "(you can read the report here)".
 _POINTER_RE = LazyPattern(re.compile, r"\byou\s+(?:can|may|will|could)\s+(?:also\s+)?(?:watch|read|see|find|listen|view|download|"
                          r"hear|sign\s+up|subscribe|follow|click)\b", re.IGNORECASE)
@@ -806,6 +848,7 @@ _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _
 # A translation of the name just before it: "Forza Italia (Go Italy!)".
 _NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
+_WH_WORDS = frozenset({"who", "whom", "whose", "why", "what", "how", "where", "when"})
 # The pejoratives of _EVALUATIVE_WORDS that reporting never uses in its own voice: a parenthesis of a few words
 # holding one is the writer's verdict ("(an absurd excuse)"). Not "false", "wrong", "criminal", "fake" or
 # "so-called", which a reporter's own aside can hold ("(a false alarm)", "(the so-called caliphate)").
@@ -852,10 +895,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if _INTERJECTION_RE.match(inner):
         return True
-    if ("n’t" in inner or "n't" in inner) and _RETORT_RE.match(inner):
+    first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
+    if first_word in _RETORT_FIRST_WORDS and _RETORT_RE.match(inner):
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
+    if _ATTITUDE_ENDING_RE.search(inner):
+        return True  # "(in January, naturally)": the writer's knowing nod closes the aside
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
         return False
     own = _NESTED_QUOTE_RE.sub(" ", inner) if _has_quote_char(inner) else inner
@@ -872,8 +918,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if _GLOSS_RE.match(inner) and not writer_subject:
         return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
-    if ending.endswith("?") and len(words) >= 3:
-        score += 3  # a question put to the reader
+    if ending.endswith("?") and (len(words) >= 3 or (words and words[0].lower() in _WH_WORDS)):
+        score += 3  # a question put to the reader: "(Who else?)", "(Why not?)"
     elif ending.endswith("!") and not (len(words) <= 4 and _NAME_BEFORE_RE.search(before)):
         score += 2
     if callable(speech):
@@ -903,8 +949,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 1.5
     if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
-    if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and _ASIDE_IMPERATIVE_RE.match(own):
-        score += 1.5
+    if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _ASIDE_IMPERATIVE_RE.match(own)):
+        score += 1.5 if imperative.group("verb").split(None, 1)[0].lower() in _POINTING_VERBS else 3
     return score >= _ASIDE_THRESHOLD
 
 

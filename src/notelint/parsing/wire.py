@@ -56,8 +56,14 @@ class WireNames:
         # a run over a file with none does not pay for it).
         self.credit_line = LazyPattern(regex.compile,
             rf"""\s*(?:
-                (?i:source|sources|credit|courtesy(?:\s+of)?|via|originally\s+published\s+(?:by|at|in)|republished\s+from)
-                    \s*[:—–-]?\s*(?P<credit>[^\n]{{1,100}}?)
+                # A word that opens sentences as often ("Sources close to the Duke said …", "Credit Suisse
+                # fell …") heads a credit only with its colon or dash.
+                (?i:source|sources|credit)\s*[:—–-]\s*(?P<credit>[^\n]{{1,100}}?)
+              | (?i:originally\s+published\s+(?:by|at|in)|republished\s+from)\s*[:—–-]?\s*(?P<credit>[^\n]{{1,100}}?)
+                # "Via Reuters", "Courtesy of NASA": without a colon or dash a name follows, not a sentence
+                # ("Via a spokesman, the minister said on Monday …" is a paragraph).
+              | (?i:courtesy(?:\s+of)?|via)
+                    (?:\s*[:—–-]\s*(?P<credit>[^\n]{{1,100}}?)|\s+(?P<credit>\S+(?:[ \t]+\S+){{0,5}}?))
               | (?:©|\(c\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?P<credit>[^\n]{{1,100}}?)(?:\.\s*All\s+rights\s+reserved)?
               # A copyright notice with the terms after it ("Copyright 2019 The Associated Press. All rights
               # reserved. This material may not be published …", "Copyright © 2019 NPR. … Visit our website …").
