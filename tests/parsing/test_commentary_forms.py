@@ -88,6 +88,10 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(don’t hold your breath)",
     "(in an election year, naturally)",                           # a knowing nod closing the aside
     "(which, remember, was promised for 2019)",
+    "(Priorities!)",                                              # an exclamation of a word or two
+    "(big shock)",
+    "(moved two blocks east is more like it)",
+    "(the bridge is fine, thanks for asking)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -123,6 +127,8 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "The council voted down the plan (again, by a vote of 5-4) on Tuesday.",
     "The audit (read the full report on the city's website) found $3 million in overruns.",
     "The mayor will speak on Sunday (don’t miss the full interview in our weekend edition).",
+    "The party, Podemos (We Can!), polled 12 percent.",           # a name's translation exclaims
+    "The council voted to close the old bridge (3,000 cars a day still use it, the city says!) on Tuesday.",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")

@@ -288,7 +288,8 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
     rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
     # Mock surprise at what was expected, and the writer's "the facts say otherwise".
-    rf"no\s+surprises?\s+there|(?:no\s+one|nobody)\s+(?:\w+\s+){{0,2}}(?:surprised|shocked|stunned)|"
+    rf"no\s+surprises?\s+there|(?:big|what\s+a|no)\s+shock(?:er)?|shock,?\s+horror|quelle\s+surprise|"
+    rf"(?:is|are|would\s+be)\s+more\s+like\s+it|thanks\s+for\s+asking|(?:no\s+one|nobody)\s+(?:\w+\s+){{0,2}}(?:surprised|shocked|stunned)|"
     rf"who\s+could\s+have\s+(?:guessed|known|predicted|imagined|foreseen|seen\s+(?:that|this|it)\s+coming)|"
     rf"some\s+things\s+never\s+change|the\s+more\s+things\s+change|"
     rf"tells?\s+(?:a\s+|quite\s+a\s+|a\s+very\s+)?different\s+story|"
@@ -394,7 +395,7 @@ _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
     spare tell nothing cue surprises surprised shocked stunned could change different because way record worth
-    mind saying let if one coincidence remember see believe trust""".split())
+    mind saying let if one coincidence remember see believe trust shock quelle like thanks""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -921,7 +922,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if ending.endswith("?") and (len(words) >= 3 or (words and words[0].lower() in _WH_WORDS)):
         score += 3  # a question put to the reader: "(Who else?)", "(Why not?)"
     elif ending.endswith("!") and not (len(words) <= 4 and _NAME_BEFORE_RE.search(before)):
-        score += 2
+        # An exclamation of a word or two is all voice ("(Priorities!)", "(Oh, good!)"); a longer one may
+        # be a reporter's exclaimed fact.
+        score += 3 if len(words) <= 2 else 2
     if callable(speech):
         speech = speech()
     if speech:
