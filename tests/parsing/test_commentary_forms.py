@@ -89,6 +89,7 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(in an election year, naturally)",                           # a knowing nod closing the aside
     "(which, remember, was promised for 2019)",
     "(Priorities!)",                                              # an exclamation of a word or two
+    "(wow!)",
     "(big shock)",
     "(moved two blocks east is more like it)",
     "(the bridge is fine, thanks for asking)",

@@ -846,8 +846,6 @@ _ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
     wait forget mind behold cue enjoy let believe trust""".split())
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
 _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS))
-# A translation of the name just before it: "Forza Italia (Go Italy!)".
-_NAME_BEFORE_RE = LazyPattern(re.compile, r"[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|del|di|la|le|of|the))*\s+[A-Z][\w’'-]*\s*$")
 _ASIDE_THRESHOLD = 3.0
 _WH_WORDS = frozenset({"who", "whom", "whose", "why", "what", "how", "where", "when"})
 # The pejoratives of _EVALUATIVE_WORDS that reporting never uses in its own voice: a parenthesis of a few words
@@ -874,6 +872,16 @@ def _may_be_aside(inner: str) -> bool:
     return runs is None or not runs.isdisjoint(_ASIDE_TRIGGERS)
 
 
+def _is_name_translation(inner: str, before: str) -> bool:
+    """A short exclamation in capitals right after a name is the name's translation: "Forza Nuova (New
+    Force!)", "Podemos (We Can!)"."""
+    if not inner.rstrip(" .…)\"'”’*").endswith("!") or len(_WORD_RE.findall(inner)) > 4 \
+            or not inner.lstrip(" *")[:1].isupper():
+        return False  # "Mayor Jane Roe (wow!)" is the writer's astonishment
+    last = before.rsplit(None, 1)
+    return bool(last) and last[-1][:1].isupper()
+
+
 def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, speech=False) -> bool:
     """Whether the text between "(" and ")" (outside any quotation) is the writer's commentary.
 
@@ -894,6 +902,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return True
     if _CODE_IN_CAPITALS_RE.fullmatch(inner):
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
+    if punctuated and _is_name_translation(inner, before):
+        return False
     if _INTERJECTION_RE.match(inner):
         return True
     first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
@@ -921,7 +931,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     score = 0.0
     if ending.endswith("?") and (len(words) >= 3 or (words and words[0].lower() in _WH_WORDS)):
         score += 3  # a question put to the reader: "(Who else?)", "(Why not?)"
-    elif ending.endswith("!") and not (len(words) <= 4 and _NAME_BEFORE_RE.search(before)):
+    elif ending.endswith("!"):
         # An exclamation of a word or two is all voice ("(Priorities!)", "(Oh, good!)"); a longer one may
         # be a reporter's exclaimed fact.
         score += 3 if len(words) <= 2 else 2
