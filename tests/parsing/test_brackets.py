@@ -128,6 +128,36 @@ def test_commentary_inside_a_quote_needs_strong_signals():
     assert classify_in(paragraph, "[Really? Then who fired the rockets on Monday?]", in_quote=True)[0] == INSERTION
 
 
+@pytest.mark.parametrize("paragraph, bracket", [
+    # A retort where the speaker's clause ends: the writer answering.
+    ("“The wall is being built [it isn’t] and Mexico will pay,” he said.", "[it isn’t]"),
+    ("“We have a plan [we don't],” the candidate told reporters.", "[we don't]"),
+    # Mock agreement, the writer's contradiction, the caveat that undoes the claim, disbelief.
+    ("“We have done nothing wrong [of course not],” the company said.", "[of course not]"),
+    ("“I have always supported veterans [his voting record says otherwise],” the senator said.",
+     "[his voting record says otherwise]"),
+    ("“Unemployment is at a record low [if you ignore everyone who gave up looking],” he said.",
+     "[if you ignore everyone who gave up looking]"),
+    ("“We never negotiate with terrorists [except when we do],” the minister said.", "[except when we do]"),
+    ("“I am the least racist person [yes, he actually said this],” the president said.",
+     "[yes, he actually said this]"),
+    ("“We will protect Medicare [by cutting it, apparently] for our children,” the senator said.",
+     "[by cutting it, apparently]"),
+])
+def test_commentary_answering_the_speaker_inside_a_quote(paragraph, bracket):
+    assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
+
+
+@pytest.mark.parametrize("paragraph, bracket", [
+    ("“[It isn’t] about the money,” the striker said.", "[It isn’t]"),   # restored words, the clause goes on
+    ("“They told us [they were leaving],” the tenant said.", "[they were leaving]"),
+    ("“The deal [with Iran] is dead,” the senator said.", "[with Iran]"),
+    ("“He [Mr. Ruiz] said [the report] was wrong,” she said.", "[the report]"),
+])
+def test_restored_words_inside_a_quote_stay_clarifications(paragraph, bracket):
+    assert classify_in(paragraph, bracket, in_quote=True) == (CLARIFICATION, None)
+
+
 def test_a_full_sentence_correcting_a_quoted_column_is_an_insertion():
     paragraph = ("The bill only lets a “relative” file a petition. [Most such bills, including the one passed in "
                  "Oregon, do not limit who counts as a “relative” at all.]")

@@ -284,7 +284,7 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
     rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
-    rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
+    rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
     rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
     # Mock surprise at what was expected, and the writer's "the facts say otherwise".
@@ -293,6 +293,12 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"who\s+could\s+have\s+(?:guessed|known|predicted|imagined|foreseen|seen\s+(?:that|this|it)\s+coming)|"
     rf"some\s+things\s+never\s+change|the\s+more\s+things\s+change|"
     rf"tells?\s+(?:a\s+|quite\s+a\s+|a\s+very\s+)?different\s+story|"
+    rf"(?:says?|said|suggests?|shows?|proves?|indicates?|tells?)\s+otherwise|begs?\s+to\s+differ|"
+    # The caveat that undoes the claim, and disbelief that it was said: "[if you ignore everyone who gave up
+    # looking]", "[except when we do]", "[yes, he actually said this]".
+    rf"if\s+you\s+(?:ignore|exclude|overlook|forget|leave\s+out|don{_APOS}t\s+count)|"
+    rf"except\s+when\s+(?:they|we|he|she|it|you)\s+(?:do|did|does|don{_APOS}t|are|were|is|was)|"
+    rf"(?:actually|really|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
     rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
     # The writer talking, not reporting: "by the way", "one wonders", "surely just a coincidence".
@@ -323,7 +329,7 @@ _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Im
 # note, not the republisher's opinion.
 _ATTRIBUTION_RE = LazyPattern(re.compile,
     r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
-    r"stated|wrote|added)\b)"
+    r"stated|wrote|added)\b(?!\s+otherwise))"  # "[his record says otherwise]" contradicts, reporting nobody
 )
 # A sarcastic placeholder: "[insert string of insults here]".
 # A CMS's own placeholder ("[insert photo here]") is not sarcasm.
@@ -394,7 +400,8 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell nothing cue surprises surprised shocked stunned could change different because way record worth
+    spare tell nothing cue surprises surprised shocked stunned otherwise differ ignore exclude overlook forget
+    leave don except actually really literally could change different because way record worth
     mind saying let if one coincidence remember see believe trust shock quelle like thanks""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
@@ -638,7 +645,7 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
         yield 0.0, 2.5
     yield (1.5 if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own_words) else 0.0), 1.5
     # Stock sarcasm says nothing but the writer's attitude, and restores no speaker's word: alone it decides.
-    yield (3.0 if _stock_sarcasm(own_words, runs) else 0.0), 3.0
+    yield (3.0 if _stock_sarcasm(own_words, runs) or _ATTITUDE_ENDING_RE.search(own_words) else 0.0), 3.0
     yield (2.5 if _may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own_words) else 0.0), 2.5
     # Inside a quotation the speaker's own first and second person are often restored in brackets.
     # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
@@ -731,7 +738,7 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return form, None
     if _FIXED_MARK_RE.fullmatch(inner):
         return CLARIFICATION, None
-    if _BRACKET_INTERJECTION_RE.fullmatch(inner):
+    if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_retort(inner, after):
         return INSERTION, None
     whole_block = not before.strip() and not after.strip()
     if _PROMO_RE.match(inner) or (whole_block and _is_brief(inner)):
@@ -802,6 +809,16 @@ _RETORT_RE = LazyPattern(re.compile,
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
 _RETORT_FIRST_WORDS = frozenset("and but it he she they we you that this clearly obviously certainly surely definitely".split())
+
+
+def _is_retort(inner: str, after: str) -> bool:
+    """A bracket holding only a retort, where the speaker's clause ends ("“The wall is being built [it isn't]
+    and Mexico will pay”"): the writer answering, as no restored word does."""
+    stripped = inner.strip(" \t\n*")
+    if not stripped or stripped.split(None, 1)[0].lower() not in _RETORT_FIRST_WORDS:
+        return False
+    m = _RETORT_RE.match(inner)
+    return m is not None and not inner[m.end():].strip(" \t\n.,!?…;*") and _CLAUSE_END_RE.match(after) is not None
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
@@ -812,7 +829,8 @@ _ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
-    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|of\s+course|natch)[\s.!…]*$",
+    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch)"
+    r"[\s.!…]*$",
     re.IGNORECASE)
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
@@ -907,7 +925,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if _INTERJECTION_RE.match(inner):
         return True
     first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
-    if first_word in _RETORT_FIRST_WORDS and _RETORT_RE.match(inner):
+    if first_word in _RETORT_FIRST_WORDS and _RETORT_RE.match(inner):  # a retort heading the aside
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
