@@ -320,3 +320,16 @@ def test_a_line_of_furniture_inside_a_paragraph_is_furniture():
     # The same words run into a sentence are the republisher's: still an insertion.
     inline = ORIGINAL.replace(STORY[4], " ".join(words[:12]) + " scroll to continue reading " + " ".join(words[12:]))
     assert [h.kind for h in diff(ORIGINAL, inline).hunks] == ["unmarked_insertion"]
+
+
+def test_the_first_item_under_a_list_heading_is_furniture():
+    # A "Trending News" box scraped between two paragraphs: its heading is a widget, and the headline of the
+    # story it links to, a short line under it, is the box's too. A short line with no such heading above it
+    # is still the republisher's.
+    republished = page(HEADLINE, *STORY[:3], "Trending News", "Mayor Reed Interview", *STORY[3:4],
+                       "Harbor plan faces a court fight", *STORY[4:])
+    result = diff(ORIGINAL, republished)
+    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    assert ("furniture", "widget", "Trending News") in got
+    assert ("furniture", "navigation", "Mayor Reed Interview") in got
+    assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got

@@ -97,3 +97,12 @@ def test_a_blocks_share_of_the_documents_marks_is_what_the_mark_regex_finds(text
     block = text[start:end]
     assert ([n.as_tuple() for n in scan_paragraph(block, [pos - start for pos in share])]
             == [n.as_tuple() for n in scan_paragraph(block)])
+
+
+def test_a_determiners_phrase_needs_a_whole_speech_verb():
+    # Found by the property above: "said_" is no speech verb, so "The officials" is no speaker.
+    for word in ("said_", "saidé", "said\u0301", "said"):
+        text = f"The officials {word} “”"
+        quote = Span("quote", text.index("“"), len(text), attrs={"closed": True})
+        attribution.attribute(quote, text, 0, len(text))
+        assert ("speaker" in quote.attrs) is (word == "said"), word

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .align import SENTENCE_END, Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
-from .furniture import CREDIT, NAVIGATION, furniture_reason, is_short_line
+from .furniture import CREDIT, NAVIGATION, WIDGET, furniture_reason, is_short_line
 from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
@@ -559,6 +559,11 @@ def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
 
 
+# The words of a heading over a list of links to other stories: "Trending News", "Related", "Most Popular",
+# "Recommended", "More from ...", "Editor's Picks", "Also see", "Watch".
+_LIST_HEADING_WORDS = frozenset("trending related recommended popular latest more picks also watch".split())
+
+
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
     """Short lines before the first and after the last aligned text are the page around the article
     (navigation, related headlines, section names), and so is a short line set among page furniture (a
@@ -590,8 +595,18 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
             k += step
         return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
 
+    def after_list_heading(dt: DocTokens, k: int) -> bool:
+        # The first item of a list of links under its heading ("Trending News", then "De Blasio Interview").
+        k -= 1
+        while k >= 0 and dt.blocks[k].kind == BREAK:
+            k -= 1
+        if k < 0 or dt.furniture[k] != WIDGET:
+            return False
+        words = dt.doc.text[dt.blocks[k].start:dt.blocks[k].end].casefold().split()
+        return any(word.strip(":") in _LIST_HEADING_WORDS for word in words)
+
     for n, dt, k, edge in short_lines:
-        if edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)):
+        if edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)) or after_list_heading(dt, k):
             h = hunks[n]
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, NAVIGATION)
 

@@ -88,6 +88,7 @@ _NOT_IN_PHRASE = frozenset("""and or but nor who whom whose which that what when
 _PHRASE_WORD = LazyPattern(re.compile, r"[a-z0-9][\w’'-]*")
 _AGE_AT_END = LazyPattern(re.compile, rf"{_AGE}\Z")
 _LAST_WORD = LazyPattern(re.compile, r"\w+\Z")
+_WORD_CHAR = LazyPattern(regex.compile, r"\w", regex.V0)  # as _BEFORE reads \w (a combining mark is one)
 # After a preposition a determiner's phrase is no subject: "the deputy leader of the council said".
 _PREPOSITIONS = frozenset("""of in on at by for from with to into onto upon about via through over under against among
     between within without toward towards across behind near like during despite amid amongst inside outside beyond
@@ -234,6 +235,9 @@ def _determiner_before(text: str, start: int, last: re.Match) -> tuple[str, str]
     `last` (a _SPACED_VERB match), with spaces or tabs between the words and perhaps an age before the verb:
     "The prime minister said". The longest phrase (three words, then two, one) that a determiner opens."""
     verb_at = last.start() + 1
+    after = text[last.end():last.end() + 1]
+    if after and (after.isalnum() or after == "_" or (not after.isascii() and _WORD_CHAR.match(after))):
+        return None  # "said_", "saidé": _SPACED_VERB's lookahead admits them; no word ends there (_BEFORE's \b)
     words = text[max(start, verb_at - 120):last.start()].rstrip(" \t")
     if words.endswith(",") and (age := _AGE_AT_END.search(words)):
         words = words[:age.start()]
