@@ -149,7 +149,7 @@ def test_a_correction_notice_compiles_no_voice_pattern():
     sarcasm, phrase and imperative searches: its classification does not compile them."""
     inner = "This version of the story corrects paragraph 8 to show the vote was held on Tuesday"
     voice = (b._ASIDE_SUBJECT_RE, b._FIRST_PERSON_SUBJECT_RE, b._FIRST_PERSON_RE, b._POINTER_RE,
-             b._SECOND_PERSON_SUBJECT_RE, b._SECOND_PERSON_RE, b._SARCASM_RE, b._PLACEHOLDER_RE, b._PHRASE_RE,
+             b._SECOND_PERSON_SUBJECT_RE, b._SECOND_PERSON_RE, b._SARCASM_RE, b._ARGUING_RE, b._PLACEHOLDER_RE, b._PHRASE_RE,
              b._ASIDE_IMPERATIVE_RE)
     names = [name for name, value in vars(b).items() if any(value is p for p in voice)]
     saved = {name: getattr(b, name) for name in names}

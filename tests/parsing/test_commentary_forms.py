@@ -91,7 +91,6 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(Priorities!)",                                              # an exclamation of a word or two
     "(wow!)",
     "(big shock)",
-    "(moved two blocks east is more like it)",
     "(the bridge is fine, thanks for asking)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):

@@ -286,26 +286,30 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
-    # Mock surprise at what was expected, and the writer's "the facts say otherwise".
-    rf"no\s+surprises?\s+there|(?:big|what\s+a|no)\s+shock(?:er)?|shock,?\s+horror|quelle\s+surprise|"
-    rf"(?:is|are|would\s+be)\s+more\s+like\s+it|thanks\s+for\s+asking|(?:no\s+one|nobody)\s+(?:\w+\s+){{0,2}}(?:surprised|shocked|stunned)|"
+    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
+    re.IGNORECASE,
+)
+# The writer arguing with what was reported, as set phrases: mock surprise at what was expected, "the facts
+# say otherwise", the caveat that undoes the claim, a mock reason, and the writer talking rather than
+# reporting. Apart from _SARCASM_RE, with triggers of its own, so that a run needing one compiles one.
+_ARGUING_RE = LazyPattern(re.compile,
+    rf"\b(?:no\s+surprises?\s+there|(?:big|what\s+a|no)\s+shock(?:er)?|shock,?\s+horror|quelle\s+surprise|"
+    rf"thanks\s+for\s+asking|(?:no\s+one|nobody)\s+(?:\w+\s+){{0,2}}(?:surprised|shocked|stunned)|"
     rf"who\s+could\s+have\s+(?:guessed|known|predicted|imagined|foreseen|seen\s+(?:that|this|it)\s+coming)|"
     rf"some\s+things\s+never\s+change|the\s+more\s+things\s+change|"
     rf"tells?\s+(?:a\s+|quite\s+a\s+|a\s+very\s+)?different\s+story|"
     rf"(?:says?|said|suggests?|shows?|proves?|indicates?|tells?)\s+otherwise|begs?\s+to\s+differ|"
     # The caveat that undoes the claim, and disbelief that it was said: "[if you ignore everyone who gave up
     # looking]", "[except when we do]", "[yes, he actually said this]".
-    rf"if\s+you\s+(?:ignore|exclude|overlook|forget|leave\s+out|don{_APOS}t\s+count)|"
+    rf"if\s+you\s+(?:ignore|exclude|overlook|forget)|"
     rf"except\s+when\s+(?:they|we|he|she|it|you)\s+(?:do|did|does|don{_APOS}t|are|were|is|was)|"
-    rf"(?:actually|really|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
+    rf"(?:actually|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
     rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
     # The writer talking, not reporting: "by the way", "one wonders", "surely just a coincidence".
-    rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|you\s+see|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|"
+    rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|"
     rf"let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
-    rf"one\s+(?:wonders|suspects|imagines|might\s+(?:ask|think|say|wonder)|has\s+to\s+wonder|can\s+only\s+"
-    rf"(?:imagine|hope|wonder))|(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
+    rf"one\s+(?:wonders|suspects|imagines|(?:might|has\s+to|can\s+only)\s+wonder)|(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
     re.IGNORECASE,
 )
 # And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
@@ -316,8 +320,10 @@ _THIS_FROM_RE = LazyPattern(re.compile,
 
 
 def _stock_sarcasm(own_words: str, runs: set[str] | None) -> bool:
-    """Whether the bracket's own words hold stock sarcasm (_SARCASM_RE, _THIS_FROM_RE)."""
+    """Whether the bracket's own words hold stock sarcasm or argument (_SARCASM_RE, _ARGUING_RE, _THIS_FROM_RE)."""
     if _may_match(runs, _SARCASM_TRIGGERS) and _SARCASM_RE.search(own_words):
+        return True
+    if _may_match(runs, _ARGUING_TRIGGERS) and _ARGUING_RE.search(own_words):
         return True
     opening = own_words.lstrip()[:9].lower()
     return (opening[:5] == "this " or opening == "and this ") and _THIS_FROM_RE.match(own_words) is not None
@@ -400,9 +406,12 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell nothing cue surprises surprised shocked stunned otherwise differ ignore exclude overlook forget
-    leave don except actually really literally could change different because way record worth
-    mind saying let if one coincidence remember see believe trust shock quelle like thanks""".split())
+    spare tell nothing cue""".split())
+_ARGUING_TRIGGERS = frozenset("""
+    surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
+    foreseen coming change different otherwise differ ignore exclude overlook forget except actually
+    literally clearly obviously course apparently naturally reasons way record worth mind saying honest face
+    ask wonders suspects imagines wonder coincidence remember believe trust""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -414,7 +423,7 @@ _ASIDE_TRIGGERS = frozenset("""
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely""".split()) | {_CONTRACTION} | (
-    _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS)
+    _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
     cannot it that i we you they he she nobody everyone everybody""".split()) | {_CONTRACTION}
@@ -429,6 +438,7 @@ _GATES = (
     (_EVALUATIVE_PHRASE_RE, _EVALUATIVE_PHRASE_TRIGGERS),
     (_PHRASE_RE, _PHRASE_TRIGGERS),
     (_SARCASM_RE, _SARCASM_TRIGGERS),
+    (_ARGUING_RE, _ARGUING_TRIGGERS),
     (_PLACEHOLDER_RE, _PLACEHOLDER_TRIGGERS),
     (_FINITE_RE, _FINITE_TRIGGERS),
     (_NEGATION_RE, _NEGATION_TRIGGERS),
@@ -645,7 +655,7 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
         yield 0.0, 2.5
     yield (1.5 if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own_words) else 0.0), 1.5
     # Stock sarcasm says nothing but the writer's attitude, and restores no speaker's word: alone it decides.
-    yield (3.0 if _stock_sarcasm(own_words, runs) or _ATTITUDE_ENDING_RE.search(own_words) else 0.0), 3.0
+    yield (3.0 if _stock_sarcasm(own_words, runs) or _attitude_ending(own_words, runs) else 0.0), 3.0
     yield (2.5 if _may_match(runs, _PLACEHOLDER_TRIGGERS) and _PLACEHOLDER_RE.search(own_words) else 0.0), 2.5
     # Inside a quotation the speaker's own first and second person are often restored in brackets.
     # Outside one, "I wonder" or "let us" is the editor talking; "my" or "you" less surely so (quote
@@ -738,7 +748,7 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return form, None
     if _FIXED_MARK_RE.fullmatch(inner):
         return CLARIFICATION, None
-    if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_retort(inner, after):
+    if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after):
         return INSERTION, None
     whole_block = not before.strip() and not after.strip()
     if _PROMO_RE.match(inner) or (whole_block and _is_brief(inner)):
@@ -779,17 +789,28 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
                           r"nice\s+try|how\s+convenient|yeah,?\s+right|you\s+don[’']t\s+say|surprise,?\s+surprise|"
                           r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
-                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)|"
-                          # An exclamative, whole: "(how generous of them)", "(what a shame)". Not a question's
-                          # "how many" or "how long", nor "what a spokesman called it".
-                          r"how\s+(?:very\s+|so\s+|utterly\s+|terribly\s+|awfully\s+|incredibly\s+)?"
-                          r"(?!(?:many|much|long|far|often|old|soon|come|about|to|it|so)\b)[a-z]{3,}"
-                          r"(?:\s+of\s+(?:him|her|them|it|us|you|me))?|"
-                          r"what\s+an?\s+(?:[a-z]+\s+){0,2}(?!(?:it|them|him|her)\b)[a-z]{3,}|"
-                          # Its inverted form: "(convenient, that)", "(brave, that)".
-                          r"[a-z]{4,},\s+that|"
-                          # A knowing "as he does": the habit, not the fact, is the point.
-                          r"as\s+(?:one|he|she|they|you|we|it)\s+(?:does|do|did)")
+                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
+# An exclamative heading the aside or bracket, then a pause or its end: "(how generous of them)", "(what a
+# shame)", inverted "(convenient, that)"; and a knowing "(as he does)", the habit, not the fact, being the
+# point. Not a question's "how many" or "how long", nor "what a spokesman called it". Its own pattern (with
+# _INTERJECTION_RE's ending), tried only where the first word is "how", "what" or "as", or ", that" follows it.
+_EXCLAMATIVE_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:how\s+(?:very\s+|so\s+|utterly\s+|terribly\s+|awfully\s+|incredibly\s+)?"
+    r"(?!(?:many|much|long|far|often|old|soon|come|about|to|it|so)\b)[a-z]{3,}(?:\s+of\s+(?:him|her|them|it|us|you|me))?"
+    r"|what\s+an?\s+(?:[a-z]+\s+){0,2}(?!(?:it|them|him|her)\b)[a-z]{3,}"
+    r"|[a-z]{4,},\s+that"
+    r"|as\s+(?:one|he|she|they|you|we|it)\s+(?:does|do|did))(?=\s*(?:[,.!?…;]|$))",
+    re.IGNORECASE)
+_EXCLAMATIVE_FIRST_WORDS = frozenset({"how", "what", "as"})
+
+
+def _is_exclamative(inner: str, whole: bool) -> bool:
+    """_EXCLAMATIVE_RE at the start of `inner` (and, if `whole`, nothing after it but its punctuation)."""
+    stripped = inner.lstrip(" \t\n*")
+    if stripped[:4].lower().split(" ", 1)[0] not in _EXCLAMATIVE_FIRST_WORDS and ", that" not in inner:
+        return False
+    m = _EXCLAMATIVE_RE.match(inner)
+    return m is not None and (not whole or not inner[m.end():].strip(" \t\n.!?…*"))
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
 # And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
@@ -832,6 +853,12 @@ _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
     r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch)"
     r"[\s.!…]*$",
     re.IGNORECASE)
+_ATTITUDE_ENDING_TRIGGERS = frozenset(
+    "naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch".split())
+
+
+def _attitude_ending(text: str, runs: set[str] | None) -> bool:
+    return "," in text and _may_match(runs, _ATTITUDE_ENDING_TRIGGERS) and _ATTITUDE_ENDING_RE.search(text) is not None
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
     rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
@@ -863,7 +890,8 @@ _ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
     read imagine remember consider think notice look compare ask guess recall don never take pick try go talk
     wait forget mind behold cue enjoy let believe trust""".split())
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
-_GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS))
+_GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS),
+           (_ATTITUDE_ENDING_RE, _ATTITUDE_ENDING_TRIGGERS))
 _ASIDE_THRESHOLD = 3.0
 _WH_WORDS = frozenset({"who", "whom", "whose", "why", "what", "how", "where", "when"})
 # The pejoratives of _EVALUATIVE_WORDS that reporting never uses in its own voice: a parenthesis of a few words
@@ -922,14 +950,14 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if punctuated and _is_name_translation(inner, before):
         return False
-    if _INTERJECTION_RE.match(inner):
+    if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
     first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
     if first_word in _RETORT_FIRST_WORDS and _RETORT_RE.match(inner):  # a retort heading the aside
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
-    if _ATTITUDE_ENDING_RE.search(inner):
+    if _attitude_ending(inner, _letter_runs(inner)):
         return True  # "(in January, naturally)": the writer's knowing nod closes the aside
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
         return False
@@ -1121,7 +1149,7 @@ def _is_interjection(inner: str) -> bool:
     first = inner.lstrip(" \t*").split(None, 1)[0].lower().rstrip(",.!?…")
     # Most parentheses in quotations ("(AP)" of a dateline, "(R-Texas)") fail on their first word.
     return (first in _INTERJECTION_FIRST_WORDS or first.startswith(("hmm", "haha"))) and \
-        _BRACKET_INTERJECTION_RE.fullmatch(inner) is not None
+        (_BRACKET_INTERJECTION_RE.fullmatch(inner) is not None or _is_exclamative(inner, whole=True))
 
 
 _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", with room to spare
