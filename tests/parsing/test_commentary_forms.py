@@ -276,6 +276,9 @@ def test_a_code_in_capitals_that_spells_an_interjection_is_no_aside(code):
     ("(Memo to the mayor: voters remember the last bridge.)", "Memo to the mayor"),
     ("(Editor’s aside: the contractor also built the stadium.)", "Editor’s aside"),
     ("(PPS: the vote is on Tuesday, if anyone still cares.)", "PPS"),
+    ("(Admin note: we have covered this council for years.)", "Admin note"),
+    ("(Quick note: the mayor’s brother owns the firm.)", "Quick note"),
+    ("(Update from the author: the vote was moved again.)", "Update from the author"),
 ])
 def test_parenthesised_labels(note, label):
     doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")
@@ -298,6 +301,16 @@ def test_parenthesised_labels(note, label):
     ("[note the timing: the vote falls in election week]", "note"),     # the writer's imperative, lower case
     ("[Comment: what a farce.]", "Comment"),
     ("[Our comment: don’t hold your breath.]", "Our comment"),
+    # Whoever runs the page and the kind of note, either way round.
+    ("[Ed. comment: the audit says otherwise.]", "Ed. comment"),
+    ("[Ed. aside: the firm got a $12 million bonus.]", "Ed. aside"),
+    ("[Admin note: we have covered this council for years.]", "Admin note"),
+    ("[Host’s note: of course they did.]", "Host’s note"),
+    ("[Editor’s two cents: blame the budget cuts.]", "Editor’s two cents"),
+    ("[Note from the publisher: they lost four seats.]", "Note from the publisher"),
+    ("[Opinion: a bridge to nowhere.]", "Opinion"),
+    ("[Personal note: good riddance.]", "Personal note"),
+    ("[Quick note: the mayor’s brother owns the firm.]", "Quick note"),
 ])
 def test_bracketed_label_forms(bracket, label):
     paragraph = f"The council will meet again next week. {bracket} Residents are angry."

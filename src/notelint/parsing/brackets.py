@@ -35,18 +35,18 @@ _APOS = "['’]"
 # --- Labelled editor's notes -------------------------------------------------------------------------
 # Named labels are matched case-insensitively; a site's initials ("ZH") only in capitals, and any
 # other label ("MoA") only when the user configures it as a marker.
+_NOTE_NOUNS = r"note|comment|commentary|aside|take|addendum|update|two\s+cents|thoughts|view"
 _NAMED_LABEL = (
-    rf"Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment)"
-    r"|Editorial\s+(?:note|comment)"
-    r"|Ed\.?\s+note"
+    # Whoever runs the page and the kind of note: "Editor's note", "Ed. aside", "Admin note", "Host's comment",
+    # "Editor's two cents"; and the other way round, "(Update from the author: …)", "[Comment by the editor: …]".
+    rf"(?:Editor(?:{_APOS}s|s{_APOS}?)?|Editorial|Ed\.?|(?:Webmaster|Publisher|Moderator|Author|Blogger|Writer|Reporter|"
+    rf"Columnist|Admin|Host){_APOS}s|Admin|Moderator|Webmaster)\s+(?:{_NOTE_NOUNS})"
     r"|Eds?\.(?=\s*[:—–-])"
     r"|Ed(?=\s*:)"
     r"|Note\s+from\s+the\s+editor"
-    rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger|Editor|Writer|Reporter|Columnist){_APOS}s\s+"
-    r"(?:note|comment|commentary|aside|take|addendum|update)"
-    # The same the other way round: "(Update from the author: …)", "[Comment by the editor: …]".
-    r"|(?:Note|Comment|Aside|Update|Addendum)\s+(?:from|by)\s+(?:the\s+|this\s+|your\s+)?"
-    r"(?:editors?|author|writer|blogger|publisher|columnist)"
+    rf"|(?:{_NOTE_NOUNS})\s+(?:from|by)\s+(?:the\s+|this\s+|your\s+)?"
+    r"(?:editors?|author|writer|blogger|publisher|columnist|admin|host|webmaster|moderator)"
+    r"|(?:Personal|Quick|Final|Further)\s+note"
     rf"|Authors?{_APOS}?\s+note"
     # "Note to candidates:", "Note for Millennials:", "Note to former staffers - ...", "Memo to the mayor:":
     # the note's addressee.
@@ -1028,7 +1028,7 @@ _PAREN_INITIALS_START_RE = LazyPattern(re.compile, r"\((?P<label>[A-Z]{2,4}|[Ee]
                                       r"(?=[^)]*?(?<![\w’'-])[a-z]{2})")
 # What may follow the "(" of a _PAREN_NOTE_START_RE match: the first letters of _NAMED_LABEL, either case (no
 # other character matches them under IGNORECASE).
-_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDdSsſRrOoJjIiİıCc")
+_NAMED_LABEL_FIRST = frozenset("EeNnWwPpMmAaBbHhUuFfDdSsſRrOoJjIiİıCcQq")
 
 
 # The other ways a parenthesised note opens: a lower-case "ed." and the writer's "Note the ...", "Note too, ...".
