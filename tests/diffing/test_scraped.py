@@ -78,6 +78,11 @@ def page(*paragraphs: str) -> str:
     ("news now The Associated Press — By JANE Q. ROE and JOHN DOE - Associated Press", "credit"),  # a long byline
     ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
      "script"),
+    # The outlet's appeal to its readers, set between the story's paragraphs.
+    ("Help us deliver journalism that makes a difference in our community.", "promo"),
+    ("Local reporting takes time and money. If you value our journalism, please consider subscribing today.",
+     "promo"),
+    ("Get the Harbor Gazette's top stories in your inbox every morning with our free newsletter.", "promo"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -96,6 +101,10 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "The mayor said he reported from the harbor's own records that the dredging was late.",
     "Critics said the developers contributed to this report's conclusions, which the authority denied.",
     "This is outrageous. The AP contributed to this report, and it is a disgrace.",
+    # Reporting about subscriptions names who said it; a republisher's own plea to its readers is commentary.
+    "“We need our subscribers now more than ever,” the Gazette's publisher, Ann Hale, told the meeting.",
+    "The Gazette lost 2,000 subscribers last year, its owner said.",
+    "Don't let them fool you: this dredging deal is a giveaway, and we will keep saying so.",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None
@@ -333,3 +342,18 @@ def test_the_first_item_under_a_list_heading_is_furniture():
     assert ("furniture", "widget", "Trending News") in got
     assert ("furniture", "navigation", "Mayor Reed Interview") in got
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
+
+
+def test_a_page_that_stops_short_after_its_appeal_to_readers_deletes_the_rest():
+    # A scrape that kept the first paragraphs, a sign-up box and the outlet's appeal, and nothing after: the
+    # rest of the story is deleted, not replaced by the appeal, and the dateline set on a line of its own is
+    # the same dateline.
+    lead_city, lead_rest = STORY[0].split(" (AP) — ", 1)
+    republished = page(HEADLINE, "HARBORVILLE, Maine", lead_rest, *STORY[1:3], "SIGN UP",
+                       "Help us deliver journalism that makes a difference in our community.",
+                       "Our journalism takes time and effort. If you read and enjoy it, please consider subscribing "
+                       "today.")
+    result = diff(ORIGINAL, republished)
+    assert [f.code for f in result.findings if f.code == "NL502"] == []
+    assert {h.rule for h in result.hunks if h.kind == "furniture"} >= {"widget", "promo"}
+    assert any(h.kind == "deletion" for h in result.hunks)

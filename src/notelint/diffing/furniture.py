@@ -3,7 +3,8 @@
 A republication people check is usually a scraped page, and the scrape keeps what surrounds the story:
 navigation and reader widgets ("Share on Facebook", "Back to Gallery", "Now Playing:"), advertising
 ("Advertisement", "COMMERCIAL BREAK SCROLL TO CONTINUE READING"), photo captions and credits, time stamps,
-bylines and credit lines, and the residue of scripts. None of it is the republisher's editorial voice, so
+bylines and credit lines, the outlet's appeals to its readers ("If you enjoy our journalism, please consider
+subscribing"), and the residue of scripts. None of it is the republisher's editorial voice, so
 the diff reports it as a hunk kind of its own, never as an unmarked insertion or a deletion.
 
 `furniture_reason` judges one paragraph (block) on its own text; the diff asks only about paragraphs that
@@ -15,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-SCRIPT, CAPTION, CREDIT, TIMESTAMP, WIDGET, NAVIGATION = (
-    "script", "caption", "credit", "timestamp", "widget", "navigation")
+SCRIPT, CAPTION, CREDIT, TIMESTAMP, WIDGET, NAVIGATION, PROMO = (
+    "script", "caption", "credit", "timestamp", "widget", "navigation", "promo")
 
 # Short lines: furniture that is a label, a stamp or a button is a few words and never a sentence.
 SHORT_WORDS = 12
@@ -77,6 +78,23 @@ _CONTRIBUTOR_WORDS = 60
 # PAUL J. WEBER and GEOFF MULVIHILL - Associated Press".
 _BYLINE_WITH_AGENCY = re.compile(rf"\bBy\s+[A-Z][^!?]{{0,120}}?(?:,|\s[-–—|/])\s*{_AGENCY}\s*$")
 _BYLINE_WORDS = 24
+
+
+# The page's own appeal to the reader, a sentence or two between the story's paragraphs: "Help us deliver
+# journalism that makes a difference in our community.", "If you enjoy our journalism, please consider
+# subscribing today.", "Sign up for our daily newsletter." The outlet speaks as "we" to "you" and asks for
+# money, a sign-up or support; reporting about subscriptions names who said it, with quotation marks.
+_PROMO_ASK = re.compile(
+    r"\b(?:subscrib(?:e|es|ing|er|ers|tion|tions)|(?:support|fund)\s+(?:our|local|independent|quality)\s+journalism|"
+    r"help\s+us\s+(?:deliver|keep|continue|fund|bring|do)|become\s+a\s+(?:member|subscriber|supporter)|"
+    r"donate\s+(?:today|now|here)|sign\s+up\s+(?:for|to)\s+(?:our|the)\b|newsletters?)\b", re.IGNORECASE)
+_PROMO_VOICE = re.compile(r"\b(?:you|your|our|us|we)\b", re.IGNORECASE)
+PROMO_WORDS = 60
+
+
+def _is_promo(text: str, words: int) -> bool:
+    return (words <= PROMO_WORDS and not any(mark in text for mark in "\"“”")
+            and _PROMO_VOICE.search(text) is not None and _PROMO_ASK.search(text) is not None)
 
 
 def _is_contributor_line(text: str) -> bool:
@@ -188,7 +206,7 @@ def furniture_reason(text: str) -> str | None:
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
     if not is_short_line(stripped):
-        return None
+        return PROMO if _is_promo(stripped, count) else None
     words = _words(stripped)
     if not words:
         return WIDGET  # only symbols: "•", "|", "1 / 3" separators
@@ -198,4 +216,4 @@ def furniture_reason(text: str) -> str | None:
         return CREDIT
     if _is_widget(stripped, words):
         return WIDGET
-    return None
+    return PROMO if _is_promo(stripped, count) else None

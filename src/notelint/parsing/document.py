@@ -65,6 +65,9 @@ _LEAD_DATELINE = LazyPattern(re.compile, r"^[\t-\r \x85\xa0\u1680\u2000-\u200a\u
                                          r"[A-Z .,’'-]{2,40}(?:\([^)\n]{1,30}\))?"
                                          r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?:[—–:]|--?)"
                                          r"[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+# A dateline alone in its block, as pages set it apart from the lead: "NEW YORK", "HARBORVILLE, Maine —".
+_DATELINE_ALONE = LazyPattern(re.compile, r"[ \t]*[A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+)*(?:,[ \t]+[A-Z][\w.]*"
+                                          r"(?:[ \t]+[A-Z][\w.]*)*){0,2}[ \t]*(?:[—–:]|--?)?[ \t]*")
 # Used with match(text, pos). White space as the regex module reads \s (str.isspace's but \x1c-\x1f), spelt
 # out for `re`, which a wire story then needs no other module for.
 _OPENING_QUOTE = LazyPattern(re.compile, r'[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*[“"‘]')
@@ -272,6 +275,8 @@ class _Builder:
         dek = text[blocks[1][0]:blocks[1][1]]
         if _LEAD_DATELINE.match(dek) or self.wire.has_dateline(dek):  # most: block 1 is a wire lead
             return []
+        if _DATELINE_ALONE.fullmatch(dek):
+            return []  # "NEW YORK" or "HARBORVILLE, Maine" on a line of its own: the lead's dateline set apart
         lead_start, lead_end, _ = blocks[roles.index(PARAGRAPH, 2)]
         lead = text[lead_start:lead_end]
         if _LEAD_DATELINE.match(lead) or self.wire.has_dateline(lead) or len(dek) < 0.6 * len(lead):
