@@ -40,6 +40,7 @@ def test_tokens_keep_exact_offsets_into_the_text():
     ("soft\u00adhyphen", "softhyphen"),
     ("wait . . . what", "wait … what"),
     ("a - b", "a — b"),
+    ("Spotify 's chief executive", "Spotify's chief executive"),  # a possessive a scrape set apart from its link
 ])
 def test_typographic_variants_normalise_to_the_same_tokens(typed, typeset):
     assert tokenize(typed).norms == tokenize(typeset).norms
@@ -60,6 +61,7 @@ def test_a_word_broken_after_its_hyphen_at_a_line_end_is_one_word():
     ("NEW YORK, May 30 (Reuters) - The administration", "NEW YORK (Reuters) - The administration", "dateline"),
     ("BAGHDAD, Iraq, Jan 5 (AP) — Iran’s commander", "BAGHDAD (AP) — Iran’s commander", "dateline"),
     ("NEW\u00a0YORK\u00a0— A Republican expert", "NEW YORK (AP) - A Republican expert", "dateline"),  # no-break spaces
+    ("NEW YORK\n\nA Republican expert", "NEW YORK (AP) - A Republican expert", "dateline"),  # on a line of its own
     ("Mr. Raisi", "Mr Raisi", "honorific-period"),
 ])
 def test_house_style_variants_share_a_canonical_token(one, other, rule):

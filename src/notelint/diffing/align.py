@@ -34,7 +34,9 @@ _WORD_NORM = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "
                             "\u2009": None, "\u202f": None})
 
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘`´.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*%?"
+# A possessive that a scrape set apart from its word ("Spotify 's CEO", the name having been a link) is still
+# the word's: the space goes with the white space _WORD_NORM drops.
+_WORD = r"[\w\u00ad]+(?:(?:[-‐‑–'’‘`´.,/&\u00ad]|[-‐‑][ \t]*\r?\n[ \t]*)[\w\u00ad]+)*(?:[ \t]['’]s\b)?%?"
 _ABBREVIATION = r"(?:[^\W\d_]\.){2,}"  # U.S., U.N., a.m.: the final period belongs to the word
 _ELLIPSIS = r"\.\s?\.\s?\.|…"
 _DASH = r"-{2,}|[—–―‒−]"
@@ -230,7 +232,8 @@ def _norm_token(raw: str) -> str:
     """The typographic normal form of one plain token (words with curly apostrophes, quotes, dashes)."""
     first = raw[0]
     if first.isalnum() or first == "_" or first == "\u00ad":
-        return raw if raw.isascii() and "\n" not in raw and "`" not in raw else raw.translate(_WORD_NORM)
+        return raw if raw.isascii() and "\n" not in raw and "`" not in raw and " " not in raw and "\t" not in raw \
+            else raw.translate(_WORD_NORM)
     normal = _PUNCT_NORM.get(raw)
     if normal is not None:
         return normal
