@@ -78,6 +78,10 @@ def page(*paragraphs: str) -> str:
     ("news now The Associated Press — By JANE Q. ROE and JOHN DOE - Associated Press", "credit"),  # a long byline
     ("window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date());",
      "script"),
+    # A caption with no credit, in the agencies' form: the present tense, the picture's date last.
+    ("Ellen Marsh speaks at a meeting of the fishermen’s cooperative in Harborville, Maine, on May 3, 2019.",
+     "caption"),
+    ("R. Kelly performs at the BET Awards in Los Angeles in 2013.", "caption"),
     # The outlet's appeal to its readers, set between the story's paragraphs.
     ("Help us deliver journalism that makes a difference in our community.", "promo"),
     ("Local reporting takes time and money. If you value our journalism, please consider subscribing today.",
@@ -105,6 +109,9 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "“We need our subscribers now more than ever,” the Gazette's publisher, Ann Hale, told the meeting.",
     "The Gazette lost 2,000 subscribers last year, its owner said.",
     "Don't let them fool you: this dredging deal is a giveaway, and we will keep saying so.",
+    # Reporting puts a past event in the past tense; two sentences are no caption.
+    "Ellen Marsh spoke at a meeting of the cooperative in Harborville on May 3, 2019.",
+    "The harbor authority publishes its survey in 2020. Fishermen say it will be too late.",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None

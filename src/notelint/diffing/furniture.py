@@ -51,6 +51,27 @@ _CREDIT_AT_END = re.compile(
     r"|(?:\.\.\.|…)\s*more|\)\s*less)\s*$",
     re.IGNORECASE)
 _CREDIT_ALONE = re.compile(r"\([^()]*\w/\w[^()]*\)")
+# A caption with no credit, in the agencies' form: the present tense for a picture of the past, the date last
+# ("R. Kelly performs at the BET Awards in Los Angeles in 2013.", "Daniel Ek speaks at a conference in Rancho
+# Palos Verdes, Calif., on May 30, 2018."). Reporting puts a past event in the past tense. One sentence:
+# no full stop inside but after an initial or an abbreviation.
+_CAPTION_TENSE = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,5}(?:[a-z]+ly\s+)?(?:speaks|performs|attends|arrives|walks|stands|sits|waves|"
+    r"gestures|smiles|poses|looks|listens|talks|leaves|holds|answers|addresses|delivers|testifies|campaigns|"
+    r"rallies|shakes|greets|reacts|celebrates|plays|sings|signs|visits|departs|appears|participates|takes|is\s+seen)"
+    r"\b[^!?]{0,200}?\b(?:in|on)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?(?:19|20)\d\d\.?")
+_STOP_INSIDE = re.compile(r"(\S+)\.\s+\S")
+_ABBREVIATIONS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Calif Mass Fla Ill Mich Minn Penn Wash
+    Ariz Colo Conn Mr Mrs Ms Dr Gov Sen Rep Gen St Jr Sr Inc Co Corp Ltd""".split())
+
+
+def _one_sentence(text: str) -> bool:
+    """No full stop inside `text` but after an initial or an abbreviation ("R. Kelly", "Calif.", "U.S.")."""
+    for m in _STOP_INSIDE.finditer(text):
+        word = m.group(1).lstrip("(\"“'‘")
+        if not ((len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
+            return False
+    return True
 # The end of a caption that the credit patterns look at.
 _CAPTION_TAIL = 160
 
@@ -198,7 +219,8 @@ def furniture_reason(text: str) -> str | None:
         return None
     if _is_script(stripped):
         return SCRIPT
-    if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)):
+    if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)) \
+            or (len(stripped.split()) <= 40 and _CAPTION_TENSE.fullmatch(stripped) and _one_sentence(stripped)):
         return CAPTION
     count = len(stripped.split(None, _CONTRIBUTOR_WORDS))
     if count <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
