@@ -108,6 +108,8 @@ CREDITED = "Iraqi Militias Defy Iran\n\n{}\n\nBAGHDAD (AP) — Militia leaders r
     ("Nobody in Tehran listens any more. Can you blame them?", "second person “you”"),
     ("The thugs in Tehran have lost control of their militias.", "loaded term “thugs”"),
     ("They don't care.", "an unattributed verdict “They don't care.”"),
+    ("Another day, another rocket attack the Pentagon pretends not to see.", "sarcasm marker “Another day, another”"),
+    ("The militias promise calm. What could possibly go wrong.", "sarcasm marker “What could possibly go wrong”"),
 ])
 def test_nl302_opinion_standfirst_on_a_wire_story(standfirst, signal):
     hits = nl(CREDITED.format(standfirst), "NL302")
