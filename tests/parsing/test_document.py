@@ -131,6 +131,26 @@ def speakers(text: str) -> list[tuple[str, str | None, str | None]]:
     return [(doc.text_of(q)[:12], q.attrs.get("speaker"), q.attrs.get("verb")) for q in doc.spans_of("quote")]
 
 
+@pytest.mark.parametrize("paragraph, expected", [
+    # The quotation after an attributed one is the same speaker's, as wire copy never changes speaker
+    # without naming the new one.
+    ("“It was terrifying,” one woman said. “We ran for our lives.”",
+     [("“It was terr", "one woman", "said"), ("“We ran for ", "one woman", "said")]),
+    ("'It is a disgrace,' said Mrs Jones, 64, who has lived in the village for 40 years. 'Nobody asked us.'",
+     [("'It is a dis", "Mrs Jones", "said"), ("'Nobody aske", "Mrs Jones", "said")]),
+    # "Another" and "One" stand for a person before the verb.
+    ("One resident said: “The water came up so fast.” Another said: “We lost everything.”",
+     [("“The water c", "One resident", "said"), ("“We lost eve", "Another", "said")]),
+    # Not across a sentence of other words, nor over a new speaker named.
+    ("“It was terrifying,” one woman said. The river rose a metre in an hour. “We ran for our lives.”",
+     [("“It was terr", "one woman", "said"), ("“We ran for ", None, None)]),
+    ("“We will win,” Smith said. “We will not,” Jones replied.",
+     [("“We will win", "Smith", "said"), ("“We will not", "Jones", "replied")]),
+])
+def test_a_quotation_after_an_attributed_one_is_the_same_speakers(paragraph, expected):
+    assert speakers(f"Flood Hits Village\n\n{paragraph}\n") == expected
+
+
 def test_a_reaction_under_a_speakers_label_is_the_speakers():
     # Wire factboxes ("Instant View") print each reaction under the speaker's upper-case label, in its
     # paragraph or in one of its own; a section head without a name and role names nobody.

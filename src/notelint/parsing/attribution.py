@@ -137,6 +137,26 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
         quote.attrs["speaker"], quote.attrs["verb"] = found
 
 
+# How far a quotation may follow the sentence that attributed the one before it and still be that speaker's.
+_CARRY_GAP = 80
+
+
+def carry_speakers(quotes: list[Span], text: str) -> None:
+    """Give a quotation with no speaker of its own the speaker of the quotation just before it in the
+    paragraph, where all that stands between them is that one's attribution and the end of its sentence:
+    “It was terrifying,” one woman said. “We ran for our lives.” Wire copy never changes speaker without
+    naming the new one."""
+    for before, quote in zip(quotes, quotes[1:]):
+        speaker = before.attrs.get("speaker")
+        if not speaker or "speaker" in quote.attrs or before.attrs.get("turn") or quote.start - before.end > _CARRY_GAP:
+            continue
+        between = text[before.end:quote.start]
+        tail = between.rstrip(" \t")
+        if (speaker in between and tail.endswith((".", ":")) and "\n" not in between
+                and _SENTENCE_END.search(tail[:-1] + " ") is None):  # one sentence: its attribution's
+            quote.attrs["speaker"], quote.attrs["verb"] = speaker, before.attrs.get("verb")
+
+
 # A reaction under a speaker's label, as wire factboxes and "Instant View" pieces print them:
 #     ALICIA LEVINE, DIRECTOR OF PORTFOLIO STRATEGY AT BNY MELLON, NEW YORK: “The effects of the tax cuts …”
 # A name of two to four upper-case words, a comma, an upper-case role, a colon, then (white space, or the
@@ -201,6 +221,8 @@ def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
     if speaker is None:  # "according to …"
         return _trim(groups["speaker2"]), groups["verb2"]
     middle = groups.get("middle") or ""
+    if speaker in _STANDING_FOR_A_PERSON and not middle:
+        return speaker, groups["verb"]
     if speaker in _CAPITALISED_OPENERS:
         if not middle or middle in _AUXILIARIES or (
                 speaker not in _DETERMINERS and not (middle in _PRONOUNS or middle[0].isupper())):
@@ -218,6 +240,8 @@ def before_attribution(match: regex.Match | re.Match) -> tuple[str, str] | None:
 # Capitalised words _SPEAKER_VERB takes for a name that only open a sentence: determiners ("The official said")
 # and words opening a clause ("But he said", "When asked"). The one word it allows before the verb then
 # holds the speaker, or names him with the determiner.
+# "Another added:", "One said": a determiner standing for a person, alone before the verb.
+_STANDING_FOR_A_PERSON = frozenset({"Another", "One"})
 _DETERMINERS = frozenset("""The A An This That These Those Another Each Every Some Many Most Several My Your His Her Its
     Our Their""".split())
 _CAPITALISED_OPENERS = _DETERMINERS | frozenset("""But And Or So Yet Then When While Whilst As If Although Though

@@ -391,9 +391,11 @@ class _Builder:
         if with_wire:
             children = _fill_gaps(children, start, end, WIRE)
         if quotes:  # only _node_span makes quotations; the steps between keep them as children
-            for child in children:
-                if child.kind == QUOTE:
-                    attribution.attribute(child, text, start, end)
+            found = [child for child in children if child.kind == QUOTE]
+            for child in found:
+                attribution.attribute(child, text, start, end)
+            if len(found) > 1:
+                attribution.carry_speakers(found, text)
         return children
 
     def _curly_quote_spans(self, start: int, end: int, marks: list[int]) -> list[Span] | None:
