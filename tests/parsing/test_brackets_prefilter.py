@@ -171,7 +171,8 @@ def test_a_correction_notice_compiles_no_voice_pattern():
                                     "who knew", "as if", "eye roll", "eye-roll", "facepalm", "face-palm", "SMH", "sure, Jan",
                                     "whatever that means", "good luck with that", "what could possibly go wrong?",
                                     "nice try", "how convenient", "yeah, right", "you don’t say", "surprise, surprise",
-                                    "big surprise", "what a coincidence", "shocker", "sure they did", "Hahaha!"])
+                                    "big surprise", "what a coincidence", "shocker", "sure they did", "Hahaha!",
+                                    "sort of", "kind of", "supposedly"])
 def test_the_interjections_first_words_hold_each_alternative(sample):
     """_is_interjection asks for the first word (and _any_interjection the first letter) before the pattern:
     each interjection the pattern takes whole passes both."""

@@ -88,6 +88,9 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(don’t hold your breath)",
     "(in an election year, naturally)",                           # a knowing nod closing the aside
     "(which, remember, was promised for 2019)",
+    "(stadiums never do)",                                        # a generalising retort
+    "(as it always does)",
+    "(sort of)",                                                  # a hedge mocking what was reported
     "(Priorities!)",                                              # an exclamation of a word or two
     "(wow!)",
     "(big shock)",
@@ -125,6 +128,8 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "The delay (what a spokesman called a scheduling matter) was announced on Tuesday.",
     "The mayor thanked the crews (as he does every year) at the ceremony.",
     "The council voted down the plan (again, by a vote of 5-4) on Tuesday.",
+    "The council approved the plan (members never voted on the bridge itself) on Tuesday.",
+    "The bridge (a kind of suspension bridge) opened in 1998.",
     "The audit (read the full report on the city's website) found $3 million in overruns.",
     "The mayor will speak on Sunday (don’t miss the full interview in our weekend edition).",
     "The party, Podemos (We Can!), polled 12 percent.",           # a name's translation exclaims

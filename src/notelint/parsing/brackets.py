@@ -422,7 +422,8 @@ _ASIDE_TRIGGERS = frozenset("""
     yes no yeah yep nope not really seriously whoa wow ahem sigh cough wink ha haha hahaha lol oops ugh duh yikes
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
-    sure what how usual always ever less does do did never clearly certainly surely definitely""".split()) | {_CONTRACTION} | (
+    sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
+    seldom""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -789,7 +790,9 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
                           r"nice\s+try|how\s+convenient|yeah,?\s+right|you\s+don[’']t\s+say|surprise,?\s+surprise|"
                           r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
-                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)")
+                          r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)|"
+                          # A hedge that mocks what was reported: "(sort of)", "(supposedly)".
+                          r"sort\s+of|kind\s+of|supposedly")
 # An exclamative heading the aside or bracket, then a pause or its end: "(how generous of them)", "(what a
 # shame)", inverted "(convenient, that)"; and a knowing "(as he does)", the habit, not the fact, being the
 # point. Not a question's "how many" or "how long", nor "what a spokesman called it". Its own pattern (with
@@ -799,7 +802,7 @@ _EXCLAMATIVE_RE = LazyPattern(re.compile,
     r"(?!(?:many|much|long|far|often|old|soon|come|about|to|it|so)\b)[a-z]{3,}(?:\s+of\s+(?:him|her|them|it|us|you|me))?"
     r"|what\s+an?\s+(?:[a-z]+\s+){0,2}(?!(?:it|them|him|her)\b)[a-z]{3,}"
     r"|[a-z]{4,},\s+that"
-    r"|as\s+(?:one|he|she|they|you|we|it)\s+(?:does|do|did))(?=\s*(?:[,.!?…;]|$))",
+    r"|as\s+(?:one|he|she|they|you|we|it)\s+(?:always\s+|usually\s+|so\s+often\s+)?(?:does|do|did))(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
 _EXCLAMATIVE_FIRST_WORDS = frozenset({"how", "what", "as"})
 
@@ -827,9 +830,13 @@ _RETORT_RE = LazyPattern(re.compile,
     r"[\s*]*(?:and\s+|but\s+)?(?:(?:it|he|she|they|we|you|that|this)\s+"
     r"(?:(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)(?:n[’']t|\s+not|\s+never)?"
     r"|never\s+(?:is|was|are|were|did|does|do|will|would|has|have|had))(?=\s*(?:[,.!?…;]|$))"
+    # A generalising retort with a noun of its own: "(stadiums never do)", "(the facts rarely are)".
+    r"|[a-z]{3,}s\s+(?:never|rarely|seldom)\s+(?:do|are|did|were|have|will)(?=\s*(?:[,.!?…;]|$))"
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
 _RETORT_FIRST_WORDS = frozenset("and but it he she they we you that this clearly obviously certainly surely definitely".split())
+# The generalising retort's adverbs: tried where the aside holds one.
+_GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
 
 def _is_retort(inner: str, after: str) -> bool:
@@ -953,7 +960,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
     first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
-    if first_word in _RETORT_FIRST_WORDS and _RETORT_RE.match(inner):  # a retort heading the aside
+    if (first_word in _RETORT_FIRST_WORDS or any(adverb in inner for adverb in _GENERALISING_ADVERBS)) \
+            and _RETORT_RE.match(inner):  # a retort heading the aside
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
@@ -1157,7 +1165,7 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
     natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
-    yeah you surprise big shocker rolls roll""".split())
+    yeah you surprise big shocker rolls roll sort kind supposedly""".split())
 # Their first letters, asked first of a parenthesis in a quotation. Not "r": "(Reuters)" opens every Reuters
 # lead, and "(rolls eyes)" inside a quotation is left as the speaker's gesture.
 _INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS)) - {"r"}
