@@ -163,11 +163,15 @@ def test_page_furniture_is_a_hunk_kind_of_its_own_and_not_an_error():
                                             "0 replacements, 0 moved, 0 style, 8 page furniture; ")
 
 
+def hunk_texts(result, republished: str) -> list[tuple[str, str | None, str]]:
+    """Each hunk's kind, rule and republished text."""
+    return [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+
+
 def test_a_short_line_at_the_edge_of_the_page_is_navigation_but_not_inside_the_article():
     republished = page("Local News", HEADLINE, *STORY[:4], "Harbor plan faces a court fight", *STORY[4:],
                        "More from the Harbor Gazette")
-    result = diff(ORIGINAL, republished)
-    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
     assert ("furniture", "navigation", "Local News") in got
     assert ("furniture", "navigation", "More from the Harbor Gazette") in got
     # A line the republisher set among the wire paragraphs is theirs: still an unmarked insertion.
@@ -289,8 +293,7 @@ def test_a_caption_repeating_the_lead_does_not_take_its_place_in_the_alignment()
     caption = ("In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine. "
                + sentence[0].upper() + sentence[1:] + " (AP Photo/Jane Roe)")
     republished = page(HEADLINE, caption, dateline, sentence, *STORY[1:])
-    result = diff(ORIGINAL, republished)
-    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
     assert got[0] == ("furniture", "caption", caption)
     assert ("unmarked_insertion", None, sentence) not in got  # the lead is aligned with the original's
 
@@ -344,8 +347,7 @@ def test_the_first_item_under_a_list_heading_is_furniture():
     # is still the republisher's.
     republished = page(HEADLINE, *STORY[:3], "Trending News", "Mayor Reed Interview", *STORY[3:4],
                        "Harbor plan faces a court fight", *STORY[4:])
-    result = diff(ORIGINAL, republished)
-    got = [(h.kind, h.rule, republished[slice(*result.text_span(h, "republished"))]) for h in result.hunks]
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
     assert ("furniture", "widget", "Trending News") in got
     assert ("furniture", "navigation", "Mayor Reed Interview") in got
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got

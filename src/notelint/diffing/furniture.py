@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from ..parsing.document import is_site_message
+
 SCRIPT, CAPTION, CREDIT, TIMESTAMP, WIDGET, NAVIGATION, PROMO = (
     "script", "caption", "credit", "timestamp", "widget", "navigation", "promo")
 
@@ -101,21 +103,16 @@ _BYLINE_WITH_AGENCY = re.compile(rf"\bBy\s+[A-Z][^!?]{{0,120}}?(?:,|\s[-–—|/
 _BYLINE_WORDS = 24
 
 
-# The page's own appeal to the reader, a sentence or two between the story's paragraphs: "Help us deliver
-# journalism that makes a difference in our community.", "If you enjoy our journalism, please consider
-# subscribing today.", "Sign up for our daily newsletter." The outlet speaks as "we" to "you" and asks for
-# money, a sign-up or support; reporting about subscriptions names who said it, with quotation marks.
-_PROMO_ASK = re.compile(
-    r"\b(?:subscrib(?:e|es|ing|er|ers|tion|tions)|(?:support|fund)\s+(?:our|local|independent|quality)\s+journalism|"
-    r"help\s+us\s+(?:deliver|keep|continue|fund|bring|do)|become\s+a\s+(?:member|subscriber|supporter)|"
-    r"donate\s+(?:today|now|here)|sign\s+up\s+(?:for|to)\s+(?:our|the)\b|newsletters?)\b", re.IGNORECASE)
+# The site's own appeal to its reader between the story's paragraphs ("Help us deliver journalism that makes a
+# difference in our community.", "If you enjoy our journalism, please consider subscribing today."): what
+# NL301 passes over (parsing.document.is_site_message), where the site speaks as "we" or to "you" and
+# quotes nobody. Reporting about subscriptions names who said it, with quotation marks.
 _PROMO_VOICE = re.compile(r"\b(?:you|your|our|us|we)\b", re.IGNORECASE)
-PROMO_WORDS = 60
 
 
-def _is_promo(text: str, words: int) -> bool:
-    return (words <= PROMO_WORDS and not any(mark in text for mark in "\"“”")
-            and _PROMO_VOICE.search(text) is not None and _PROMO_ASK.search(text) is not None)
+def _is_promo(text: str) -> bool:
+    return (not any(mark in text for mark in "\"“”") and _PROMO_VOICE.search(text) is not None
+            and is_site_message(text))
 
 
 def _is_contributor_line(text: str) -> bool:
@@ -228,7 +225,7 @@ def furniture_reason(text: str) -> str | None:
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
     if not is_short_line(stripped):
-        return PROMO if _is_promo(stripped, count) else None
+        return PROMO if _is_promo(stripped) else None
     words = _words(stripped)
     if not words:
         return WIDGET  # only symbols: "•", "|", "1 / 3" separators
@@ -238,4 +235,4 @@ def furniture_reason(text: str) -> str | None:
         return CREDIT
     if _is_widget(stripped, words):
         return WIDGET
-    return PROMO if _is_promo(stripped, count) else None
+    return PROMO if _is_promo(stripped) else None

@@ -577,32 +577,17 @@ _DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances
                                              r"your|many|most|some|one|they|he|she|we)\b", re.IGNORECASE)
 
 
-# The site speaking to its reader, scraped with the story: a subscription appeal ("Help us deliver journalism
-# that makes a difference in our community."), a sign-up box ("… in your inbox. You can unsubscribe at any
-# time."), a share or notification widget ("A link has been sent to your friend's email address."). Its "we"
-# and "you" are the site's and the reader's, not a voice written into the story. Short paragraphs only: an
-# argument about subscriptions or newsletters runs longer.
-_SITE_MESSAGE_WORDS = 45
-_SITE_MESSAGE = _Lazy(re.compile,
-    r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
-    r"(?:click|tap)\s+here|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
-    r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
-    r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
-    # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
-    r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
-    r"join\s+the\s+(?:conversation|discussion))\b",
-    re.IGNORECASE)
-
-
 # A copyright notice is the site's at any length ("Copyright © 2019 NPR. All rights reserved. Visit our
 # website terms of use …", with a transcript's disclaimer after it).
 _COPYRIGHT_STARTS = ("Copyright", "COPYRIGHT", "©", "(c) ", "(C) ")
 
 
 def _site_message(text: str, block: Span) -> bool:
+    """The site speaking to its reader (parsing.document.is_site_message), or its copyright notice."""
+    from ..parsing.document import is_site_message  # imported by every parse already; not at start-up
+
     return text.startswith(_COPYRIGHT_STARTS, block.start) or (
-        len(text[block.start:block.end].split(None, _SITE_MESSAGE_WORDS)) <= _SITE_MESSAGE_WORDS
-        and _SITE_MESSAGE.search(text, block.start, block.end) is not None)
+        is_site_message(text, block.start, block.end))
 
 
 def _opens_with_restoration(text: str, block: Span) -> bool:

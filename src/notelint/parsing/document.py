@@ -881,6 +881,33 @@ _BYLINE = LazyPattern(regex.compile,
     regex.V0)
 
 
+# The site speaking to its reader, scraped with the story: a subscription appeal ("Help us deliver journalism
+# that makes a difference in our community."), a sign-up box ("… in your inbox. You can unsubscribe at any
+# time."), a share or notification widget ("A link has been sent to your friend's email address."). Its "we"
+# and "you" are the site's and the reader's, not a voice written into the story. Short paragraphs only: an
+# argument about subscriptions or newsletters runs longer.
+_SITE_MESSAGE_WORDS = 45
+_SITE_MESSAGE = LazyPattern(re.compile,
+    r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
+    r"(?:click|tap)\s+here|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
+    r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
+    r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
+    # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
+    r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
+    r"join\s+the\s+(?:conversation|discussion))\b",
+    re.IGNORECASE)
+
+
+
+
+def is_site_message(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text[start:end] is the site speaking to its reader (_SITE_MESSAGE, in a short paragraph): what
+    NL301 passes over, and what `diff` counts as page furniture where it is the site's own voice."""
+    end = len(text) if end is None else end
+    return (len(text[start:end].split(None, _SITE_MESSAGE_WORDS)) <= _SITE_MESSAGE_WORDS
+            and _SITE_MESSAGE.search(text, start, end) is not None)
+
+
 def is_page_furniture(block: str) -> bool:
     """Whether a short block is page furniture, not a headline: a timestamp line ("Aug 16 06:00"), a
     byline ("By Jane Doe and John Roe"), a job title ("Deputy Political Editor"), or the site's navigation
