@@ -63,6 +63,7 @@ _CAPTION_TENSE = re.compile(
     r"rallies|shakes|greets|reacts|celebrates|plays|sings|signs|visits|departs|appears|participates|takes|is\s+seen)"
     r"\b[^!?]{0,200}?\b(?:in|on)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?(?:19|20)\d\d\.?")
 _STOP_INSIDE = re.compile(r"(\S+)\.\s+\S")
+_DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _ABBREVIATIONS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Calif Mass Fla Ill Mich Minn Penn Wash
     Ariz Colo Conn Mr Mrs Ms Dr Gov Sen Rep Gen St Jr Sr Inc Co Corp Ltd""".split())
 
@@ -71,7 +72,8 @@ def _one_sentence(text: str) -> bool:
     """No full stop inside `text` but after an initial or an abbreviation ("R. Kelly", "Calif.", "U.S.")."""
     for m in _STOP_INSIDE.finditer(text):
         word = m.group(1).lstrip("(\"“'‘")
-        if not ((len(word) == 1 and word.isupper()) or word in _ABBREVIATIONS or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
+        initial = len(word) == 1 and word.isupper()
+        if not (initial or word in _ABBREVIATIONS or _DOTTED_ABBREVIATION.fullmatch(word)):
             return False
     return True
 # The end of a caption that the credit patterns look at.

@@ -307,9 +307,10 @@ _ARGUING_RE = LazyPattern(re.compile,
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
     rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
     # The writer talking, not reporting: "by the way", "one wonders", "surely just a coincidence".
-    rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|"
-    rf"let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
-    rf"one\s+(?:wonders|suspects|imagines|(?:might|has\s+to|can\s+only)\s+wonder)|(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
+    rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|"
+    rf"for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
+    rf"one\s+(?:wonders|suspects|imagines|(?:might|has\s+to|can\s+only)\s+wonder)|"
+    rf"(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
     re.IGNORECASE,
 )
 # And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
@@ -802,7 +803,8 @@ _EXCLAMATIVE_RE = LazyPattern(re.compile,
     r"(?!(?:many|much|long|far|often|old|soon|come|about|to|it|so)\b)[a-z]{3,}(?:\s+of\s+(?:him|her|them|it|us|you|me))?"
     r"|what\s+an?\s+(?:[a-z]+\s+){0,2}(?!(?:it|them|him|her)\b)[a-z]{3,}"
     r"|[a-z]{4,},\s+that"
-    r"|as\s+(?:one|he|she|they|you|we|it)\s+(?:always\s+|usually\s+|so\s+often\s+)?(?:does|do|did))(?=\s*(?:[,.!?…;]|$))",
+    r"|as\s+(?:one|he|she|they|you|we|it)\s+(?:always\s+|usually\s+|so\s+often\s+)?(?:does|do|did))"
+    r"(?=\s*(?:[,.!?…;]|$))",
     re.IGNORECASE)
 _EXCLAMATIVE_FIRST_WORDS = frozenset({"how", "what", "as"})
 
@@ -825,7 +827,8 @@ _INTERJECTION_RE = LazyPattern(re.compile,
 # ("(it isn't, by any count)", "(they didn't)", "(it was not, as anyone could see)", "(he never did)", "(it
 # was, in fact, accurate)"), or a knowing denial ("(clearly not)", "(obviously not enough to ...)"). A
 # reporter's aside goes on past the verb: "(it was the third attack this year)". Tried only where the
-# aside's first word is one of _RETORT_FIRST_WORDS.
+# aside's first word is one of _RETORT_FIRST_WORDS (or, for the generalising retort, it holds an adverb of
+# _GENERALISING_ADVERBS).
 _RETORT_RE = LazyPattern(re.compile,
     r"[\s*]*(?:and\s+|but\s+)?(?:(?:it|he|she|they|we|you|that|this)\s+"
     r"(?:(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)(?:n[’']t|\s+not|\s+never)?"
@@ -834,8 +837,9 @@ _RETORT_RE = LazyPattern(re.compile,
     r"|[a-z]{3,}s\s+(?:never|rarely|seldom)\s+(?:do|are|did|were|have|will)(?=\s*(?:[,.!?…;]|$))"
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
-_RETORT_FIRST_WORDS = frozenset("and but it he she they we you that this clearly obviously certainly surely definitely".split())
-# The generalising retort's adverbs: tried where the aside holds one.
+_RETORT_FIRST_WORDS = frozenset(
+    "and but it he she they we you that this clearly obviously certainly surely definitely".split())
+# The generalising retort's adverbs: in an aside, it is tried where one of these is.
 _GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
 
