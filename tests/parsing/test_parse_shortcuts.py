@@ -59,11 +59,20 @@ def _reference_attribute(quote: Span, text: str, block_start: int, block_end: in
                 quote.attrs["speaker"] = attribution._trim(match.group("speaker"))
                 quote.attrs["verb"] = match.group("verb")
                 return
+    start = _forward_sentence_start(text, block_start, quote.start)
     best = None
-    for match in attribution._BEFORE.finditer(text, _forward_sentence_start(text, block_start, quote.start),
-                                              quote.start):
+    for match in attribution._BEFORE.finditer(text, start, quote.start):
         best = match
     found = attribution.before_attribution(best) if best is not None else None
+    # The determiner's phrase before the sentence's last speech verb, as attribute() reads it (the walk
+    # itself is the definition; the shortcut under test is how the verbs and matches are found).
+    last_verb = None
+    for last_verb in attribution._SPACED_VERB.finditer(text, start, quote.start):
+        pass
+    if last_verb is not None and (found is None or best.end() != last_verb.end()):
+        found = attribution._determiner_before(text, start, last_verb) or found
+    if found is None and ":" in text[max(0, quote.start - attribution._LABEL_GAP - 1):quote.start]:
+        found = attribution._labelled(text, quote.start)
     if found is not None:
         quote.attrs["speaker"], quote.attrs["verb"] = found
 
