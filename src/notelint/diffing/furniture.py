@@ -212,7 +212,7 @@ def _is_widget(text: str, words: list[str]) -> bool:
 
 
 def furniture_reason(text: str) -> str | None:
-    """Why a paragraph is page furniture (script, caption, credit, timestamp, widget), or None."""
+    """Why a paragraph is page furniture (script, caption, credit, promo, timestamp, widget), or None."""
     stripped = text.strip()
     if not stripped:
         return None
