@@ -148,7 +148,8 @@ def carry_speakers(quotes: list[Span], text: str) -> None:
     naming the new one."""
     for before, quote in zip(quotes, quotes[1:]):
         speaker = before.attrs.get("speaker")
-        if not speaker or "speaker" in quote.attrs or before.attrs.get("turn") or quote.start - before.end > _CARRY_GAP:
+        if (not speaker or "speaker" in quote.attrs or before.attrs.get("turn")
+                or quote.start - before.end > _CARRY_GAP):
             continue
         between = text[before.end:quote.start]
         tail = between.rstrip(" \t")

@@ -898,8 +898,6 @@ _SITE_MESSAGE = LazyPattern(re.compile,
     re.IGNORECASE)
 
 
-
-
 def is_site_message(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether text[start:end] is the site speaking to its reader (_SITE_MESSAGE, in a short paragraph): what
     NL301 passes over, and what `diff` counts as page furniture where it is the site's own voice."""
