@@ -589,17 +589,20 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
             short_lines.append((n, dt, k, edge))
     navigation = {(id(dt), k) for _, dt, k, edge in short_lines if edge}
 
-    def furniture_beside(dt: DocTokens, k: int, step: int) -> bool:
+    def beside(dt: DocTokens, k: int, step: int) -> int:
+        """The block next to block k on the side `step` gives, past blank lines (-1 or len: none)."""
         k += step
         while 0 <= k < len(dt.blocks) and dt.blocks[k].kind == BREAK:
             k += step
+        return k
+
+    def furniture_beside(dt: DocTokens, k: int, step: int) -> bool:
+        k = beside(dt, k, step)
         return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
 
     def after_list_heading(dt: DocTokens, k: int) -> bool:
         # The first item of a list of links under its heading ("Trending News", then "De Blasio Interview").
-        k -= 1
-        while k >= 0 and dt.blocks[k].kind == BREAK:
-            k -= 1
+        k = beside(dt, k, -1)
         if k < 0 or dt.furniture[k] != WIDGET:
             return False
         words = dt.doc.text[dt.blocks[k].start:dt.blocks[k].end].casefold().split()

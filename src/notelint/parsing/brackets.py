@@ -843,11 +843,16 @@ _RETORT_FIRST_WORDS = frozenset(
 _GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
 
+def _first_word(inner: str) -> str:
+    """The first word of a bracket or parenthesis, lower-cased ("" for none): what the retort gates ask."""
+    stripped = inner.strip(" \t\n*")
+    return stripped.split(None, 1)[0].lower() if stripped else ""
+
+
 def _is_retort(inner: str, after: str) -> bool:
     """A bracket holding only a retort, where the speaker's clause ends ("“The wall is being built [it isn't]
     and Mexico will pay”"): the writer answering, as no restored word does."""
-    stripped = inner.strip(" \t\n*")
-    if not stripped or stripped.split(None, 1)[0].lower() not in _RETORT_FIRST_WORDS:
+    if _first_word(inner) not in _RETORT_FIRST_WORDS:
         return False
     m = _RETORT_RE.match(inner)
     return m is not None and not inner[m.end():].strip(" \t\n.,!?…;*") and _CLAUSE_END_RE.match(after) is not None
@@ -963,13 +968,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
-    first_word = inner.lstrip(" \t\n*").split(None, 1)[0].lower() if inner.strip(" \t\n*") else ""
-    if (first_word in _RETORT_FIRST_WORDS or any(adverb in inner for adverb in _GENERALISING_ADVERBS)) \
+    if (_first_word(inner) in _RETORT_FIRST_WORDS or any(adverb in inner for adverb in _GENERALISING_ADVERBS)) \
             and _RETORT_RE.match(inner):  # a retort heading the aside
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
-    if _attitude_ending(inner, _letter_runs(inner)):
+    inner_runs = _letter_runs(inner)
+    if _attitude_ending(inner, inner_runs):
         return True  # "(in January, naturally)": the writer's knowing nod closes the aside
     if _form_kind(inner, before, after) is not None or _FIXED_MARK_RE.fullmatch(inner):
         return False
@@ -981,7 +986,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     # Each search below runs only when its trigger words are among the aside's letter runs (as the
     # bracket score's do): a pattern that cannot match is neither searched nor, in a run that never meets
     # its words, compiled (a Reuters correction notice, "(This story corrects ...)", used to compile them all).
-    runs = _letter_runs(own)
+    runs = inner_runs if own is inner else _letter_runs(own)
     writer_subject = len(words) >= 3 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
         and _ASIDE_SUBJECT_RE.match(own) is not None
     if _GLOSS_RE.match(inner) and not writer_subject:
