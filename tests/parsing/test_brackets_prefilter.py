@@ -179,3 +179,28 @@ def test_the_interjections_first_words_hold_each_alternative(sample):
     assert b._BRACKET_INTERJECTION_RE.fullmatch(sample)
     assert b._is_interjection(sample)
     assert b._any_interjection(f"({sample})", [0])
+
+
+_SPACES = [" ", "  ", "\n", "\t", "\r", "\u00a0", " *", "*"]
+
+
+@settings(max_examples=budget(600), deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_pattern_words(b._EXCLAMATIVE_RE)
+                                          + _pattern_words(b._RETORT_RE) + ["generous", "stadiums", "convenient,"]),
+                          st.sampled_from(_SPACES + [", ", ". ", "? "])), min_size=1, max_size=6).map(
+    lambda pieces: "".join(w + s for w, s in pieces)), st.sampled_from(["", " ", "*", "\n", "\t*"]))
+def test_the_first_word_gates_never_skip_a_match(text, lead):
+    """_is_exclamative and the retort tests ask the first word before their patterns; a tab, a line break
+    or an asterisk after it (hard-wrapped or marked-up text) must not close a gate the pattern passes."""
+    inner = lead + text
+    if b._EXCLAMATIVE_RE.match(inner):
+        assert b._is_exclamative(inner, whole=False), inner
+    m = b._RETORT_RE.match(inner)
+    if m and not any(adverb in inner for adverb in b._GENERALISING_ADVERBS):
+        assert b._first_word(inner) in b._RETORT_FIRST_WORDS, inner
+
+
+@pytest.mark.parametrize("aside", ["(how\ngenerous of them)", "(how\tconvenient)", "(what\na shame)",
+                                   "(as\nthey always do)", "(convenient,\nthat)"])
+def test_an_exclamative_wrapped_after_its_first_word_is_still_one(aside):
+    assert b.is_parenthetical_aside(aside[1:-1], "The council voted itself a raise ", ".")

@@ -811,8 +811,8 @@ _EXCLAMATIVE_FIRST_WORDS = frozenset({"how", "what", "as"})
 
 def _is_exclamative(inner: str, whole: bool) -> bool:
     """_EXCLAMATIVE_RE at the start of `inner` (and, if `whole`, nothing after it but its punctuation)."""
-    stripped = inner.lstrip(" \t\n*")
-    if stripped[:4].lower().split(" ", 1)[0] not in _EXCLAMATIVE_FIRST_WORDS and ", that" not in inner:
+    first = _first_word(inner)
+    if first not in _EXCLAMATIVE_FIRST_WORDS and not first.endswith(","):  # ", that" follows the first word
         return False
     m = _EXCLAMATIVE_RE.match(inner)
     return m is not None and (not whole or not inner[m.end():].strip(" \t\n.!?…*"))
@@ -837,6 +837,7 @@ _RETORT_RE = LazyPattern(re.compile,
     r"|[a-z]{3,}s\s+(?:never|rarely|seldom)\s+(?:do|are|did|were|have|will)(?=\s*(?:[,.!?…;]|$))"
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
+_FIRST_WORD_RE = LazyPattern(re.compile, r"[\s*]*([^\s*]*)")
 _RETORT_FIRST_WORDS = frozenset(
     "and but it he she they we you that this clearly obviously certainly surely definitely".split())
 # The generalising retort's adverbs: in an aside, it is tried where one of these is.
@@ -844,9 +845,9 @@ _GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
 
 def _first_word(inner: str) -> str:
-    """The first word of a bracket or parenthesis, lower-cased ("" for none): what the retort gates ask."""
-    stripped = inner.strip(" \t\n*")
-    return stripped.split(None, 1)[0].lower() if stripped else ""
+    """The first word of a bracket or parenthesis, lower-cased ("" for none), as the patterns it gates read it:
+    past any spaces and asterisks, up to the next one (what the retort and exclamative gates ask)."""
+    return _FIRST_WORD_RE.match(inner).group(1).lower()
 
 
 def _is_retort(inner: str, after: str) -> bool:
