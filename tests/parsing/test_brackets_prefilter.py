@@ -204,3 +204,15 @@ def test_the_first_word_gates_never_skip_a_match(text, lead):
                                    "(as\nthey always do)", "(convenient,\nthat)"])
 def test_an_exclamative_wrapped_after_its_first_word_is_still_one(aside):
     assert b.is_parenthetical_aside(aside[1:-1], "The council voted itself a raise ", ".")
+
+
+def test_may_be_aside_lets_through_every_word_an_aside_search_needs():
+    """_may_be_aside turns a parenthesis away when none of _ASIDE_TRIGGERS is among its letter runs; every
+    trigger word of the searches is_parenthetical_aside makes must be one of them, or the search is never
+    reached. (A retort's first word lets it through on its own.)"""
+    searched = (b._ASIDE_IMPERATIVE_TRIGGERS | b._VOCATIVE_TRIGGERS | b._FIRST_PERSON_SUBJECT_TRIGGERS
+                | b._FIRST_PERSON_TRIGGERS | b._SECOND_PERSON_TRIGGERS | b._SARCASM_TRIGGERS | b._ARGUING_TRIGGERS
+                | b._PHRASE_TRIGGERS | b._EVALUATIVE_TRIGGERS | b._PLACEHOLDER_TRIGGERS | b._ATTITUDE_ENDING_TRIGGERS
+                | b._EXCLAMATIVE_FIRST_WORDS)
+    assert searched - b._ASIDE_TRIGGERS == {"as"}  # "as" needs "do", "does" or "did" after it
+    assert b._may_be_aside("they were") and b._may_be_aside("It is.") and not b._may_be_aside("R-Texas")

@@ -95,6 +95,17 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(wow!)",
     "(big shock)",
     "(the bridge is fine, thanks for asking)",
+    "(it was)",                                                   # a retort with no word of voice but its form
+    "(they were not)",
+    "(do the math)",                                              # a colloquial imperative to the reader
+    "(stop laughing)",
+    "(define unavoidable)",
+    "(face it, the audit warned them)",
+    "(keep that in mind next election)",
+    "(get this: the contractor is the mayor’s cousin)",
+    "(nothing to see here, folks)",                               # the reader addressed
+    "(Dear reader, the audit warned of exactly this)",
+    "(try telling that to the drivers on the old bridge)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -134,8 +145,44 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "The mayor will speak on Sunday (don’t miss the full interview in our weekend edition).",
     "The party, Podemos (We Can!), polled 12 percent.",           # a name's translation exclaims
     "The council voted to close the old bridge (3,000 cars a day still use it, the city says!) on Tuesday.",
+    # Imperatives and vocatives' words in a reporter's aside, or in a name.
+    "The campaign (Stop the Steal) held a rally outside the council chamber.",
+    "The council thanked the volunteers (friends, neighbors and retired engineers) on Tuesday.",
+    "The charity's director, Ann Cole (Define American), spoke against the plan.",
+    "The council delayed the vote (members asked staff to hold on to the old estimates) on Tuesday.",
+    "The bridge carries 20,000 cars a day (mostly commuters and people who work downtown).",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == []
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The mayor said the overruns were “unavoidable” (define unavoidable).", "(define unavoidable)"),
+    ("The mayor called the audit a “witch hunt” (it was not a witch hunt) and blamed the contractor.",
+     "(it was not a witch hunt)"),
+    ("The council cited “safety concerns” (right, safety) for closing the bridge.", "(right, safety)"),
+    ("The mayor said the council was “fully transparent” (fully, he says).", "(fully, he says)"),
+])
+def test_an_aside_echoing_the_quotation_before_it_mocks_or_denies_it(paragraph, aside):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # A reporter's gloss takes up the quoted term too, and may deny something of it, as a fact.
+    "The label on the bridge’s steel reads “organic coating” (the coating is not certified organic by the state).",
+    "The court used the phrase “clear and present danger” (a danger the court did not define).",
+    "The council calls the plan “Bridge Forward” (Forward for short).",
+    "The mayor spoke of a “new deal” for the contractor (a deal that would raise fees by 5 percent).",
+    "The rule covers “heavy trucks” (trucks over 10 tons) on the old bridge.",
+    # A quotation ending its sentence: the parenthesis after it is a sentence of its own.
+    "The engineers wrote that “the old bridge needs no repair.” (Repair crews disagreed.)",
+    # A retort's words alone, inside a clause of reported speech that lost its quotation marks, restore
+    # the speaker's words.
+    "The council said that, aware of its duty, (it was) taking all steps to reopen the bridge.",
+])
+def test_a_gloss_taking_up_the_quoted_words_stays_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")
     assert insertions(doc) == []
 

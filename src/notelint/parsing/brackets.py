@@ -286,7 +286,7 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
+    rf"spare\s+(?:me|us)|tell(?:ing)?\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
     re.IGNORECASE,
 )
 # The writer arguing with what was reported, as set phrases: mock surprise at what was expected, "the facts
@@ -407,7 +407,7 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell nothing cue""".split())
+    spare tell telling nothing cue""".split())
 _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
@@ -424,7 +424,8 @@ _ASIDE_TRIGGERS = frozenset("""
     sheesh gasp hmm hmmm oh alas gulp doh d shudder groan natch ouch yawn gee surprise of course figure imagine
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
-    seldom""".split()) | {_CONTRACTION} | (
+    seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
+    ladies y""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -830,7 +831,8 @@ _INTERJECTION_RE = LazyPattern(re.compile,
 # aside's first word is one of _RETORT_FIRST_WORDS (or, for the generalising retort, it holds an adverb of
 # _GENERALISING_ADVERBS).
 _RETORT_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:and\s+|but\s+)?(?:(?:it|he|she|they|we|you|that|this)\s+"
+    r"[\s*]*(?:and\s+|but\s+)?(?:(?!that\s+is\s*[,:;])"  # "(that is, the contractor)" is a gloss
+    r"(?:it|he|she|they|we|you|that|this)\s+"
     r"(?:(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)(?:n[’']t|\s+not|\s+never)?"
     r"|never\s+(?:is|was|are|were|did|does|do|will|would|has|have|had))(?=\s*(?:[,.!?…;]|$))"
     # A generalising retort with a noun of its own: "(stadiums never do)", "(the facts rarely are)".
@@ -893,7 +895,13 @@ _SECOND_PERSON_SUBJECT_RE = LazyPattern(re.compile, rf"\b(?:you{_APOS}(?:re|ve|d
 _ASIDE_IMPERATIVE_RE = LazyPattern(re.compile,
     r"[\s*]*(?:just\s+)?(?P<verb>read|imagine|remember|consider|think\s+about|notice|look\s+at|compare|ask|guess|recall|"
     rf"don{_APOS}t(?!\s+miss\b)|never\s+mind|take|pick|try|go\s+(?:figure|ahead)|talk\s+about|wait|forget|mind\s+you|"
-    rf"behold|cue|enjoy|let{_APOS}s|let\s+us|believe|trust)\b", re.IGNORECASE)
+    rf"behold|cue|enjoy|let{_APOS}s|let\s+us|believe|trust|"
+    # The colloquial imperatives of a writer arguing with the reader: "(do the math)", "(stop laughing)",
+    # "(define wealthy)", "(face it)", "(keep that in mind)", "(hold your breath)", "(get this)".
+    r"do\s+(?:the\s+math|your\s+(?:own\s+)?(?:homework|research))|stop\s+(?:laughing|it|me|right\s+there)|"
+    r"define(?=\s+(?-i:[a-z]))|face\s+it|admit\s+it|(?:keep|bear)\s+(?:that\s+|this\s+)?in\s+mind|"
+    r"hold\s+(?:on|your\s+(?:breath|horses|applause|nose))|hang\s+on|get\s+this|wake\s+up|grow\s+up|calm\s+down|"
+    r"pay\s+attention|brace\s+yourselve?s?|buckle\s+up)\b", re.IGNORECASE)
 # Of those, the verbs that also point the reader to the page ("(read the full report here)", "(take a look)",
 # "(compare the chart below)"); the others only argue with the reader ("(never mind that ...)", "(don't hold
 # your breath)", "(imagine that)").
@@ -905,10 +913,17 @@ _POINTER_RE = LazyPattern(re.compile, r"\byou\s+(?:can|may|will|could)\s+(?:also
 # at an aside's start (its gate; tests/parsing/test_brackets_prefilter.py checks it).
 _ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
     read imagine remember consider think notice look compare ask guess recall don never take pick try go talk
-    wait forget mind behold cue enjoy let believe trust""".split())
+    wait forget mind behold cue enjoy let believe trust do stop define face admit keep bear hold hang get wake grow
+    calm pay brace buckle""".split())
+# A reader addressed by name, heading or closing the aside: "(nothing to see here, folks)", "(Dear reader, ...)".
+_VOCATIVE_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:folks|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all)\s*,"
+    r"|,\s*(?:folks|people|kids|(?:my\s+)?friends|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all)[\s.!?…*]*$",
+    re.IGNORECASE)
+_VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "ladies", "y"})
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
 _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS),
-           (_ATTITUDE_ENDING_RE, _ATTITUDE_ENDING_TRIGGERS))
+           (_ATTITUDE_ENDING_RE, _ATTITUDE_ENDING_TRIGGERS), (_VOCATIVE_RE, _VOCATIVE_TRIGGERS))
 _ASIDE_THRESHOLD = 3.0
 _WH_WORDS = frozenset({"who", "whom", "whose", "why", "what", "how", "where", "when"})
 # The pejoratives of _EVALUATIVE_WORDS that reporting never uses in its own voice: a parenthesis of a few words
@@ -920,19 +935,48 @@ _VERDICT_WORDS = 6
 _CLOSING_QUOTES = ("”", '"', "’", "'", "»")
 
 
+# The words a quotation closing right before an aside holds, that the aside may take up again: the writer's
+# ironic echo of the quoted term ('the very "wealthy" (define wealthy)', 'a "witch hunt" (it was not a witch
+# hunt)', '"security concerns" (right, security)'). Short words and function words echo by chance.
+_ECHO_STOPWORDS = frozenset("""that this with have were will would they them their there what when which from been
+    said says into than then about also just only very more most some such your over were""".split())
+_OPENING_OF = {"”": "“", '"': '"', "’": "‘", "'": "'", "»": "«"}
+
+
+def _quoted_words(before: str) -> frozenset[str]:
+    """The words (in lower case, four letters or more, not _ECHO_STOPWORDS) of the quotation `before` ends
+    with, if it does."""
+    tail = before.rstrip(" ,;:")
+    opening = _OPENING_OF.get(tail[-1:])
+    if opening is None or tail[-2:-1] in (".", "!", "?", "…"):
+        return frozenset()  # none, or a sentence the aside does not belong to
+    start = tail.rfind(opening, 0, len(tail) - 1)
+    if start < 0 or (start and not tail[start - 1].isspace() and tail[start - 1] not in "(—–-"):
+        return frozenset()  # no quotation: a possessive "workers'" or an apostrophe
+    # Words in lower case only: a name's ("Bridge Forward" (Forward for short)) is taken up to shorten it.
+    words = _PROSE_RE.findall(tail[start + 1:-1])
+    return frozenset(word for word in words if len(word) >= 4 and word not in _ECHO_STOPWORDS)
+
+
 # A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
 _CODE_IN_CAPITALS_RE = LazyPattern(re.compile, r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
 
 
-def _may_be_aside(inner: str) -> bool:
+def _may_be_aside(inner: str, before: str = "") -> bool:
     """What every aside has (is_parenthetical_aside's first test, all that most parentheses meet): a length
-    an aside can have, and a ? or ! or a word without which it finds nothing."""
+    an aside can have, and a ? or ! or a word without which it finds nothing, a retort's first word, or a
+    word of the quotation `before` ends with."""
     if len(inner) > _MAX_ASIDE_CHARS:
         return False
     if "?" in inner or "!" in inner:
         return True
     runs = _letter_runs(inner)
-    return runs is None or not runs.isdisjoint(_ASIDE_TRIGGERS)
+    if runs is None or not runs.isdisjoint(_ASIDE_TRIGGERS):
+        return True
+    # A retort needs none of those words ("(it was)", "(they are)"): its first word says it may be one. Nor
+    # does an echo ("(fully, he says)"), only a quotation before it.
+    return _first_word(inner) in _RETORT_FIRST_WORDS \
+        or (before.rstrip(" ,;:").endswith(_CLOSING_QUOTES) and not _quoted_words(before).isdisjoint(runs))
 
 
 def _is_name_translation(inner: str, before: str) -> bool:
@@ -956,7 +1000,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     no quotation mark left: an "I" or "we" there may be the speaker's restored words ("This is the least (we
     can do), the bishop said"), so it does not count.
     """
-    if not _may_be_aside(inner):
+    if not _may_be_aside(inner, before):
         return False  # most parentheses: "(R-Texas)", "(AP)", "($1 = 0.92 euros)"
     punctuated = "?" in inner or "!" in inner
     if not inner.strip():
@@ -970,7 +1014,10 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
     if (_first_word(inner) in _RETORT_FIRST_WORDS or any(adverb in inner for adverb in _GENERALISING_ADVERBS)) \
-            and _RETORT_RE.match(inner):  # a retort heading the aside
+            and (retort := _RETORT_RE.match(inner)) \
+            and (inner[retort.end():].strip(" \t\n.,!?…;*") or _CLAUSE_END_RE.match(after)):
+        # A retort heading the aside. Alone in it, only where the clause ends: "said that (it was) taking all
+        # steps" restores a speaker's words in reported speech whose quotation marks were lost.
         return True
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
@@ -1026,6 +1073,16 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 1.5
     if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
+    echoed = _quoted_words(before) if before.rstrip(" ,;:").endswith(_CLOSING_QUOTES) else frozenset()
+    if runs is not None and not echoed.isdisjoint(runs):
+        # The quoted words taken up again: an echo, mocking when the aside is a word or two, or a retort
+        # denying them ("(it was not a witch hunt)"; not a reporter's "(a danger the court did not define)").
+        score += 1.5
+        if len(words) <= 3 or (_first_word(inner) in _RETORT_FIRST_WORDS and _may_match(runs, _NEGATION_TRIGGERS)
+                               and _NEGATION_RE.search(own)):
+            score += 1.5
+    if _may_match(runs, _VOCATIVE_TRIGGERS) and _VOCATIVE_RE.search(own):
+        score += 3  # the reader addressed, as "you" is
     if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _ASIDE_IMPERATIVE_RE.match(own)):
         score += 1.5 if imperative.group("verb").split(None, 1)[0].lower() in _POINTING_VERBS else 3
     return score >= _ASIDE_THRESHOLD
@@ -1236,9 +1293,8 @@ def _add_asides(text: str, notes: list, closes: dict[int, int], quoted, speech) 
                 found.append((start, end, None))  # "(sigh)", "(LOL)" inside a quotation: the writer's
             continue
         inner = text[start + 1:end - 1]
-        # The text around it is cut out only for the few parentheses that pass the first test.
-        if _may_be_aside(inner) and is_parenthetical_aside(inner, text[max(0, start - 200):start], text[end:end + 200],
-                                                           speech=speech):
+        before = text[max(0, start - 200):start]  # the text after it is cut out only for the few that pass
+        if _may_be_aside(inner, before) and is_parenthetical_aside(inner, before, text[end:end + 200], speech=speech):
             if single_quoted is None:
                 single_quoted = _single_quoted(text)
             if not any(s <= start and end <= e for s, e in single_quoted):
