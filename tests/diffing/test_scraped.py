@@ -173,7 +173,7 @@ def test_a_short_line_at_the_edge_of_the_page_is_navigation_but_not_inside_the_a
                        "More from the Harbor Gazette")
     got = hunk_texts(diff(ORIGINAL, republished), republished)
     assert ("furniture", "navigation", "Local News") in got
-    assert ("furniture", "navigation", "More from the Harbor Gazette") in got
+    assert ("furniture", "widget", "More from the Harbor Gazette") in got  # a list heading
     # A line the republisher set among the wire paragraphs is theirs: still an unmarked insertion.
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
 
@@ -351,6 +351,66 @@ def test_the_first_item_under_a_list_heading_is_furniture():
     assert ("furniture", "widget", "Trending News") in got
     assert ("furniture", "navigation", "Mayor Reed Interview") in got
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
+
+
+def test_every_item_under_a_list_heading_is_furniture_up_to_the_next_paragraph():
+    # A box of video links scraped between two paragraphs: each line a title with its source's name after
+    # it, some longer than a short line, none a sentence. The paragraph after the box is the story again,
+    # and a line after that paragraph is the republisher's.
+    videos = ["Port Authority Chief Says Dredging Will Begin in April as Planned Harbor Gazette Video",
+              "Fishermen Rally Against the Channel Plan Outside Town Hall Coastal News",
+              "Mussel Prices Hit a Record High as Beds Shrink Along the Estuary Coast TV",
+              "Five Ports Racing to Take Bigger Ships Business Daily"]
+    republished = page(HEADLINE, *STORY[:3], "LATEST BUSINESS VIDEOS", *videos, *STORY[3:5],
+                       "Harbor plan faces a court fight", *STORY[5:])
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
+    assert ("furniture", "widget", "LATEST BUSINESS VIDEOS") in got
+    assert [text for kind, rule, text in got if rule == "navigation"] == videos
+    assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("LATEST BUSINESS VIDEOS", True), ("Most Read Stories", True), ("More from Bloomberg", True),
+    ("Trending News", True), ("Related Coverage:", True),
+    ("Latest on the harbor dispute", False), ("The most popular mussel beds are upriver.", False),
+    ("Top officials met on Tuesday to review the harbor plan and the dredging contract", False),
+])
+def test_list_headings(line, heading):
+    from notelint.diffing.furniture import is_list_heading
+    assert is_list_heading(line) is heading
+
+
+def test_a_line_that_is_only_the_sites_address_is_furniture():
+    republished = page(HEADLINE, "HarborGazette.com", *STORY)
+    assert [(h.kind, h.rule) for h in diff(ORIGINAL, republished).hunks] == [("furniture", "navigation")]
+    assert furniture_reason("www.harbor-gazette.co.uk") == "navigation"
+    assert furniture_reason("Harbor Gazette") is None
+
+
+def test_a_dateline_dropped_or_added_is_house_style():
+    lead_city, lead_rest = STORY[0].split(" (AP) — ", 1)
+    without = ORIGINAL.replace(STORY[0], lead_rest)
+    for original, republished in ((ORIGINAL, without), (without, ORIGINAL)):
+        result = diff(original, republished)
+        assert [(h.kind, h.rule) for h in result.hunks] == [("style", "dateline")]
+        assert result.findings == []
+    # A line in capitals inside a paragraph is no dateline: still the republisher's.
+    shouting = ORIGINAL.replace(STORY[2], STORY[2].replace("arguing that", "arguing\nTHE TOWN IS WRONG\nthat"))
+    assert "NL502" in [f.code for f in diff(ORIGINAL, shouting).findings]
+
+
+@pytest.mark.parametrize("original_top, republished_top, changed", [
+    # The page's title with the site's name after it is the same headline.
+    (HEADLINE, HEADLINE + " | Harbor Gazette", False),
+    (HEADLINE + " - Coastal News", HEADLINE, False),
+    # A page, or a stored original, without a headline has none to compare.
+    ("Purchase: Order Reprint", HEADLINE, False),
+    (HEADLINE, "By The Associated Press", False),
+    (HEADLINE, "Harbor Plan Is a Giveaway | Harbor Gazette", True),
+])
+def test_headline_changes_between_scraped_pages(original_top, republished_top, changed):
+    result = diff(page(original_top, *STORY), page(republished_top, *STORY))
+    assert ("NL505" in [f.code for f in result.findings]) is changed
 
 
 def test_a_page_that_stops_short_after_its_appeal_to_readers_deletes_the_rest():

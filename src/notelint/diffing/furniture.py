@@ -211,6 +211,39 @@ def _is_widget(text: str, words: list[str]) -> bool:
             and any(w in _INTERFACE_WORDS for w in content))
 
 
+# A heading over a list of links to other stories: a list word ("Trending News", "Editor's Picks", "Also
+# see") with interface words only, or with what the list holds ("LATEST BUSINESS VIDEOS", "Most Read
+# Stories"), or "More from" a source ("More from Bloomberg").
+_LIST_HEADING_WORDS = frozenset("trending related recommended popular latest more most top picks also watch".split())
+_LIST_NOUNS = frozenset("videos stories news headlines articles reads read posts coverage clips".split())
+_LIST_HEADING_MAX_WORDS = 6
+
+
+def is_list_heading(text: str) -> bool:
+    stripped = text.strip()
+    words = [word.strip(":").casefold() for word in stripped.split()]
+    if not words or len(words) > _LIST_HEADING_MAX_WORDS or _ends_sentence(stripped) \
+            or not any(word in _LIST_HEADING_WORDS for word in words):
+        return False
+    return (words[:2] == ["more", "from"] or any(word in _LIST_NOUNS for word in words)
+            or _is_widget(stripped, _words(stripped)))
+
+
+# An item of a list of links: a story's title, perhaps with its source's name after it ("Sears Will Close 72
+# More Stores Fortune"), which ends no sentence.
+LIST_ITEM_WORDS = 20
+
+
+def is_list_item(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not _ends_sentence(stripped) and len(stripped.split()) <= LIST_ITEM_WORDS
+
+
+# A line that is only a site's address: "Miami.com", "www.example.co.uk".
+_SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au|news|tv)/?",
+                           re.IGNORECASE)
+
+
 def furniture_reason(text: str) -> str | None:
     """Why a paragraph is page furniture (script, caption, credit, promo, timestamp, widget), or None."""
     stripped = text.strip()
@@ -235,6 +268,8 @@ def furniture_reason(text: str) -> str | None:
         return TIMESTAMP
     if _CREDIT.match(stripped):
         return CREDIT
-    if _is_widget(stripped, words):
+    if _is_widget(stripped, words) or is_list_heading(stripped):
         return WIDGET
+    if _SITE_ADDRESS.fullmatch(stripped):
+        return NAVIGATION
     return PROMO if _is_promo(stripped) else None

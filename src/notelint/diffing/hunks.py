@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .align import SENTENCE_END, Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
-from .furniture import CREDIT, NAVIGATION, WIDGET, furniture_reason, is_short_line
+from .furniture import (CREDIT, NAVIGATION, WIDGET, furniture_reason, is_list_heading, is_list_item,
+                        is_short_line)
 from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
@@ -25,6 +26,8 @@ FURNITURE, BEYOND_ORIGINAL = "furniture", "beyond_original"
 # residue); beyond_original: republished text past the end of an original that stops short.
 KINDS = ("marked_insertion", "unmarked_insertion", "deletion", "replacement", "moved", "style", FURNITURE,
          BEYOND_ORIGINAL)
+# The end of a dateline's canonical token (the "dateline" equivalence of style-equivalences.toml).
+DATELINE_MARK = "⟨dateline⟩"
 REGIONS = {HEADLINE: "headline", STANDFIRST: "standfirst", SOURCE: "source"}  # everything else: body
 # Bracketed text of any kind the republisher added is marked as theirs (a note, a clarification, a photo
 # credit, a shortcode); link text is not a mark: it is ordinary text that happens to be a link.
@@ -384,6 +387,12 @@ class _Classifier:
             return "punctuation"
         if self.eq.capitalisation and ca and cb and [c.casefold() for c in ca] == [c.casefold() for c in cb]:
             return "capitalisation"
+        if len(ca) + len(cb) == 1 and (ca or cb)[0].endswith(DATELINE_MARK):
+            # A dateline the republisher dropped or added before a paragraph ("NEW YORK —" before the lead);
+            # a line in capitals inside a paragraph is no dateline (an ad slot's label).
+            side, k = (self.a, i1) if ca else (self.b, j1)
+            if side.block_range(side.block[k])[0] == k:
+                return "dateline"
         return None
 
     def hunk(self, kind: str, i1: int, i2: int, j1: int, j2: int, rule: str | None = None) -> Hunk:
@@ -559,9 +568,8 @@ def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
 
 
-# The words of a heading over a list of links to other stories: "Trending News", "Related", "Most Popular",
-# "Recommended", "More from ...", "Editor's Picks", "Also see", "Watch".
-_LIST_HEADING_WORDS = frozenset("trending related recommended popular latest more picks also watch".split())
+# How many items under a list heading are taken for its list (a list of links is a screenful).
+_LIST_ITEMS = 15
 
 
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
@@ -574,7 +582,8 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
     # further down and the page put a section name or the like in its place.
     headline_kept = bool(a.blocks) and a.blocks[0].kind == HEADLINE and any(
         e.tag == "equal" and e.i1 == 0 < e.j1 for e in aligned)
-    short_lines: list[tuple[int, DocTokens, int, bool]] = []  # (hunk, side, block, at the page's edge)
+    # (hunk, side, block, at the page's edge, a short line); the others are lines a list of links may hold
+    short_lines: list[tuple[int, DocTokens, int, bool, bool]] = []
     for n, h in enumerate(hunks):
         if h.kind == "unmarked_insertion":
             dt, lo, hi, edge = b, h.j1, h.j2, h.j2 <= first_j or h.j1 >= last_j
@@ -584,10 +593,11 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
             continue
         k = dt.block[lo]
         span = dt.blocks[k]
-        if (dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept)
-                and is_short_line(dt.doc.text[span.start:span.end])):
-            short_lines.append((n, dt, k, edge))
-    navigation = {(id(dt), k) for _, dt, k, edge in short_lines if edge}
+        if dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept):
+            line = dt.doc.text[span.start:span.end]
+            if is_list_item(line):
+                short_lines.append((n, dt, k, edge, is_short_line(line)))
+    navigation = {(id(dt), k) for _, dt, k, edge, short in short_lines if edge and short}
 
     def beside(dt: DocTokens, k: int, step: int) -> int:
         """The block next to block k on the side `step` gives, past blank lines (-1 or len: none)."""
@@ -601,15 +611,23 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
         return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
 
     def after_list_heading(dt: DocTokens, k: int) -> bool:
-        # The first item of a list of links under its heading ("Trending News", then "De Blasio Interview").
-        k = beside(dt, k, -1)
-        if k < 0 or dt.furniture[k] != WIDGET:
-            return False
-        words = dt.doc.text[dt.blocks[k].start:dt.blocks[k].end].casefold().split()
-        return any(word.strip(":") in _LIST_HEADING_WORDS for word in words)
+        # An item of a list of links under its heading, the short lines from the heading on ("Trending News",
+        # then "De Blasio Interview"; "LATEST BUSINESS VIDEOS", then a video's title and its source's name
+        # on each of ten lines).
+        for _ in range(_LIST_ITEMS):
+            k = beside(dt, k, -1)
+            if k < 0:
+                return False
+            text = dt.doc.text[dt.blocks[k].start:dt.blocks[k].end]
+            if dt.furniture[k] == WIDGET:
+                return is_list_heading(text)
+            if not is_list_item(text):
+                return False
+        return False
 
-    for n, dt, k, edge in short_lines:
-        if edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)) or after_list_heading(dt, k):
+    for n, dt, k, edge, short in short_lines:
+        if (short and (edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)))) \
+                or after_list_heading(dt, k):
             h = hunks[n]
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, NAVIGATION)
 
@@ -658,6 +676,14 @@ def _original_cut_short(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: 
 
 
 # --- Findings ----------------------------------------------------------------------------------------------
+
+# A site's name after the page's title: " | Miami Herald", " - CBS News", " — The Guardian" (up to five words).
+_SITE_NAME_RE = re.compile(r"\s+(?:\||[-–—]|::)\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5}$")
+
+
+def _without_site_name(headline: str) -> str:
+    return _SITE_NAME_RE.sub("", headline.strip())
+
 
 def _clip(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
@@ -749,15 +775,19 @@ def diff_findings(result: DiffResult, *, settings=None, rules=None) -> list[Find
             line = result.original.doc.location(*result.text_span(hunk, "original")).line
             emit(MOVED_TEXT, hunk, f"moved from line {line} of the original: “{_clip(new, 60)}”")
     # A "headline" that is page furniture ("Purchase: Order Reprint", "e-mail" at the top of a scrape) is no
-    # headline: a page scraped without its headline has none to compare, and changed none.
+    # headline: a page scraped without its headline has none to compare, and changed none; nor has a
+    # headline changed where either side has none (a scrape that lost it, a stored story without one).
     heads_b = [s for k, s in enumerate(b.blocks) if s.kind == HEADLINE and not b.furniture[k]]
-    if headline_hunks and HEADLINE_CHANGED in rules and (heads_b or not any(s.kind == HEADLINE for s in b.blocks)):
-        heads_a = [s for s in result.original.blocks if s.kind == HEADLINE]
-        old = _clip(a_text[heads_a[0].start:heads_a[0].end]) if heads_a else ""
-        span = (heads_b[0].start, heads_b[0].end) if heads_b else result.text_span(headline_hunks[0], "republished")
-        new = _clip(b.doc.text[span[0]:span[1]])
-        emit(HEADLINE_CHANGED, headline_hunks[0], f"headline changed: “{old}” became “{new}”" if old
-             else f"headline added: “{new}”", span=span)
+    a_doc = result.original
+    heads_a = [s for k, s in enumerate(a_doc.blocks) if s.kind == HEADLINE and not a_doc.furniture[k]]
+    if headline_hunks and HEADLINE_CHANGED in rules and heads_a and heads_b:
+        old_head = a_text[heads_a[0].start:heads_a[0].end]
+        new_head = b.doc.text[heads_b[0].start:heads_b[0].end]
+        # The page's title with the site's name after it ("… | Miami Herald", "… - CBS News") is the same
+        # headline.
+        if _without_site_name(old_head).casefold() != _without_site_name(new_head).casefold():
+            emit(HEADLINE_CHANGED, headline_hunks[0], f"headline changed: “{_clip(old_head)}” became "
+                 f"“{_clip(new_head)}”", span=(heads_b[0].start, heads_b[0].end))
     if settings is not None:
         suppressions = suppressions_module.find_suppressions(b.doc.source.original)
         if suppressions:
