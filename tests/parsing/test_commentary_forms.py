@@ -313,7 +313,7 @@ def test_a_code_in_capitals_that_spells_an_interjection_is_no_aside(code):
     ("(Note too, the quiet admission that the audit was right.)", "Note"),
     ("(Aside: the old bridge still carries the traffic.)", "Aside"),
     ("(Hint: it is all about the tolls.)", "Hint"),
-    ("(Update: the council has since set a date.)", "Update"),
+    ("(Update: the council has since set a date, and of course it is election week.)", "Update"),
     ("(Author’s note: I drove across it this morning.)", "Author’s note"),
     ("(Disclosure: I worked for the mayor in 2010.)", "Disclosure"),
     # A writer stepping out of the report under a label of their own voice.
@@ -330,7 +330,7 @@ def test_a_code_in_capitals_that_spells_an_interjection_is_no_aside(code):
     ("(PPS: the vote is on Tuesday, if anyone still cares.)", "PPS"),
     ("(Admin note: we have covered this council for years.)", "Admin note"),
     ("(Quick note: the mayor’s brother owns the firm.)", "Quick note"),
-    ("(Update from the author: the vote was moved again.)", "Update from the author"),
+    ("(Update from the author: the vote was moved again. Shocker.)", "Update from the author"),
 ])
 def test_parenthesised_labels(note, label):
     doc = parse(HEAD + LEAD + f"The council will meet again next week. {note}\n")
@@ -344,7 +344,7 @@ def test_parenthesised_labels(note, label):
     ("[Author’s note: I did.]", "Author’s note"),
     ("[Aside: the contractor also built the stadium.]", "Aside"),
     ("[Hint: follow the money…]", "Hint"),
-    ("[Update: the council has since voted it down.]", "Update"),
+    ("[Update: I told you so; the council has since voted it down.]", "Update"),
     ("[This is exactly how the last bridge went over budget – ed]", "ed"),
     ("[The same firm won the stadium contract too ed]", "ed"),
     ("[Fact check: the council approved every one of the overruns.]", "Fact check"),
@@ -392,6 +392,11 @@ def test_an_outlet_cited_with_its_initials_is_not_a_label():
     "Ed. note: This is the second of a three-part series on the city's bridges.",
     "Update: This story has been updated with the council's statement.",
     "Note: Strong language in paragraph 6",
+    # An update, a disclosure or a reporter's note in plain words adds to the report without a voice.
+    "Update: The council has since set a date for the vote.",
+    "Update from the author: The vote was moved to Thursday.",
+    "Disclosure: The author's spouse works for the contractor.",
+    "Reporter's note: The audit runs to 94 pages.",
 ])
 def test_notices_about_the_text_are_not_commentary(notice):
     assert is_notice(notice)

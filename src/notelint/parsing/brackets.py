@@ -41,7 +41,7 @@ _NAMED_LABEL = (
     # "Editor's two cents"; and the other way round, "(Update from the author: …)", "[Comment by the editor: …]".
     rf"(?:Editor(?:{_APOS}s|s{_APOS}?)?|Editorial|Ed\.?|(?:Webmaster|Publisher|Moderator|Author|Blogger|Writer|Reporter|"
     rf"Columnist|Admin|Host){_APOS}s|Admin|Moderator|Webmaster)\s+(?:{_NOTE_NOUNS})"
-    r"|Eds?\.(?=\s*[:—–-])"
+    r"|Eds?\.(?=\s*[:—–-])|Eds(?=\s*:)"
     r"|Ed(?=\s*:)"
     r"|Note\s+from\s+the\s+editor"
     rf"|(?:{_NOTE_NOUNS})\s+(?:from|by)\s+(?:the\s+|this\s+|your\s+)?"
@@ -724,11 +724,31 @@ def _is_brief(inner: str) -> bool:
                 or _SARCASM_RE.search(own) or _PLACEHOLDER_RE.search(own) or _count_evaluative(own, None))
 
 
-def is_notice(inner: str) -> bool:
-    """Whether a (labelled or unlabelled) note is a notice about the text rather than anybody's opinion."""
+# Labels of notes that add to the text without a voice of their own: an update, an addendum, a disclosure,
+# a reporter's note ("(Update: The sanctions take effect on Monday.)", "[Disclosure: The author's spouse works
+# for the agency.]"). Such a note is commentary only when its words have a voice ("[Full disclosure: I once
+# filed a complaint ...]", "(Update: Sure they will.)").
+_PLAIN_LABEL_RE = LazyPattern(re.compile,
+    rf"(?:(?:[\w.]+{_APOS}s\s+)?(?:update|addendum)(?:\s+(?:from|by)\s+.*)?|(?:full\s+)?disclosure|"
+    rf"reporter{_APOS}s\s+(?:note|update))",
+    re.IGNORECASE | re.DOTALL)
+
+
+def is_notice(inner: str, label: str | None = None) -> bool:
+    """Whether a (labelled or unlabelled) note is a notice about the text rather than anybody's opinion: a
+    notice of what the text holds or how it changed, or a plainly worded note under a label of
+    _PLAIN_LABEL_RE. `label` is the label of a note whose `inner` is only its words (a paragraph's)."""
     m = _NAMED_LABEL_RE.match(inner) or _INITIALS_RE.match(inner) or _ED_START_RE.match(inner)
     rest = m.group("rest") or "" if m else inner
-    return _NOTICE_RE.search(rest) is not None and insertion_score(rest, in_quote=False) < _INSERTION_THRESHOLD
+    if m and label is None:
+        label = m.group("label")
+    score = insertion_score(rest, in_quote=False)
+    if score >= _INSERTION_THRESHOLD:
+        return False
+    if _NOTICE_RE.search(rest) is not None:
+        return True
+    return label is not None and _PLAIN_LABEL_RE.fullmatch(label.strip()) is not None \
+        and not is_parenthetical_aside(rest)
 
 
 def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
@@ -1406,7 +1426,7 @@ def commentary_paragraph_label(text: str, start: int, end: int, markers: tuple[s
     rest = text[rest_at:end]
     if not rest.strip():
         return label + ":"
-    if is_notice(rest):
+    if is_notice(rest, label):
         return None
     return label
 
