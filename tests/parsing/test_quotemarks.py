@@ -101,6 +101,28 @@ def test_an_american_headline_quotes_with_single_marks_and_the_body_with_double(
     assert "'a disgrace'" in found and "“a disgrace”" in found and "“We can't go on like this,”" in found
 
 
+def test_british_copy_with_as_many_inner_double_quotations_as_single_ones():
+    # Half the single quotations hold a double one: the openings are near even, and each paragraph's
+    # first quotation opens with a single mark.
+    text = ("Mother tells of terror as car mounts pavement\n\n"
+            "A mother has described the moment a car mounted the pavement outside a school in Leeds.\n\n"
+            "'I told him, \"You can't park there,\" and he just laughed,' said Sarah Collins, 34.\n\n"
+            "Police said the driver, 52, had been arrested.\n\n"
+            "A neighbour said: 'The phrase \"accident waiting to happen\" gets used a lot round here.'\n")
+    found = quotes(text)
+    assert "'I told him, \"You can't park there,\" and he just laughed,'" in found
+    assert "\"You can't park there,\"" in found
+    assert "'The phrase \"accident waiting to happen\" gets used a lot round here.'" in found
+    speakers = {text[s.start:s.end][:8]: s.attrs.get("speaker") for s in quote_spans(text)}
+    assert speakers["'I told "] == "Sarah Collins" and speakers["'The phr"] == "A neighbour"
+    # American copy near even the other way round: its single marks open inside double quotations.
+    american = ("Senator Says Deal Is Close\n\n"
+                "\"When he told me 'we're done talking,' I knew it was over,\" the senator said.\n\n"
+                "\"He said 'never' twice,\" an aide said.\n")
+    assert primary_style(american, american.index("\n\n")) == DOUBLE
+    assert quotes(american)[0].startswith("\"When he told me")
+
+
 def test_primary_style_counts_opening_marks_not_apostrophes():
     assert primary_style("He said 'no' and 'never' to the 'offer'. It's over.") == SINGLE
     assert primary_style("He said “no” and it's Iran's last offer in the '90s.") == DOUBLE

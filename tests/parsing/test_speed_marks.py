@@ -77,6 +77,17 @@ def _primary_style_by_counting(text: str, start: int, end: int, default: str) ->
         doubles += len(quotemarks._DOUBLE_OPENING.findall(text, start, end))
     if singles > 2 * doubles:
         singles = len(quotemarks._SINGLE_OPENING.findall(text, start, end))
+        if doubles <= singles <= 2 * doubles and doubles:
+            # Near even: the first opening mark of each line, counted by kind, decides.
+            tally = {"s": 0, "d": 0}
+            for line in text[start:end].split("\n"):
+                found = [(m.start(), "s") for m in [quotemarks._SINGLE_OPENING.search(line)] if m]
+                found += [(m.start(), "d") for m in [quotemarks._DOUBLE_OPENING.search(line)] if m]
+                found += [(line.find("“"), "d")] if "“" in line else []
+                if found:
+                    tally[min(found)[1]] += 1
+            if tally["s"] > tally["d"]:
+                return quotemarks.SINGLE
     if singles == doubles == 0:
         return default
     return quotemarks.SINGLE if singles > 2 * doubles else quotemarks.DOUBLE
@@ -91,6 +102,7 @@ _STYLE_PIECES = [" '", "' ", "'", " ‘", "’ ", "‘", " “", "” ", " \"", 
        st.sampled_from([quotemarks.DOUBLE, quotemarks.SINGLE]))
 @example([" '", "word", "' "] * 3 + [" “", "word", "” "], 0, 0, quotemarks.DOUBLE)  # singles outnumber: the closer look
 @example([" “", "word", "” "], 0, 0, quotemarks.SINGLE)  # no single mark, a single default
+@example([" '", "word", " “", "word", "” ", "' ", "\n", " '", "word", "' "], 0, 0, quotemarks.DOUBLE)  # near even
 def test_primary_style_counts_only_as_far_as_it_decides(pieces, cut_start, cut_end, default):
     text = "".join(pieces)
     start, end = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)

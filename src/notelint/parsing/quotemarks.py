@@ -346,9 +346,11 @@ def single_candidates(text: str, start: int = 0, end: int | None = None) -> list
 # to each at C speed; the lookbehind holds the mark itself): after white space, the text start or a
 # character of _BEFORE_OPENING, before a letter or opening mark (a single one) or anything but white
 # space and closing punctuation (a double one). Elisions open nothing: ’90s (a digit), 'em, rock 'n' roll.
-_SINGLE_OPENING = LazyPattern(re.compile,
+_SINGLE_OPENING_MARK = (
     r"['‘](?<![^\s(\[{—–/‘“\"«-]['‘])(?=[^\W\d_]|[“\"])(?!(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)\b)")
-_DOUBLE_OPENING = LazyPattern(re.compile, r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])")
+_DOUBLE_OPENING_MARK = r"\"(?<![^\s(\[{—–/‘“\"'«-]\")(?=[^\s,;:!?)\]}])"
+_SINGLE_OPENING = LazyPattern(re.compile, _SINGLE_OPENING_MARK)
+_DOUBLE_OPENING = LazyPattern(re.compile, _DOUBLE_OPENING_MARK)
 
 def _count_at_most(text: str, char: str, start: int, end: int, most: int) -> int:
     """min(text.count(char, start, end), most), found by str.find."""
@@ -383,6 +385,29 @@ def primary_style(text: str, start: int = 0, end: int | None = None, default: st
     singles += _count_at_most(text, "‘", start, end, most - singles)
     if singles > 2 * doubles:
         singles = len(_SINGLE_OPENING.findall(text, start, end))
+        if doubles and doubles <= singles <= 2 * doubles and _outer_singles(text, start, end):
+            return SINGLE
     if singles == doubles == 0:
         return default
     return SINGLE if singles > 2 * doubles else DOUBLE
+
+
+# The opening marks of both kinds, told apart: where they are near even, the mark that opens each
+# paragraph's first quotation decides. British copy's double marks open quotations inside single ones
+# ('I told him, "You can't park there," and he laughed,' she said.), American copy's single ones inside
+# double ones.
+_ANY_OPENING = LazyPattern(re.compile, rf"(?P<single>{_SINGLE_OPENING_MARK})|“|{_DOUBLE_OPENING_MARK}")
+
+
+def _outer_singles(text: str, start: int, end: int) -> bool:
+    """Whether more of the lines of text[start:end] open their first quotation with a single mark than with
+    a double one."""
+    singles = doubles = 0
+    for line in text[start:end].split("\n"):
+        first = _ANY_OPENING.search(line)
+        if first is not None:
+            if first.group("single") is not None:
+                singles += 1
+            else:
+                doubles += 1
+    return singles > doubles
