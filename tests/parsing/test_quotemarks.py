@@ -206,6 +206,10 @@ def test_a_measure_in_inches_is_no_quotation_mark():
     assert problems(text) == []
     # After a digit inside an open straight quotation it may close it, as any closing mark does.
     assert quotes('Score\n\nThe coach said "it ended 3-2" and left.\n') == ['"it ended 3-2"']
+    assert quotes('Score\n\n"We won 3-2" and "we deserved it," he said.\n') == ['"We won 3-2"', '"we deserved it,"']
+    # Unless a lower-case word follows and a later mark closes the quotation: then it measures.
+    text = 'Main Bursts\n\nHe said: "The 12" pipe burst at 3 a.m." Crews worked through the night.\n'
+    assert quotes(text) == ['"The 12" pipe burst at 3 a.m."'] and problems(text) == []
 
 
 def test_reversed_curly_marks_are_read_by_their_shape():

@@ -86,6 +86,16 @@ def _feet_and_inches(text: str, i: int) -> bool:
     return k >= 2 and text[k - 1] in "'’" and text[k - 2].isdigit()
 
 
+def _inches_inside(text: str, j: int, positions: list[int], k: int) -> bool:
+    """Whether a straight double mark after a digit, ending at j inside an open straight quotation, is an
+    inch mark: a lower-case word follows it and the next straight double mark closes ("The 12" pipe burst
+    at 3 a.m." Crews …). Where none follows, it closes the quotation ("it ended 3-2" and left.)."""
+    if not (text[j:j + 1] == " " and text[j + 1:j + 2].islower()):
+        return False
+    later = next((pos for pos in positions[k + 1:] if text[pos] == '"'), None)
+    return later is not None and _closing_shape(text, later, later + 1) and not _opening_shape(text, later, later + 1)
+
+
 def _weak_closing(text: str, i: int) -> bool:
     """A closing single mark after a letter and before a lower-case word, or after an s and before any
     word: a possessive or elision (players' union, the Democrats' Senate majority, goin' home) as often
@@ -199,9 +209,10 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
                 role = OPEN_DOUBLE if opening and not closing else CLOSE_DOUBLE if closing and not opening \
                     else EITHER_DOUBLE
                 if prev.isdigit() and j == i + 1 and (_feet_and_inches(text, i) or (
-                        role == CLOSE_DOUBLE and not straight_open)):
+                        role == CLOSE_DOUBLE and (not straight_open or _inches_inside(text, j, positions, k)))):
                     # A measure: 6'2", or 6" of snow where no straight mark is open to close (nothing, or
-                    # a curly “ whose partner is curly too). Text, not a stray quotation mark.
+                    # a curly “ whose partner is curly too), or inside one that a later mark closes ("The
+                    # 12" pipe burst," he said). Text, not a stray quotation mark.
                     roles[i] = PLAIN
                     k += 1
                     continue
