@@ -485,6 +485,36 @@ def test_stock_sarcasm_or_a_question_in_brackets_inside_a_quotation_is_commentar
     assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
 
 
+@pytest.mark.parametrize("quotation, bracket", [
+    # A retort heading the writer's answer after a pause.
+    ("“The refugees are all young men {} and need no help,” the politician said.", "[they are not; half are children]"),
+    ("“The report clears us completely {},” the lawyer said.", "[it does not, whatever he says]"),
+    # The caveat that undoes the claim, the writer's attitude closing the bracket, what came of it.
+    ("“Nobody was hurt {},” the manager said.", "[except the three workers taken to hospital]"),
+    ("“The program is a success {},” the director said.", "[by its own definition, anyway]"),
+    ("“We've cut red tape {},” the minister said.", "[and, it turns out, safety rules]"),
+    ("“We were totally transparent {},” the official said.", "[if you count a press release at 11 p.m.]"),
+])
+def test_the_writer_answering_inside_a_quotation(quotation, bracket):
+    paragraph = quotation.format(bracket)
+    assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
+
+
+@pytest.mark.parametrize("quotation, bracket", [
+    ("“They {} voted it down,” the aide said.", "[the board, that is]"),
+    ("“It {} was never in doubt,” she said.", "[the vote]"),
+    ("“{} report was never in doubt,” she said.", "[The committee’s]"),
+])
+def test_restored_words_with_those_words_stay_clarifications(quotation, bracket):
+    paragraph = quotation.format(bracket)
+    assert classify_in(paragraph, bracket, in_quote=True) == (CLARIFICATION, None)
+
+
+def test_a_caveat_in_parentheses_out_of_a_quotation_reports():
+    doc = parse(HEAD + LEAD + "Every member voted for the plan (except for Councilman Hale) on Tuesday.\n")
+    assert insertions(doc) == []
+
+
 @pytest.mark.parametrize("bracket", ["[Whatever that means.]", "[Good luck with that.]", "[Spare us.]",
                                      "[Tell that to the commuters.]"])
 def test_a_stock_sarcastic_phrase_in_brackets_outside_a_quotation_is_commentary(bracket):

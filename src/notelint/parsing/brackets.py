@@ -301,8 +301,10 @@ _ARGUING_RE = LazyPattern(re.compile,
     rf"(?:says?|said|suggests?|shows?|proves?|indicates?|tells?)\s+otherwise|begs?\s+to\s+differ|"
     # The caveat that undoes the claim, and disbelief that it was said: "[if you ignore everyone who gave up
     # looking]", "[except when we do]", "[yes, he actually said this]".
-    rf"if\s+you\s+(?:ignore|exclude|overlook|forget)|"
+    rf"if\s+you\s+(?:ignore|exclude|overlook|forget|count)|"
     rf"except\s+when\s+(?:they|we|he|she|it|you)\s+(?:do|did|does|don{_APOS}t|are|were|is|was)|"
+    # The writer telling what came of it: "[and, it turns out, safety rules]".
+    rf"(?:it|as\s+it)\s+turns\s+out|as\s+it\s+happens|"
     rf"(?:actually|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
     rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
@@ -412,7 +414,7 @@ _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
     literally clearly obviously course apparently naturally reasons way record worth mind saying honest face
-    ask wonders suspects imagines wonder coincidence remember believe trust""".split())
+    ask wonders suspects imagines wonder coincidence remember believe trust count turns happens""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -425,7 +427,7 @@ _ASIDE_TRIGGERS = frozenset("""
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
-    ladies y""".split()) | {_CONTRACTION} | (
+    ladies y anyway""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -773,6 +775,10 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return CLARIFICATION, None
     if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after):
         return INSERTION, None
+    if in_quote and _first_word(inner).rstrip(",") == "except":
+        # The writer's caveat undoing the speaker's claim: "“Nobody was hurt [except the three workers taken
+        # to hospital]”". No speaker's word is restored so. (Out of a quotation, "(except for Smith)" reports.)
+        return INSERTION, None
     whole_block = not before.strip() and not after.strip()
     if _PROMO_RE.match(inner) or (whole_block and _is_brief(inner)):
         return BRACKET, None
@@ -873,12 +879,20 @@ def _first_word(inner: str) -> str:
 
 
 def _is_retort(inner: str, after: str) -> bool:
-    """A bracket holding only a retort, where the speaker's clause ends ("“The wall is being built [it isn't]
-    and Mexico will pay”"): the writer answering, as no restored word does."""
+    """A bracket holding a retort: alone, where the speaker's clause ends ("“The wall is being built [it
+    isn't] and Mexico will pay”"), or heading the writer's answer after a pause ("[they are not; half are
+    children]", "[it does not, whatever he says]"): the writer answering, as no restored word does."""
     if _first_word(inner) not in _RETORT_FIRST_WORDS:
         return False
     m = _RETORT_RE.match(inner)
-    return m is not None and not inner[m.end():].strip(" \t\n.,!?…;*") and _CLAUSE_END_RE.match(after) is not None
+    if m is None:
+        return False
+    rest = inner[m.end():]
+    if not rest.strip(" \t\n.,!?…;*"):
+        return _CLAUSE_END_RE.match(after) is not None
+    return _RETORT_PAUSE_RE.match(rest) is not None
+# After a retort, the pause before the writer's answer goes on.
+_RETORT_PAUSE_RE = LazyPattern(re.compile, r"\s*[;:,—–]\s*\S|\s+-\s+\S")
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
@@ -889,11 +903,12 @@ _ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
-    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch)"
+    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch|"
+    r"anyway)"
     r"[\s.!…]*$",
     re.IGNORECASE)
 _ATTITUDE_ENDING_TRIGGERS = frozenset(
-    "naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch".split())
+    "naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch anyway".split())
 
 
 def _attitude_ending(text: str, runs: set[str] | None) -> bool:
