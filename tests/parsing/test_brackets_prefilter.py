@@ -172,7 +172,9 @@ def test_a_correction_notice_compiles_no_voice_pattern():
                                     "whatever that means", "good luck with that", "what could possibly go wrong?",
                                     "nice try", "how convenient", "yeah, right", "you don’t say", "surprise, surprise",
                                     "big surprise", "what a coincidence", "shocker", "sure they did", "Hahaha!",
-                                    "sort of", "kind of", "supposedly"])
+                                    "sort of", "kind of", "supposedly", "slow clap", "golf clap", "crickets",
+                                    "drumroll", "drum roll", "sad trombone", "mic drop",
+                                    "headdesk", "shocked face", "cough, cough"])
 def test_the_interjections_first_words_hold_each_alternative(sample):
     """_is_interjection asks for the first word (and _any_interjection the first letter) before the pattern:
     each interjection the pattern takes whole passes both."""

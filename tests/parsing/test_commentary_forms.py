@@ -106,6 +106,8 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(nothing to see here, folks)",                               # the reader addressed
     "(Dear reader, the audit warned of exactly this)",
     "(try telling that to the drivers on the old bridge)",
+    "(crickets)",                                                 # a reaction the writer mimes
+    "(cue outrage from the usual suspects)",
 ])
 def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(aside):
     paragraph = f"The council called the overruns unavoidable {aside} and blamed the contractor."
@@ -461,7 +463,9 @@ def test_an_exclaiming_gloss_is_sarcasm_and_a_plain_one_a_clarification():
 
 @pytest.mark.parametrize("bracket", ["[sigh]", "[LOL]", "[as if]", "[eye roll]", "[yikes!]", "[Hahaha.]", "[facepalm]",
                                      "[whatever that means]", "[Good luck with that.]", "[what could possibly go wrong?]",
-                                     "[sure it will]", "[nice try]"])
+                                     "[sure it will]", "[nice try]",
+                                     # a reaction the writer mimes
+                                     "[slow clap]", "[crickets]", "[cough, cough]", "[sad trombone]", "[Shocked face.]"])
 def test_a_bracket_of_only_an_interjection_is_the_writers_even_in_a_quotation(bracket):
     paragraph = f"“The new span will open in June {bracket} and under budget,” she said."
     assert classify_in(paragraph, bracket, in_quote=True) == (INSERTION, None)
@@ -472,6 +476,8 @@ def test_a_bracket_of_only_an_interjection_is_the_writers_even_in_a_quotation(br
     ("[Yes.]", CLARIFICATION),               # a speaker's short answer restored
     ("[no]", CLARIFICATION),
     ("[rolls his eyes]", STAGE_DIRECTION),   # a transcript's gesture
+    ("[applause]", STAGE_DIRECTION),          # a transcript's sounds
+    ("[coughs]", STAGE_DIRECTION),
 ])
 def test_a_restored_answer_or_a_transcripts_gesture_is_no_interjection(bracket, kind):
     paragraph = f"“Will it open in June? {bracket} We will see,” she said."

@@ -286,7 +286,8 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
-    rf"spare\s+(?:me|us)|tell(?:ing)?\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+)\b",
+    rf"spare\s+(?:me|us)|tell(?:ing)?\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
+    rf"cue\s+(?:laughter|applause|outrage|violins|music|gasps|tears|drama|eye[\s-]?rolls?))\b",
     re.IGNORECASE,
 )
 # The writer arguing with what was reported, as set phrases: mock surprise at what was expected, "the facts
@@ -427,7 +428,7 @@ _ASIDE_TRIGGERS = frozenset("""
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
-    ladies y anyway""".split()) | {_CONTRACTION} | (
+    ladies y anyway clap crickets drum drumroll trombone mic drop desk headdesk shocked""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -820,7 +821,12 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
                           r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)|"
                           # A hedge that mocks what was reported: "(sort of)", "(supposedly)".
-                          r"sort\s+of|kind\s+of|supposedly")
+                          r"sort\s+of|kind\s+of|supposedly|"
+                          # A reaction the writer mimes, a sound or a face, as blogs print them: "[slow clap]",
+                          # "[crickets]", "[sad trombone]", "[cough, cough]" (a transcript's is "[coughs]"). (None
+                          # opens with an "r": see _INTERJECTION_FIRST_LETTERS.)
+                          r"(?:slow|golf)\s+clap|crickets|drum\s*roll|sad\s+trombone|"
+                          r"mic\s+drop|head\s*desk|shocked\s+face|cough,?\s+cough")
 # An exclamative heading the aside or bracket, then a pause or its end: "(how generous of them)", "(what a
 # shame)", inverted "(convenient, that)"; and a knowing "(as he does)", the habit, not the fact, being the
 # point. Not a question's "how many" or "how long", nor "what a spokesman called it". Its own pattern (with
@@ -1267,7 +1273,8 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
     natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
-    yeah you surprise big shocker rolls roll sort kind supposedly""".split())
+    yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
+    headdesk shocked cough""".split())
 # Their first letters, asked first of a parenthesis in a quotation. Not "r": "(Reuters)" opens every Reuters
 # lead, and "(rolls eyes)" inside a quotation is left as the speaker's gesture.
 _INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS)) - {"r"}
