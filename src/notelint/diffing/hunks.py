@@ -582,8 +582,8 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
     # further down and the page put a section name or the like in its place.
     headline_kept = bool(a.blocks) and a.blocks[0].kind == HEADLINE and any(
         e.tag == "equal" and e.i1 == 0 < e.j1 for e in aligned)
-    # (hunk, side, block, at the page's edge, a short line); the others are lines a list of links may hold
-    short_lines: list[tuple[int, DocTokens, int, bool, bool]] = []
+    # Lines a list of links may hold: (hunk, side, block, at the page's edge, a short line).
+    lines: list[tuple[int, DocTokens, int, bool, bool]] = []
     for n, h in enumerate(hunks):
         if h.kind == "unmarked_insertion":
             dt, lo, hi, edge = b, h.j1, h.j2, h.j2 <= first_j or h.j1 >= last_j
@@ -596,8 +596,8 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
         if dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept):
             line = dt.doc.text[span.start:span.end]
             if is_list_item(line):
-                short_lines.append((n, dt, k, edge, is_short_line(line)))
-    navigation = {(id(dt), k) for _, dt, k, edge, short in short_lines if edge and short}
+                lines.append((n, dt, k, edge, is_short_line(line)))
+    navigation = {(id(dt), k) for _, dt, k, edge, short in lines if edge and short}
 
     def beside(dt: DocTokens, k: int, step: int) -> int:
         """The block next to block k on the side `step` gives, past blank lines (-1 or len: none)."""
@@ -625,7 +625,7 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
                 return False
         return False
 
-    for n, dt, k, edge, short in short_lines:
+    for n, dt, k, edge, short in lines:
         if (short and (edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)))) \
                 or after_list_heading(dt, k):
             h = hunks[n]

@@ -745,13 +745,10 @@ def is_notice(inner: str, label: str | None = None) -> bool:
     rest = m.group("rest") or "" if m else inner
     if m and label is None:
         label = m.group("label")
-    score = insertion_score(rest, in_quote=False)
-    if score >= _INSERTION_THRESHOLD:
+    if _NOTICE_RE.search(rest) is None and (label is None or _PLAIN_LABEL_RE.fullmatch(label.strip()) is None
+                                            or is_parenthetical_aside(rest)):
         return False
-    if _NOTICE_RE.search(rest) is not None:
-        return True
-    return label is not None and _PLAIN_LABEL_RE.fullmatch(label.strip()) is not None \
-        and not is_parenthetical_aside(rest)
+    return insertion_score(rest, in_quote=False) < _INSERTION_THRESHOLD
 
 
 def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
@@ -871,17 +868,23 @@ _RETORT_RE = LazyPattern(re.compile,
     r"|[a-z]{3,}s\s+(?:never|rarely|seldom)\s+(?:do|are|did|were|have|will)(?=\s*(?:[,.!?…;]|$))"
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
-_FIRST_WORD_RE = LazyPattern(re.compile, r"[\s*]*([^\s*]*)")
 _RETORT_FIRST_WORDS = frozenset(
     "and but it he she they we you that this clearly obviously certainly surely definitely".split())
 # The generalising retort's adverbs: in an aside, it is tried where one of these is.
 _GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
 
+_FIRST_WORD_RE = LazyPattern(re.compile, r"[\s*]*([^\s*]*)")
+
+
 def _first_word(inner: str) -> str:
     """The first word of a bracket or parenthesis, lower-cased ("" for none), as the patterns it gates read it:
     past any spaces and asterisks, up to the next one (what the retort and exclamative gates ask)."""
     return _FIRST_WORD_RE.match(inner).group(1).lower()
+
+
+# After a retort, the pause before the writer's answer goes on: "[they are not; half are children]".
+_RETORT_PAUSE_RE = LazyPattern(re.compile, r"\s*[;:,—–]\s*\S|\s+-\s+\S")
 
 
 def _is_retort(inner: str, after: str) -> bool:
@@ -897,8 +900,6 @@ def _is_retort(inner: str, after: str) -> bool:
     if not rest.strip(" \t\n.,!?…;*"):
         return _CLAUSE_END_RE.match(after) is not None
     return _RETORT_PAUSE_RE.match(rest) is not None
-# After a retort, the pause before the writer's answer goes on.
-_RETORT_PAUSE_RE = LazyPattern(re.compile, r"\s*[;:,—–]\s*\S|\s+-\s+\S")
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
@@ -980,7 +981,7 @@ _CLOSING_QUOTES = ("”", '"', "’", "'", "»")
 # ironic echo of the quoted term ('the very "wealthy" (define wealthy)', 'a "witch hunt" (it was not a witch
 # hunt)', '"security concerns" (right, security)'). Short words and function words echo by chance.
 _ECHO_STOPWORDS = frozenset("""that this with have were will would they them their there what when which from been
-    said says into than then about also just only very more most some such your over were""".split())
+    said says into than then about also just only very more most some such your over""".split())
 _OPENING_OF = {"”": "“", '"': '"', "’": "‘", "'": "'", "»": "«"}
 
 
@@ -1016,8 +1017,7 @@ def _may_be_aside(inner: str, before: str = "") -> bool:
         return True
     # A retort needs none of those words ("(it was)", "(they are)"): its first word says it may be one. Nor
     # does an echo ("(fully, he says)"), only a quotation before it.
-    return _first_word(inner) in _RETORT_FIRST_WORDS \
-        or (before.rstrip(" ,;:").endswith(_CLOSING_QUOTES) and not _quoted_words(before).isdisjoint(runs))
+    return _first_word(inner) in _RETORT_FIRST_WORDS or not _quoted_words(before).isdisjoint(runs)
 
 
 def _is_name_translation(inner: str, before: str) -> bool:
@@ -1114,8 +1114,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 1.5
     if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
-    echoed = _quoted_words(before) if before.rstrip(" ,;:").endswith(_CLOSING_QUOTES) else frozenset()
-    if runs is not None and not echoed.isdisjoint(runs):
+    if runs is not None and not _quoted_words(before).isdisjoint(runs):
         # The quoted words taken up again: an echo, mocking when the aside is a word or two, or a retort
         # denying them ("(it was not a witch hunt)"; not a reporter's "(a danger the court did not define)").
         score += 1.5
