@@ -171,6 +171,27 @@ def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlin
     assert nl(text, "NL301") == []
 
 
+def test_nl301_an_explainers_question_answered_in_the_next_sentence_is_its_section_head():
+    # Scraped explainers run their question heads into the paragraph: the answer names what was asked
+    # about, or an interview answers with a quotation.
+    text = ("Who Is Who in the Port Inquiry\n\nRIVERTON (Reuters) - Two harbor officials were charged on Monday.\n\n"
+            "Who is Dana Hale? Hale is a former harbor master who ran the port from 2009. What does the "
+            "indictment charge? The indictment says Hale took payments from a dredging firm. Does the mayor "
+            "worry about the inquiry? “No, I don't, because I know what we did,” the mayor said.\n")
+    assert nl(text, "NL301") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Is this a fair question? It was insane then, and it is insane now.",     # the writer answers in a word of theirs
+    "Who pays for all of this? Taxpayers, as usual.",                        # an answer naming nothing asked about
+    "Is it the union's fault? Is it the port's?",                            # a question after a question
+    "Their basic message? “Pay up, or else.”",                                # a mock quotation after a fragment
+])
+def test_nl301_still_reads_a_rhetorical_question_answered_by_the_writer(sentence):
+    text = f"Port Strike Ends\n\nDock workers returned to work on Monday, the union said.\n\n{sentence}\n"
+    assert "?" in [hit for hit, _ in nl(text, "NL301")]
+
+
 def test_nl301_still_reads_an_exclamation_in_a_heading_and_a_question_in_a_sentence_case_paragraph():
     text = ("Port Strike Ends\n\nDock workers returned to work on Monday, the union said.\n\n"
             "BUT MOM! THE BOSSES PROMISED!\n\nShipping lines will clear the backlog.\n\n"

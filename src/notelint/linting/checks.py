@@ -526,9 +526,16 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
+                    answered = None  # whether the next sentence answers this one (asked only of a question)
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
                         if heading and "?" in m.group():
                             continue
+                        if "?" in m.group():
+                            if answered is None:
+                                following = all_sentences[index + 1] if index + 1 < len(all_sentences) else None
+                                answered = following is not None and _answers(text, (s_start, s_end), following)
+                            if answered:
+                                continue
                         what = "a rhetorical question" if "?" in m.group() else "an exclamation"
                         yield Hit(m.start(), m.end(), format_message(rule.message, what=what))
                         break
@@ -597,6 +604,37 @@ def _opens_with_restoration(text: str, block: Span) -> bool:
     children = block.children
     return (bool(children) and children[0].kind == CLARIFICATION and children[0].start == block.start
             and text[block.start + 1:block.start + 2].isupper())
+
+
+# The words that open a sentence without naming anything the question before it asked about.
+_NOT_ANSWERING = frozenset("""It He She They We I You This That These Those There Here And But So Or Yes No Well Oh
+    Maybe Perhaps Not Nobody Everyone Everybody Nothing Who What Why How When Where Which Is Are Was Were Do Does
+    Did Can Could Will Would Should Has Have Had A An""".split())
+_ASKED_WORDS = 5  # an interviewer's question is a whole one
+
+
+def _bare_word(word: str) -> str:
+    return word.strip("“”\"‘’'.,;:?!()").removesuffix("’s").removesuffix("'s").rstrip("’'")
+
+
+def _answers(text: str, question: tuple[int, int], following: tuple[int, int]) -> bool:
+    """Whether the sentence `following` answers the question before it, as an explainer's or an interview's
+    does: it names what the question asked about ("Who is Paul Manafort? Manafort is a veteran Republican
+    operative", "What does the indictment charge? The indictment …"), or a quotation answers a whole
+    question ("Does the mayor worry about it? “No, I don't …”"). A rhetorical question is left unanswered,
+    or answered in the writer's own words ("Is this a fair question? It was insane then", "Their basic
+    message? “You'd better be tolerant.”")."""
+    rest = text[following[0]:following[1]].strip()
+    if rest.rstrip("”\"’')").endswith("?"):
+        return False  # a question after a question: "Is it the movie's fault? Is it the intelligence community?"
+    asked = text[question[0]:question[1]].split()
+    if rest[:1] in ("“", '"'):
+        return len(asked) >= _ASKED_WORDS
+    words = rest.split(None, 2)
+    if not words or not words[0][:1].isupper() or words[0] in _NOT_ANSWERING:
+        return False
+    name = words[1] if words[0] == "The" and len(words) > 1 else words[0]  # "The indictment", or "Manafort"
+    return _bare_word(name) in {_bare_word(word) for word in asked}
 
 
 # An explainer's question, labelled as the reader's: "Q: Will the census ask about citizenship?"
