@@ -53,6 +53,8 @@ def page(*paragraphs: str) -> str:
     ("Advertisement", "widget"),
     ("COMMERCIAL BREAK SCROLL TO CONTINUE READING", "widget"),
     ("Share on Facebook Share on Twitter", "widget"),
+    ("Continue Reading Below", "widget"),
+    ("Story continues below advertisement", "widget"),
     ("Back to Gallery", "widget"),
     ("Now Playing:", "widget"),
     ("Sign up for our newsletter", "widget"),

@@ -598,6 +598,25 @@ def test_furniture_is_neither_headline_nor_standfirst():
     assert kinds[4][0] == PARAGRAPH
 
 
+def test_a_masthead_above_the_pages_furniture_is_furniture_and_the_headline_follows():
+    text = ("Harbor Gazette\n\nAP June 1, 2018, 10:35 PM\n\nCouncil Delays Vote on Bridge\n\nEmail\n\n"
+            + LEAD + "More reporting follows here, officials said.\n")
+    doc = parse(text)
+    kinds = [(s.kind, doc.text_of(s)) for s in doc.spans if s.kind != "break"]
+    assert kinds[:3] == [(SOURCE, "Harbor Gazette"), (SOURCE, "AP June 1, 2018, 10:35 PM"),
+                         (HEADLINE, "Council Delays Vote on Bridge")]
+
+
+@pytest.mark.parametrize("top", [
+    "Bridge Vote Shakes Up Gazette\n\n",                  # a headline naming a paper, then the lead
+    "Harbor Gazette\n\nAP June 1, 2018, 10:35 PM\n\n",  # a masthead with no headline after its furniture
+])
+def test_a_headline_naming_a_paper_is_still_the_headline(top):
+    doc = parse(top + LEAD + "More reporting follows here, officials said.\n")
+    first = next(s for s in doc.spans if s.kind != "break")
+    assert first.kind == HEADLINE
+
+
 # --- Suppression comment lines in plain text -------------------------------------------------------------------
 def test_a_suppression_line_is_invisible_to_the_parser_and_to_strip():
     body = "The council delayed the vote. [You would think they would learn!]"

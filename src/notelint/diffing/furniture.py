@@ -155,7 +155,9 @@ _INTERFACE_WORDS = frozenset((
     "licensing rights reserved terms privacy policy cookie cookies accept cancel send submit bio join "
     "conversation discussion feedback report error loading please wait enable javascript disclaimer caption "
     "credit page pages font size text aa transcript download app apps store subscriber subscribers exclusive "
-    "offer premium free trial account settings profile help contact feedback post posted up in out to").split())
+    "offer premium free trial account settings profile help contact feedback post posted up in out to "
+    # where the page goes on: "Continue Reading Below", "Story continues below", "Scroll down to continue"
+    "below above down continues").split())
 # Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
 _LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that you us we it is "
                            "are be here here's all".split())

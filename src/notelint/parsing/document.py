@@ -231,11 +231,19 @@ class _Builder:
         """Blocks of a plain-text page's top that are furniture: before the first long block, among the
         first few, the ones that are a timestamp, a byline or a job title."""
         found = []
+        text = self.text
         for i, (start, end, _) in enumerate(blocks[:_FURNITURE_BLOCKS]):
             if end - start > _FURNITURE_MAX_CHARS:
                 break
-            if is_page_furniture(self.text[start:end]):
+            if is_page_furniture(text[start:end]):
                 found.append(i)
+        if (found and found[0] == 1 and blocks[0][1] - blocks[0][0] <= 40
+                and _MASTHEAD.fullmatch(text, blocks[0][0], blocks[0][1])):
+            # The outlet's name above its page's furniture ("CBS News", then "AP June 1, 2018, 10:35 PM"):
+            # the headline is the first block after them, if there is one to be.
+            after = next((k for k in range(2, min(len(blocks), _FURNITURE_BLOCKS)) if k not in found), None)
+            if after is not None and _could_head(text[blocks[after][0]:blocks[after][1]]):
+                found.insert(0, 0)
         return frozenset(found) if len(found) < len(blocks) else frozenset()
 
     def _assign_article_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
@@ -850,6 +858,15 @@ _DIGIT = LazyPattern(re.compile, r"\d")
 _TIMESTAMP_STARTS = frozenset("""jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun
                                  upd pub pos las fir mod on at tod yes""".split())
 _TIMESTAMP_GAP = LazyPattern(regex.compile, r"[\s,|•·:–—-]*")
+_AGENCY_BEFORE_STAMP = LazyPattern(re.compile, r"(?:AP|Reuters|AFP|Associated Press|By AP|By Reuters)[\s,|•·:–—-]+(?=\w)")
+_AGENCY_FIRST_LETTERS = frozenset("ARB")
+# A masthead scraped above the story: the outlet's name alone on the page's first line ("CBS News", "Miami
+# Herald", "The Daily Gazette"), a few capitalised words ending in a publication's noun. Only where a
+# headline follows it (see _page_furniture): "Trump Attacks Fake News" heads its own story.
+_MASTHEAD = LazyPattern(re.compile,
+    r"(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,2}(?:News|Times|Post|Herald|Tribune|Journal|Gazette|Telegraph|Guardian|"
+    r"Chronicle|Magazine|Observer|Examiner|Register|Bulletin|Courier|Dispatch|Inquirer|Independent|Globe|Mail|"
+    r"Mirror|Express|Insider|Star|Sun|Daily|Weekly|Record|Press|Wire|Network|Online)")
 _JOB_NOUNS = (r"Editor|Correspondent|Reporter|Writer|Columnist|Journalist|Contributor|Producer|Analyst|"
               r"Commentator|Critic|Chief|Photographer|Presenter|Reporters|Writers|Staff|Team|Desk|Bureau")
 # A person's name: two to four capitalised words ("And", "Of", "The" are a title's, not a name's).
@@ -906,6 +923,12 @@ def is_site_message(text: str, start: int = 0, end: int | None = None) -> bool:
             and _SITE_MESSAGE.search(text, start, end) is not None)
 
 
+def _could_head(block: str) -> bool:
+    """Whether a block could be a headline: one short line that ends no sentence."""
+    line = block.strip()
+    return 0 < len(line) <= 150 and "\n" not in line and not line.endswith((".", ",", ";", ":"))
+
+
 def is_page_furniture(block: str) -> bool:
     """Whether a short block is page furniture, not a headline: a timestamp line ("Aug 16 06:00"), a
     byline ("By Jane Doe and John Roe"), a job title ("Deputy Political Editor"), or the site's navigation
@@ -915,6 +938,8 @@ def is_page_furniture(block: str) -> bool:
         return False
     if line.lower().rstrip(" .»›>") in _NAVIGATION or _is_menu(line):
         return True
+    # A timestamp may follow the agency's name, the story's credit on its page: "AP June 1, 2018, 10:35 PM".
+    line = _AGENCY_BEFORE_STAMP.sub("", line, count=1) if line[:1] in _AGENCY_FIRST_LETTERS else line
     first = line[:3].lower().rstrip(" :,.")
     if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(line):
         pos, tokens = 0, 0
