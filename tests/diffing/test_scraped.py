@@ -371,6 +371,21 @@ def test_every_item_under_a_list_heading_is_furniture_up_to_the_next_paragraph()
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
 
 
+def test_a_videos_text_under_its_player_is_furniture():
+    # A video box scraped between two paragraphs: the player's label, the video's title and description (a
+    # paragraph of sentences), its provider. A paragraph between an advertisement and a caption is still the
+    # republisher's.
+    video = ("Fishermen Rally Against the Channel Plan Fishermen from three villages marched on the town hall on "
+             "Saturday to protest the dredging plan. They say the silt will smother the mussel beds.")
+    added = "The dredging plan is a giveaway to the shipping lines, and the town will regret it."
+    caption = "In this March 3, 2021, file photo, dredgers work in the harbor at Harborville, Maine."
+    republished = page(HEADLINE, *STORY[:3], "Now Playing:", video, "Media: Coastal Video", *STORY[3:6],
+                       "Advertisement", added, caption, *STORY[6:])
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
+    assert ("furniture", "caption", video) in got
+    assert ("unmarked_insertion", None, added) in got
+
+
 @pytest.mark.parametrize("line, heading", [
     ("LATEST BUSINESS VIDEOS", True), ("Most Read Stories", True), ("More from Bloomberg", True),
     ("Trending News", True), ("Related Coverage:", True),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .align import SENTENCE_END, Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
-from .furniture import (CREDIT, NAVIGATION, WIDGET, furniture_reason, is_list_heading, is_list_item,
+from .furniture import (CAPTION, CREDIT, NAVIGATION, WIDGET, furniture_reason, is_list_heading, is_list_item,
                         is_short_line)
 from ..linting import patterns
 from ..linting import rules as rules_module
@@ -570,6 +570,10 @@ def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
 
 # How many items under a list heading are taken for its list (a list of links is a screenful).
 _LIST_ITEMS = 15
+# The words of a video player's label ("Now Playing:", "Recommended Video:", "Watch:"), and the most words of
+# the video's title and description under it (a wire story's paragraph is a third of that).
+_PLAYER_WORDS = ("playing", "video", "watch")
+_PLAYER_TEXT_WORDS = 200
 
 
 def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hunk]) -> None:
@@ -582,8 +586,9 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
     # further down and the page put a section name or the like in its place.
     headline_kept = bool(a.blocks) and a.blocks[0].kind == HEADLINE and any(
         e.tag == "equal" and e.i1 == 0 < e.j1 for e in aligned)
-    # Lines a list of links may hold: (hunk, side, block, at the page's edge, a short line).
-    lines: list[tuple[int, DocTokens, int, bool, bool]] = []
+    # Whole blocks unaligned: (hunk, side, block, at the page's edge, a short line, a line a list of links
+    # may hold).
+    lines: list[tuple[int, DocTokens, int, bool, bool, bool]] = []
     for n, h in enumerate(hunks):
         if h.kind == "unmarked_insertion":
             dt, lo, hi, edge = b, h.j1, h.j2, h.j2 <= first_j or h.j1 >= last_j
@@ -595,9 +600,8 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
         span = dt.blocks[k]
         if dt.block_range(k) == (lo, hi) and (span.kind != HEADLINE or headline_kept):
             line = dt.doc.text[span.start:span.end]
-            if is_list_item(line):
-                lines.append((n, dt, k, edge, is_short_line(line)))
-    navigation = {(id(dt), k) for _, dt, k, edge, short in lines if edge and short}
+            lines.append((n, dt, k, edge, is_short_line(line), is_list_item(line)))
+    navigation = {(id(dt), k) for _, dt, k, edge, short, _ in lines if edge and short}
 
     def beside(dt: DocTokens, k: int, step: int) -> int:
         """The block next to block k on the side `step` gives, past blank lines (-1 or len: none)."""
@@ -625,11 +629,26 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
                 return False
         return False
 
-    for n, dt, k, edge, short in lines:
-        if (short and (edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1)))) \
-                or after_list_heading(dt, k):
-            h = hunks[n]
-            hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, NAVIGATION)
+    def under_player(dt: DocTokens, k: int) -> bool:
+        # A video's title and description between its player's label and the rest of its box ("Now
+        # Playing:", then the video's text, then "Media: Wibbitz").
+        before, after = beside(dt, k, -1), beside(dt, k, 1)
+        if before < 0 or dt.furniture[before] != WIDGET or not furniture_beside(dt, k, 1):
+            return False
+        label = dt.doc.text[dt.blocks[before].start:dt.blocks[before].end].casefold()
+        return any(word in label for word in _PLAYER_WORDS) and len(
+            dt.doc.text[dt.blocks[k].start:dt.blocks[k].end].split(None, _PLAYER_TEXT_WORDS)) <= _PLAYER_TEXT_WORDS
+
+    for n, dt, k, edge, short, item in lines:
+        if item and ((short and (edge or (furniture_beside(dt, k, -1) and furniture_beside(dt, k, 1))))
+                     or after_list_heading(dt, k)):
+            reason = NAVIGATION
+        elif under_player(dt, k):
+            reason = CAPTION
+        else:
+            continue
+        h = hunks[n]
+        hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
 
 
 # The original is taken to stop short when the republished text after its end is at least this share of
