@@ -58,6 +58,8 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(a laughable claim)",                                        # a verdict in a few words
     "(an absurd excuse)",
     "(naturally)",                                                # the writer's knowing attitude
+    "(coincidentally)",
+    "(in an election year, curiously)",
     "(it isn’t, by any honest count)",                            # a retort, its verb left out
     "(they didn't)",
     "(sure it was)",                                              # mock agreement

@@ -428,7 +428,7 @@ _ASIDE_TRIGGERS = frozenset("""
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
-    ladies y anyway clap crickets drum drumroll trombone mic drop desk headdesk shocked""".split()) | {_CONTRACTION} | (
+    ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -904,18 +904,19 @@ def _is_retort(inner: str, after: str) -> bool:
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
 _ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly ironically tellingly obviously amazingly
-    shockingly hilariously""".split()) | {
+    shockingly hilariously curiously oddly strangely mysteriously suspiciously coincidentally""".split()) | {
     # and the writer's "yet again" on a habit reported ("voted against the bill (again) and then ...").
     "again", "yet again", "once again", "as usual", "as always", "as ever", "no less"}
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
     r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch|"
-    r"anyway)"
+    r"anyway|curiously|oddly|strangely|mysteriously|suspiciously|coincidentally)"
     r"[\s.!…]*$",
     re.IGNORECASE)
 _ATTITUDE_ENDING_TRIGGERS = frozenset(
-    "naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch anyway".split())
+    """naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch anyway curiously
+    oddly strangely mysteriously suspiciously coincidentally""".split())
 
 
 def _attitude_ending(text: str, runs: set[str] | None) -> bool:
