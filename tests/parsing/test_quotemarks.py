@@ -115,6 +115,9 @@ def test_british_copy_with_as_many_inner_double_quotations_as_single_ones():
     assert "'The phrase \"accident waiting to happen\" gets used a lot round here.'" in found
     speakers = {text[s.start:s.end][:8]: s.attrs.get("speaker") for s in quote_spans(text)}
     assert speakers["'I told "] == "Sarah Collins" and speakers["'The phr"] == "A neighbour"
+    # One paragraph of it, too few marks for a count to say much: the first opening mark decides.
+    assert quotes("Court hears of abuse\n\n'He shouted \"get out\" at me and I ran,' the woman told the court.\n") == [
+        "'He shouted \"get out\" at me and I ran,'", '"get out"']
     # American copy near even the other way round: its single marks open inside double quotations.
     american = ("Senator Says Deal Is Close\n\n"
                 "\"When he told me 'we're done talking,' I knew it was over,\" the senator said.\n\n"

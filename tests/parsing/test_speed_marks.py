@@ -75,7 +75,7 @@ def _primary_style_by_counting(text: str, start: int, end: int, default: str) ->
     doubles = text.count("“", start, end)
     if text.find('"', start, end) != -1:
         doubles += len(quotemarks._DOUBLE_OPENING.findall(text, start, end))
-    if singles > 2 * doubles:
+    if singles and singles >= doubles:
         singles = len(quotemarks._SINGLE_OPENING.findall(text, start, end))
         if doubles <= singles <= 2 * doubles and doubles:
             # Near even: the first opening mark of each line, counted by kind, decides.

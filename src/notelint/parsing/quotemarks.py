@@ -377,9 +377,10 @@ def _count_at_most(text: str, char: str, start: int, end: int, most: int) -> int
 
 def primary_style(text: str, start: int = 0, end: int | None = None, default: str = DOUBLE) -> str:
     """SINGLE when quotations in text[start:end] open with a single mark more than twice as often as
-    with a double one, DOUBLE otherwise, `default` when no mark there opens one. (American copy opens
-    single quotations too, inside double ones and in scare quotes, so a near tie is double; British copy
-    has double marks mostly in quoted posts and inner quotations.)"""
+    with a double one, or at least as often and most lines open their first quotation with a single mark;
+    DOUBLE otherwise, `default` when no mark there opens one. (American copy opens single quotations too,
+    inside double ones and in scare quotes; British copy has double marks in quoted posts and inside its
+    single quotations, as many as those in some stories.)"""
     end = len(text) if end is None else end
     # No more single quotations can open than there are single marks (apostrophes among them): where
     # there are none, or too few to outnumber the double openings (most American copy), no closer look
@@ -394,7 +395,7 @@ def primary_style(text: str, start: int = 0, end: int | None = None, default: st
     most = 2 * doubles + 1  # as many as decide that single marks outnumber the double openings
     singles = _count_at_most(text, "'", start, end, most)
     singles += _count_at_most(text, "‘", start, end, most - singles)
-    if singles > 2 * doubles:
+    if singles and singles >= doubles:  # as many single marks as double openings: the openings are counted
         singles = len(_SINGLE_OPENING.findall(text, start, end))
         if doubles and doubles <= singles <= 2 * doubles and _outer_singles(text, start, end):
             return SINGLE
