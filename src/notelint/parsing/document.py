@@ -939,17 +939,17 @@ def is_page_furniture(block: str) -> bool:
     if line.lower().rstrip(" .»›>") in _NAVIGATION or _is_menu(line):
         return True
     # A timestamp may follow the agency's name, the story's credit on its page: "AP June 1, 2018, 10:35 PM".
-    line = _AGENCY_BEFORE_STAMP.sub("", line, count=1) if line[:1] in _AGENCY_FIRST_LETTERS else line
-    first = line[:3].lower().rstrip(" :,.")
-    if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(line):
+    stamp = _AGENCY_BEFORE_STAMP.sub("", line, count=1) if line[:1] in _AGENCY_FIRST_LETTERS else line
+    first = stamp[:3].lower().rstrip(" :,.")
+    if (first[:1].isdigit() or first in _TIMESTAMP_STARTS) and _DIGIT.search(stamp):
         pos, tokens = 0, 0
-        while pos < len(line):
-            m = _TIMESTAMP_TOKEN.match(line, pos)
+        while pos < len(stamp):
+            m = _TIMESTAMP_TOKEN.match(stamp, pos)
             if m is None or m.end() == pos:
                 break
             tokens += 1
-            pos = _TIMESTAMP_GAP.match(line, m.end()).end()
-        if pos >= len(line) and tokens:
+            pos = _TIMESTAMP_GAP.match(stamp, m.end()).end()
+        if pos >= len(stamp) and tokens:
             return True
     # Every byline opens with "By" (or "Written by", "Words by") or holds a job's noun: most headlines neither.
     if not (line[:2].lower() == "by" or line[:5].lower() in ("writt", "words") or _JOB_NOUN.search(line)):
