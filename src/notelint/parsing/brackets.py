@@ -887,19 +887,29 @@ def _first_word(inner: str) -> str:
 _RETORT_PAUSE_RE = LazyPattern(re.compile, r"\s*[;:,—–]\s*\S|\s+-\s+\S")
 
 
+def _after_retort(inner: str, after: str, generalising: bool = False) -> str | None:
+    """What follows a retort heading a bracket or parenthesis (_RETORT_RE), "" for nothing but its
+    punctuation; None where none heads it, or where it stands alone but its clause goes on after it ("said
+    that (it was) taking all steps" restores a speaker's words in reported speech whose marks were lost).
+    `generalising`: try the generalising retort ("(stadiums never do)") too, where one of its adverbs is."""
+    if _first_word(inner) not in _RETORT_FIRST_WORDS and not (
+            generalising and any(adverb in inner for adverb in _GENERALISING_ADVERBS)):
+        return None
+    m = _RETORT_RE.match(inner)
+    if m is None:
+        return None
+    rest = inner[m.end():]
+    if not rest.strip(" \t\n.,!?…;*"):
+        return "" if _CLAUSE_END_RE.match(after) is not None else None
+    return rest
+
+
 def _is_retort(inner: str, after: str) -> bool:
     """A bracket holding a retort: alone, where the speaker's clause ends ("“The wall is being built [it
     isn't] and Mexico will pay”"), or heading the writer's answer after a pause ("[they are not; half are
     children]", "[it does not, whatever he says]"): the writer answering, as no restored word does."""
-    if _first_word(inner) not in _RETORT_FIRST_WORDS:
-        return False
-    m = _RETORT_RE.match(inner)
-    if m is None:
-        return False
-    rest = inner[m.end():]
-    if not rest.strip(" \t\n.,!?…;*"):
-        return _CLAUSE_END_RE.match(after) is not None
-    return _RETORT_PAUSE_RE.match(rest) is not None
+    rest = _after_retort(inner, after)
+    return rest is not None and (not rest or _RETORT_PAUSE_RE.match(rest) is not None)
 # An adverb of the writer's knowing attitude, alone in a parenthesis that ends its clause: "followed protocol
 # (naturally)." Between the words of a clause ("will (naturally) trigger") it is part of the sentence, as a
 # speaker's words are when scraped copy has lost their quotation marks.
@@ -1055,12 +1065,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
-    if (_first_word(inner) in _RETORT_FIRST_WORDS or any(adverb in inner for adverb in _GENERALISING_ADVERBS)) \
-            and (retort := _RETORT_RE.match(inner)) \
-            and (inner[retort.end():].strip(" \t\n.,!?…;*") or _CLAUSE_END_RE.match(after)):
-        # A retort heading the aside. Alone in it, only where the clause ends: "said that (it was) taking all
-        # steps" restores a speaker's words in reported speech whose quotation marks were lost.
-        return True
+    if _after_retort(inner, after, generalising=True) is not None:
+        return True  # a retort heading the aside: "(it was not, as anyone could see)", "(they didn't)"
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
         return True
     inner_runs = _letter_runs(inner)
