@@ -117,6 +117,36 @@ def test_one_speakers_excerpts_are_turns_and_the_writers_paragraphs_between_are_
     assert turns(notelint.parse(two)) == []
 
 
+def test_a_host_label_under_a_pages_share_link_is_no_headline():
+    # A radio transcript scraped with its page's "Email" link above the host's label: the label, which
+    # ends in a colon, introduces the host's words and heads nothing.
+    page = "Email\n\n" + RADIO.split("\n\n", 1)[1]
+    doc = notelint.parse(page)
+    assert [s.kind for s in doc.spans if s.kind != "break"][:3] == ["source", "paragraph", "paragraph"]
+    assert turns(doc)[0] == ("This is FRESH AIR. I'm T", "TERRY GROSS")
+    assert [f.code for f in lint(page) if f.code == "NL301"] == []
+
+
+def test_the_hosts_unlabelled_sign_off_after_the_last_turn_is_still_hers():
+    text = RADIO + ("\nGROSS: Adam Liptak covers the Supreme Court.\n\n"
+                    "After we take a short break, our critic will review a new album. This is FRESH AIR.\n\n"
+                    "(SOUNDBITE OF MUSIC)\n\nCopyright © 2019 NPR. All rights reserved.\n")
+    doc = notelint.parse(text)
+    assert turns(doc)[-1] == ("After we take a short br", "TERRY GROSS")
+    assert [f.code for f in lint(text) if f.code == "NL301"] == []
+
+
+def test_the_writers_paragraphs_after_an_excerpted_interview_are_the_writers():
+    # Three paragraphs and more after the last turn: the writer is back, and speaks in their own voice.
+    text = RADIO + ("\nThis interview slipped under the radar, which is to say it was buried.\n\n"
+                    "We should ask why. The court did not.\n\nAnd you should ask too.\n\n"
+                    "The rest of the story is in the archive.\n")
+    doc = notelint.parse(text)
+    assert turns(doc)[-1] == ("Sure.", "ADAM LIPTAK")
+    hits = [text[f.start:f.end] for f in lint(text) if f.code == "NL301"]
+    assert "We" in hits and "you" in hits
+
+
 PRINT_QA = """The historian who reads the present through the 1930s
 
 The interview has been edited for length and clarity.

@@ -260,7 +260,9 @@ class _Builder:
         first = text[first_start:first_end]
         if first_role == "heading" or (
             len(blocks) > 1 and first_role != "paragraph" and len(first) <= 250 and "\n" not in first.strip()
-            and not first.rstrip(_REGEX_SPACE).endswith((".", ";", ",")) and not _OPENING_QUOTE.match(first)
+            # A block ending in a colon introduces what follows it ("TERRY GROSS, HOST:" under a page's
+            # "Email" link, "Further jokes included:"): no headline.
+            and not first.rstrip(_REGEX_SPACE).endswith((".", ";", ",", ":")) and not _OPENING_QUOTE.match(first)
             and not self.wire.has_dateline(first)
         ):
             roles[0] = HEADLINE
@@ -812,7 +814,7 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
     found: dict[int, tuple[int, str]] = {}
     labelled = {i: (words, speaker) for i, words, speaker in turns}
     speaker = None
-    for i in range(first, last + 1):
+    for i in range(first, _last_words(text, blocks, roles, last) + 1):
         start, end, _ = blocks[i]
         if i in labelled:
             words, name = labelled[i]
@@ -821,6 +823,23 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
         elif roles[i] == PARAGRAPH and speaker is not None and text[start] not in "([":
             found[start] = (start, speaker)
     return found
+
+
+# The most unlabelled paragraphs after a transcript's last turn that still carry it on.
+_TRAILING_WORDS = 2
+
+
+def _last_words(text: str, blocks: list[tuple[int, int, str]], roles: list[str], last: int) -> int:
+    """The index of the transcript's last block of speech: the last turn, or the paragraphs after it when
+    the transcript ends with them. A broadcast ends with its host's last words, unlabelled, and then only
+    its credits or a stage direction ("After we take a short break, …" / "(SOUNDBITE OF MUSIC)" /
+    "Copyright © 2019 NPR."). Paragraphs after the last turn that run on into more paragraphs are the
+    writer's, back after an excerpt. (The run stops at the text's end, at a block that is no paragraph, or
+    at one opening with a parenthesis or a bracket.)"""
+    end = last
+    while end + 1 < len(blocks) and roles[end + 1] == PARAGRAPH and text[blocks[end + 1][0]] not in "([":
+        end += 1
+    return end if end - last <= _TRAILING_WORDS else last
 
 
 # A scraped page's navigation above the article: its whole line one of these (lower-cased).
