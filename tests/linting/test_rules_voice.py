@@ -37,9 +37,17 @@ def test_nl301_flags_the_writers_own_voice(sentence, word, what):
     "Veterans of World War I and Phase I trials were honoured on Monday.",
     "The group Save My Care is running digital ads in 14 districts.",
     "Highway I-95 was closed on Monday after a crash.",
+    # A web address's path is no voice: "us", "your" and "my" here are words of a link.
+    "Follow AP's coverage of the court at https://apnews.com/hub/us-supreme-court.",
+    "The form is at www.irs.gov/your-refund and the rules at example.org/my-account/faq.",
 ])
 def test_nl301_leaves_quotations_countries_numerals_and_names_alone(paragraph):
     assert nl(f"Headline Here\n\n{paragraph}\n", "NL301") == []
+
+
+def test_nl301_still_reads_a_voice_beside_a_web_address():
+    text = "Headline Here\n\nRead the ruling at https://example.org/ruling/ and tell us what you think.\n"
+    assert [word for word, _ in nl(text, "NL301")] == ["us", "you"]
 
 
 def test_nl301_finds_a_paragraph_that_opens_as_one_speaks():

@@ -520,9 +520,13 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
+                    if _in_web_address(ctx.text, m.start(), m.end()):
+                        continue
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
                 for m in SECOND_PERSON.finditer(ctx.text, a, b) if not (generic_you or heading) else ():
+                    if _in_web_address(ctx.text, m.start(), m.end()):
+                        continue
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"second person “{m.group()}”"))
                     break
                 if check_questions:
@@ -691,6 +695,29 @@ def _in_proper_name(text: str, start: int, end: int) -> bool:
     if word == "I":
         return not re.match(r"\s+[" + LOWER + "]", text[end:end + 3])
     return bool(_CAPITALISED_AFTER.match(text, end))
+
+
+# A web address, as a story's last lines give one ("Follow AP's coverage at https://apnews.com/hub/us-news",
+# "See example.org/your-rights"): its words are a path, nobody's voice.
+_WEB_ADDRESS = _Lazy(re.compile, r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*",
+                     re.IGNORECASE)
+
+
+_ADDRESS_CHARS = 500  # how far either side of a word its address is looked for (a long run stays linear)
+
+
+def _in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside a web address (_WEB_ADDRESS) in the run of non-space characters
+    holding it. Most words are no part of one: a run without a "/" is not looked at."""
+    left, right = start, max(start, end)
+    floor, ceiling = max(0, start - _ADDRESS_CHARS), min(len(text), end + _ADDRESS_CHARS)
+    while left > floor and not text[left - 1].isspace():
+        left -= 1
+    while right < ceiling and not text[right].isspace():
+        right += 1
+    if text.find("/", left, right) == -1:
+        return False
+    return any(m.start() <= start and end <= m.end() for m in _WEB_ADDRESS.finditer(text, left, right))
 
 
 def _roman_i_after(text: str, pos: int) -> bool:
