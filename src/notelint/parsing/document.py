@@ -320,6 +320,8 @@ class _Builder:
                                                 {"in_quote": False, "label": label})], {})
         if self._turns and (turn := self._turns.get(start)) is not None:
             return self._turn_span(role, start, end, *turn)
+        if role == PARAGRAPH and (post := _embedded_post(text, start, end)) is not None:
+            return self._post_span(start, end, *post)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1 or not any(self._parentheses(text[start:end], True)))):
             # Plain reporting, perhaps with parentheses but no editor's note or editing mark in them: nothing
@@ -342,6 +344,20 @@ class _Builder:
         inner = self._inline_spans(words, end, marks, with_wire=False, singles=singles, asides=False, in_quote=True)
         turn = Span(QUOTE, words, end, inner, {"closed": True, "speaker": speaker, "verb": ":", "turn": True})
         return Span(role, start, end, _fill_gaps([turn], start, end, WIRE) if words > start else [turn], {})
+
+    def _post_span(self, start: int, end: int, words: int, words_end: int, author: str) -> Span:
+        """A paragraph ending in a post embedded from a social network (see _embedded_post): the post's words
+        from `words` to `words_end` are a quotation, its author's, read as a transcript's turn is; the
+        paragraph's lines before it and the signature after it are the page's."""
+        marks, singles = self._block_marks(words, words_end, self.style)
+        inner = self._inline_spans(words, words_end, marks, with_wire=False, singles=singles, asides=False,
+                                   in_quote=True)
+        post = Span(QUOTE, words, words_end, inner, {"closed": True, "speaker": author, "verb": "—"})
+        children = []
+        if words > start:
+            marks, singles = self._block_marks(start, words, self.style)
+            children = self._inline_spans(start, words, marks, with_wire=True, style=self.style, singles=singles)
+        return Span(PARAGRAPH, start, end, _fill_gaps(children + [post], start, end, WIRE), {})
 
     def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
         """Where the block's quotation marks and brackets are, and whether its single marks are among
@@ -823,6 +839,30 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
         elif roles[i] == PARAGRAPH and speaker is not None and text[start] not in "([":
             found[start] = (start, speaker)
     return found
+
+
+# A post embedded from a social network, as a scraped page keeps it: its words, then a dash, the author's name,
+# handle and date ("… an extra level of safety! — Donald J. Trump (@realDonaldTrump) June 3, 2017"). The
+# post is the paragraph, or its last line; a post is short (280 characters, and a link or two).
+_POST_SIGNATURE = LazyPattern(re.compile,
+    r"[ \t]*(?:—|–|--?)[ \t]*(?P<name>[^()\n—–]{1,60}?)[ \t]*\((?P<handle>@\w{1,15})\)[ \t]*(?:on[ \t]+)?"
+    r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}\s*\Z")
+_POST_CHARS = 400
+_SIGNATURE_CHARS = 100  # how far before the handle a signature's dash may be
+
+
+def _embedded_post(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """(where the post's words begin and end, "Name (@handle)") when the block [start, end) ends with an
+    embedded post (_POST_SIGNATURE); None for most blocks, which hold no "(@" or end in no year."""
+    if not text[end - 1:end].isdigit() or (handle := text.rfind("(@", start, end)) == -1:
+        return None
+    sign = _POST_SIGNATURE.search(text, max(start, handle - _SIGNATURE_CHARS), end)
+    if sign is None:
+        return None
+    words = text.rfind("\n", start, sign.start()) + 1 or start
+    if not 0 < sign.start() - words <= _POST_CHARS:
+        return None
+    return words, sign.start(), f"{sign.group('name').strip()} ({sign.group('handle')})"
 
 
 # The most unlabelled paragraphs after a transcript's last turn that still carry it on.
