@@ -21,7 +21,12 @@ class LazyPattern:
         if name.startswith("__") or name == "_compile_args":
             raise AttributeError(name)
         compile_function, args = self._compile_args
-        compiled = compile_function(*args)
+        if compile_function is re.compile:  # from the code a run before this one kept, where there is some
+            from .compiled_patterns import compile_re
+
+            compiled = compile_re(*args)
+        else:
+            compiled = compile_function(*args)
         for attribute in ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
                           "pattern", "flags", "groups", "groupindex"):
             setattr(self, attribute, getattr(compiled, attribute))
@@ -67,9 +72,9 @@ class _LazyRegexModule:
 
     @staticmethod
     def compile(*args):
-        import regex
+        from .compiled_patterns import compile_regex  # from kept code where a run before kept some
 
-        return regex.compile(*args)
+        return compile_regex(*args)
 
     def __getattr__(self, name: str):
         if name.startswith("__"):

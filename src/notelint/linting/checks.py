@@ -19,6 +19,7 @@ import re
 from .messages import format_message
 from .context import Context, Hit
 from .patterns import find_words
+from ..compiled_patterns import compile_re
 from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
 if TYPE_CHECKING:
@@ -68,11 +69,11 @@ ATTRIBUTION_WORDS = (
     "interview", "replied", "responded that", "continued", "saying", "shouted", "shouting", "yelled",
     "chanted", "chanting", "tweeting", "read:", "reads:", "notified", "urged", "pleaded", "recalls")
 # (The trie is built when the pattern is first used: a run whose paragraphs need none does not build it.)
-ATTRIBUTION = _Lazy(lambda: re.compile(r"\b(?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
+ATTRIBUTION = _Lazy(lambda: compile_re(r"\b(?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
 # A word of the trie after a character that may end a word: every ATTRIBUTION match but one at the very
 # start has such a character before it (its \b; \W lies within this class). Starting with a plain class,
 # it lets re skip from one such character to the next instead of trying a match at every position.
-_AFTER_GAP_ATTRIBUTION = _Lazy(lambda: re.compile(r"[^0-9A-Za-z_](?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
+_AFTER_GAP_ATTRIBUTION = _Lazy(lambda: compile_re(r"[^0-9A-Za-z_](?i:" + word_trie(ATTRIBUTION_WORDS) + r")\b"))
 
 
 def _has_attribution(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -44,8 +44,10 @@ class Pattern(FrozenValue):
     def compiled(self) -> "regex.Pattern":
         import regex
 
+        from ..compiled_patterns import compile_regex
+
         flags = regex.VERSION0 | regex.MULTILINE | (regex.IGNORECASE if self.ignore_case else 0)
-        return regex.compile(self.source, flags)
+        return compile_regex(self.source, flags)
 
 
 class Lexicon(FrozenValue):
