@@ -55,6 +55,7 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(good luck with that)",
     "(whatever that means)",
     "(nice try)",
+    "(citation needed)",
     "(a laughable claim)",                                        # a verdict in a few words
     "(an absurd excuse)",
     "(naturally)",                                                # the writer's knowing attitude
@@ -99,6 +100,9 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(the bridge is fine, thanks for asking)",
     "(it was)",                                                   # a retort with no word of voice but its form
     "(they were not)",
+    "(it’s not)",                                                 # contracted
+    "(they're not, whatever the brochure says)",
+    "(he won't)",
     "(do the math)",                                              # a colloquial imperative to the reader
     "(stop laughing)",
     "(define unavoidable)",
@@ -497,6 +501,7 @@ def test_stock_sarcasm_or_a_question_in_brackets_inside_a_quotation_is_commentar
     # A retort heading the writer's answer after a pause.
     ("“The refugees are all young men {} and need no help,” the politician said.", "[they are not; half are children]"),
     ("“The report clears us completely {},” the lawyer said.", "[it does not, whatever he says]"),
+    ("“That story is fake news {},” the president said.", "[it's not]"),  # a contracted retort
     # The caveat that undoes the claim, the writer's attitude closing the bracket, what came of it.
     ("“Nobody was hurt {},” the manager said.", "[except the three workers taken to hospital]"),
     ("“The program is a success {},” the director said.", "[by its own definition, anyway]"),
@@ -512,6 +517,8 @@ def test_the_writer_answering_inside_a_quotation(quotation, bracket):
     ("“They {} voted it down,” the aide said.", "[the board, that is]"),
     ("“It {} was never in doubt,” she said.", "[the vote]"),
     ("“{} report was never in doubt,” she said.", "[The committee’s]"),
+    # A contracted pronoun restoring words that go on past the bracket.
+    ("“I think {} going to pass this year,” she said.", "[it's not]"),
 ])
 def test_restored_words_with_those_words_stay_clarifications(quotation, bracket):
     paragraph = quotation.format(bracket)

@@ -428,7 +428,7 @@ _ASIDE_TRIGGERS = frozenset("""
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
-    ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked""".split()) | {_CONTRACTION} | (
+    ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -816,6 +816,8 @@ _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|shees
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
                           r"nice\s+try|how\s+convenient|yeah,?\s+right|you\s+don[’']t\s+say|surprise,?\s+surprise|"
                           r"big\s+surprise|what\s+a\s+(?:surprise|coincidence|shocker)|shocker|"
+                          # An encyclopedia's tag for a claim with no source, put to a claim in mockery.
+                          r"citation\s+needed|"
                           r"sure,?\s+(?:it|he|she|they|you|we)\s+(?:was|is|did|does|were|are|will|would|can|could|has|have)|"
                           # A hedge that mocks what was reported: "(sort of)", "(supposedly)".
                           r"sort\s+of|kind\s+of|supposedly|"
@@ -863,13 +865,17 @@ _RETORT_RE = LazyPattern(re.compile,
     r"[\s*]*(?:and\s+|but\s+)?(?:(?!that\s+is\s*[,:;])"  # "(that is, the contractor)" is a gloss
     r"(?:it|he|she|they|we|you|that|this)\s+"
     r"(?:(?:is|was|are|were|did|does|do|will|would|has|have|had|can|could|should)(?:n[’']t|\s+not|\s+never)?"
-    r"|never\s+(?:is|was|are|were|did|does|do|will|would|has|have|had))(?=\s*(?:[,.!?…;]|$))"
+    r"|won[’']t|never\s+(?:is|was|are|were|did|does|do|will|would|has|have|had))(?=\s*(?:[,.!?…;]|$))"
+    # The same retort contracted: "(it's not)", "[they're not]", "(he's never)".
+    r"|(?:(?:it|he|she|that)[’']s|(?:they|we|you)[’']re)\s+(?:not|never)(?=\s*(?:[,.!?…;]|$))"
     # A generalising retort with a noun of its own: "(stadiums never do)", "(the facts rarely are)".
     r"|[a-z]{3,}s\s+(?:never|rarely|seldom)\s+(?:do|are|did|were|have|will)(?=\s*(?:[,.!?…;]|$))"
     r"|(?:clearly|obviously|certainly|surely|definitely)\s+not\b)",
     re.IGNORECASE)
 _RETORT_FIRST_WORDS = frozenset(
-    "and but it he she they we you that this clearly obviously certainly surely definitely".split())
+    "and but it he she they we you that this clearly obviously certainly surely definitely".split()
+    + [pronoun + apostrophe + verb for apostrophe in "’'" for pronoun, verb in
+       (("it", "s"), ("he", "s"), ("she", "s"), ("that", "s"), ("they", "re"), ("we", "re"), ("you", "re"))])
 # The generalising retort's adverbs: in an aside, it is tried where one of these is.
 _GENERALISING_ADVERBS = (" never ", " rarely ", " seldom ")
 
@@ -1280,7 +1286,7 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
     natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
     yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
-    headdesk shocked cough""".split())
+    headdesk shocked cough citation""".split())
 # Their first letters, asked first of a parenthesis in a quotation. Not "r": "(Reuters)" opens every Reuters
 # lead, and "(rolls eyes)" inside a quotation is left as the speaker's gesture.
 _INTERJECTION_FIRST_LETTERS = frozenset(" \t*" + "".join(word[0] for word in _INTERJECTION_FIRST_WORDS)) - {"r"}
