@@ -363,3 +363,36 @@ def test_a_single_quotation_closed_by_a_double_mark_is_closed_as_printed():
               "their sponsors.'\n")
     assert quotes(nested)[:2] == ["'These children are not 'lost,\"'", "'lost,\""]
     assert problems(headline) == problems(nested) == []
+
+
+def test_a_quotation_left_open_ends_where_another_opens_a_sentence_inside_it():
+    # Its closing mark is missing: the quotation opening a sentence is another, with its own speaker, and
+    # what the open one would have swallowed is reporting again.
+    text = ("Results Day\n\nHe said the company’s “best years are ahead. Analysts disagreed. “The numbers say "
+            "otherwise,” one said [and the numbers are right].\n")
+    spans = quote_spans(text)
+    assert [(text[s.start:s.end], s.attrs.get("speaker")) for s in spans] == [
+        ("“best years are ahead. Analysts disagreed. ", "He"), ("“The numbers say otherwise,”", "one")]
+    assert [s.attrs["closed"] for s in spans] == [False, True]
+    assert problems(text) == [("NL401", "“")]
+    assert parse_text(text).problems[0].message == "quotation opened here is not closed before the next one opens"
+    (bracket,) = [s for top in parse_text(text).spans for s in top.walk() if text[s.start:s.end].startswith("[and")]
+    assert bracket.attrs["in_quote"] is False
+
+
+def test_a_reaction_piece_run_into_one_paragraph_gives_each_quotation_its_own_span_and_speaker():
+    text = ("Markets react\n\n“The bond market is reassessing the whole thing now. “Stocks had priced this in,” she "
+            "said. JOHN ROE, CHIEF ANALYST, ACME BANK, LONDON: “We expect a pause. It will not last long.\n")
+    spans = quote_spans(text)
+    assert [text[s.start:s.end][:12] for s in spans] == ["“The bond ma", "“Stocks had ", "“We expect a"]
+    assert spans[1].attrs["speaker"] == "she" and spans[2].attrs["speaker"] == "JOHN ROE"
+
+
+def test_a_quotation_nested_within_a_sentence_or_inside_a_closed_one_stays_nested():
+    within = "Probe\n\nHe called the probe “a “witch hunt” and worse, and left the room.\n"
+    assert [len(list(s.walk())) for s in quote_spans(within)[:1]] == [2]  # the outer holds the inner
+    closed = "Probe\n\n“He told me to stop. “Go home.” Then he left,” she said.\n"
+    outer = quote_spans(closed)[0]
+    assert outer.attrs["closed"] and [c.kind for c in outer.children] == ["quote"]
+    # Straight marks read as printed, as before: a slip closes the pair it opened.
+    assert '"It is done."' not in quotes('Budget\n\n"We have a deal, the chairman said. "It is done." Aides cheered.\n')

@@ -401,6 +401,8 @@ class _Builder:
                 nodes = scan_paragraph(roles, role_marks, singles_at_top) if role_marks else []
                 if nodes and ("[" in chunk or "]" in chunk):
                     nodes = [self._by_grammar(node, roles, role_marks, singles_at_top) for node in nodes]
+            if nodes and nodes[-1].kind == QUOTE and not nodes[-1].closed:  # an unclosed one is always last
+                nodes = _end_at_reopening(nodes, roles, chunk)
             children = []
             quotes = False
             for node in nodes:
@@ -440,8 +442,12 @@ class _Builder:
         roots: list[Span] = []
         opened: list[int] = []  # the open quotations' starts, innermost last
         inside: list[list[Span]] = []  # and the spans found inside each
+        strays: list[Problem] = []
+        reopened = False  # whether a quotation opened a sentence inside another (see _end_at_reopening)
         for pos in marks:
             if text[pos] == "“":
+                if opened and not reopened:
+                    reopened = _opens_sentence(text, pos, opened[-1] + 1)
                 if len(opened) < MAX_DEPTH:
                     opened.append(pos)
                     inside.append([])
@@ -449,7 +455,10 @@ class _Builder:
                 span = Span(QUOTE, opened.pop(), pos + 1, inside.pop(), {"closed": True})
                 (inside[-1] if inside else roots).append(span)
             else:
-                self.problems.append(Problem("NL401", pos, pos + 1, "closing quotation mark with no opening mark"))
+                strays.append(Problem("NL401", pos, pos + 1, "closing quotation mark with no opening mark"))
+        if opened and reopened:
+            return None  # one left open that another reopened inside: read the long way, which ends it there
+        self.problems.extend(strays)
         while opened:
             quote_start = opened.pop()
             span = Span(QUOTE, quote_start, end, inside.pop(), {"closed": False, "open_at": quote_start})
@@ -517,6 +526,11 @@ class _Builder:
         if in_quote_node and node.end < len(chunk):
             # Ended by the closing mark of the quotation around it (“… ‘Mr Rosenstein, we …”): the
             # writer let the outer mark close both, which is no stray.
+            return Span(QUOTE, start, end, children, {"closed": False})
+        if node.end < len(chunk) and not in_quote:
+            # Ended where another quotation opens a sentence (_end_at_reopening): its closing mark is missing.
+            self.problems.append(Problem("NL401", start, start + 1,
+                                         "quotation opened here is not closed before the next one opens"))
             return Span(QUOTE, start, end, children, {"closed": False})
         # NL401 is decided once continuation across paragraphs is known.
         span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
@@ -1051,6 +1065,40 @@ def _parse_paragraph(text: str, marks: list[int], end: int, singles_at_top: bool
     from .grammar import parse_paragraph
 
     return parse_paragraph(text, singles_at_top, marks, end)
+
+
+def _opens_sentence(text: str, pos: int, floor: int) -> bool:
+    """Whether the mark at `pos` opens a sentence: white space before it, and before that the end of one
+    (. ! ? …, perhaps closing a parenthesis or bracket), no further back than `floor`."""
+    k = pos
+    while k > floor and text[k - 1] in " \t\r\n\xa0":
+        k -= 1
+    if k == pos or k <= floor:
+        return False
+    end = text[k - 1]
+    if end in ")]" and k - 1 > floor:
+        end = text[k - 2]
+    return end in ".!?…"
+
+
+def _end_at_reopening(nodes: list[Node], roles: str, chunk: str) -> list[Node]:
+    """The top-level constructs of a paragraph with a double quotation left open to its end ended where a
+    double quotation opens a sentence inside it: its closing mark is missing, and the one opening there is
+    another quotation, not one nested in it (“Its best years are ahead. Analysts disagreed. “The numbers say
+    otherwise,” one said.). What followed inside it is then outside any quotation. A quotation nested
+    within a sentence (a missing closer around “a “witch hunt” and more”) is left as it is, as is one
+    closed (an excerpt quoting a quotation in double marks)."""
+    last = nodes[-1]
+    if last.end != len(chunk) or roles[last.start] not in "“\"":
+        return nodes
+    for i, child in enumerate(last.children):
+        if child.kind == QUOTE and roles[child.start] in "“\"" and _opens_sentence(chunk, child.start, last.start + 1):
+            head = Node(QUOTE, last.start, child.start, False, last.children[:i])
+            rest = last.children[i:]
+            if rest[-1].kind == QUOTE and not rest[-1].closed:
+                rest = _end_at_reopening(rest, roles, chunk)
+            return nodes[:-1] + [head] + rest
+    return nodes
 
 
 def _without_line_reopenings(text: str, marks: list[int]) -> list[int]:
