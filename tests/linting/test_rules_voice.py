@@ -179,6 +179,14 @@ def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlin
     assert nl(text, "NL301") == []
 
 
+def test_nl301_a_question_a_sentence_names_and_reports_is_not_rhetorical():
+    text = ("Prison Debate\n\nAs protests spread, one group of activists is raising the question: why not close the "
+            "jails altogether?\n\nThe question now: will the council vote?\n")
+    assert nl(text, "NL301") == []
+    assert [w for w, _ in nl(text.replace("the question: why", "the point. Why"), "NL301")] == ["?"]
+    assert "?" in [w for w, _ in nl("Naughty List\n\nAsk yourself one question: do I feel lucky?\n", "NL301")]
+
+
 def test_nl301_an_explainers_question_answered_in_the_next_sentence_is_its_section_head():
     # Scraped explainers run their question heads into the paragraph: the answer names what was asked
     # about, or an interview answers with a quotation.

@@ -536,6 +536,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         if heading and "?" in m.group():
                             continue
                         if "?" in m.group():
+                            if _POSED.search(ctx.text, s_start, m.start()):
+                                continue  # "raising the question: why not abolish prisons?": a question reported
                             if answered is None:
                                 following = all_sentences[index + 1] if index + 1 < len(all_sentences) else None
                                 answered = following is not None and _answers(text, (s_start, s_end), following)
@@ -644,6 +646,10 @@ def _answers(text: str, question: tuple[int, int], following: tuple[int, int]) -
 
 # An explainer's question, labelled as the reader's: "Q: Will the census ask about citizenship?"
 _ASKED_LABELS = ("Q:", "Q.", "Q -", "Q –", "Q —", "QUESTION:", "Question:")
+# A question a sentence reports, after the word that names it and a colon: "one group of activists is
+# raising the question: why not abolish prisons?", "The question now: will the Fed cut rates?" (as wire
+# copy poses one, the asking is named, not done in the writer's voice). Not "Ask yourself one question: …".
+_POSED = _Lazy(re.compile, r"\b(?:the|a)\s+(?:\w+\s+)?questions?(?:\s+\w+)?\s*:\s", re.IGNORECASE)
 _HEADING_WORDS = 12
 
 
