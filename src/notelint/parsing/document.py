@@ -527,8 +527,7 @@ class _Builder:
             # Ended by the closing mark of the quotation around it (“… ‘Mr Rosenstein, we …”): the
             # writer let the outer mark close both, which is no stray.
             return Span(QUOTE, start, end, children, {"closed": False})
-        if node.end < len(chunk) and not in_quote:
-            # Ended where another quotation opens a sentence (_end_at_reopening): its closing mark is missing.
+        if type(node) is _Reopened:  # its closing mark is missing: it ends where another opens a sentence
             self.problems.append(Problem("NL401", start, start + 1,
                                          "quotation opened here is not closed before the next one opens"))
             return Span(QUOTE, start, end, children, {"closed": False})
@@ -984,7 +983,7 @@ _SITE_MESSAGE = LazyPattern(re.compile,
     r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
     # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
     r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
-    r"join\s+the\s+(?:conversation|discussion))\b",
+    r"join\s+the\s+(?:conversation|discussion)|chat\s+with\s+us)\b",
     re.IGNORECASE)
 
 
@@ -1081,6 +1080,12 @@ def _opens_sentence(text: str, pos: int, floor: int) -> bool:
     return end in ".!?…"
 
 
+class _Reopened(Node):
+    """A double quotation ended, unclosed, where another opens a sentence inside it (_end_at_reopening)."""
+
+    __slots__ = ()
+
+
 def _end_at_reopening(nodes: list[Node], roles: str, chunk: str) -> list[Node]:
     """The top-level constructs of a paragraph with a double quotation left open to its end ended where a
     double quotation opens a sentence inside it: its closing mark is missing, and the one opening there is
@@ -1093,7 +1098,7 @@ def _end_at_reopening(nodes: list[Node], roles: str, chunk: str) -> list[Node]:
         return nodes
     for i, child in enumerate(last.children):
         if child.kind == QUOTE and roles[child.start] in "“\"" and _opens_sentence(chunk, child.start, last.start + 1):
-            head = Node(QUOTE, last.start, child.start, False, last.children[:i])
+            head = _Reopened(QUOTE, last.start, child.start, False, last.children[:i])
             rest = last.children[i:]
             if rest[-1].kind == QUOTE and not rest[-1].closed:
                 rest = _end_at_reopening(rest, roles, chunk)
