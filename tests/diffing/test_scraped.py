@@ -89,6 +89,14 @@ def page(*paragraphs: str) -> str:
     ("Local reporting takes time and money. If you value our journalism, please consider subscribing today.",
      "promo"),
     ("Get the Harbor Gazette's top stories in your inbox every morning with our free newsletter.", "promo"),
+    ("Chat with us in Facebook Messenger. Find out what's happening in the world as it unfolds.", "promo"),
+    # A player's and a link list's notices, and a caption's label kept without its colon.
+    ("Media playback is unsupported on your device", "widget"),
+    ("These are external links and will open in a new window", "widget"),
+    ("You may also like", "widget"),
+    ("Related Topics", "widget"),
+    ("Image caption Dredgers work in the northern channel of the harbor last spring", "caption"),
+    ("Image copyright Getty Images", "caption"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -114,6 +122,8 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     # Reporting puts a past event in the past tense; two sentences are no caption.
     "Ellen Marsh spoke at a meeting of the cooperative in Harborville on May 3, 2019.",
     "The harbor authority publishes its survey in 2020. Fishermen say it will be too late.",
+    "New rules will take effect in May",  # "new", "will" and "may" alone make no widget
+    "The new window factory will open in May",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None

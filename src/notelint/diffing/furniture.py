@@ -40,7 +40,10 @@ _CAPTION_OPENING = re.compile(
     r"|FILE(?: PHOTO)?\s*[-–—:]|FILE\s*[-–—]?\s*(?:In|This|A|An|The)\b"
     r"|(?:AP |Reuters |AFP )?(?:Photo|Photograph|Picture|Image|Screenshot|Graphic|Illustration|Video|Media|Audio|"
     r"Credit|Caption)s?(?: Illustration)?\s*(?::|by\b)"
-    r"|(?:Photo|Image|Picture|Slide)s?\s+\d+\s*(?:of|/)\s*\d+)",
+    r"|(?:Photo|Image|Picture|Slide)s?\s+\d+\s*(?:of|/)\s*\d+"
+    # A caption's or credit's label kept without its colon: "Image caption Dredgers in the channel …",
+    # "Image copyright Getty Images".
+    r"|(?:Photo|Image|Picture|Video)\s+(?:caption|copyright|source)\b)",
     re.IGNORECASE)
 # A photo credit in parentheses anywhere: "(AP Photo/…)", "(Photo by …)", "(Reuters Photo)".
 _CREDIT_IN_PARENTHESES = re.compile(r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)", re.IGNORECASE)
@@ -157,10 +160,13 @@ _INTERFACE_WORDS = frozenset((
     "credit page pages font size text aa transcript download app apps store subscriber subscribers exclusive "
     "offer premium free trial account settings profile help contact feedback post posted up in out to "
     # where the page goes on: "Continue Reading Below", "Story continues below", "Scroll down to continue"
-    "below above down continues").split())
+    "below above down continues "
+    # a player's or a link's notice: "Media playback is unsupported on your device", "These are external
+    # links and will open in a new window", "You may also like"
+    "media playback unsupported device external window new will may").split())
 # Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
-_LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that you us we it is "
-                           "are be here here's all".split())
+_LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that these you us we it "
+                           "is are be here here's all".split())
 
 
 def _words(text: str) -> list[str]:
@@ -217,7 +223,7 @@ def _is_widget(text: str, words: list[str]) -> bool:
 # see") with interface words only, or with what the list holds ("LATEST BUSINESS VIDEOS", "Most Read
 # Stories"), or "More from" a source ("More from Bloomberg").
 _LIST_HEADING_WORDS = frozenset("trending related recommended popular latest more most top picks also watch".split())
-_LIST_NOUNS = frozenset("videos stories news headlines articles reads read posts coverage clips".split())
+_LIST_NOUNS = frozenset("videos stories news headlines articles reads read posts coverage clips topics".split())
 _LIST_HEADING_MAX_WORDS = 6
 
 
