@@ -61,6 +61,8 @@ LEAD = ("RIVERTON (AP) — The city council on Tuesday delayed a vote on the new
     "(naturally)",                                                # the writer's knowing attitude
     "(coincidentally)",
     "(in an election year, curiously)",
+    "(which, naturally, is run by a former council member)",      # the attitude adverb set off inside it
+    "(Ironically, the same firm built the old bridge.)",          # or opening it
     "(it isn’t, by any honest count)",                            # a retort, its verb left out
     "(they didn't)",
     "(sure it was)",                                              # mock agreement
@@ -159,6 +161,8 @@ def test_parenthesised_commentary_outside_quotes_is_an_unlabelled_insertion(asid
     "The charity's director, Ann Cole (Define American), spoke against the plan.",
     "The council delayed the vote (members asked staff to hold on to the old estimates) on Tuesday.",
     "The bridge carries 20,000 cars a day (mostly commuters and people who work downtown).",
+    "The board (which, according to its bylaws, meets monthly) approved the plan.",
+    "The firm (founded, in 1998, by two brothers) won the contract.",
 ])
 def test_neutral_parentheses_stay_wire_text(paragraph):
     doc = parse(HEAD + LEAD + paragraph + "\n")

@@ -935,8 +935,18 @@ _ATTITUDE_ENDING_TRIGGERS = frozenset(
     oddly strangely mysteriously suspiciously coincidentally""".split())
 
 
+# Or set off by commas inside it, or opening it: "(which, naturally, is run by a former official)",
+# "(Curiously, the report leaves that out.)". Not "apparently" or "anyway" there, which report and resume.
+_ATTITUDE_SET_OFF_RE = LazyPattern(re.compile,
+    r"(?:^[\s*]*|,\s*)(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|of\s+course|"
+    r"curiously|oddly|strangely|mysteriously|suspiciously|coincidentally)\s*,",
+    re.IGNORECASE)
+
+
 def _attitude_ending(text: str, runs: set[str] | None) -> bool:
-    return "," in text and _may_match(runs, _ATTITUDE_ENDING_TRIGGERS) and _ATTITUDE_ENDING_RE.search(text) is not None
+    """The writer's attitude adverb closing the aside after a comma, or set off by commas in it."""
+    return "," in text and _may_match(runs, _ATTITUDE_ENDING_TRIGGERS) and (
+        _ATTITUDE_ENDING_RE.search(text) is not None or _ATTITUDE_SET_OFF_RE.search(text) is not None)
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
     rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
