@@ -29,7 +29,9 @@ import sys
 
 _MAX_ENTRIES = 4000
 
-_entries: dict | None = None  # (pattern, flags) -> the arguments of _sre.compile, once the file is read
+# (pattern, flags) -> the arguments of _sre.compile, marshalled on their own: a run unmarshals only the
+# entries it uses (all of them as Python lists of ints cost a small check ~3.5 MB of memory).
+_entries: dict | None = None  # the file's, once it is read
 _added: dict = {}  # what this process compiled that the file did not hold
 _saving = False  # whether the exit handler is registered
 
@@ -40,8 +42,7 @@ def compile_re(pattern: str, flags: int = 0) -> re.Pattern:
         return re.compile(pattern, flags)  # bytes: not kept (notelint's patterns are text)
     flags = int(flags)  # re.IGNORECASE and the like are ints to _sre (and to marshal, as plain ones)
     key = (pattern, flags)
-    entries = _entries if _entries is not None else _load()
-    args = entries.get(key) or _added.get(key)
+    args = _kept(key)
     if args is not None:
         try:
             import _sre
@@ -70,8 +71,7 @@ def compile_regex(pattern: str, flags: int = 0, *rest, **options):
     if rest or options or type(pattern) is not str or not isinstance(flags, int):
         return regex.compile(pattern, flags, *rest, **options)
     key = ("regex", regex.__version__, pattern, int(flags))
-    entries = _entries if _entries is not None else _load()
-    args = entries.get(key) or _added.get(key)
+    args = _kept(key)
     if args is not None:
         try:
             return regex._regex.compile(*args)
@@ -81,13 +81,9 @@ def compile_regex(pattern: str, flags: int = 0, *rest, **options):
     if sys.dont_write_bytecode:
         return compiled  # nothing will be kept
     try:
-        import marshal
-
-        args = compiled._pickled_data
-        marshal.dumps(args)  # only what the file can hold is kept (a named list's values may not be)
-    except Exception:  # noqa: BLE001
-        return compiled
-    _keep(key, args)
+        _keep(key, compiled._pickled_data)
+    except Exception:  # noqa: BLE001 - only what the file can hold is kept (a named list's values may not be)
+        pass
     return compiled
 
 
@@ -143,9 +139,24 @@ def _load() -> dict:
     return entries
 
 
+def _kept(key: tuple) -> tuple | None:
+    """The kept arguments for `key`, from the file or from this process, if any."""
+    data = (_entries if _entries is not None else _load()).get(key) or _added.get(key)
+    if data is None:
+        return None
+    import marshal
+
+    try:
+        return marshal.loads(data)
+    except Exception:  # noqa: BLE001 - not ours
+        return None
+
+
 def _keep(key: tuple, args: tuple) -> None:
     global _saving
-    _added[key] = args
+    import marshal
+
+    _added[key] = marshal.dumps(args)
     if not _saving and not sys.dont_write_bytecode:
         import atexit
 
