@@ -142,3 +142,15 @@ def test_reporting_text_leaves_out_quotations_marks_and_short_blocks():
     assert "(Reuters)" not in text and "fishing fleet objections" not in text  # dateline credit, headline
     lead = reporting_text(doc).dateline_lead
     assert doc.text[lead:].lstrip().startswith("The Portland harbor board")
+
+
+def test_a_transcripts_turns_are_its_own_text_and_their_quotations_are_cut():
+    # A broadcast's page is its speakers' turns, all of it: its reporting, which a copy of it shares.
+    transcript = ("Harbor dredging divides the town\n\nHOST: This is the harbor hour. The board voted on Tuesday to "
+                  "deepen the channel by six feet.\n\nENGINEER: The work starts in May and will take two years, "
+                  "and the fleet called it “a disaster” at the meeting.\n\nHOST: And the cost?\n\n"
+                  "ENGINEER: About forty million dollars, most of it federal money.\n")
+    doc = parse(transcript, "t.txt")
+    text = " ".join(doc.text[a:b] for a, b in reporting_text(doc).pieces)
+    assert "The work starts in May and will take two years" in text
+    assert "a disaster" not in text  # a quotation inside a turn is still cut

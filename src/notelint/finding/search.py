@@ -127,9 +127,11 @@ def reporting_text(doc: Document, markers=()) -> Reporting:
 
 def _collect_marks(span, out: list) -> None:
     for child in span.children:
-        if child.kind in _MARKS:
+        if child.kind in _MARKS and not child.attrs.get("turn"):
             out.append((child.start, child.end))
         else:
+            # A transcript's turns are its speakers' words without marks: the transcript's own text, all of
+            # it (a broadcast's whole page), not quotations set into reporting. Their own marks are cut.
             _collect_marks(child, out)
 
 
