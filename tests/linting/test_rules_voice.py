@@ -179,6 +179,16 @@ def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlin
     assert nl(text, "NL301") == []
 
 
+def test_nl301_an_explainers_stock_head_run_into_its_paragraph_is_no_rhetorical_question():
+    text = ("Methane Rule Overturned\n\nRIVERTON (AP) — The Senate voted 52-42 on Wednesday to overturn the rule.\n\n"
+            "What happens next? The House is expected to vote on the measure next week.\n\n"
+            "Why does it matter? The rule covered 800,000 wells.\n")
+    assert nl(text, "NL301") == []
+    # A question with words of its own to argue is still read.
+    argued = text.replace("What happens next?", "Who could have seen this coming?")
+    assert [w for w, _ in nl(argued, "NL301")] == ["?"]
+
+
 def test_nl301_a_question_a_sentence_names_and_reports_is_not_rhetorical():
     text = ("Prison Debate\n\nAs protests spread, one group of activists is raising the question: why not close the "
             "jails altogether?\n\nThe question now: will the council vote?\n")

@@ -538,6 +538,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         if "?" in m.group():
                             if _POSED.search(ctx.text, s_start, m.start()):
                                 continue  # "raising the question: why not abolish prisons?": a question reported
+                            if _EXPLAINER_HEAD.fullmatch(ctx.text, s_start, m.end()):
+                                continue  # "What happens next? The House votes …": an explainer's section head
                             if answered is None:
                                 following = all_sentences[index + 1] if index + 1 < len(all_sentences) else None
                                 answered = following is not None and _answers(text, (s_start, s_end), following)
@@ -646,6 +648,15 @@ def _answers(text: str, question: tuple[int, int], following: tuple[int, int]) -
 
 # An explainer's question, labelled as the reader's: "Q: Will the census ask about citizenship?"
 _ASKED_LABELS = ("Q:", "Q.", "Q -", "Q –", "Q —", "QUESTION:", "Question:")
+# An explainer's stock section head run into its paragraph, a question with nothing of its own to argue:
+# "What happens next? The House is expected to vote …", "Why does it matter?", "What's at stake?". (In
+# capitals it is a heading already; one with words of its own is looked at as any question is.)
+_EXPLAINER_HEAD = _Lazy(re.compile,
+    r"\s*(?:So,?\s+)?(?:what\s+happens\s+(?:next|now)|what(?:[’']s|\s+is|\s+comes)\s+next|what\s+now"
+    r"|why\s+(?:does\s+(?:it|this)\s+matter|it\s+matters|this\s+matters)|what(?:[’']s|\s+is)\s+at\s+stake"
+    r"|what\s+does\s+(?:it|this)\s+mean|what\s+(?:do\s+)?we\s+know|what\s+we\s+don[’']t\s+know"
+    r"|how\s+does\s+it\s+work|who\s+is\s+affected)\s*\?",
+    re.IGNORECASE)
 # A question a sentence reports, after the word that names it and a colon: "one group of activists is
 # raising the question: why not abolish prisons?", "The question now: will the Fed cut rates?" (as wire
 # copy poses one, the asking is named, not done in the writer's voice). Not "Ask yourself one question: …".
