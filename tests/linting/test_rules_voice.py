@@ -148,6 +148,10 @@ def test_nl302_not_for_a_reporting_standfirst_or_without_a_wire_credit():
     "Want the morning briefing in your inbox every day? Sign up here.",
     "Have a news tip? Email us at tips@riverton-courier.com. We'd love to hear from you.",
     "What do you think? Leave a comment below.",
+    "Have a tip? Send it to tips@riverton-courier.com.",  # a contact line
+    "We welcome your comments. Please keep them civil and on topic.",  # a comments box's notice
+    "Read More: Dock strike: What we know so far",  # a pointer to another page, its headline
+    "RELATED: Are you ready for the next strike?",
     # A copyright notice at any length, with a transcript's disclaimer after it.
     "Copyright © 2019 Riverton Public Radio. All rights reserved. Visit our website terms of use and permissions "
     "pages for further information. This text may not be in its final form and may be updated or revised in the "

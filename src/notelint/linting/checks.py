@@ -671,10 +671,23 @@ def _section_heading(text: str, block: Span) -> bool:
     return len(stretch.split(None, _HEADING_WORDS)) <= _HEADING_WORDS and stretch.isupper()
 
 
+# A pointer to another page, as a line of its own: "Read More: Trump's health plan: What we know so far",
+# "RELATED: …", "See also: …". Its words are the linked page's headline, not the story's voice.
+_POINTER_LINE = _Lazy(re.compile, r"\s*(?:read\s+more|related(?:\s+(?:coverage|story|stories|content))?|see\s+also|"
+                                  r"also\s+read|more|watch|listen|read\s+the\s+full\s+story)\s*:", re.IGNORECASE)
+_POINTER_WORDS = 20
+# A short paragraph holding an e-mail address is the site's contact line: "Have a tip? Send it to tips@…".
+_CONTACT_WORDS = 30
+
+
 def _newsletter_furniture(text: str, block: Span) -> bool:
     stretch = text[block.start:block.end].rstrip()
     if stretch.endswith(":") and len(stretch.split()) <= _LIST_LEAD_IN_WORDS and not _WH_CLAUSE.search(stretch):
         return True  # "Here are your must-reads:" names a list; "Here's what they won't tell you:" argues
+    if len(stretch.split(None, _POINTER_WORDS)) <= _POINTER_WORDS and _POINTER_LINE.match(stretch):
+        return True
+    if "@" in stretch and len(stretch.split(None, _CONTACT_WORDS)) <= _CONTACT_WORDS and _EMAIL.search(stretch):
+        return True
     return stretch.endswith(("]", ")")) and _CITED_DIGEST_ITEM.search(stretch) is not None
 
 

@@ -983,7 +983,9 @@ _SITE_MESSAGE = LazyPattern(re.compile,
     r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
     # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
     r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
-    r"join\s+the\s+(?:conversation|discussion)|chat\s+with\s+us)\b",
+    r"join\s+the\s+(?:conversation|discussion)|chat\s+with\s+us|"
+    # A comments box's own notice: "We welcome your comments. Please keep them civil and on topic."
+    r"your\s+comments?|comment(?:ing)?\s+polic(?:y|ies)|keep\s+(?:it|them|comments|the\s+conversation)\s+civil)\b",
     re.IGNORECASE)
 
 
