@@ -70,6 +70,19 @@ def test_nl203_span_of_the_second_person_in_the_corpus_insertion():
     assert hits[0].col == text.splitlines()[2].index("you") + 1
 
 
+def test_nl203_a_note_addressed_to_someone_turns_to_them():
+    text = ("Council Votes\n\nThe council approved the budget on Tuesday. (Note to the council - the pension fund "
+            "is still empty.)\n\nThe plan passed 5-4. [Memo to taxpayers: the bill comes next spring.]\n")
+    hits = [(text[f.start:f.end], f.message) for f in lint(text) if f.code == "NL203"]
+    assert hits == [("Note to the council", "rhetorical voice in commentary: a note addressed to someone (“Note to "
+                     "the council”)"), ("Memo to taxpayers", "rhetorical voice in commentary: a note addressed to "
+                     "someone (“Memo to taxpayers”)")]
+    # A plain note, and a note whose words only mention "a note to" someone, address nobody.
+    plain = ("Council Votes\n\nThe plan passed 5-4. (Note: The vote was delayed twice.)\n\nThe clerk read it aloud. "
+             "[Ed. note: The clerk sent a note to the council on Monday.]\n")
+    assert found(plain, "NL203") == []
+
+
 def test_nl203_not_in_a_clarification_or_in_wire_text():
     text = "Talks\n\n“You [the Americans] must leave,” he said. Will they leave? Nobody knows, officials said.\n"
     assert found(text, "NL203") == []
