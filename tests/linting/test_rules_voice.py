@@ -183,6 +183,18 @@ def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlin
     assert nl(text, "NL301") == []
 
 
+def test_nl301_a_headline_in_title_case_among_the_paragraphs_asks_as_a_headline_does():
+    # Another story's headline linked from the page, and the piece's own printed again.
+    text = ("Dock Strike Ends\n\nDock workers returned to work on Monday, the union said.\n\n"
+            "Why Do Harbor Pilots Keep Quitting? Maybe Because Nobody Is Paying Them\n\n"
+            "The Strike Is Over. Will Your Groceries Cost Less Now?\n\nShipping lines said the backlog would clear.\n")
+    assert nl(text, "NL301") == []
+    # A sentence-case paragraph asking the same is read as any question is.
+    asked = text.replace("Why Do Harbor Pilots Keep Quitting? Maybe Because Nobody Is Paying Them",
+                         "Why do harbor pilots keep quitting? Maybe because nobody is paying them")
+    assert [w for w, _ in nl(asked, "NL301")] == ["?"]
+
+
 def test_nl301_an_explainers_stock_head_run_into_its_paragraph_is_no_rhetorical_question():
     text = ("Methane Rule Overturned\n\nRIVERTON (AP) — The Senate voted 52-42 on Wednesday to overturn the rule.\n\n"
             "What happens next? The House is expected to vote on the measure next week.\n\n"

@@ -479,7 +479,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             continue
         # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
         # only an exclamation there is a voice ("BUT MAAAHM! IT’S ARTISTIC NUDITY!").
-        heading = _section_heading(text, block)
+        heading = _section_heading(text, block) or _title_heading(text, block)
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
@@ -678,6 +678,22 @@ _POINTER_LINE = _Lazy(re.compile, r"\s*(?:read\s+more|related(?:\s+(?:coverage|s
 _POINTER_WORDS = 20
 # A short paragraph holding an e-mail address is the site's contact line: "Have a tip? Send it to tips@…".
 _CONTACT_WORDS = 30
+
+
+# A headline in title case set among the paragraphs: another story's, linked from the page ("Why Do Children
+# Keep Dying in U.S. Custody? Maybe Because Nobody Is Holding CBP Accountable."), or the piece's own printed
+# again ("Will the Legitimacy of the Supreme Court Survive the Census Case?"). Its words of four letters or
+# more are capitalised, three at least, and it is short; it asks, and says "you", as a headline does.
+_TITLE_HEADING_WORDS = 20
+_TITLE_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+
+
+def _title_heading(text: str, block: Span) -> bool:
+    stretch = text[block.start:block.end]
+    if len(stretch.split(None, _TITLE_HEADING_WORDS)) > _TITLE_HEADING_WORDS or "\n" in stretch.strip():
+        return False
+    long_words = _TITLE_LONG_WORD.findall(stretch)
+    return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
 
 
 def _newsletter_furniture(text: str, block: Span) -> bool:
