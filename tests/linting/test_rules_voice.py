@@ -198,7 +198,8 @@ def test_nl301_a_headline_in_title_case_among_the_paragraphs_asks_as_a_headline_
 def test_nl301_an_explainers_stock_head_run_into_its_paragraph_is_no_rhetorical_question():
     text = ("Methane Rule Overturned\n\nRIVERTON (AP) — The Senate voted 52-42 on Wednesday to overturn the rule.\n\n"
             "What happens next? The House is expected to vote on the measure next week.\n\n"
-            "Why does it matter? The rule covered 800,000 wells.\n")
+            "Why does it matter? The rule covered 800,000 wells.\n\nWhat's the background?\n\n"
+            "The rule took effect in 2016.\n")
     assert nl(text, "NL301") == []
     # A question with words of its own to argue is still read.
     argued = text.replace("What happens next?", "Who could have seen this coming?")

@@ -655,7 +655,8 @@ _EXPLAINER_HEAD = _Lazy(re.compile,
     r"\s*(?:So,?\s+)?(?:what\s+happens\s+(?:next|now)|what(?:[’']s|\s+is|\s+comes)\s+next|what\s+now"
     r"|why\s+(?:does\s+(?:it|this)\s+matter|it\s+matters|this\s+matters)|what(?:[’']s|\s+is)\s+at\s+stake"
     r"|what\s+does\s+(?:it|this)\s+mean|what\s+(?:do\s+)?we\s+know|what\s+we\s+don[’']t\s+know"
-    r"|how\s+does\s+it\s+work|who\s+is\s+affected)\s*\?",
+    r"|how\s+does\s+it\s+work|who\s+is\s+affected"
+    r"|what(?:[’']s|\s+is)\s+(?:the\s+(?:story|background|context)|in\s+(?:it|the\s+(?:bill|deal|plan|report))))\s*\?",
     re.IGNORECASE)
 # A question a sentence reports, after the word that names it and a colon: "one group of activists is
 # raising the question: why not abolish prisons?", "The question now: will the Fed cut rates?" (as wire
