@@ -686,7 +686,7 @@ _CONTACT_WORDS = 30
 # again ("Will the Legitimacy of the Supreme Court Survive the Census Case?"). Its words of four letters or
 # more are capitalised, three at least, and it is short; it asks, and says "you", as a headline does.
 _TITLE_HEADING_WORDS = 20
-_TITLE_LONG_WORD = re.compile(r"[^\W\d_][\w’'-]{3,}")
+_TITLE_LONG_WORD = _Lazy(re.compile, r"[^\W\d_][\w’'-]{3,}")
 
 
 def _title_heading(text: str, block: Span) -> bool:
@@ -749,8 +749,6 @@ def _in_proper_name(text: str, start: int, end: int) -> bool:
 # "See example.org/your-rights"): its words are a path, nobody's voice.
 _WEB_ADDRESS = _Lazy(re.compile, r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/\S*",
                      re.IGNORECASE)
-
-
 _ADDRESS_CHARS = 500  # how far either side of a word its address is looked for (a long run stays linear)
 
 
