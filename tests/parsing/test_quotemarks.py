@@ -139,6 +139,8 @@ APOSTROPHE_TEXTS = [
     "don’t", "Iran’s", "’90s", "the Joneses’ dog", "rock ’n’ roll", "o’clock", "y’all", "'em", "'tis",
     "don't", "Iran's", "'90s", "the Joneses' dog", "rock 'n' roll", "o'clock", "y'all", "’em", "goin' home",
     "don`t", "the class of '08.",
+    # A year elided after a word naming a time or an event, a word after it too.
+    "the '08 crash", "since ’16 the", "from '99 onward",
 ]
 
 
@@ -151,6 +153,13 @@ def test_apostrophes_and_elisions_never_open():
         for style in ("british", "american"):
             context = "'Yes,' she said. 'Soon.'" if style == "british" else "“Yes,” she said."
             assert quotes(f"Headline Here\n\n{context}\n\n{text}\n")[-1] in ("'Soon.'", "“Yes,”"), piece
+
+
+def test_an_elided_year_inside_a_british_quotation_does_not_open_another():
+    text = ("Pub Rent Doubles\n\nHe said: 'We survived the smoking ban, the '08 crash and the pandemic.'\n\n"
+            "'20 years on, nothing has changed,' she said.\n")
+    assert quotes(text) == ["'We survived the smoking ban, the '08 crash and the pandemic.'",
+                            "'20 years on, nothing has changed,'"]  # a year opening a quotation still opens it
 
 
 def test_a_backtick_apostrophe_does_not_break_a_quotation():

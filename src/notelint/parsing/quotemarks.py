@@ -56,6 +56,14 @@ _ELISION = LazyPattern(re.compile,
     r"(?:\d\d(?:s|’s|'s)(?!\w)|\d\d(?![\w%])(?!\s)|(?:em|til|tis|twas|cos|cause|bout|round|nuff|fraid|n|kay)(?!\w))")
 
 
+# A year elided after the word that names a time or an event ("the '08 crash", "since '16", "class of '99
+# reunion"), where a word follows it: a quotation opening with a year ("'20 years on,' she said") has no
+# such word before it.
+_ELIDED_YEAR = LazyPattern(re.compile, r"\d\d(?![\w%])")
+_BEFORE_YEAR = LazyPattern(re.compile, r"(?<![\w-])(?i:the|of|in|since|from|until|till|by|before|after|through)\s\Z")
+_BEFORE_YEAR_CHARS = 9  # " through " at most: the word and the space before the mark
+
+
 def _opening_shape(text: str, i: int, end: int) -> bool:
     prev = text[i - 1] if i > 0 else " "
     if not (prev.isspace() or prev in _BEFORE_OPENING):
@@ -266,7 +274,8 @@ def _read_marks(text: str, positions: list[int], singles: bool) -> tuple[str, li
                 continue
         # (After another straight or closing single mark, one closes: ''. ends a run, it opens nothing.)
         if mark != "’" and prev not in "'’" and _opening_shape(text, i, i + 1):
-            if _ELISION.match(text, i + 1):
+            if _ELISION.match(text, i + 1) or (_ELIDED_YEAR.match(text, i + 1)
+                                               and _BEFORE_YEAR.search(text, max(0, i - _BEFORE_YEAR_CHARS), i)):
                 roles[i] = PLAIN  # ’90s, 'em, rock 'n' roll
                 if text.startswith("n", i + 1) and text[i + 2:i + 3] in ("'", "’"):
                     roles[i + 2] = PLAIN
