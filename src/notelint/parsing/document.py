@@ -340,19 +340,21 @@ class _Builder:
         speaker's. Their own quotations and brackets are read inside it, as in any quotation."""
         if words == end:  # the label alone ("TERRY GROSS, HOST:"): the words follow in the next paragraph
             return Span(role, start, end, [Span(WIRE, start, end)], {})
-        marks, singles = self._block_marks(words, end, self.style)
-        inner = self._inline_spans(words, end, marks, with_wire=False, singles=singles, asides=False, in_quote=True)
-        turn = Span(QUOTE, words, end, inner, {"closed": True, "speaker": speaker, "verb": ":", "turn": True})
+        turn = self._unmarked_quote(words, end, {"closed": True, "speaker": speaker, "verb": ":", "turn": True})
         return Span(role, start, end, _fill_gaps([turn], start, end, WIRE) if words > start else [turn], {})
+
+    def _unmarked_quote(self, start: int, end: int, attrs: dict) -> Span:
+        """A quotation without marks over [start, end) (a transcript's turn, an embedded post): its own
+        quotations and brackets are read inside it, as in any quotation."""
+        marks, singles = self._block_marks(start, end, self.style)
+        inner = self._inline_spans(start, end, marks, with_wire=False, singles=singles, asides=False, in_quote=True)
+        return Span(QUOTE, start, end, inner, attrs)
 
     def _post_span(self, start: int, end: int, words: int, words_end: int, author: str) -> Span:
         """A paragraph ending in a post embedded from a social network (see _embedded_post): the post's words
         from `words` to `words_end` are a quotation, its author's, read as a transcript's turn is; the
         paragraph's lines before it and the signature after it are the page's."""
-        marks, singles = self._block_marks(words, words_end, self.style)
-        inner = self._inline_spans(words, words_end, marks, with_wire=False, singles=singles, asides=False,
-                                   in_quote=True)
-        post = Span(QUOTE, words, words_end, inner, {"closed": True, "speaker": author, "verb": "—"})
+        post = self._unmarked_quote(words, words_end, {"closed": True, "speaker": author, "verb": "—"})
         children = []
         if words > start:
             marks, singles = self._block_marks(start, words, self.style)
