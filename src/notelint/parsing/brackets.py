@@ -924,29 +924,27 @@ _ATTITUDE_WORDS = frozenset("""naturally predictably conveniently unsurprisingly
     # and the writer's "yet again" on a habit reported ("voted against the bill (again) and then ...").
     "again", "yet again", "once again", "as usual", "as always", "as ever", "no less"}
 _CLAUSE_END_RE = LazyPattern(re.compile, r"\s*(?:[.,;:!?…—–)]|-\s|$|(?:and|but|or|so|then)\b)")
+# The writer's attitude adverbs, set off by commas in an aside or opening it: "(which, naturally, is run by a
+# former official)", "(Curiously, the report leaves that out.)". Closing it, three more: "apparently",
+# "natch", "anyway", which elsewhere report and resume.
+_SET_OFF_ATTITUDE = (r"naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|of\s+course|curiously|"
+                     r"oddly|strangely|mysteriously|suspiciously|coincidentally")
+_ATTITUDE_SET_OFF_RE = LazyPattern(re.compile, rf"(?:^[\s*]*|,\s*)(?:{_SET_OFF_ATTITUDE})\s*,", re.IGNORECASE)
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
-    r",\s*(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|apparently|of\s+course|natch|"
-    r"anyway|curiously|oddly|strangely|mysteriously|suspiciously|coincidentally)"
-    r"[\s.!…]*$",
-    re.IGNORECASE)
+    rf",\s*(?:{_SET_OFF_ATTITUDE}|apparently|natch|anyway)[\s.!…]*$", re.IGNORECASE)
+# The words one of the two needs: an aside holding none is not searched.
 _ATTITUDE_ENDING_TRIGGERS = frozenset(
     """naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch anyway curiously
     oddly strangely mysteriously suspiciously coincidentally""".split())
-
-
-# Or set off by commas inside it, or opening it: "(which, naturally, is run by a former official)",
-# "(Curiously, the report leaves that out.)". Not "apparently" or "anyway" there, which report and resume.
-_ATTITUDE_SET_OFF_RE = LazyPattern(re.compile,
-    r"(?:^[\s*]*|,\s*)(?:naturally|predictably|conveniently|unsurprisingly|ironically|tellingly|of\s+course|"
-    r"curiously|oddly|strangely|mysteriously|suspiciously|coincidentally)\s*,",
-    re.IGNORECASE)
 
 
 def _attitude_ending(text: str, runs: set[str] | None) -> bool:
     """The writer's attitude adverb closing the aside after a comma, or set off by commas in it."""
     return "," in text and _may_match(runs, _ATTITUDE_ENDING_TRIGGERS) and (
         _ATTITUDE_ENDING_RE.search(text) is not None or _ATTITUDE_SET_OFF_RE.search(text) is not None)
+
+
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
     rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
