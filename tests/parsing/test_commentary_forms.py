@@ -671,3 +671,74 @@ def test_lyrics_lists_and_pointers_are_not_asides(paragraph):
 def test_an_aside_that_is_a_paragraph_of_its_own_is_found():
     aside = "(Maybe the council has simply forgotten where the bridge is?)"
     assert insertions(parse(HEAD + LEAD + aside + "\n\nThe vote is now set for May.\n")) == [(aside, None)]
+
+
+# --- Asides of a writer's voice in forms a word list does not hold (session 16) ------------------------------
+@pytest.mark.parametrize("paragraph, aside", [
+    # The reader addressed by name; interjections a blogger uses.
+    ("The mayor said governors “have every right to decline.” (Reader, they do not.)", "(Reader, they do not.)"),
+    ("The audit found no problem with the payments. (Heh.)", "(Heh.)"),
+    ("She told senators she had “no interest in expanding the rule.” (Whoops.)", "(Whoops.)"),
+    ("The developer, who inherited the firm from his father (bless his heart), spoke on Tuesday.",
+     "(bless his heart)"),
+    ("He said he would stop “apologizing for success” (so brave), and left the stage.", "(so brave)"),
+    ("The whip mentioned the fundraiser “just in passing” (no pressure).", "(no pressure)"),
+    ("The contract runs to 2031 and pays $22 million a year. (Not a typo.)", "(Not a typo.)"),
+    # The writer as "I" in a sentence of its own, in a paragraph reporting speech without marks.
+    ("The maker says the hinge survives 500,000 folds. (I did not fold it that often, and it was fine.)",
+     "(I did not fold it that often, and it was fine.)"),
+    ("He has not held a hunting license since 2005, according to state records. (I checked.)", "(I checked.)"),
+    # A question put to the reader, then the writer's answer.
+    ("The chairman owns shares in the utility whose rates he approved. (Sound like a conflict of interest? "
+     "The ethics board didn’t think so.)",
+     "(Sound like a conflict of interest? The ethics board didn’t think so.)"),
+    # An imperative after the writer's own sentence.
+    ("She called the $48 million shortfall “a rounding error.” (The city budget is $1.9 billion. Do the math.)",
+     "(The city budget is $1.9 billion. Do the math.)"),
+    # The speaker's word quoted back in the writer's aside, in either mark.
+    ("The owner called the stadium “our gift to this community” (a ‘gift’ taxpayers will pay off until 2051) "
+     "and said work would begin in spring.", "(a ‘gift’ taxpayers will pay off until 2051)"),
+    ("The governor said the department “is reviewing the findings.” (The department has been “reviewing” the "
+     "backlog since 2021.)", "(The department has been “reviewing” the backlog since 2021.)"),
+    # A quoted term denied in a sentence of its own after the quotation's sentence.
+    ("Two members told reporters the meeting is “a formality.” (It is not a formality.)", "(It is not a formality.)"),
+    # "Translation:" decoding English.
+    ("The whip count, per one leadership aide, is “fluid.” (Translation: they do not have the votes yet.)",
+     "(Translation: they do not have the votes yet.)"),
+])
+def test_a_writers_voice_in_an_aside_is_an_insertion(paragraph, aside):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # A translation of foreign words, in any sentence.
+    "Supporters chanted “¡Viva el rey!” (Translation: Long live the king!) outside the palace.",
+    "He told the crowd that “Wir sind das Volk” (translation: we are the people) on Monday.",
+    "Crowds shouted “Allahu akbar” (translation: God is great) as the convoy passed.",
+    # A defined term quoted to shorten a name, and a reporter's aside quoting a term of no quotation before it.
+    "The bill, which sponsors call the “Bridge Repair Act” (the “Act”), passed 5-4.",
+    "The council approved the “repair plan” on Tuesday. (The plan was first proposed in 2019.)",
+    # A reporter's question answered in one aside is still rare; a question inside a quotation is the speaker's.
+    "The mayor said: “Why would we wait (and for what)?” and left.",
+])
+def test_translations_defined_terms_and_reporters_asides_stay_wire_text(paragraph):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == []
+
+
+@pytest.mark.parametrize("paragraph, bracket", [
+    ("COLVIN: Nobody has done more for manufacturing. [Narrator: Manufacturing employment fell by 41,000.]",
+     "[Narrator: Manufacturing employment fell by 41,000.]"),
+    ("The whip said the count is “fluid.” [Translation: they do not have the votes.]",
+     "[Translation: they do not have the votes.]"),
+    ("“And we will keep this budget balanced [ha!] for ten years,” the governor said.", "[ha!]"),
+])
+def test_bracketed_voice_over_mock_translation_and_laugh_are_insertions(paragraph, bracket):
+    in_quote = bracket == "[ha!]"
+    assert classify_in(paragraph, bracket, in_quote=in_quote)[0] == INSERTION
+
+
+def test_a_bracketed_translation_of_foreign_words_is_a_clarification():
+    paragraph = "Supporters chanted “¡Viva el rey! [Translation: Long live the king!]” outside the palace."
+    assert classify_in(paragraph, "[Translation: Long live the king!]", in_quote=True)[0] == CLARIFICATION

@@ -77,4 +77,24 @@ def test_a_post_lies_within_its_paragraph_and_the_paragraphs_children_tile_it(le
         assert all(a.end == b.start for a, b in zip(block.children, block.children[1:]))
         for post in (c for c in block.children if c.kind == QUOTE and c.attrs.get("verb") == "—"):
             assert block.start <= post.start < post.end <= block.end
-            assert text[post.end:block.end].lstrip(" \t")[:1] in "—–-"  # the signature's dash, or one just before it
+            # the signature's dash, or one just before it; on the next line where the signature has its own
+            assert text[post.end:block.end].lstrip()[:1] in "—–-"
+
+
+def test_a_signature_on_a_line_of_its_own_signs_the_line_above():
+    text = ("Payments app restored after outage\n\nThe company acknowledged the problem on X:\n\n"
+            "We're aware some customers are having trouble logging in. Your money is safe.\n"
+            "— Paylyn Support (@PaylynHelp) June 7, 2024\n\nService returned by the afternoon.\n")
+    doc = notelint.parse(text)
+    assert posts(doc) == [("We're aware some cus", "Paylyn Support (@PaylynHelp)")]
+    assert [f for f in lint(text) if f.code in ("NL301", "NL203")] == []
+
+
+def test_a_post_opening_with_update_is_its_authors_not_a_note_of_the_page():
+    text = ("Payments app restored after outage\n\nThe company said service was back.\n\n"
+            "Update: Service has been fully restored. We're sorry for the disruption.\n"
+            "— Paylyn Support (@PaylynHelp) June 7, 2024\n")
+    doc = notelint.parse(text)
+    assert posts(doc) == [("Update: Service has ", "Paylyn Support (@PaylynHelp)")]
+    assert not any(s.kind == "insertion" for s in doc.walk())
+    assert [f for f in lint(text) if f.code in ("NL301", "NL203")] == []

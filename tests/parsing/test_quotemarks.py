@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -405,3 +407,17 @@ def test_a_quotation_nested_within_a_sentence_or_inside_a_closed_one_stays_neste
     assert outer.attrs["closed"] and [c.kind for c in outer.children] == ["quote"]
     # Straight marks read as printed, as before: a slip closes the pair it opened.
     assert '"It is done."' not in quotes('Budget\n\n"We have a deal, the chairman said. "It is done." Aides cheered.\n')
+
+
+def test_a_closing_mark_after_a_word_that_cannot_end_in_an_apostrophe_closes_before_a_stray():
+    # The opening mark of the second quotation was dropped: its closing mark is the stray, and the first
+    # quotation still ends at moon' (a word no apostrophe ends, as the players' or goin' would).
+    text = ("Actor Lands Role\n\nThe 34-year-old said he was 'over the moon' and added: It's the role of a "
+            "lifetime, so this one's personal.'\n")
+    assert quotes(text) == ["'over the moon'"]
+
+
+@pytest.mark.parametrize("word", ["the players'", "goin'", "rock 'n'", "good ol'", "Gonzalez'"])
+def test_a_word_that_ends_in_an_apostrophe_leaves_a_quotation_open_past_it(word):
+    text = f"Fans Rally\n\n'We saw {word} way of doing things,' he said. 'It's over.'\n"
+    assert quotes(text)[:2] == [f"'We saw {word} way of doing things,'", "'It's over.'"]

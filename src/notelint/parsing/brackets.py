@@ -58,6 +58,8 @@ _NAMED_LABEL = (
     r"|Comment(?:ary)?|Opinion"
     r"|Reminder|Spoiler(?:\s+alert)?|Psst|Pro\s*tip|Fun\s+fact|Just\s+saying|Bottom\s+line"
     r"|(?:Irony|Sarcasm|Snark)(?:\s+alert)?"
+    # A mock narrator's voice-over contradicting what was just said: "[Narrator: it was not.]".
+    r"|Narrator"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
 _BARE_EDITOR_RE = LazyPattern(re.compile, r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -428,7 +430,8 @@ _ASIDE_TRIGGERS = frozenset("""
     who knew if eye eyeroll rolls roll face facepalm palm smh jan unsurprisingly amazingly shockingly hilariously
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
-    ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation""".split()) | {_CONTRACTION} | (
+    ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
+    heh whoops brave bless typo pressure reader readers narrator translation""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -771,6 +774,8 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return form, None
     if _FIXED_MARK_RE.fullmatch(inner):
         return CLARIFICATION, None
+    if _TRANSLATION_LABEL_RE.match(inner):
+        return (INSERTION if _mock_translation(inner, before) else CLARIFICATION), None
     if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after):
         return INSERTION, None
     if in_quote and _first_word(inner).rstrip(",") == "except":
@@ -810,7 +815,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
                           r"yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
-                          r"sure,?\s+jan|"
+                          r"sure,?\s+jan|heh|whoops|so\s+brave|bless\s+(?:his|her|their|your)\s+hearts?|not\s+a\s+typo|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
                           # ("sure it was"): no speaker's word is restored by them either.
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
@@ -853,6 +858,7 @@ def _is_exclamative(inner: str, whole: bool) -> bool:
 # And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
 _INTERJECTION_RE = LazyPattern(re.compile,
     rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
+    r"no\s+pressure|"
     r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
     re.IGNORECASE)
 # Heading an aside: a retort that answers what was reported with the verb left out, denying or confirming it
@@ -947,7 +953,7 @@ def _attitude_ending(text: str, runs: set[str] | None) -> bool:
 
 # The bracket's own form: a laugh of two "ha" or more, and "rolls eyes" without "his" (a transcript's gesture).
 _BRACKET_INTERJECTION_RE = LazyPattern(re.compile,
-    rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
+    rf"\s*(?:{_WRITERS_INTERJECTIONS}|(?:ha){{2,}}|ha(?=\s*!)|rolls?\s+eyes)[\s.!?…]*", re.IGNORECASE)
 # A gloss: a clarification's own openings. It is commentary only when it exclaims or asks ("[i.e., Francis!]").
 _GLOSS_RE = LazyPattern(re.compile, r"[\s*]*(?:i\.?\s?e\.?|e\.?\s?g\.?|a\.?k\.?a\.?|or|and|formerly|n[ée]e|see|cf\.?|meaning|"
                        r"literally|translated|in\s+English|that\s+is|namely|viz\.?|roughly|about|approximately|"
@@ -984,10 +990,10 @@ _ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
     calm pay brace buckle""".split())
 # A reader addressed by name, heading or closing the aside: "(nothing to see here, folks)", "(Dear reader, ...)".
 _VOCATIVE_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:folks|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all)\s*,"
+    r"[\s*]*(?:folks|(?:dear\s+)?readers?|ladies\s+and\s+gentlemen|y[’']all)\s*,"
     r"|,\s*(?:folks|people|kids|(?:my\s+)?friends|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all)[\s.!?…*]*$",
     re.IGNORECASE)
-_VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "ladies", "y"})
+_VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "reader", "readers", "ladies", "y"})
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
 _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS),
            (_ATTITUDE_ENDING_RE, _ATTITUDE_ENDING_TRIGGERS), (_VOCATIVE_RE, _VOCATIVE_TRIGGERS))
@@ -1010,12 +1016,13 @@ _ECHO_STOPWORDS = frozenset("""that this with have were will would they them the
 _OPENING_OF = {"”": "“", '"': '"', "’": "‘", "'": "'", "»": "«"}
 
 
-def _quoted_words(before: str) -> frozenset[str]:
+def _quoted_words(before: str, own_sentence: bool = False) -> frozenset[str]:
     """The words (in lower case, four letters or more, not _ECHO_STOPWORDS) of the quotation `before` ends
-    with, if it does."""
+    with, if it does. With `own_sentence` (the aside is a sentence of its own) a quotation that ended the
+    sentence before counts too: “… is “a formality.” (It is not a formality.)"."""
     tail = before.rstrip(" ,;:")
     opening = _OPENING_OF.get(tail[-1:])
-    if opening is None or tail[-2:-1] in (".", "!", "?", "…"):
+    if opening is None or (tail[-2:-1] in (".", "!", "?", "…") and not own_sentence):
         return frozenset()  # none, or a sentence the aside does not belong to
     start = tail.rfind(opening, 0, len(tail) - 1)
     if start < 0 or (start and not tail[start - 1].isspace() and tail[start - 1] not in "(—–-"):
@@ -1042,7 +1049,8 @@ def _may_be_aside(inner: str, before: str = "") -> bool:
         return True
     # A retort needs none of those words ("(it was)", "(they are)"): its first word says it may be one. Nor
     # does an echo ("(fully, he says)"), only a quotation before it.
-    return _first_word(inner) in _RETORT_FIRST_WORDS or not _quoted_words(before).isdisjoint(runs)
+    return (_first_word(inner) in _RETORT_FIRST_WORDS or not _quoted_words(before).isdisjoint(runs)
+            or _echoed_in_marks(inner, before))
 
 
 def _is_name_translation(inner: str, before: str) -> bool:
@@ -1079,6 +1087,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
+    if _TRANSLATION_LABEL_RE.match(inner):
+        return _mock_translation(inner, before)  # a translation exclaims when its original does
     if _after_retort(inner, after, generalising=True) is not None:
         return True  # a retort heading the aside: "(it was not, as anyone could see)", "(they didn't)"
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
@@ -1097,20 +1107,24 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     # bracket score's do): a pattern that cannot match is neither searched nor, in a run that never meets
     # its words, compiled (a Reuters correction notice, "(This story corrects ...)", used to compile them all).
     runs = inner_runs if own is inner else _letter_runs(own)
-    writer_subject = len(words) >= 3 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
+    writer_subject = len(words) >= 2 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
         and _ASIDE_SUBJECT_RE.match(own) is not None
     if _GLOSS_RE.match(inner) and not writer_subject:
         return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
     if ending.endswith("?") and (len(words) >= 3 or (words and words[0].lower() in _WH_WORDS)):
         score += 3  # a question put to the reader: "(Who else?)", "(Why not?)"
+    elif "?" in own and _asks_then_goes_on(own):
+        score += 3  # "(Sound like a conflict of interest? The board didn't think so.)"
     elif ending.endswith("!"):
         # An exclamation of a word or two is all voice ("(Priorities!)", "(Oh, good!)"); a longer one may
         # be a reporter's exclaimed fact.
         score += 3 if len(words) <= 2 else 2
-    if callable(speech):
+    # An aside that is a sentence of its own, after one that ended: no speaker's words restored in a clause.
+    own_sentence = _own_sentence(inner, before)
+    if callable(speech) and not own_sentence:
         speech = speech()
-    if speech:
+    if speech and not own_sentence:
         pass
     elif writer_subject:
         score += 3
@@ -1135,7 +1149,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 1.5
     if _may_match(runs, _PHRASE_TRIGGERS) and _PHRASE_RE.search(own):
         score += 1.5
-    if runs is not None and not _quoted_words(before).isdisjoint(runs):
+    if runs is not None and not _quoted_words(before, own_sentence).isdisjoint(runs):
         # The quoted words taken up again: an echo, mocking when the aside is a word or two, or a retort
         # denying them ("(it was not a witch hunt)"; not a reporter's "(a danger the court did not define)").
         score += 1.5
@@ -1144,9 +1158,97 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
             score += 1.5
     if _may_match(runs, _VOCATIVE_TRIGGERS) and _VOCATIVE_RE.search(own):
         score += 3  # the reader addressed, as "you" is
-    if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _ASIDE_IMPERATIVE_RE.match(own)):
+    if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _aside_imperative(own)):
         score += 1.5 if imperative.group("verb").split(None, 1)[0].lower() in _POINTING_VERBS else 3
+    if _echoed_in_marks(inner, before):
+        score += 3  # the speaker's own word quoted back at them: "(a 'gift' taxpayers will be paying off)"
     return score >= _ASIDE_THRESHOLD
+
+
+# "Translation:" heading a gloss: a translation of foreign words, or, after English, the writer's decoding of
+# what was said ("The whip count is “fluid.” (Translation: they do not have the votes yet.)").
+_TRANSLATION_LABEL_RE = LazyPattern(re.compile, r"[\s*]*(?:translation|translated|in\s+plain\s+english)\s*:\s*\S",
+                                    re.IGNORECASE)
+# English function words, and function words of the languages a report most often quotes and translates
+# that are no English words (Spanish, French, Italian, Portuguese, German, Dutch).
+_ENGLISH_WORDS = frozenset("""the is are was were be been to of and that this with will would not we they you it
+    for have has had our their its do does did but from what who can could should""".split())
+_FOREIGN_WORDS = frozenset("""el la los las le les der das und ni que et est il non di del des du un une y por para
+    con sind wir ist nicht ne pas je nous vous ich mi tu su es al lo se een het og och ao dos nao ele ela""".split())
+_SENTENCE_TAIL = 150  # how far back the glossed sentence is read
+
+
+def _mock_translation(inner: str, before: str) -> bool:
+    """Whether the bracket "translates" English: "Translation:" after a sentence in English (two English
+    function words or more, a fifth of its words), and after a quotation with no foreign word or letter in
+    it ("¡Viva el rey!", "Wir sind das Volk" are translated; "Allahu akbar" is in no English sentence)."""
+    if _TRANSLATION_LABEL_RE.match(inner) is None:
+        return False
+    tail = before.rstrip()[-_SENTENCE_TAIL:]
+    sentence = _SENTENCE_BREAK_RE.split(tail.rstrip(".!?”\"’' "))[-1]
+    quoted = [m.group(m.lastindex) for m in _QUOTATION_BEFORE_RE.finditer(tail)]
+    if quoted and (not quoted[-1].isascii() or not _FOREIGN_WORDS.isdisjoint(_PROSE_RE.findall(quoted[-1].lower()))):
+        return False
+    words = _PROSE_RE.findall(sentence.lower())
+    english = sum(word in _ENGLISH_WORDS for word in words)
+    return english >= 2 and english * 5 >= len(words)
+
+
+_SENTENCE_ENDED_RE = LazyPattern(re.compile, r"[.!?…][”\"’']?\s*\Z")
+
+
+def _own_sentence(inner: str, before: str) -> bool:
+    """Whether the aside is a sentence of its own: it follows a sentence's end and is one, from a capital
+    to its stop."""
+    stripped = inner.strip(" \t*")
+    return (stripped[:1].isupper() and stripped[-1:] in ".!?…" and len(stripped) > 3
+            and _SENTENCE_ENDED_RE.search(before) is not None)
+
+
+# A sentence in an aside that ends with a question mark and another that follows it.
+_QUESTION_GOES_ON_RE = LazyPattern(re.compile, r"\?[\s”\"’']+(?=[A-Z])")
+_SENTENCE_BREAK_RE = LazyPattern(re.compile, r"[.!?][\s”\"’')]+")
+
+
+def _asks_then_goes_on(own: str) -> bool:
+    """Whether an aside asks a question of three words or more (or a wh-question) and then goes on."""
+    m = _QUESTION_GOES_ON_RE.search(own)
+    if m is None:
+        return False
+    question = _WORD_RE.findall(_SENTENCE_BREAK_RE.split(own[:m.start()])[-1])
+    return len(question) >= 3 or (bool(question) and question[0].lower() in _WH_WORDS)
+
+
+def _aside_imperative(own: str) -> re.Match[str] | None:
+    """_ASIDE_IMPERATIVE_RE at the start of the aside or of a later sentence of it: "(The grand scheme of
+    things is a $1.9 billion budget. Do the math.)"."""
+    m = _ASIDE_IMPERATIVE_RE.match(own)
+    if m is None:
+        for brk in _SENTENCE_BREAK_RE.finditer(own):
+            if (m := _ASIDE_IMPERATIVE_RE.match(own, brk.end())) is not None:
+                break
+    return m
+
+
+# A word or short phrase in quotation marks inside an aside, and the quotations of the text before it.
+_MARKS_OPENING = ("“", '"', "‘", "'")
+_MARKED_PHRASE_RE = LazyPattern(re.compile, r"(?:^|(?<=[\s(\[—–-]))[“\"‘']([^“”\"‘’'\n]{2,40})[”\"’'](?!\w)")
+_QUOTATION_BEFORE_RE = LazyPattern(re.compile, r"“([^“”]{2,400})”|\"([^\"\n]{2,400})\"|(?:^|(?<=\s))‘([^‘\n]{2,400}?)’(?!\w)")
+
+
+def _echoed_in_marks(inner: str, before: str) -> bool:
+    """Whether the aside puts in quotation marks a word of a quotation shortly before it: the writer
+    quoting the speaker's own word back in mockery ("came back “refreshed”" / "(the ‘refreshed’
+    senators …)"; "called it “our gift to the city” (a ‘gift’ taxpayers will pay off …)"). Words in lower
+    case only, of four letters or more: a name or a defined term ("the “Act”") is quoted to shorten it."""
+    if not any(mark in inner for mark in _MARKS_OPENING):
+        return False  # most asides: no quotation mark
+    marked = {word for m in _MARKED_PHRASE_RE.finditer(inner) for word in _PROSE_RE.findall(m.group(1))
+              if len(word) >= 4 and word not in _ECHO_STOPWORDS}
+    if not marked:
+        return False
+    return any(not marked.isdisjoint(_PROSE_RE.findall(m.group(m.lastindex)))
+               for m in _QUOTATION_BEFORE_RE.finditer(before))
 
 
 # --- Parenthesised editor's notes in plain text ---------------------------------------------------------
@@ -1292,7 +1394,8 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # The first word of each of _BRACKET_INTERJECTION_RE's alternatives (but "hmm…" and "haha…", tested by their
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
-    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure whatever good what nice how
+    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha
+    whatever good what nice how
     yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
     headdesk shocked cough citation""".split())
 # Their first letters, asked first of a parenthesis in a quotation. Not "r": "(Reuters)" opens every Reuters

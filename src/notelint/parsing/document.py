@@ -313,6 +313,11 @@ class _Builder:
         # The block's quote and bracket marks, found once: the plain-paragraph test and _inline_spans use them.
         style = self.style if role == PARAGRAPH else primary_style(self.text, start, end, self.style)
         marks, singles = self._block_marks(start, end, style)
+        if role == PARAGRAPH and (post := _embedded_post(text, start, end)) is not None:
+            # Before the note labels: a post may open with one of its own ("Update: Service has been restored.
+            # … — Support (@Help) June 7, 2024"), and it is its author's, not the page's.
+            self._carry_label = None
+            return self._post_span(start, end, *post)
         if role in (PARAGRAPH, STANDFIRST) and (label := self._commentary_label(start, end)):
             return Span(role, start, end, [Span(INSERTION, start, end,
                                                 self._inline_spans(start, end, marks, with_wire=False,
@@ -320,8 +325,6 @@ class _Builder:
                                                 {"in_quote": False, "label": label})], {})
         if self._turns and (turn := self._turns.get(start)) is not None:
             return self._turn_span(role, start, end, *turn)
-        if role == PARAGRAPH and (post := _embedded_post(text, start, end)) is not None:
-            return self._post_span(start, end, *post)
         if (self.fast_path and role == PARAGRAPH and self._body_blocks_seen > 2 and not marks
                 and (text.find("(", start, end) == -1 or not any(self._parentheses(text[start:end], True)))):
             # Plain reporting, perhaps with parentheses but no editor's note or editing mark in them: nothing
@@ -858,7 +861,8 @@ def _dialogue(text: str, blocks: list[tuple[int, int, str]], roles: list[str], t
 
 # A post embedded from a social network, as a scraped page keeps it: its words, then a dash, the author's name,
 # handle and date ("… an extra level of safety! — Donald J. Trump (@realDonaldTrump) June 3, 2017"). The
-# post is the paragraph, or its last line; a post is short (280 characters, and a link or two).
+# post is the paragraph, or its last line, or the line above a signature that has a line of its own; a post is
+# short (280 characters, and a link or two).
 _POST_SIGNATURE = LazyPattern(re.compile,
     r"[ \t]*(?:—|–|--?)[ \t]*(?P<name>[^()\n—–]{1,60}?)[ \t]*\((?P<handle>@\w{1,15})\)[ \t]*(?:on[ \t]+)?"
     r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4}\s*\Z")
@@ -874,10 +878,15 @@ def _embedded_post(text: str, start: int, end: int) -> tuple[int, int, str] | No
     sign = _POST_SIGNATURE.search(text, max(start, handle - _SIGNATURE_CHARS), end)
     if sign is None:
         return None
-    words = text.rfind("\n", start, sign.start()) + 1 or start
-    if not 0 < sign.start() - words <= _POST_CHARS:
+    words_end = sign.start()
+    words = text.rfind("\n", start, words_end) + 1 or start
+    if words == words_end and words > start:
+        # The signature on a line of its own, as an embed's card prints it: the post is the line above.
+        words_end = len(text[start:words - 1].rstrip()) + start
+        words = text.rfind("\n", start, words_end) + 1 or start
+    if not 0 < words_end - words <= _POST_CHARS:
         return None
-    return words, sign.start(), f"{sign.group('name').strip()} ({sign.group('handle')})"
+    return words, words_end, f"{sign.group('name').strip()} ({sign.group('handle')})"
 
 
 # The most unlabelled paragraphs after a transcript's last turn that still carry it on.

@@ -107,13 +107,28 @@ def _inches_inside(text: str, j: int, positions: list[int], k: int) -> bool:
 def _weak_closing(text: str, i: int) -> bool:
     """A closing single mark after a letter and before a lower-case word, or after an s and before any
     word: a possessive or elision (players' union, the Democrats' Senate majority, goin' home) as often
-    as the end of a quotation ('witch hunt' on Twitter)."""
+    as the end of a quotation ('witch hunt' on Twitter). Only a word that can end in an apostrophe makes
+    it so: a possessive's s (z, x: Gonzalez' house), a dropped g (goin', nothin') or a clipped word
+    (rock 'n' roll, ol', wi'). After any other word it is a sure closing mark: in "he was 'over the
+    moon' and added: It's … personal.'" the quotation ends at moon', and the last mark is the stray."""
     prev = text[i - 1]
     if not prev.isalpha():
         return False
     rest = text[i + 1:i + 3]
-    return len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit()
-                                                     or (prev in "sS" and rest[1].isalpha()))
+    if not (len(rest) == 2 and rest[0] in " \t" and (rest[1].islower() or rest[1].isdigit()
+                                                      or (prev in "sS" and rest[1].isalpha()))):
+        return False
+    if prev in "sSzZxX" or text[i - 2:i].lower() == "in":
+        return True
+    word = _WORD_BEFORE.search(text, max(0, i - _CLIPPED_CHARS), i)
+    return word is not None and word.group().lower() in _CLIPPED
+
+
+# Words printed with their end cut off and an apostrophe in its place: rock 'n' roll, good ol' days, a
+# Scots wi' (with), o' (of), a' (all), lil'. (A dropped g, goin', is told by its "in".)
+_CLIPPED = frozenset({"n", "ol", "an", "o", "th", "lil", "wi", "a", "gi", "tha", "ya"})
+_CLIPPED_CHARS = 3  # the longest clipped word; a longer word has a letter before these and is none
+_WORD_BEFORE = LazyPattern(re.compile, r"(?<![^\W\d_])[^\W\d_]+\Z")
 
 
 def canonical(text: str, positions: list[int] | None = None, singles: bool = True) -> tuple[str, list[int]]:
