@@ -381,6 +381,18 @@ def test_every_item_under_a_list_heading_is_furniture_up_to_the_next_paragraph()
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
 
 
+def test_a_link_title_printed_twice_and_the_item_under_a_list_heading_inside_a_paragraph_run_are_furniture():
+    # A CMS's "Related Content" box between two paragraphs, its one link's title also printed above the lead
+    # (as the page's teaser): neither is the republisher's. The last paragraph of the story runs straight
+    # into the box, so the box's lines are not a hunk of their own.
+    republished = page(HEADLINE, "Mussel beds at risk", *STORY[:3], "Related Content", "Mussel beds at risk",
+                       *STORY[3:5], "Harbor plan faces a court fight", *STORY[5:])
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
+    assert [text for kind, rule, text in got if rule == "navigation"] == ["Mussel beds at risk"] * 2
+    assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
+    assert not any(kind in ("unmarked_insertion", "replacement") and "Mussel" in text for kind, _, text in got)
+
+
 def test_a_videos_text_under_its_player_is_furniture():
     # A video box scraped between two paragraphs: the player's label, the video's title and description (a
     # paragraph of sentences), its provider. A paragraph between an advertisement and a caption is still the

@@ -167,7 +167,38 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
     # those keep the reason their text gives.
     furniture = [_source_reason(doc, span) if span.kind == SOURCE else furniture_reason(doc.text[span.start:span.end])
                  for span in blocks]
+    _link_titles(doc, blocks, furniture)
     return DocTokens(doc, tokens, block, blocks, quote, marked, furniture)
+
+
+def _link_titles(doc: Document, blocks: list[Span], furniture: list[str | None]) -> None:
+    """Mark the titles of links to other stories as navigation: the short lines under a list's heading
+    ("Related Content", then "Spotify has secret weapon"), and a short line the page prints twice as a
+    block of its own (a related story's title above the lead and again in the list under it). A story
+    prints none of its own lines twice. The headline is left to NL505."""
+    texts = [doc.text[span.start:span.end].strip() if span.kind != BREAK else "" for span in blocks]
+    seen: dict[str, int] = {}
+    for k, text in enumerate(texts):
+        if text and blocks[k].kind != HEADLINE and is_short_line(text):
+            seen[text] = seen.get(text, 0) + 1
+    items_left = 0
+    for k, text in enumerate(texts):
+        if not text:
+            continue
+        if furniture[k]:
+            items_left = _LIST_ITEMS if furniture[k] == WIDGET and is_list_heading(text) else 0
+            continue
+        if blocks[k].kind == HEADLINE:
+            items_left = 0
+            continue
+        if (items_left and is_list_item(text)) or (seen.get(text, 0) > 1 and len(text.split()) >= _TITLE_MIN_WORDS):
+            furniture[k] = NAVIGATION
+            items_left = max(items_left - 1, 0)
+        else:
+            items_left = 0
+
+
+_TITLE_MIN_WORDS = 2  # a repeated single word is a section name or a label, told by its own tests
 
 
 def _source_reason(doc: Document, span: Span) -> str:
