@@ -742,3 +742,60 @@ def test_bracketed_voice_over_mock_translation_and_laugh_are_insertions(paragrap
 def test_a_bracketed_translation_of_foreign_words_is_a_clarification():
     paragraph = "Supporters chanted “¡Viva el rey! [Translation: Long live the king!]” outside the palace."
     assert classify_in(paragraph, "[Translation: Long live the king!]", in_quote=True)[0] == CLARIFICATION
+
+
+# --- Brackets of the writer's own (session 16) ----------------------------------------------------------------
+@pytest.mark.parametrize("paragraph, bracket", [
+    # A sentence of its own in brackets, after one that ended, outside any quotation.
+    ("His office called the trip “a fact-finding mission.” [Facts found: zero.]", "[Facts found: zero.]"),
+    ("“Those decisions were not made lightly,” the publisher wrote. [They never are, somehow.]",
+     "[They never are, somehow.]"),
+    ("GRAY: I'd have to get back to you on the exact number. [The agency's own records say two. Two.]",
+     "[The agency's own records say two. Two.]"),
+    ("A judge blocked the new voter-roll law pending a hearing. [Expect this one back in court within weeks.]",
+     "[Expect this one back in court within weeks.]"),
+    # Inside a quotation: a verdict set off at the head, a stock retort, an echo exclaimed.
+    ("“Grocery prices have risen about 25% since 2021 [funny, they called it “transitory” back then], squeezing "
+     "families,” the AP reported.", "[funny, they called it “transitory” back then]"),
+    ("“Sixty-two percent named inflation [shocking, truly] as their top concern,” the survey found.",
+     "[shocking, truly]"),
+    ("“The director of the Center for Information Integrity [yes, really] resigned Monday,” the AP reported.",
+     "[yes, really]"),
+    ("“The development will cost about $1.1 million per apartment [per apartment!], according to city documents.”",
+     "[per apartment!]"),
+    ("“Marlow spent $2.1 million lobbying against the rule [I'm sure that's unrelated], disclosures show.”",
+     "[I'm sure that's unrelated]"),
+    ("“The measure extends [checks notes] every individual provision,” the story said.", "[checks notes]"),
+])
+def test_a_writers_bracket_is_an_insertion(paragraph, bracket):
+    before = paragraph[:paragraph.index(bracket)]
+    assert classify_in(paragraph, bracket, in_quote=before.count("“") > before.count("”"))[0] == INSERTION
+
+
+@pytest.mark.parametrize("paragraph, bracket", [
+    # Sentences of their own in brackets that cite, credit, report or note the text.
+    ("The quote appears in the memoir's third chapter. [Kindle location 1412.]", "[Kindle location 1412.]"),
+    ("The sheriff's office has not released bodycam footage. [Reuters photo: protesters outside the county "
+     "building Saturday.]", "[Reuters photo: protesters outside the county building Saturday.]"),
+    ("Many stars were pressed into such arrangements. [According to the author, the studio kept a list.]",
+     "[According to the author, the studio kept a list.]"),
+    ("The abuses went on for years. [For more on this topic, see our earlier series.]",
+     "[For more on this topic, see our earlier series.]"),
+    ("The document contains bracketed passages. [The following compromise could not be reached: a fund for "
+     "emergencies], one passage reads.", "[The following compromise could not be reached: a fund for emergencies]"),
+    # Inside a quotation: restored words, with commas, a clause or a verb of their own.
+    ("“I remember [when my dad was in the White House], and it was hard,” she said.",
+     "[when my dad was in the White House]"),
+    ("“I spoke to [Van Zandt, longtime guitarist in the E Street Band] about it,” he said.",
+     "[Van Zandt, longtime guitarist in the E Street Band]"),
+    ("“We want [lesbian, gay, bisexual, or transgendered] people to feel safe,” she said.",
+     "[lesbian, gay, bisexual, or transgendered]"),
+])
+def test_citations_credits_and_restored_words_in_brackets_are_not_insertions(paragraph, bracket):
+    before = paragraph[:paragraph.index(bracket)]
+    assert classify_in(paragraph, bracket, in_quote=before.count("“") > before.count("”"))[0] != INSERTION
+
+
+def test_a_labelled_note_on_how_the_edition_was_made_is_a_notice():
+    assert is_notice("Our Florida correspondent is on leave this week; items are compiled from local coverage.")
+    assert not is_notice("this is the right call, and it isn't close.")

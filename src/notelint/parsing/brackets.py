@@ -112,6 +112,9 @@ _NOTICE_RE = LazyPattern(re.compile,
     r"|\b(?:this|the\s+following)\s+is\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3})?"
     rf"(?:{_TEXT_NOUNS}|transcript|excerpt|edited\s+version)\b"
     r"|\b(?:originally|first)\s+(?:published|appeared|ran|posted)\b"
+    # How this edition was put together: "items are compiled from local coverage", "our correspondent is on
+    # leave this week".
+    r"|\b(?:compiled|adapted|drawn|condensed)\s+from\b|\b(?:is|are)\s+(?:on\s+(?:leave|vacation|holiday)|away)\s+this\s+week\b"
     # The agency on its own text: "AP journalists spent months reporting this story".
     rf"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b[^.]{{0,80}}?\b{_TEXT_NOUNS}\b",
     re.IGNORECASE,
@@ -176,7 +179,8 @@ _AGENCY = (r"Reuters|AP|AFP|Getty(?:\s+Images)?|EPA(?:-EFE)?|TNS|Bloomberg|Shutt
            r"Al\s+Jazeera|Wikimedia(?:\s+Commons)?|Pool|Handout|File|SOPA|Corbis|Flickr|Twitter|"
            r"Associated\s+Press|Agence\s+France-Presse|Tribune\s+News\s+Service")
 # "Photo: ...", "AP Photo/Evan Vucci", "Leah Millis/ Reuters", "Irfan Khan | Los Angeles Times via TNS".
-_PHOTO_LABEL_RE = LazyPattern(re.compile, r"\s*(?:(?:Photo(?:graph)?|Image|Picture|Pic)(?:\s+credit)?|Credit)\s*(?::|by\b)")
+_PHOTO_LABEL_RE = LazyPattern(re.compile, rf"\s*(?:(?:(?:{_AGENCY}|File|Staff)\s+)?(?i:Photo(?:graph)?|Image|Picture|Pic)"
+                                         r"(?:\s+credit)?|Credit)\s*(?::|by\b)")
 _AGENCY_RE = LazyPattern(re.compile, rf"(?:^|(?<=[\s/|]))(?:{_AGENCY})(?:\s+Photo)?(?=$|[\s/|.,;)])")
 _CREDIT_SEPARATOR_RE = LazyPattern(re.compile, r"[/|]|\svia\s")
 _MAX_CREDIT_CHARS = 120
@@ -258,6 +262,7 @@ _DEICTIC_RE = LazyPattern(re.compile,
 )
 # Looked up word by word (a set, not a hundred-way regex alternation tried at every position).
 _EVALUATIVE_WORDS = frozenset("""
+    funny
     seriously obviously clearly ridiculous ridiculously absurd absurdly absurdity outrageous outrageously
     incomprehensible gory insane insanely crazy disgusting disgusted disgrace disgraceful pathetic
     hypocrisy hypocrite hypocrites hypocritical lie lies lied lying liar liars naturally predictably
@@ -284,7 +289,9 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"\b(?:imagine\s+that|go\s+figure|how\s+convenient|what\s+a\s+(?:surprise|coincidence)|big\s+surprise|"
     rf"no\s+kidding|wait\s+for\s+it|make\s+this\s+(?:stuff\s+)?up|surprise,?\s+surprise|sounds?\s+familiar|"
     rf"(?:funny|interesting|strange|curious|notice|note)\s+how|who\s+knew|yeah,?\s+right|you\s+don{_APOS}t\s+say|"
-    rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
+    rf"shocker|color\s+me|colour\s+me|so\s+much\s+for|"
+    rf"i{_APOS}m\s+sure\s+(?:that|it|this)(?:{_APOS}s|\s+is|\s+was)\s+(?:just\s+|purely\s+|all\s+|a\s+|entirely\s+)*"
+    rf"(?:unrelated|(?:a\s+)?coincidence|coincidental|fine|nothing)|wonder\s+why|you\s+read\s+(?:that|it)\s+right|"
     rf"not\s+a\s+(?:word|peep|mention|single\s+word)|you\s+can\s+bet|you\s+bet|mark\s+my\s+words|"
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
@@ -412,7 +419,7 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell telling nothing cue""".split())
+    spare tell telling nothing cue sure""".split())
 _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
@@ -431,7 +438,7 @@ _ASIDE_TRIGGERS = frozenset("""
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
-    heh whoops brave bless typo pressure reader readers narrator translation""".split()) | {_CONTRACTION} | (
+    heh whoops brave bless typo pressure reader readers narrator translation checks""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -675,7 +682,12 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
         yield (0.5 if in_quote else 1.0), (1.0 if in_quote else 2.0)
     else:
         yield 0.0, (1.0 if in_quote else 2.0)
-    yield min(3.0, 1.5 * _count_evaluative(own_words, runs)), 3.0
+    evaluative = _count_evaluative(own_words, runs)
+    yield min(3.0, 1.5 * evaluative), 3.0
+    # The writer's verdict set off at the head, then the rest: "[shocking, truly]", "[funny, they called it
+    # “transitory” back then]". A restored phrase does not open with a verdict and a pause.
+    yield (1.5 if evaluative and _VERDICT_OPENER_RE.match(own_words) and
+           _count_evaluative(_VERDICT_OPENER_RE.match(own_words).group(1), None) else 0.0), 1.5
     yield (1.0 if _may_match(runs, _DEICTIC_TRIGGERS) and _DEICTIC_RE.search(own_words) else 0.0), 1.0
     finite = _may_match(runs, _FINITE_TRIGGERS) and _FINITE_RE.search(own_words) is not None
     scare = _has_quote_char(inner) and _SCARE_QUOTE_RE.search(inner) is not None
@@ -696,8 +708,10 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
 
 
 # The most all of _score_terms could add, out of a quotation and in one.
-_MOST_LEFT = {False: 0.0 + 2.0 + 1.0 + 1.0 + 1.5 + 1.0 + 1.5 + 2.5 + 1.5 + 3.0 + 2.5 + 2.0 + 3.0 + 1.0 + 4.0,
-              True: 0.0 + 2.0 + 1.5 + 1.0 + 0.5 + 2.5 + 1.5 + 3.0 + 2.5 + 1.0 + 3.0 + 1.0 + 4.0}
+_MOST_LEFT = {False: 0.0 + 2.0 + 1.0 + 1.0 + 1.5 + 1.0 + 1.5 + 2.5 + 1.5 + 3.0 + 2.5 + 2.0 + 3.0 + 1.5 + 1.0 + 4.0,
+              True: 0.0 + 2.0 + 1.5 + 1.0 + 0.5 + 2.5 + 1.5 + 3.0 + 2.5 + 1.0 + 3.0 + 1.5 + 1.0 + 4.0}
+# A first word and the comma after it, at the head of a bracket.
+_VERDICT_OPENER_RE = LazyPattern(re.compile, r"[\s*]*([\w’'-]+)\s*,\s*\S")
 
 
 # A promotion or a pointer in a newsletter, headed by what to do or where: "[Watch Fox: ...]",
@@ -776,7 +790,8 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return CLARIFICATION, None
     if _TRANSLATION_LABEL_RE.match(inner):
         return (INSERTION if _mock_translation(inner, before) else CLARIFICATION), None
-    if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after):
+    if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after) \
+            or _echo_exclaimed(inner, before):
         return INSERTION, None
     if in_quote and _first_word(inner).rstrip(",") == "except":
         # The writer's caveat undoing the speaker's claim: "“Nobody was hurt [except the three workers taken
@@ -798,6 +813,14 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return (INSERTION if score.at_least(threshold + _ANNOTATION_MARGIN) else ANNOTATION), None
     if score.at_least(threshold):
         return INSERTION, None
+    if not in_quote and _own_sentence(inner, before) and _NEXT_SENTENCE_RE.match(after) \
+            and not _ATTRIBUTION_RE.match(inner) and not _REFERENCE_RE.match(inner) \
+            and len(_WORD_RE.findall(inner, 0, 200)) >= 2:
+        # A sentence of its own in brackets, after one that ended, outside any quotation: no word of a
+        # speaker's is restored or replaced so, and wire copy prints none. The writer's ("[Facts found:
+        # zero.]", "[They never are, somehow.]"); a citation, credit, notice or stage direction was told
+        # above by its form, and one that reports ("[According to …]") reports.
+        return INSERTION, None
     if whole_block and not in_quote and _MIMED_ACTION_RE.fullmatch(inner):
         # A paragraph of its own that acts something out ("[screams randomly into the void]"): no referent
         # is named and no words restored, and it is not the speaker's (no stage direction): the writer's.
@@ -816,6 +839,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
                           r"yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
                           r"sure,?\s+jan|heh|whoops|so\s+brave|bless\s+(?:his|her|their|your)\s+hearts?|not\s+a\s+typo|"
+                          r"(?:yes|no),?\s+(?:really|seriously)|checks\s+notes|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
                           # ("sure it was"): no speaker's word is restored by them either.
                           r"whatever\s+that\s+means|good\s+luck\s+with\s+that|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
@@ -1205,6 +1229,29 @@ def _own_sentence(inner: str, before: str) -> bool:
             and _SENTENCE_ENDED_RE.search(before) is not None)
 
 
+_ECHO_REACH = 80  # how far back the words an exclaimed echo repeats are looked for
+
+
+def _echo_exclaimed(inner: str, before: str) -> bool:
+    """A bracket that repeats the words just before it with an exclamation mark: "about $1.1 million per
+    apartment [per apartment!]". The writer's astonishment; no word is restored by repeating it."""
+    if "!" not in inner or "?" in inner:
+        return False
+    words = _WORD_RE.findall(inner.lower())
+    if not words or len(words) > 4:
+        return False
+    near = set(_WORD_RE.findall(before[-_ECHO_REACH:].lower()))
+    return all(word in near for word in words)
+
+
+# What follows a sentence of its own: the paragraph's end or the next sentence (not ", one passage reads").
+_NEXT_SENTENCE_RE = LazyPattern(re.compile, r"\s*(?:$|[A-Z“\"‘'(\[—–])")
+# A reference to a place in a work, a citation's form: "[Kindle location 1412.]", "[p. 45]", "[Section 3.]".
+_REFERENCE_RE = LazyPattern(re.compile,
+    r"\s*(?:Kindle\s+)?(?:locations?|loc\.|pages?|pp?\.|chapters?|ch\.|paragraphs?|para\.|sections?|§|vol\.|volume|"
+    r"footnotes?|fig\.|figures?|tables?|appendix|exhibit|lines?)\s*\d", re.IGNORECASE)
+
+
 # A sentence in an aside that ends with a question mark and another that follows it.
 _QUESTION_GOES_ON_RE = LazyPattern(re.compile, r"\?[\s”\"’']+(?=[A-Z])")
 _SENTENCE_BREAK_RE = LazyPattern(re.compile, r"[.!?][\s”\"’')]+")
@@ -1394,7 +1441,8 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # The first word of each of _BRACKET_INTERJECTION_RE's alternatives (but "hmm…" and "haha…", tested by their
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
-    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha
+    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha yes no
+    checks
     whatever good what nice how
     yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
     headdesk shocked cough citation""".split())
