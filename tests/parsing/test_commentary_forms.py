@@ -799,3 +799,40 @@ def test_citations_credits_and_restored_words_in_brackets_are_not_insertions(par
 def test_a_labelled_note_on_how_the_edition_was_made_is_a_notice():
     assert is_notice("Our Florida correspondent is on leave this week; items are compiled from local coverage.")
     assert not is_notice("this is the right call, and it isn't close.")
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    # The aside opens with the quotation's word, set off or denied, after the quotation's sentence.
+    ("“This is a mandate for change,” Collins told supporters in Columbus. (Mandate, with 50.8%. Okay.)",
+     "(Mandate, with 50.8%. Okay.)"),
+    ("The council said: 'We thank motorists for their patience.' (Patience, and presumably a large bottle of "
+     "ketchup.)", "(Patience, and presumably a large bottle of ketchup.)"),
+    ("The local paper reported: “The city approved 1,240 new units in the second quarter.” (Approved is not "
+     "built. Check back in 2027.)", "(Approved is not built. Check back in 2027.)"),
+])
+def test_an_aside_opening_with_the_quotations_word_mocks_it(paragraph, aside):
+    doc = parse(HEAD + LEAD + paragraph + "\n")
+    assert insertions(doc) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    # A reporter's fact after the quotation, opening with its word but not set off from it.
+    "“We need more housing,” the mayor said. (Housing prices rose 12 percent last year.)",
+    "“The approval process is slow,” she said. (Approval takes about 14 months on average.)",
+])
+def test_a_reporters_fact_opening_with_the_quotations_word_stays_wire_text(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+def test_a_bracketed_sentence_after_a_quotation_closed_by_two_marks_is_the_writers():
+    paragraph = ("“Councilmember Pike stated that residents ‘deserve more time to weigh in.’” [Residents have "
+                 "weighed in at six meetings. Pike left early from four of them.]")
+    bracket = "[Residents have weighed in at six meetings. Pike left early from four of them.]"
+    assert classify_in(paragraph, bracket)[0] == INSERTION
+
+
+@pytest.mark.parametrize("bracket", ["[Billboard staff contributed reporting.]",
+                                     "[Reporting by Jane Roe; editing by John Doe.]"])
+def test_a_contributors_line_in_brackets_is_a_note_on_the_text(bracket):
+    paragraph = f"The label declined to comment. {bracket}"
+    assert classify_in(paragraph, bracket)[0] == ANNOTATION
