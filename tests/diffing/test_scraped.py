@@ -97,6 +97,8 @@ def page(*paragraphs: str) -> str:
     ("Related Topics", "widget"),
     ("Image caption Dredgers work in the northern channel of the harbor last spring", "caption"),
     ("Image copyright Getty Images", "caption"),
+    ("Americas+1 212 318 2000", "navigation"),  # a contact box's line
+    ("Newsroom: (212) 555-0100", "navigation"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -123,6 +125,7 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "Ellen Marsh spoke at a meeting of the cooperative in Harborville on May 3, 2019.",
     "The harbor authority publishes its survey in 2020. Fishermen say it will be too late.",
     "New rules will take effect in May",  # "new", "will" and "may" alone make no widget
+    "Turnout was 41 percent",  # a short line with a number is no telephone
     "The new window factory will open in May",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
@@ -391,6 +394,20 @@ def test_a_link_title_printed_twice_and_the_item_under_a_list_heading_inside_a_p
     assert [text for kind, rule, text in got if rule == "navigation"] == ["Mussel beds at risk"] * 2
     assert ("unmarked_insertion", None, "Harbor plan faces a court fight") in got
     assert not any(kind in ("unmarked_insertion", "replacement") and "Mussel" in text for kind, _, text in got)
+
+
+def test_the_pages_title_printed_over_the_story_and_a_paragraph_printed_twice_are_furniture():
+    # The page's title line carries the site's name; its heading over the story does not. A gallery prints
+    # one caption under each picture. A kicker between the headline and a caption is the page's too.
+    caption = "Fishermen unload their catch at the Harborville pier, where the channel has silted up."
+    republished = page(f"{HEADLINE} | Harbor Gazette", "Harbor Business", caption, HEADLINE, caption, *STORY[:4],
+                       "Harbor plan faces a court fight", *STORY[4:])
+    got = hunk_texts(diff(ORIGINAL, republished), republished)
+    assert ("furniture", "navigation", HEADLINE) in got
+    assert ("furniture", "navigation", "Harbor Business") in got
+    assert [text for kind, rule, text in got if rule == "caption"] == [caption, caption]
+    assert [text for kind, _, text in got if kind in ("unmarked_insertion", "replacement")
+            and text != "| Harbor Gazette"] == ["Harbor plan faces a court fight"]  # the site's name: NL505's
 
 
 def test_a_videos_text_under_its_player_is_furniture():

@@ -247,6 +247,10 @@ def is_list_item(text: str) -> bool:
     return bool(stripped) and not _ends_sentence(stripped) and len(stripped.split()) <= LIST_ITEM_WORDS
 
 
+# A line of a contact box: a region or desk and a telephone number ("Americas+1 212 318 2000", "EMEA +44 20 7330
+# 7500", "Newsroom: (212) 555-0100").
+_CONTACT_LINE = re.compile(r"[A-Za-z][\w &.-]{0,30}?:?\s*\+?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}")
+
 # A line that is only a site's address: "Miami.com", "www.example.co.uk".
 _SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au|news|tv)/?",
                            re.IGNORECASE)
@@ -278,6 +282,6 @@ def furniture_reason(text: str) -> str | None:
         return CREDIT
     if _is_widget(stripped, words) or is_list_heading(stripped):
         return WIDGET
-    if _SITE_ADDRESS.fullmatch(stripped):
+    if _SITE_ADDRESS.fullmatch(stripped) or _CONTACT_LINE.fullmatch(stripped):
         return NAVIGATION
     return PROMO if _is_promo(stripped) else None

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .align import SENTENCE_END, Edit, StyleEquivalences, Tokens, align, default_equivalences, tokenize
-from .furniture import (CAPTION, CREDIT, NAVIGATION, WIDGET, furniture_reason, is_list_heading, is_list_item,
-                        is_short_line)
+from .furniture import (CAPTION, CAPTION_WORDS, CREDIT, NAVIGATION, WIDGET, furniture_reason, is_list_heading,
+                        is_list_item, is_short_line)
 from ..linting import patterns
 from ..linting import rules as rules_module
 from ..linting import suppressions as suppressions_module
@@ -173,13 +173,17 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
 
 def _link_titles(doc: Document, blocks: list[Span], furniture: list[str | None]) -> None:
     """Mark the titles of links to other stories as navigation: the short lines under a list's heading
-    ("Related Content", then "Spotify has secret weapon"), and a short line the page prints twice as a
-    block of its own (a related story's title above the lead and again in the list under it). A story
-    prints none of its own lines twice. The headline is left to NL505."""
+    ("Related Content", then "Spotify has secret weapon"), a short line the page prints twice as a block
+    of its own (a related story's title above the lead and again in the list under it), and the page's
+    title printed again over the story; and a paragraph the page prints twice as a caption. A story prints
+    none of its own lines twice. The headline is left to NL505."""
     texts = [doc.text[span.start:span.end].strip() if span.kind != BREAK else "" for span in blocks]
+    # The page's title printed again over the story, without the site's name ("Spotify CEO says … | Miami
+    # Herald", then "Spotify CEO says …"): the page's heading, not a line the republisher added.
+    title = _without_site_name(texts[0]) if blocks and blocks[0].kind == HEADLINE else None
     seen: dict[str, int] = {}
     for k, text in enumerate(texts):
-        if text and blocks[k].kind != HEADLINE and is_short_line(text):
+        if text and blocks[k].kind != HEADLINE and len(text.split(None, CAPTION_WORDS)) <= CAPTION_WORDS:
             seen[text] = seen.get(text, 0) + 1
     items_left = 0
     for k, text in enumerate(texts):
@@ -191,9 +195,15 @@ def _link_titles(doc: Document, blocks: list[Span], furniture: list[str | None])
         if blocks[k].kind == HEADLINE:
             items_left = 0
             continue
-        if (items_left and is_list_item(text)) or (seen.get(text, 0) > 1 and len(text.split()) >= _TITLE_MIN_WORDS):
+        if (items_left and is_list_item(text)) or text == title \
+                or (seen.get(text, 0) > 1 and is_short_line(text) and len(text.split()) >= _TITLE_MIN_WORDS):
             furniture[k] = NAVIGATION
             items_left = max(items_left - 1, 0)
+        elif seen.get(text, 0) > 1 and not is_short_line(text):
+            # A paragraph printed twice: a gallery's caption under each of its pictures, a pull quote; the
+            # story prints each of its paragraphs once.
+            furniture[k] = CAPTION
+            items_left = 0
         else:
             items_left = 0
 
@@ -562,7 +572,12 @@ def _furniture_apart(dt: DocTokens, other: DocTokens, side: str) -> Tokens:
     furniture = [k for k, reason in enumerate(dt.furniture) if reason]
     if not furniture:
         return dt.tokens
-    kept = {other.doc.text[span.start:span.end].strip() for k, span in enumerate(other.blocks) if other.furniture[k]}
+    # (A paragraph printed twice is furniture by its repetition, not its form: where the other page prints it
+    # too, as a paragraph of the story, it is matched there.)
+    repeated = {text for k in furniture if dt.furniture[k] == CAPTION
+                and (text := dt.doc.text[dt.blocks[k].start:dt.blocks[k].end].strip())}
+    kept = {text for k, span in enumerate(other.blocks)
+            if (text := other.doc.text[span.start:span.end].strip()) and (other.furniture[k] or text in repeated)}
     canons = None
     for k in furniture:
         span = dt.blocks[k]
@@ -642,8 +657,11 @@ def _page_edges(a: DocTokens, b: DocTokens, aligned: list[Edit], hunks: list[Hun
         return k
 
     def furniture_beside(dt: DocTokens, k: int, step: int) -> bool:
+        # The headline counts as the page above: a kicker or section name between it and a caption ("South
+        # Park Magazine") is set among the page's furniture.
         k = beside(dt, k, step)
-        return not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
+        return (not 0 <= k < len(dt.blocks) or bool(dt.furniture[k]) or (id(dt), k) in navigation
+                or (step < 0 and dt.blocks[k].kind == HEADLINE))
 
     def after_list_heading(dt: DocTokens, k: int) -> bool:
         # An item of a list of links under its heading, the short lines from the heading on ("Trending News",
