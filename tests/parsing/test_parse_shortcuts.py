@@ -51,7 +51,7 @@ def _reference_attribute(quote: Span, text: str, block_start: int, block_end: in
     """attribute() without the verb shortcut: the earlier-in-sentence search always runs."""
     after_end = attribution._sentence_end(text, quote.end, block_end)
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
-    if inner_last != "." and quote.attrs.get("closed"):
+    if inner_last != "." and (quote.attrs.get("closed") or text[quote.end - 1:quote.end] == ","):
         for pattern in (attribution._VERB_FIRST, attribution._SPEAKER_FIRST):
             match = pattern.match(text, quote.end, after_end)
             if match and attribution.accepts_after(match.group("speaker"), match.group("verb"),

@@ -421,3 +421,27 @@ def test_a_closing_mark_after_a_word_that_cannot_end_in_an_apostrophe_closes_bef
 def test_a_word_that_ends_in_an_apostrophe_leaves_a_quotation_open_past_it(word):
     text = f"Fans Rally\n\n'We saw {word} way of doing things,' he said. 'It's over.'\n"
     assert quotes(text)[:2] == [f"'We saw {word} way of doing things,'", "'It's over.'"]
+
+
+@pytest.mark.parametrize("paragraph, quotation, speaker", [
+    ("“We are not going anywhere, the union leader said. Talks resume Monday, and “nothing is settled,” he added.",
+     "“We are not going anywhere,", "the union leader"),
+    ("“We’re going to fight as hard as ever to protect the law, said Representative Jane Roe. Others were "
+     "less sure.", "“We’re going to fight as hard as ever to protect the law,", "Representative Jane Roe"),
+])
+def test_a_quotation_left_open_ends_at_the_comma_before_its_attribution(paragraph, quotation, speaker):
+    text = f"Strike Talks Stall\n\nDETROIT (AP) — Talks broke down on Friday, officials said.\n\n{paragraph}\n"
+    doc = parse_text(text)
+    found = [(text[s.start:s.end], s.attrs.get("speaker")) for top in doc.spans for s in top.walk() if s.kind == "quote"]
+    assert found[0] == (quotation, speaker)
+    assert [p.message for p in doc.problems if p.code == "NL401"] == [
+        "quotation opened here is not closed before its attribution"]
+
+
+def test_an_excerpt_of_a_report_left_open_keeps_the_reports_own_attribution():
+    # A newsletter quoting a news report, its excerpt run on into the next paragraph: the report's own
+    # "…, said Tuesday he's …" is inside the excerpt, not the excerpt's attribution.
+    text = ("Ryan Keeps Options Open\n\nFrom the AP:\n\n“Rep. Paul Ryan, the most recent Republican nominee for vice "
+            "president, said Tuesday he's keeping his options open about a run.\n\n“Ryan said he would decide "
+            "next year.”\n")
+    assert quotes(text)[0].startswith("“Rep. Paul Ryan") and quotes(text)[0].endswith("about a run.")

@@ -121,7 +121,8 @@ def attribute(quote: Span, text: str, block_start: int, block_end: int) -> None:
         return
     inner_last = text[quote.end - 2:quote.end - 1] if quote.end - quote.start > 1 else ""
     # “…,” and “…?” ask for an attribution right after; “….” ends the sentence with the quotation.
-    if (inner_last not in (".",) and quote.attrs.get("closed")
+    # (An unclosed quotation ending in a comma was ended before its attribution: document._end_at_attribution.)
+    if (inner_last not in (".",) and (quote.attrs.get("closed") or text[quote.end - 1:quote.end] == ",")
             and (verb_after := _VERB_AFTER.match(text, quote.end, block_end))
             and (found := _attribution_after(text, quote.end, block_end, verb_after))):
         quote.attrs["speaker"], quote.attrs["verb"] = found

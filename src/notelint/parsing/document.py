@@ -407,7 +407,7 @@ class _Builder:
                 if nodes and ("[" in chunk or "]" in chunk):
                     nodes = [self._by_grammar(node, roles, role_marks, singles_at_top) for node in nodes]
             if nodes and nodes[-1].kind == QUOTE and not nodes[-1].closed:  # an unclosed one is always last
-                nodes = _end_at_reopening(nodes, roles, chunk)
+                nodes = _end_at_attribution(_end_at_reopening(nodes, roles, chunk), roles, chunk)
             children = []
             quotes = False
             for node in nodes:
@@ -461,8 +461,10 @@ class _Builder:
                 (inside[-1] if inside else roots).append(span)
             else:
                 strays.append(Problem("NL401", pos, pos + 1, "closing quotation mark with no opening mark"))
-        if opened and reopened:
-            return None  # one left open that another reopened inside: read the long way, which ends it there
+        if opened and (reopened or _ATTRIBUTION_AFTER_COMMA.search(text, opened[0], end) is not None):
+            # One left open that another reopened inside, or with its attribution inside: read the long way,
+            # which ends it there (_end_at_reopening, _end_at_attribution).
+            return None
         self.problems.extend(strays)
         while opened:
             quote_start = opened.pop()
@@ -535,6 +537,10 @@ class _Builder:
         if type(node) is _Reopened:  # its closing mark is missing: it ends where another opens a sentence
             self.problems.append(Problem("NL401", start, start + 1,
                                          "quotation opened here is not closed before the next one opens"))
+            return Span(QUOTE, start, end, children, {"closed": False})
+        if type(node) is _Attributed:  # its closing mark is missing: it ends before its attribution
+            self.problems.append(Problem("NL401", start, start + 1,
+                                         "quotation opened here is not closed before its attribution"))
             return Span(QUOTE, start, end, children, {"closed": False})
         # NL401 is decided once continuation across paragraphs is known.
         span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
@@ -1116,6 +1122,45 @@ def _end_at_reopening(nodes: list[Node], roles: str, chunk: str) -> list[Node]:
             if rest[-1].kind == QUOTE and not rest[-1].closed:
                 rest = _end_at_reopening(rest, roles, chunk)
             return nodes[:-1] + [head] + rest
+    return nodes
+
+
+class _Attributed(Node):
+    """A double quotation ended, unclosed, at the comma before its attribution (_end_at_attribution)."""
+
+    __slots__ = ()
+
+
+# The attribution of a quotation, after the comma that should have closed it: ", the union leader said", ", he
+# added", ", said Jane Roe".
+_ATTRIBUTION_AFTER_COMMA = LazyPattern(regex.compile,
+    r",[ \t]+(?:(?:he|she|they|the[ \t]+[\w’'-]+(?:[ \t]+[\w’'-]+){0,3}|\p{Lu}[\w’'.-]*(?:[ \t]+\p{Lu}[\w’'.-]*){0,3})"
+    r"[ \t]+(?:said|says|told|added|asked|wrote|explained)"
+    # The verb first and then a name ("said Jane Roe"), but not a day or month ("said Tuesday he would"), which
+    # a news report's own sentence quoted in an excerpt has.
+    r"|(?:said|added|asked)[ \t]+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"\p{Lu}[\w’'.-]*)\b")
+
+
+def _end_at_attribution(nodes: list[Node], roles: str, chunk: str) -> list[Node]:
+    """A double quotation left open to its paragraph's end ended at the comma before its attribution,
+    outside any quotation nested in it: its closing mark is missing (“We are not going anywhere, the union
+    leader said. Talks resume Monday …). A speaker's words do not hold ", the union leader said"; what
+    follows is the writer's, and a quotation in it is its own."""
+    last = nodes[-1]
+    if last.closed or last.end != len(chunk) or roles[last.start] not in "“\"" or "," not in chunk[last.start:]:
+        return nodes
+    pos = last.start + 1
+    for child in [*last.children, None]:
+        stop = child.start if child is not None else len(chunk)
+        if (m := _ATTRIBUTION_AFTER_COMMA.search(chunk, pos, stop)) is not None:
+            cut = m.start() + 1
+            inside = [c for c in last.children if c.end <= cut]
+            return nodes[:-1] + [_Attributed(QUOTE, last.start, cut, False, inside)] + \
+                [c for c in last.children if c.start >= cut]
+        if child is not None:
+            pos = child.end
     return nodes
 
 
