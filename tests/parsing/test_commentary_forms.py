@@ -836,3 +836,34 @@ def test_a_bracketed_sentence_after_a_quotation_closed_by_two_marks_is_the_write
 def test_a_contributors_line_in_brackets_is_a_note_on_the_text(bracket):
     paragraph = f"The label declined to comment. {bracket}"
     assert classify_in(paragraph, bracket)[0] == ANNOTATION
+
+
+@pytest.mark.parametrize("paragraph, bracket", [
+    ("“We have never had a single quarter of declining subscribers [False. The company’s own filing reports a "
+     "fall in 2022.],” the chief executive said.", "[False. The company’s own filing reports a fall in 2022.]"),
+    ("“The director travels to San Francisco regularly [when the weather in Denver gets bad, presumably],” his "
+     "office said.", "[when the weather in Denver gets bad, presumably]"),
+])
+def test_a_verdict_or_a_presumption_in_a_bracket_is_an_insertion(paragraph, bracket):
+    before = paragraph[:paragraph.index(bracket)]
+    assert classify_in(paragraph, bracket, in_quote=before.count("“") > before.count("”"))[0] == INSERTION
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The district's new academy drew 90 of our students away this fall. (Not that I’m bitter. My kid is one of "
+     "the 90.)", "(Not that I’m bitter. My kid is one of the 90.)"),
+    ("He has made the argument since 2019 (the year he voted to cut taxes on private jets, but who's counting).",
+     "(the year he voted to cut taxes on private jets, but who's counting)"),
+    ("The governor said crime had doubled. (Not true. Reported crime rose 38 percent.)",
+     "(Not true. Reported crime rose 38 percent.)"),
+])
+def test_a_mock_disclaimer_or_a_verdict_in_an_aside_is_an_insertion(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The test result (False positive rates were not reported) was published on Friday.",
+    "The board voted 5-4 (true to form, along party lines) on Tuesday.",
+])
+def test_a_word_of_verdict_heading_a_reporters_aside_without_a_stop_stays_wire_text(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []

@@ -325,7 +325,10 @@ _ARGUING_RE = LazyPattern(re.compile,
     rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|"
     rf"for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
     rf"one\s+(?:wonders|suspects|imagines|(?:might|has\s+to|can\s+only)\s+wonder)|"
-    rf"(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence)\b",
+    rf"(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence|"
+    # A mock disclaimer: "(not that I'm bitter)", "(but who's counting)".
+    rf"not\s+that\s+(?:I|we)(?:{_APOS}(?:m|re)|\s+am|\s+are)\s+(?:\w+\s+)?(?:bitter|complaining|counting|judging|surprised|"
+    rf"keeping\s+score)|(?:but\s+)?who{_APOS}s\s+counting)\b",
     re.IGNORECASE,
 )
 # And sarcasm opening the bracket: "[this from a government that jails journalists]", "(And this from the
@@ -427,7 +430,8 @@ _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
     literally clearly obviously course apparently naturally reasons way record worth mind saying honest face
-    ask wonders suspects imagines wonder coincidence remember believe trust count turns happens""".split())
+    ask wonders suspects imagines wonder coincidence remember believe trust count turns happens bitter complaining
+    counting judging keeping""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -441,7 +445,7 @@ _ASIDE_TRIGGERS = frozenset("""
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
-    heh whoops brave bless typo pressure reader readers narrator translation checks""".split()) | {_CONTRACTION} | (
+    heh whoops brave bless typo pressure reader readers narrator translation checks presumably""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -793,6 +797,8 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return CLARIFICATION, None
     if _TRANSLATION_LABEL_RE.match(inner):
         return (INSERTION if _mock_translation(inner, before) else CLARIFICATION), None
+    if _VERDICT_RE.match(inner):
+        return INSERTION, None
     if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after) \
             or _echo_exclaimed(inner, before):
         return INSERTION, None
@@ -965,10 +971,10 @@ _SET_OFF_ATTITUDE = (r"naturally|predictably|conveniently|unsurprisingly|ironica
 _ATTITUDE_SET_OFF_RE = LazyPattern(re.compile, rf"(?:^[\s*]*|,\s*)(?:{_SET_OFF_ATTITUDE})\s*,", re.IGNORECASE)
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
-    rf",\s*(?:{_SET_OFF_ATTITUDE}|apparently|natch|anyway)[\s.!…]*$", re.IGNORECASE)
+    rf",\s*(?:{_SET_OFF_ATTITUDE}|apparently|presumably|natch|anyway)[\s.!…]*$", re.IGNORECASE)
 # The words one of the two needs: an aside holding none is not searched.
 _ATTITUDE_ENDING_TRIGGERS = frozenset(
-    """naturally predictably conveniently unsurprisingly ironically tellingly apparently course natch anyway curiously
+    """naturally predictably conveniently unsurprisingly ironically tellingly apparently presumably course natch anyway curiously
     oddly strangely mysteriously suspiciously coincidentally""".split())
 
 
@@ -1128,6 +1134,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return True
     if _TRANSLATION_LABEL_RE.match(inner):
         return _mock_translation(inner, before)  # a translation exclaims when its original does
+    if _VERDICT_RE.match(inner):
+        return True
     if _after_retort(inner, after, generalising=True) is not None:
         return True  # a retort heading the aside: "(it was not, as anyone could see)", "(they didn't)"
     if inner.strip().rstrip(".!…").rstrip().lower() in _ATTITUDE_WORDS and _CLAUSE_END_RE.match(after):
@@ -1212,6 +1220,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     if _echoed_in_marks(inner, before):
         score += 3  # the speaker's own word quoted back at them: "(a 'gift' taxpayers will be paying off)"
     return score >= _ASIDE_THRESHOLD
+
+
+# A fact-checker's verdict heading the bracket, then a stop: "[False. The company's own filing says …]",
+# "(Not true.)", "[Misleading: …]". No speaker's word is restored so.
+_VERDICT_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:False|True|Untrue|Wrong|Incorrect|Inaccurate|Misleading|Not\s+(?:true|so|quite|really)|Mostly\s+(?:false|true)|"
+    r"Half[\s-]true|Pants\s+on\s+fire|Fact[\s-]check)\s*(?:[.!:;—–]|\s-\s|$)")
 
 
 # "Translation:" heading a gloss: a translation of foreign words, or, after English, the writer's decoding of
