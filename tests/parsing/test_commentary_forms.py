@@ -783,6 +783,14 @@ def test_a_writers_bracket_is_an_insertion(paragraph, bracket):
      "[For more on this topic, see our earlier series.]"),
     ("The document contains bracketed passages. [The following compromise could not be reached: a fund for "
      "emergencies], one passage reads.", "[The following compromise could not be reached: a fund for emergencies]"),
+    # Sentences of their own about the page, a source or the content.
+    ("The governor spoke on Tuesday. [The full transcript is below.]", "[The full transcript is below.]"),
+    ("The governor spoke on Tuesday. [This post has been updated.]", "[This post has been updated.]"),
+    ("The governor spoke on Tuesday. [Source: Reuters.]", "[Source: Reuters.]"),
+    ("The governor spoke on Tuesday. [Hat tip: Instapundit.]", "[Hat tip: Instapundit.]"),
+    ("The footage shows the crash. [Warning: graphic content.]", "[Warning: graphic content.]"),
+    ("The governor wrote to the council. [A copy of the letter is posted here.]",
+     "[A copy of the letter is posted here.]"),
     # Inside a quotation: restored words, with commas, a clause or a verb of their own.
     ("“I remember [when my dad was in the White House], and it was hard,” she said.",
      "[when my dad was in the White House]"),

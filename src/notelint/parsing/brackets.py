@@ -823,12 +823,11 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
     if score.at_least(threshold):
         return INSERTION, None
     if not in_quote and _own_sentence(inner, before) and _NEXT_SENTENCE_RE.match(after) \
-            and not _ATTRIBUTION_RE.match(inner) and not _REFERENCE_RE.match(inner) \
-            and len(_WORD_RE.findall(inner, 0, 200)) >= 2:
+            and len(_WORD_RE.findall(inner, 0, 200)) >= 2 and not _notes_the_page(inner, runs):
         # A sentence of its own in brackets, after one that ended, outside any quotation: no word of a
         # speaker's is restored or replaced so, and wire copy prints none. The writer's ("[Facts found:
-        # zero.]", "[They never are, somehow.]"); a citation, credit, notice or stage direction was told
-        # above by its form, and one that reports ("[According to …]") reports.
+        # zero.]", "[They never are, somehow.]"); one that reports ("[According to …]"), cites, credits, warns
+        # or points to the page ("[The full transcript is below.]") is the page's.
         return INSERTION, None
     if whole_block and not in_quote and _MIMED_ACTION_RE.fullmatch(inner):
         # A paragraph of its own that acts something out ("[screams randomly into the void]"): no referent
@@ -1286,6 +1285,23 @@ def _echo_exclaimed(inner: str, before: str) -> bool:
         return False
     near = set(_WORD_RE.findall(before[-_ECHO_REACH:].lower()))
     return all(word in near for word in words)
+
+
+# A sentence in brackets about the page or a source rather than the story: a credit or citation heading it
+# ("[Source: Reuters.]", "[Via Fox News.]", "[Hat tip: Instapundit.]"), a content warning, or the words of a
+# page pointing to its parts ("[The full transcript is below.]", "[A copy of the letter is posted here.]",
+# "[This post has been updated.]", "[The video is no longer available.]").
+_CREDIT_LEAD_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:Sources?|Via|H/T|HT|Hat\s+tip|Credit|Courtesy|(?:Trigger\s+|Content\s+)?Warning|Caution)\b", re.IGNORECASE)
+_PAGE_WORDS = frozenset("""below above here link links post posted story article video videos audio transcript copy
+    updated update statement photo photos chart graphic graphics content excerpt excerpts available embedded
+    page pages website site full text""".split())
+
+
+def _notes_the_page(inner: str, runs: set[str] | None) -> bool:
+    """Whether a sentence in brackets reports, cites, credits or warns, or speaks of the page (_PAGE_WORDS)."""
+    return (_ATTRIBUTION_RE.match(inner) is not None or _REFERENCE_RE.match(inner) is not None
+            or _CREDIT_LEAD_RE.match(inner) is not None or runs is None or not runs.isdisjoint(_PAGE_WORDS))
 
 
 # What follows a sentence of its own: the paragraph's end or the next sentence (not ", one passage reads").
