@@ -250,3 +250,23 @@ def test_nl301_still_reads_a_longer_paragraph_that_argues_about_subscriptions():
     text = (f"Port Strike Ends\n\nDock workers returned to work on Monday after a two-week strike, the union said."
             f"\n\n{argument}\n")
     assert [hit for hit, _ in nl(text, "NL301")][:2] == ["We", "you"]
+
+
+@pytest.mark.parametrize("note", [
+    "(We have reached out to Acme for comment and will update this story.)",
+    "(We asked her office for the figures; it has not replied.)",
+    "(We could not independently verify that figure.)",
+    "We were unable to reach the company on Sunday.",
+])
+def test_the_newsrooms_note_on_its_checking_is_no_editorial_voice(note):
+    text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
+            f"The group says it has 5,000 members. {note}\n")
+    assert nl(text, "NL301") == []
+    assert not any(f.code.startswith(("NL1", "NL2")) for f in lint(text))
+
+
+def test_a_writers_verdict_after_the_newsrooms_note_is_still_voice():
+    text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
+            "The group says it has 5,000 members. (We asked three times. They declined three times. Draw your own "
+            "conclusions.)\n")
+    assert any(f.code.startswith("NL1") for f in lint(text))

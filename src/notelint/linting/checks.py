@@ -24,6 +24,7 @@ from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from .rules import Rule
+from ..parsing.brackets import is_newsroom_note
 from ..parsing.model import (CLARIFICATION, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
                              Span)
 
@@ -510,6 +511,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 continue  # "Contact us at editors@…": the page's contact line, not the story's voice
             if sentence.startswith(_ASKED_LABELS):
                 continue  # "Q: Will the census ask about citizenship?": an explainer puts the reader's question
+            if is_newsroom_note(sentence):
+                continue  # "(We have reached out to Acme for comment.)": the newsroom's checking, not a voice
             opener = _OPENER.match(ctx.text, s_start, s_end)
             if opener and any(a <= opener.start("word") < b for a, b in parts):
                 yield Hit(opener.start("word"), opener.end("word"),

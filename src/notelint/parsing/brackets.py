@@ -28,7 +28,7 @@ from .model import (
 )
 
 __all__ = ["classify_bracket", "find_editor_notes", "read_parentheses", "editor_label", "is_parenthetical_aside",
-           "is_notice", "commentary_paragraph_label", "is_post_transcript", "speech_without_marks"]
+           "is_notice", "commentary_paragraph_label", "is_post_transcript", "speech_without_marks", "is_newsroom_note"]
 
 _APOS = "['’]"
 
@@ -1154,7 +1154,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     # its words, compiled (a Reuters correction notice, "(This story corrects ...)", used to compile them all).
     runs = inner_runs if own is inner else _letter_runs(own)
     writer_subject = len(words) >= 2 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
-        and _ASIDE_SUBJECT_RE.match(own) is not None
+        and _ASIDE_SUBJECT_RE.match(own) is not None and _NEWSROOM_NOTE_RE.match(own) is None
     if _GLOSS_RE.match(inner) and not writer_subject:
         return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
     score = 0.0
@@ -1261,6 +1261,20 @@ def _mock_translation(inner: str, before: str) -> bool:
 # or denied ("Approved is not built").
 _ECHO_HEAD_RE = LazyPattern(re.compile,
     r"[\s*“\"]*(?:[A-Za-z]{1,3}\s+){0,2}([A-Za-z’'-]{4,})(?=\s*[,.;:!?…—–]|\s+(?:is|was|are|were)\s+not\b)")
+# The newsroom's "we" telling what it did to check the story: "(We have reached out to Acme for comment.)",
+# "(We asked her office for the figures; it has not replied.)", "(We could not verify that figure.)". Not the
+# writer's voice, though it says "we"; what follows it may still be ("… Draw your own conclusions.").
+_NEWSROOM_NOTE_RE = LazyPattern(re.compile,
+    r"[\s*]*(?:We|I)(?:[’']ve|\s+have|\s+had|\s+also)?\s+(?:asked|reached\s+out|contacted|requested|emailed|called|"
+    r"sought|could\s+not\s+(?:independently\s+)?(?:verify|confirm|reach)|(?:have\s+)?not\s+(?:been\s+able\s+to\s+)?"
+    r"(?:independently\s+)?(?:verified|confirmed|verify|confirm|tested)|were\s+(?:not\s+)?(?:un)?able\s+to|will\s+update|"
+    r"did\s+not\s+(?:hear\s+back|receive))\b")
+def is_newsroom_note(text: str) -> bool:
+    """Whether a sentence (or an aside, its parenthesis dropped) is the newsroom telling what it did to check
+    the story (_NEWSROOM_NOTE_RE): its "we" is no editorial voice (NL301 passes over it)."""
+    return _NEWSROOM_NOTE_RE.match(text.lstrip(" \t([")) is not None
+
+
 _SENTENCE_ENDED_RE = LazyPattern(re.compile, r"[.!?…][”\"’')\]]{0,3}\s*\Z")  # the stop, then closing marks
 
 
