@@ -693,8 +693,8 @@ def _score_terms(inner: str, in_quote: bool, inner_runs: set[str] | None) -> Ite
     yield min(3.0, 1.5 * evaluative), 3.0
     # The writer's verdict set off at the head, then the rest: "[shocking, truly]", "[funny, they called it
     # “transitory” back then]". A restored phrase does not open with a verdict and a pause.
-    yield (1.5 if evaluative and _VERDICT_OPENER_RE.match(own_words) and
-           _count_evaluative(_VERDICT_OPENER_RE.match(own_words).group(1), None) else 0.0), 1.5
+    opener = _VERDICT_OPENER_RE.match(own_words) if evaluative else None
+    yield (1.5 if opener is not None and _count_evaluative(opener.group(1), None) else 0.0), 1.5
     yield (1.0 if _may_match(runs, _DEICTIC_TRIGGERS) and _DEICTIC_RE.search(own_words) else 0.0), 1.0
     finite = _may_match(runs, _FINITE_TRIGGERS) and _FINITE_RE.search(own_words) is not None
     scare = _has_quote_char(inner) and _SCARE_QUOTE_RE.search(inner) is not None
@@ -1269,6 +1269,8 @@ _NEWSROOM_NOTE_RE = LazyPattern(re.compile,
     r"sought|could\s+not\s+(?:independently\s+)?(?:verify|confirm|reach)|(?:have\s+)?not\s+(?:been\s+able\s+to\s+)?"
     r"(?:independently\s+)?(?:verified|confirmed|verify|confirm|tested)|were\s+(?:not\s+)?(?:un)?able\s+to|will\s+update|"
     r"did\s+not\s+(?:hear\s+back|receive))\b")
+
+
 def is_newsroom_note(text: str) -> bool:
     """Whether a sentence (or an aside, its parenthesis dropped) is the newsroom telling what it did to check
     the story (_NEWSROOM_NOTE_RE): its "we" is no editorial voice (NL301 passes over it)."""
