@@ -99,6 +99,30 @@ def page(*paragraphs: str) -> str:
     ("Image copyright Getty Images", "caption"),
     ("Americas+1 212 318 2000", "navigation"),  # a contact box's line
     ("Newsroom: (212) 555-0100", "navigation"),
+    # Pointers and tags, a site's notices and bylines, boxes of weather, markets and counters.
+    ("RELATED: Harbor dredging plan heads to state court", "navigation"),
+    ("Related video: Fishermen rally against the channel plan (WHBR)", "navigation"),
+    ("Tags: harbor | dredging | fishing", "navigation"),
+    ("Maine", "navigation"),
+    ("Harbor Gazette", "navigation"),
+    ("LOCAL NEWS", "navigation"),
+    ("Story by Ellen Marsh", "credit"),
+    ("© Copyright 2024 Harbor Gazette, 12 Wharf Street, Harborville, ME | Terms of Use | Privacy Policy", "credit"),
+    ("This article was automatically imported from a syndication feed.", "credit"),
+    ("This story was originally published March 5, 2023, 8:14 AM.", "credit"),
+    ("Harbor Deals is reader-supported. When you buy through our links, we may earn an affiliate commission.",
+     "credit"),
+    ("Dredgers work in the northern channel on Tuesday.(WHBR)", "caption"),
+    ("AP Photo/Robert F. Bukaty, File", "caption"),
+    ("Harborville 71° Cloudy", "widget"),
+    ("Wind: NE 18 mph", "widget"),
+    ("Coastal Flood Advisory in effect until 6 PM EDT", "widget"),
+    ("^GSPC", "widget"),
+    ("Acme Shipping Corp. (ACME) +2.15%", "widget"),
+    ("1.2k", "widget"),
+    ("Loading ...", "widget"),
+    ("Add a Comment", "widget"),
+    ("Terms of Use", "widget"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -126,6 +150,12 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "The harbor authority publishes its survey in 2020. Fishermen say it will be too late.",
     "New rules will take effect in May",  # "new", "will" and "may" alone make no widget
     "Turnout was 41 percent",  # a short line with a number is no telephone
+    "Winds reached 90 mph on the coast, the weather service said.",  # a sentence of reporting
+    "Acme shares rose 2.15% on Tuesday",
+    "The plan was first published in 2019 and revised twice.",
+    "Related problems followed within weeks.",
+    "Maine Governor Janet Mills",  # four words: no tag
+    "Harbor plan faces a court fight",
     "The new window factory will open in May",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
@@ -440,7 +470,9 @@ def test_a_line_that_is_only_the_sites_address_is_furniture():
     republished = page(HEADLINE, "HarborGazette.com", *STORY)
     assert [(h.kind, h.rule) for h in diff(ORIGINAL, republished).hunks] == [("furniture", "navigation")]
     assert furniture_reason("www.harbor-gazette.co.uk") == "navigation"
-    assert furniture_reason("Harbor Gazette") is None
+    # A name or a tag alone (the site's, a topic link's) is a label; a line with words of its own is not.
+    assert furniture_reason("Harbor Gazette") == "navigation"
+    assert furniture_reason("Harbor Gazette readers react") is None
 
 
 def test_a_dateline_dropped_or_added_is_house_style():

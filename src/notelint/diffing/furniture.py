@@ -163,7 +163,11 @@ _INTERFACE_WORDS = frozenset((
     "below above down continues "
     # a player's or a link's notice: "Media playback is unsupported on your device", "These are external
     # links and will open in a new window", "You may also like"
-    "media playback unsupported device external window new will may").split())
+    "media playback unsupported device external window new will may "
+    # a form's, a consent box's and a gift link's words: "Add a Comment", "Subject", "Reject non-essential",
+    # "Gift this article", "Terms of Use", "Privacy Dashboard", "Duration 1:32", "Powered by …"
+    "add subject message reject essential non-essential gift recommend dashboard use duration powered "
+    "deal deals").split())
 # Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
 _LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that these you us we it "
                            "is are be here here's all".split())
@@ -174,7 +178,9 @@ def _words(text: str) -> list[str]:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip("\"'”’)]").endswith((".", "!", "?", "…"))
+    # (An ellipsis ends no sentence of a page's own: "Loading ...", "Read more…".)
+    stripped = text.rstrip("\"'”’)]")
+    return stripped.endswith((".", "!", "?")) and not stripped.endswith(("...", "…"))
 
 
 def is_short_line(text: str) -> bool:
@@ -251,6 +257,42 @@ def is_list_item(text: str) -> bool:
 # 7500", "Newsroom: (212) 555-0100").
 _CONTACT_LINE = re.compile(r"[A-Za-z][\w &.-]{0,30}?:?\s*\+?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}")
 
+# A line labelled as a pointer or a list of tags: "RELATED: …", "Related video: …", "Read more: …", "Video above:
+# …", "LIVE: …", "Tags: supreme court | texas", "Filed under: …". What follows is another page's title or the
+# site's index, never the story's text.
+_POINTER_LABEL = re.compile(r"\s*(?:RELATED|Related(?:\s+(?:video|videos|content|story|stories|coverage|link|links|"
+                            r"article|articles))?|Read\s+more|Read\s+also|Also\s+read|See\s+also|More|Watch|WATCH|"
+                            r"Video(?:\s+(?:above|below))?|LIVE|Live|Tags?|Topics?|Filed\s+under|Categor(?:y|ies))\s*:",
+                            re.IGNORECASE)
+# A byline in a site's other forms: "Story by David Shepardson", "Article by …", "Words by …".
+_BYLINE_FORMS = re.compile(r"\s*(?:Story|Article|Words|Text|Report)\s+by\s+[A-Z]")
+# The site's notices on where the text came from and how the page earns: "This article was automatically
+# imported from a syndication feed.", "Disclaimer: This story is auto-aggregated by a computer program …",
+# "This story was originally published March 5, 2023.", "GadgetPulse is reader-supported. When you buy
+# through links on our site, we may earn an affiliate commission.", "© Copyright 2024 …" at any length.
+_SITE_NOTICE = re.compile(
+    r"\b(?:syndication\s+feed|auto-?aggregated|automatically\s+(?:imported|generated|aggregated)|"
+    r"(?:originally|first)\s+published\s+(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d|\d)|reader-supported|"
+    r"affiliate\s+(?:marketing|links?|commissions?|programs?|partnerships?)|earn\s+(?:an?\s+)?(?:affiliate\s+)?commission)\b",
+    re.IGNORECASE)
+_NOTICE_WORDS = 90
+# A weather or alert box's line: a temperature, a wind or rain figure, a warning in effect ("Bend 91° Sunny",
+# "Rain: 90%", "Wind: ENE 24 mph", "Tornado Watch in effect until 2 PM CST …").
+_WEATHER = re.compile(r"-?\d{1,3}\s?°|\b\d{1,3}\s?mph\b|\b(?:Rain|Wind|Humidity|Precip(?:itation)?|UV|Feels\s+like)\s*:|"
+                      r"\b(?:Watch|Warning|Advisory|Alert|Statement)s?\s+in\s+effect\b", re.IGNORECASE)
+# A market box's line: an index symbol ("^GSPC") or a company with its ticker and move ("Apple Inc. (AAPL) +2.86%").
+_TICKER_LINE = re.compile(r"\^[A-Z]{2,6}|.{1,60}\([A-Z.]{1,6}\)\s*[+\-−–]\s*\d+(?:\.\d+)?%")
+# A counter: "1", "1.2k", "3 comments" is a widget by its interface word already.
+_COUNTER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
+# A caption ending with its source in parentheses right after its stop: "… in Seminole, Texas.(KCBD)", "…
+# satellite on Wednesday morning. (NOAA)"; and a credit line in an agency's form: "AP Photo/Ted S. Warren, File".
+_SOURCE_AFTER_STOP = re.compile(r"[.!?]\s*\([A-Z][\w&.’' /-]{1,40}\)\s*$")
+_AGENCY_PHOTO_CREDIT = re.compile(r"\s*(?:AP|Reuters|AFP|EPA|Getty\s+Images|Bloomberg)\s+Photo\s*/", re.IGNORECASE)
+# A tag or a name on a line of its own: up to three words, each capitalised ("Ukraine", "Rishi Sunak", "LOCAL",
+# "Capital Press", "U.S."), as topic links, section labels and the site's name are printed.
+_TAG_WORDS = 3
+_TAG_WORD = re.compile(r"(?:[A-Z][\w.’'&-]*|of|the|and|&)")
+
 # A line that is only a site's address: "Miami.com", "www.example.co.uk".
 _SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au|news|tv)/?",
                            re.IGNORECASE)
@@ -269,6 +311,13 @@ def furniture_reason(text: str) -> str | None:
     count = len(stripped.split(None, _CONTRIBUTOR_WORDS))
     if count <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
         return CREDIT
+    if stripped.startswith(("©", "Copyright ", "COPYRIGHT ", "(c) ", "(C) ")) or _BYLINE_FORMS.match(stripped) \
+            or (count <= _NOTICE_WORDS and _SITE_NOTICE.search(stripped)):
+        return CREDIT
+    if count <= CAPTION_WORDS and (_SOURCE_AFTER_STOP.search(stripped) or _AGENCY_PHOTO_CREDIT.match(stripped)):
+        return CAPTION
+    if _POINTER_LABEL.match(stripped) and count <= LIST_ITEM_WORDS + 3 and not _ends_sentence(stripped.rstrip(")")):
+        return NAVIGATION
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
     if not is_short_line(stripped):
@@ -283,5 +332,10 @@ def furniture_reason(text: str) -> str | None:
     if _is_widget(stripped, words) or is_list_heading(stripped):
         return WIDGET
     if _SITE_ADDRESS.fullmatch(stripped) or _CONTACT_LINE.fullmatch(stripped):
+        return NAVIGATION
+    if _WEATHER.search(stripped) or _TICKER_LINE.fullmatch(stripped) or _COUNTER.fullmatch(stripped):
+        return WIDGET
+    tokens = stripped.split()
+    if len(tokens) <= _TAG_WORDS and all(_TAG_WORD.fullmatch(token) for token in tokens) and tokens[0][0].isupper():
         return NAVIGATION
     return PROMO if _is_promo(stripped) else None
