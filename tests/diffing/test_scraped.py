@@ -123,6 +123,14 @@ def page(*paragraphs: str) -> str:
     ("Loading ...", "widget"),
     ("Add a Comment", "widget"),
     ("Terms of Use", "widget"),
+    ("U.S.", "navigation"),
+    ("Published: 08:14 EDT, 1 September 2024 | Updated: 09:03 EDT, 1 September 2024", "timestamp"),
+    ("Coastal Flood Warning in effect until 6 PM EDT for York, Cumberland and Sagadahoc counties", "widget"),
+    ("Download the Harbor Gazette app for the latest tides and storm alerts.", "promo"),
+    ("Get the Harbor Business newsletter", "promo"),
+    ("Harbor authority director Paul Okafor speaks at a meeting. REUTERS/Jane Roe", "caption"),
+    ("Dredgers work in the northern channel. Photo: File", "caption"),
+    ("Fishermen rally outside Harborville town hall in September.", "caption"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason

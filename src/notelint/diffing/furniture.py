@@ -65,6 +65,16 @@ _CAPTION_TENSE = re.compile(
     r"gestures|smiles|poses|looks|listens|talks|leaves|holds|answers|addresses|delivers|testifies|campaigns|"
     r"rallies|shakes|greets|reacts|celebrates|plays|sings|signs|visits|departs|appears|participates|takes|is\s+seen)"
     r"\b[^!?]{0,200}?\b(?:in|on)\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?(?:19|20)\d\d\.?")
+# The same with a plural subject, which may hold words in lower case ("Supporters of Proposition A rally at the
+# Missouri Capitol in Jefferson City in September.", "People look at fallen items at a store after an
+# earthquake in Miyazaki, Japan August 8, 2024", "Derailed cars sit near Ludlow Road on Saturday, March 4,
+# 2023."), dated by a year, a full date or a month.
+_CAPTION_PLURAL = re.compile(
+    r"[A-Z][\w’'-]*(?:\s+[\w’'.-]+){0,6}?\s+(?:rally|look|work|sit|feed|gather|wait|stand|walk|march|protest|hold|pose|"
+    r"watch|attend|celebrate|react|line\s+up|search|sift|inspect|clear|carry|mourn|pray|wave|cheer|queue|arrive|fill|"
+    r"speak|listen|play|perform)\b[^!?]{0,200}?(?:\b(?:in|on)\s+(?:[A-Z][a-z]+,?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+)?"
+    r"(?:19|20)\d\d|\b[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+(?:19|20)\d\d|\bin\s+(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December))\.?")
 _STOP_INSIDE = re.compile(r"(\S+)\.\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # "U.S" of "U.S.", "a.m" of "a.m."
 _ABBREVIATIONS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Calif Mass Fla Ill Mich Minn Penn Wash
@@ -282,12 +292,22 @@ _WEATHER = re.compile(r"-?\d{1,3}\s?°|\b\d{1,3}\s?mph\b|\b(?:Rain|Wind|Humidity
                       r"\b(?:Watch|Warning|Advisory|Alert|Statement)s?\s+in\s+effect\b", re.IGNORECASE)
 # A market box's line: an index symbol ("^GSPC") or a company with its ticker and move ("Apple Inc. (AAPL) +2.86%").
 _TICKER_LINE = re.compile(r"\^[A-Z]{2,6}|.{1,60}\([A-Z.]{1,6}\)\s*[+\-−–]\s*\d+(?:\.\d+)?%")
+# The longest line of a stamp or a weather or alert box, and of the site's app or newsletter promotion.
+_BOX_WORDS = 24
+# The site asking its reader to take its app, newsletter or channel: "Download the FOX 8 Weather app for the
+# latest track and radar.", "Get the Dairy Weekly newsletter", "Find Newsmax TV on your cable provider".
+_APP_PROMO = re.compile(r"\s*(?:Download|Get|Install|Sign\s+up\s+for|Subscribe\s+to|Find|Follow|Watch|Listen\s+to|Try)\s+"
+                        r"(?:the\s+|our\s+|us\s+on\s+)?(?:[\w&’'.-]+\s+){0,5}?(?:app|apps|newsletters?|podcasts?|alerts|TV|channel)\b")
 # A counter: "1", "1.2k", "3 comments" is a widget by its interface word already.
 _COUNTER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
 # A caption ending with its source in parentheses right after its stop: "… in Seminole, Texas.(KCBD)", "…
 # satellite on Wednesday morning. (NOAA)"; and a credit line in an agency's form: "AP Photo/Ted S. Warren, File".
 _SOURCE_AFTER_STOP = re.compile(r"[.!?]\s*\([A-Z][\w&.’' /-]{1,40}\)\s*$")
 _AGENCY_PHOTO_CREDIT = re.compile(r"\s*(?:AP|Reuters|AFP|EPA|Getty\s+Images|Bloomberg)\s+Photo\s*/", re.IGNORECASE)
+# A caption's credit at its end in the agencies' other forms: "… in Washington. REUTERS/Kevin Lamarque", "…
+# in Buenos Aires. Photo: File".
+_CREDIT_TAIL = re.compile(r"(?:\b(?:REUTERS|AFP|EPA|AP)\s*/\s*[A-Z][\w.’' -]{1,40}|\b(?:Photo|Image|Picture|Credit)s?\s*:\s*"
+                          r"[\w.’' /-]{1,40})\s*$")
 # A tag or a name on a line of its own: up to three words, each capitalised ("Ukraine", "Rishi Sunak", "LOCAL",
 # "Capital Press", "U.S."), as topic links, section labels and the site's name are printed.
 _TAG_WORDS = 3
@@ -306,7 +326,8 @@ def furniture_reason(text: str) -> str | None:
     if _is_script(stripped):
         return SCRIPT
     if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)) \
-            or (len(stripped.split()) <= 40 and _CAPTION_TENSE.fullmatch(stripped) and _one_sentence(stripped)):
+            or (len(stripped.split()) <= 40 and (_CAPTION_TENSE.fullmatch(stripped) or _CAPTION_PLURAL.fullmatch(stripped))
+                and _one_sentence(stripped)):
         return CAPTION
     count = len(stripped.split(None, _CONTRIBUTOR_WORDS))
     if count <= _CONTRIBUTOR_WORDS and _is_contributor_line(stripped):
@@ -314,13 +335,25 @@ def furniture_reason(text: str) -> str | None:
     if stripped.startswith(("©", "Copyright ", "COPYRIGHT ", "(c) ", "(C) ")) or _BYLINE_FORMS.match(stripped) \
             or (count <= _NOTICE_WORDS and _SITE_NOTICE.search(stripped)):
         return CREDIT
-    if count <= CAPTION_WORDS and (_SOURCE_AFTER_STOP.search(stripped) or _AGENCY_PHOTO_CREDIT.match(stripped)):
+    if count <= CAPTION_WORDS and (_SOURCE_AFTER_STOP.search(stripped) or _AGENCY_PHOTO_CREDIT.match(stripped)
+                                   or _CREDIT_TAIL.search(stripped[-_CAPTION_TAIL:])):
         return CAPTION
     if _POINTER_LABEL.match(stripped) and count <= LIST_ITEM_WORDS + 3 and not _ends_sentence(stripped.rstrip(")")):
         return NAVIGATION
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
-    if not is_short_line(stripped):
+    tokens = stripped.split()
+    tag = len(tokens) <= _TAG_WORDS and all(_TAG_WORD.fullmatch(token) for token in tokens) and tokens[0][0].isupper()
+    if not (is_short_line(stripped) or tag):  # ("U.S." alone ends with a stop, and is a tag)
+        if count <= _BOX_WORDS and not _ends_sentence(stripped):
+            # A stamp or a weather or alert box's line can run past a short line's twelve words ("Published:
+            # 08:14 EDT, 1 September 2024 | Updated: 09:03 EDT, 1 September 2024").
+            if _is_timestamp(stripped, _words(stripped)):
+                return TIMESTAMP
+            if _WEATHER.search(stripped):
+                return WIDGET
+        if count <= _BOX_WORDS and _APP_PROMO.match(stripped):
+            return PROMO
         return PROMO if _is_promo(stripped) else None
     words = _words(stripped)
     if not words:
@@ -335,7 +368,6 @@ def furniture_reason(text: str) -> str | None:
         return NAVIGATION
     if _WEATHER.search(stripped) or _TICKER_LINE.fullmatch(stripped) or _COUNTER.fullmatch(stripped):
         return WIDGET
-    tokens = stripped.split()
-    if len(tokens) <= _TAG_WORDS and all(_TAG_WORD.fullmatch(token) for token in tokens) and tokens[0][0].isupper():
+    if tag:
         return NAVIGATION
-    return PROMO if _is_promo(stripped) else None
+    return PROMO if _is_promo(stripped) or _APP_PROMO.match(stripped) else None
