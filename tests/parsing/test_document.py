@@ -439,3 +439,17 @@ def test_credit_lines_with_and_without_a_colon(credit, name):
     doc = notelint.parse(f"Royal Row Deepens\n\nLONDON — The palace declined to comment.\n\n{credit}\n")
     [source] = doc.spans_of("source")
     assert source.attrs["credit"] == name
+
+
+def test_a_comment_count_by_the_byline_does_not_start_the_comments():
+    # A page prints "0 Comments" (a link to the comments) by its byline, above the story; the comments
+    # themselves, after the story, start with their own heading.
+    lead = ("DOHA, Jan 15 (Reuters) - Israel and Hamas have agreed to a ceasefire in Gaza and the release of "
+            "hostages held by the militant group, mediator Qatar said on Wednesday, raising hopes for an end to "
+            "fifteen months of fighting.")
+    text = ("Israel and Hamas agree Gaza ceasefire\n\nBy Staff\n\n0 Comments\n\n" + lead +
+            "\n\nThe deal takes effect on Sunday.\n\n3 Comments\n\nJim R.\n\nAbout time.\n")
+    doc = build_document(plain_source(text))
+    (comments,) = doc.spans_of("comments")
+    assert text[comments.start:].startswith("3 Comments")
+    assert doc.article_end == comments.start

@@ -50,6 +50,8 @@ _COMMENTS_START = LazyPattern(regex.compile,
 _COMMENTS_FIRST_CHARS = LazyPattern(re.compile,
     r"[ \t]*(?:[\d\U00010000-\U0010ffff]{1,3}\.[ \t]|[\d\U00010000-\U0010ffff]+ (?i:comment|respons|repl|thought)"
     r"|(?i:thought|comment|leave |join |your ))")
+# A paragraph this long is the article's body (no page's count, label or byline runs to it).
+_BODY_CHARS = 200
 # How every credit line begins, before its pattern (and the regex module) is needed: "Source", "Credit",
 # "Courtesy", "Via", "Originally", "Republished", "Copyright" in any case (folded as above), "©", "(c)",
 # "(Reporting", "By". re's \s holds regex's. Whole words: a short paragraph opening "Congress", "Reuters"
@@ -205,13 +207,17 @@ class _Builder:
         return (_split_lines if self.source.line_paragraphs else _split_blocks)(self.text, start, end)
 
     def _comments_start(self, blocks: list[tuple[int, int, str]]) -> int | None:
-        """Where the reader comments begin: the first block (never the first) that opens like them."""
+        """Where the reader comments begin: the first block (never the first) that opens like them, once
+        the article's body has begun (a paragraph of _BODY_CHARS or more): above it, "0 Comments" or "12
+        comments" is the count a page prints by its byline, a link to the comments below the story."""
         if self.source.blocks is not None:
             return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
         text = self.text
+        body_begun = False
         for start, end, _ in blocks[1:]:
-            if _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end):
+            if body_begun and _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end):
                 return start
+            body_begun = body_begun or end - start >= _BODY_CHARS
         return None
 
     def _assign_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
