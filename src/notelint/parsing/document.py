@@ -52,6 +52,7 @@ _COMMENTS_FIRST_CHARS = LazyPattern(re.compile,
     r"|(?i:thought|comment|leave |join |your ))")
 # A paragraph this long is the article's body (no page's count, label or byline runs to it).
 _BODY_CHARS = 200
+_COMMENT_COUNT = LazyPattern(re.compile, r"[ \t]*(?:\d+[ \t]+(?i:comments?|responses?|replies)|(?i:comments?)[ \t]*\(\d+\))[ \t]*$")
 # How every credit line begins, before its pattern (and the regex module) is needed: "Source", "Credit",
 # "Courtesy", "Via", "Originally", "Republished", "Copyright" in any case (folded as above), "©", "(c)",
 # "(Reporting", "By". re's \s holds regex's. Whole words: a short paragraph opening "Congress", "Reuters"
@@ -207,15 +208,17 @@ class _Builder:
         return (_split_lines if self.source.line_paragraphs else _split_blocks)(self.text, start, end)
 
     def _comments_start(self, blocks: list[tuple[int, int, str]]) -> int | None:
-        """Where the reader comments begin: the first block (never the first) that opens like them, once
-        the article's body has begun (a paragraph of _BODY_CHARS or more): above it, "0 Comments" or "12
-        comments" is the count a page prints by its byline, a link to the comments below the story."""
+        """Where the reader comments begin: the first block (never the first) that opens like them. A count
+        ("0 Comments", "12 comments") above the article's body (a paragraph of _BODY_CHARS or more, with one
+        after it) is the link a page prints by its byline, not the comments' heading."""
         if self.source.blocks is not None:
             return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
         text = self.text
         body_begun = False
-        for start, end, _ in blocks[1:]:
-            if body_begun and _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end):
+        for k, (start, end, _) in enumerate(blocks[1:], 1):
+            if _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end) and (
+                    body_begun or not _COMMENT_COUNT.match(text, start, end)
+                    or not any(e - s >= _BODY_CHARS for s, e, _ in blocks[k + 1:])):
                 return start
             body_begun = body_begun or end - start >= _BODY_CHARS
         return None
