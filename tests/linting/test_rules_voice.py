@@ -270,3 +270,26 @@ def test_a_writers_verdict_after_the_newsrooms_note_is_still_voice():
             "The group says it has 5,000 members. (We asked three times. They declined three times. Draw your own "
             "conclusions.)\n")
     assert any(f.code.startswith("NL1") for f in lint(text))
+
+
+@pytest.mark.parametrize("line", [
+    "My Portfolio", "More for You", "Share what you think", "Advertise with us", "Take Us With You",
+    "The views expressed in the contents above are those of our users and do not reflect the views of the site.",
+    "We are no longer accepting comments on this article.",
+    "The station participates in affiliate marketing programs, which means we may get paid for purchases.",
+])
+def test_a_pages_labels_and_notices_among_the_paragraphs_are_no_editorial_voice(line):
+    text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
+            f"{line}\n\nThe vote is now set for March.\n")
+    assert nl(text, "NL301") == []
+
+
+@pytest.mark.parametrize("paragraph, word", [
+    ("Share what you think.", "you"),                   # a sentence: the writer's
+    ("Is it 2016, yet?", "?"),                          # a short question still asks
+    ("We all know who is really behind these attacks on the base", "We"),  # past a label's eight words
+])
+def test_a_short_sentence_of_the_writers_is_still_voice(paragraph, word):
+    text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
+            f"{paragraph}\n\nThe vote is now set for March.\n")
+    assert [hit for hit, _ in nl(text, "NL301")][:1] == [word]

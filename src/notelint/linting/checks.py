@@ -480,7 +480,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             continue
         # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
         # only an exclamation there is a voice ("BUT MAAAHM! IT’S ARTISTIC NUDITY!").
-        heading = _section_heading(text, block) or _title_heading(text, block)
+        heading = _section_heading(text, block) or _title_heading(text, block) or _label_line(text, block)
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
@@ -698,6 +698,18 @@ def _title_heading(text: str, block: Span) -> bool:
         return False
     long_words = _TITLE_LONG_WORD.findall(stretch)
     return len(long_words) >= 3 and all(word[0].isupper() for word in long_words)
+
+
+# A page's label, button or link line among the paragraphs: a few words on one line that end no sentence ("My
+# Portfolio", "More for You", "Share what you think", "Advertise with us", "Take Us With You"). It says "you"
+# and "us" as an interface does, not as a writer.
+_LABEL_LINE_WORDS = 8
+
+
+def _label_line(text: str, block: Span) -> bool:
+    stretch = text[block.start:block.end].strip()
+    return (len(stretch.split(None, _LABEL_LINE_WORDS)) <= _LABEL_LINE_WORDS and "\n" not in stretch
+            and not stretch.rstrip("”\"’')]").endswith((".", "!", "?", "…", ":", ",")))
 
 
 def _newsletter_furniture(text: str, block: Span) -> bool:

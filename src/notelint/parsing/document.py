@@ -1011,7 +1011,12 @@ _SITE_MESSAGE = LazyPattern(re.compile,
     r"news\s+tips?|e-?mail\s+us|contact\s+us|hear\s+from\s+you|leave\s+a\s+comment|comments?\s+(?:below|section)|"
     r"join\s+the\s+(?:conversation|discussion)|chat\s+with\s+us|"
     # A comments box's own notice: "We welcome your comments. Please keep them civil and on topic."
-    r"your\s+comments?|comment(?:ing)?\s+polic(?:y|ies)|keep\s+(?:it|them|comments|the\s+conversation)\s+civil)\b",
+    r"your\s+comments?|comment(?:ing)?\s+polic(?:y|ies)|keep\s+(?:it|them|comments|the\s+conversation)\s+civil|"
+    # A comments box's disclaimer and closing, and the page's disclosure of what it earns: "The views expressed
+    # in the contents above are those of our users", "We are no longer accepting comments on this article.",
+    # "… affiliate marketing programs, which means we may get paid …".
+    r"views\s+expressed|(?:no\s+longer|not)\s+accepting\s+comments|comments\s+(?:are|have\s+been)\s+closed|"
+    r"affiliate\s+(?:marketing|links?|commissions?|programs?)|reader-supported)\b",
     re.IGNORECASE)
 
 
