@@ -754,6 +754,7 @@ def test_a_bracketed_translation_of_foreign_words_is_a_clarification():
      "[The agency's own records say two. Two.]"),
     ("A judge blocked the new voter-roll law pending a hearing. [Expect this one back in court within weeks.]",
      "[Expect this one back in court within weeks.]"),
+    ("The senator said the bill would pass. [Reality: it failed twice.]", "[Reality: it failed twice.]"),
     # Inside a quotation: a verdict set off at the head, a stock retort, an echo exclaimed.
     ("“Grocery prices have risen about 25% since 2021 [funny, they called it “transitory” back then], squeezing "
      "families,” the AP reported.", "[funny, they called it “transitory” back then]"),
@@ -791,6 +792,13 @@ def test_a_writers_bracket_is_an_insertion(paragraph, bracket):
     ("The footage shows the crash. [Warning: graphic content.]", "[Warning: graphic content.]"),
     ("The governor wrote to the council. [A copy of the letter is posted here.]",
      "[A copy of the letter is posted here.]"),
+    # An outlet cited with its headline, a pointer to more, a caption's label.
+    ("The president met lawmakers on Tuesday. [The Hill: Senate Democrats weigh options.]",
+     "[The Hill: Senate Democrats weigh options.]"),
+    ("The president met lawmakers on Tuesday. [Politico has more.]", "[Politico has more.]"),
+    ("The president met lawmakers on Tuesday. [More from the AP.]", "[More from the AP.]"),
+    ("The president met lawmakers on Tuesday. [Pictured: the president on Tuesday.]",
+     "[Pictured: the president on Tuesday.]"),
     # Inside a quotation: restored words, with commas, a clause or a verb of their own.
     ("“I remember [when my dad was in the White House], and it was hard,” she said.",
      "[when my dad was in the White House]"),

@@ -453,3 +453,11 @@ def test_a_comment_count_by_the_byline_does_not_start_the_comments():
     (comments,) = doc.spans_of("comments")
     assert text[comments.start:].startswith("3 Comments")
     assert doc.article_end == comments.start
+
+
+def test_a_comment_count_the_stories_dateline_lead_follows_is_the_bylines():
+    text = ("Israel and Hamas agree Gaza ceasefire\n\nBy Staff\n\n5 Comments\n\nDOHA, Jan 15 (Reuters) - Israel and "
+            "Hamas agreed to a ceasefire.\n\nThe deal takes effect on Sunday.\n\n5 Comments\n\nJim R.\n\nAbout time.\n")
+    doc = build_document(plain_source(text))
+    (comments,) = doc.spans_of("comments")
+    assert comments.start == text.rindex("5 Comments")

@@ -1308,7 +1308,13 @@ def _echo_exclaimed(inner: str, before: str) -> bool:
 # page pointing to its parts ("[The full transcript is below.]", "[A copy of the letter is posted here.]",
 # "[This post has been updated.]", "[The video is no longer available.]").
 _CREDIT_LEAD_RE = LazyPattern(re.compile,
-    r"[\s*]*(?:Sources?|Via|H/T|HT|Hat\s+tip|Credit|Courtesy|(?:Trigger\s+|Content\s+)?Warning|Caution)\b", re.IGNORECASE)
+    r"[\s*]*(?:Sources?|Via|H/T|HT|Hat\s+tip|Credit|Courtesy|(?:Trigger\s+|Content\s+)?Warning|Caution|Pictured|Above|"
+    r"Below|Inset|Top|Left|Right)\b|"
+    # An outlet cited by its name of two words or more and a colon, its headline after ("[The Hill: Senate
+    # Democrats weigh options.]"; one word and a colon, "[Reality: …]", may head the writer's own retort),
+    # and a pointer to more of the story ("[Politico has more.]", "[More from the AP.]").
+    r"[\s*]*(?-i:The\s+[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,2}|[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){1,3})\s*:|.{0,60}?\b(?:has|have)\s+more\b|[\s*]*More\s+(?:from|at|on|in)\b",
+    re.IGNORECASE)
 _PAGE_WORDS = frozenset("""below above here link links post posted story article video videos audio transcript copy
     updated update statement photo photos chart graphic graphics content excerpt excerpts available embedded
     page pages website site full text""".split())

@@ -52,7 +52,9 @@ _COMMENTS_FIRST_CHARS = LazyPattern(re.compile,
     r"|(?i:thought|comment|leave |join |your ))")
 # A paragraph this long is the article's body (no page's count, label or byline runs to it).
 _BODY_CHARS = 200
-_COMMENT_COUNT = LazyPattern(re.compile, r"[ \t]*(?:\d+[ \t]+(?i:comments?|responses?|replies)|(?i:comments?)[ \t]*\(\d+\))[ \t]*$")
+_COMMENT_COUNT = LazyPattern(re.compile,
+    r"[ \t]*(?:(?P<n>\d+)[ \t]+(?i:comments?|responses?|replies)|(?i:comments?)[ \t]*\((?P<n2>\d+)\))[ \t]*$")
+_LEAD_SEARCH_BLOCKS = 3  # how far after a comment count the story's lead is looked for
 # How every credit line begins, before its pattern (and the regex module) is needed: "Source", "Credit",
 # "Courtesy", "Via", "Originally", "Republished", "Copyright" in any case (folded as above), "©", "(c)",
 # "(Reporting", "By". re's \s holds regex's. Whole words: a short paragraph opening "Congress", "Reuters"
@@ -209,19 +211,28 @@ class _Builder:
 
     def _comments_start(self, blocks: list[tuple[int, int, str]]) -> int | None:
         """Where the reader comments begin: the first block (never the first) that opens like them. A count
-        ("0 Comments", "12 comments") above the article's body (a paragraph of _BODY_CHARS or more, with one
-        after it) is the link a page prints by its byline, not the comments' heading."""
+        above the article's body (before any paragraph of _BODY_CHARS or more) that says "0 Comments", or
+        that the story's dateline lead follows, is the link a page prints by its byline, not the comments'
+        heading."""
         if self.source.blocks is not None:
             return next((b[0] for b in self.source.blocks if b[2] == COMMENTS), None)
         text = self.text
         body_begun = False
         for k, (start, end, _) in enumerate(blocks[1:], 1):
             if _COMMENTS_FIRST_CHARS.match(text, start) and _COMMENTS_START.match(text, start, end) and (
-                    body_begun or not _COMMENT_COUNT.match(text, start, end)
-                    or not any(e - s >= _BODY_CHARS for s, e, _ in blocks[k + 1:])):
+                    body_begun or not (count := _COMMENT_COUNT.match(text, start, end))
+                    or not self._count_by_byline(count, blocks[k + 1:k + 1 + _LEAD_SEARCH_BLOCKS])):
                 return start
             body_begun = body_begun or end - start >= _BODY_CHARS
         return None
+
+    def _count_by_byline(self, count: re.Match, after: list[tuple[int, int, str]]) -> bool:
+        """Whether a comment count is the one a page prints by its byline: "0 Comments" (none follow), or a count
+        with the story's dateline lead a few blocks after it."""
+        if (count.group("n") or count.group("n2")) == "0":
+            return True
+        text = self.text
+        return any(_LEAD_DATELINE.match(text[s:e]) or self.wire.has_dateline(text[s:min(e, s + 120)]) for s, e, _ in after)
 
     def _assign_roles(self, blocks: list[tuple[int, int, str]]) -> list[str]:
         furniture = self._page_furniture(blocks) if self.source.blocks is None else ()
