@@ -883,3 +883,16 @@ def test_a_mock_disclaimer_or_a_verdict_in_an_aside_is_an_insertion(paragraph, a
 ])
 def test_a_word_of_verdict_heading_a_reporters_aside_without_a_stop_stays_wire_text(paragraph):
     assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+@pytest.mark.parametrize("paragraph, bracket, kind", [
+    ("“The governor is briefed on all matters relevant to his decisions. [That's a no.] We will say more "
+     "later,” the spokesman said.", "[That's a no.]", INSERTION),
+    ("“We had the right call. [They did not have the right call; it was fourth-and-1.] We just didn't execute,” "
+     "the coach said.", "[They did not have the right call; it was fourth-and-1.]", INSERTION),
+    # A transcript editor's plain note in a speaker's words has no voice.
+    ("“We passed it in committee. [He was referring to the 2019 bill.] Then it stalled,” she said.",
+     "[He was referring to the 2019 bill.]", CLARIFICATION),
+])
+def test_a_sentence_of_its_own_in_brackets_inside_a_quotation_counts_its_voice(paragraph, bracket, kind):
+    assert classify_in(paragraph, bracket, in_quote=True)[0] == kind

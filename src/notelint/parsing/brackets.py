@@ -519,6 +519,7 @@ _WORD_RE = LazyPattern(re.compile, r"[\w’'-]+")
 # there; stage directions and notes on the text need a clearly opinionated bracket to be overruled.
 _INSERTION_THRESHOLD = 2.5
 _INSERTION_THRESHOLD_IN_QUOTE = 3.0
+_OWN_SENTENCE_IN_QUOTE = 1.5  # what a sentence of its own inside a quotation takes off the bar
 _OVERRULE_STAGE_THRESHOLD = 4.5
 _ANNOTATION_MARGIN = 1.0
 # Longer than any unlabelled aside seen in real text (the longest, a "Full disclosure: ..." note, is
@@ -815,6 +816,12 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         if not score.at_least(_OVERRULE_STAGE_THRESHOLD):
             return STAGE_DIRECTION, None
     threshold = _INSERTION_THRESHOLD_IN_QUOTE if in_quote else _INSERTION_THRESHOLD
+    if in_quote and _own_sentence(inner, before):
+        # Inside a quotation, a sentence of its own after one that ended restores no word of the speaker's
+        # sentence: what voice it has counts as it would outside ("[That's a no.]", "[They did not have
+        # the right call.]"); a transcript's plain clarification ("[He was referring to the 2019 bill.]")
+        # has none.
+        threshold = _INSERTION_THRESHOLD_IN_QUOTE - _OWN_SENTENCE_IN_QUOTE
     first_run = _LETTER_RUN_RE.search(inner.lower()) if runs is not None else None
     if _may_annotate(runs, first_run.group() if first_run else "") and _ANNOTATION_RE.search(inner):
         # A note about the text ("This is an excerpt ...") reads like a sentence of its own; only a
