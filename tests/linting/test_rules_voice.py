@@ -293,3 +293,10 @@ def test_a_short_sentence_of_the_writers_is_still_voice(paragraph, word):
     text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
             f"{paragraph}\n\nThe vote is now set for March.\n")
     assert [hit for hit, _ in nl(text, "NL301")][:1] == [word]
+
+
+@pytest.mark.parametrize("tag", ["(I)", "(I-Vt.)", "(I-VT)"])
+def test_an_independents_party_tag_is_no_first_person(tag):
+    text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
+            f"Sen. Bernie Sanders {tag} and Michael Ostrowski {tag}, 38, will both speak on Friday.\n")
+    assert nl(text, "NL301") == []

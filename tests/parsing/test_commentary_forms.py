@@ -896,3 +896,28 @@ def test_a_word_of_verdict_heading_a_reporters_aside_without_a_stop_stays_wire_t
 ])
 def test_a_sentence_of_its_own_in_brackets_inside_a_quotation_counts_its_voice(paragraph, bracket, kind):
     assert classify_in(paragraph, bracket, in_quote=True)[0] == kind
+
+
+@pytest.mark.parametrize("paragraph", [
+    "“Nous ne lâcherons rien” (We won't give up anything), the union's leader told a news conference.",
+    "The contract (No. 693JJ3-23-C-000117) was signed in September 2023.",
+])
+def test_a_quotations_translation_and_a_numbers_abbreviation_are_no_asides(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == []
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The Times ran a piece on food costs that is a little late to the party (about two years late, but who's "
+     "counting).", "(about two years late, but who's counting)"),
+    ("District Attorney Carla Mendes (D) told the outlet her office “continues to prioritize diversion for "
+     "low-level offenders” (translation: most of them walk).", "(translation: most of them walk)"),
+])
+def test_a_gloss_with_stock_sarcasm_and_a_mock_translation_after_names_are_asides(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+def test_an_aside_in_a_blogs_first_paragraph_read_as_a_standfirst_is_found():
+    text = ("Media Downplays Surge in Shoplifting Arrests\n\nThe Oakview Tribune reported Monday that retail theft "
+            "arrests “rose modestly” in the first quarter. (Modestly: 41 percent, per the police department's own "
+            "figures.)\n\nThe district attorney's office did not respond.\n")
+    assert insertions(parse(text)) == [("(Modestly: 41 percent, per the police department's own figures.)", None)]

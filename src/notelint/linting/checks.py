@@ -520,8 +520,10 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b) if not heading else ():
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
-                                             or _roman_i_after(ctx.text, m.end())):
-                        continue
+                                             or _roman_i_after(ctx.text, m.end())
+                                             or (ctx.text[m.start() - 1:m.start()] == "("
+                                                 and ctx.text[m.end():m.end() + 1] in (")", "-"))):
+                        continue  # "Phase I", "I-95", an independent's "(I)" or "(I-Vt.)"
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
                     if _in_web_address(ctx.text, m.start(), m.end()):

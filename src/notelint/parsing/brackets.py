@@ -896,7 +896,7 @@ def _is_exclamative(inner: str, whole: bool) -> bool:
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
 # And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
 _INTERJECTION_RE = LazyPattern(re.compile,
-    rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
+    rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no(?!\.\s*[\d#])|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
     r"no\s+pressure|"
     r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
     re.IGNORECASE)
@@ -1136,6 +1136,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if punctuated and _is_name_translation(inner, before):
         return False
+    if _translates_quotation(before):
+        return False  # “Nous ne lâcherons rien” (We won't give up anything): the quotation's words in English
     if _INTERJECTION_RE.match(inner) or _is_exclamative(inner, whole=False):
         return True
     if _TRANSLATION_LABEL_RE.match(inner):
@@ -1162,8 +1164,10 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     runs = inner_runs if own is inner else _letter_runs(own)
     writer_subject = len(words) >= 2 and _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) \
         and _ASIDE_SUBJECT_RE.match(own) is not None and _NEWSROOM_NOTE_RE.match(own) is None
-    if _GLOSS_RE.match(inner) and not writer_subject:
-        return ending.endswith(("!", "?"))  # "(i.e. no criminal record)"; but "(and I mean that)" is a voice
+    if _GLOSS_RE.match(inner) and not writer_subject and not _stock_sarcasm(own, runs):
+        # "(i.e. no criminal record)"; but "(and I mean that)" is a voice, and so is "(about two years late, but
+        # who's counting)"
+        return ending.endswith(("!", "?"))
     score = 0.0
     if ending.endswith("?") and (len(words) >= 3 or (words and words[0].lower() in _WH_WORDS)):
         score += 3  # a question put to the reader: "(Who else?)", "(Why not?)"
@@ -1246,11 +1250,12 @@ _ENGLISH_WORDS = frozenset("""the is are was were be been to of and that this wi
 _FOREIGN_WORDS = frozenset("""el la los las le les der das und ni que et est il non di del des du un une y por para
     con sind wir ist nicht ne pas je nous vous ich mi tu su es al lo se een het og och ao dos nao ele ela""".split())
 _SENTENCE_TAIL = 150  # how far back the glossed sentence is read
+_LETTERS_RE = LazyPattern(re.compile, r"(?<![\w’'-])[A-Za-z]{2,}")
 
 
 def _mock_translation(inner: str, before: str) -> bool:
     """Whether the bracket "translates" English: "Translation:" after a sentence in English (two English
-    function words or more, a fifth of its words), and after a quotation with no foreign word or letter in
+    function words or more, a fifth of its words in lower case), and after a quotation with no foreign word or letter in
     it ("¡Viva el rey!", "Wir sind das Volk" are translated; "Allahu akbar" is in no English sentence)."""
     if _TRANSLATION_LABEL_RE.match(inner) is None:
         return False
@@ -1259,7 +1264,9 @@ def _mock_translation(inner: str, before: str) -> bool:
     quoted = [m.group(m.lastindex) for m in _QUOTATION_BEFORE_RE.finditer(tail)]
     if quoted and (not quoted[-1].isascii() or not _FOREIGN_WORDS.isdisjoint(_PROSE_RE.findall(quoted[-1].lower()))):
         return False
-    words = _PROSE_RE.findall(sentence.lower())
+    # Words in lower case, and function words capitalised ("The whip count …"): a name ("District Attorney
+    # Carla Mendes") is of no language.
+    words = [word.lower() for word in _LETTERS_RE.findall(sentence) if word[0].islower() or word.lower() in _ENGLISH_WORDS]
     english = sum(word in _ENGLISH_WORDS for word in words)
     return english >= 2 and english * 5 >= len(words)
 
@@ -1339,6 +1346,21 @@ _NEXT_SENTENCE_RE = LazyPattern(re.compile, r"\s*(?:$|[A-Z“\"‘'(\[—–])")
 _REFERENCE_RE = LazyPattern(re.compile,
     r"\s*(?:Kindle\s+)?(?:locations?|loc\.|pages?|pp?\.|chapters?|ch\.|paragraphs?|para\.|sections?|§|vol\.|volume|"
     r"footnotes?|fig\.|figures?|tables?|appendix|exhibit|lines?)\s*\d", re.IGNORECASE)
+
+
+def _translates_quotation(before: str) -> bool:
+    """Whether the text before an aside ends with a quotation in another language (a letter outside ASCII
+    or a function word of _FOREIGN_WORDS, and no English one): the aside is its translation."""
+    tail = before.rstrip(" ,")
+    if tail[-1:] not in _CLOSING_QUOTES:
+        return False
+    quoted = [m for m in _QUOTATION_BEFORE_RE.finditer(tail[-_SENTENCE_TAIL:])]
+    if not quoted or quoted[-1].end() < len(tail[-_SENTENCE_TAIL:]):
+        return False
+    inner = quoted[-1].group(quoted[-1].lastindex)
+    words = _LETTERS_RE.findall(inner.lower())
+    return (bool(words) and not any(word in _ENGLISH_WORDS for word in words)
+            and (any(ch.isalpha() and not ch.isascii() for ch in inner) or not _FOREIGN_WORDS.isdisjoint(words)))
 
 
 # A sentence in an aside that ends with a question mark and another that follows it.

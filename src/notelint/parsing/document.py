@@ -353,9 +353,13 @@ class _Builder:
             if self.compact:
                 return Span(role, start, end)
             return Span(role, start, end, [Span(WIRE, start, end, [], {})], {})
+        # The writer's asides are looked for in a standfirst too: it is the writer's own prose, and on a blog
+        # the first paragraph often reads as one ("… arrests “rose modestly” in the first quarter. (Modestly: 41
+        # percent, per the police department's own figures.)").
         return Span(role, start, end, self._inline_spans(start, end, marks, with_wire=(role == PARAGRAPH),
                                                          lead=role == PARAGRAPH and self._body_blocks_seen <= 2,
-                                                         style=style, singles=singles), {})
+                                                         style=style, singles=singles,
+                                                         asides=role in (PARAGRAPH, STANDFIRST)), {})
 
     def _turn_span(self, role: str, start: int, end: int, words: int, speaker: str) -> Span:
         """A paragraph of a transcript (see transcript_turns): its speaker's label, if it has one, is the
