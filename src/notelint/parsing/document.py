@@ -442,8 +442,8 @@ class _Builder:
         if lead:
             children = self._add_datelines(children, start, end)
         if "(" in chunk:
-            # The writer's unlabelled asides are looked for in the article's paragraphs (not in headlines,
-            # standfirsts or reader comments, where parentheses are everybody's).
+            # The writer's unlabelled asides are looked for in the article's paragraphs and standfirst (not in
+            # headlines or reader comments, where parentheses are everybody's).
             children = self._add_editor_notes(children, start, chunk, asides=with_wire if asides is None else asides)
         if with_wire:
             children = _fill_gaps(children, start, end, WIRE)
