@@ -1065,9 +1065,13 @@ def _quoted_words(before: str) -> frozenset[str]:
     start = tail.rfind(opening, 0, len(tail) - 1)
     if start < 0 or (start and not tail[start - 1].isspace() and tail[start - 1] not in "(—–-"):
         return frozenset()  # no quotation: a possessive "workers'" or an apostrophe
-    # Words in lower case only: a name's ("Bridge Forward" (Forward for short)) is taken up to shorten it.
-    words = _PROSE_RE.findall(tail[start + 1:-1])
-    return frozenset(word for word in words if len(word) >= 4 and word not in _ECHO_STOPWORDS)
+    return _echo_words(tail[start + 1:-1])
+
+
+def _echo_words(quoted: str) -> frozenset[str]:
+    """The words of quoted text an echo may take up: in lower case (a name's, "Bridge Forward" (Forward for
+    short), is taken up to shorten it), of four letters or more, not _ECHO_STOPWORDS (they echo by chance)."""
+    return frozenset(word for word in _PROSE_RE.findall(quoted) if len(word) >= 4 and word not in _ECHO_STOPWORDS)
 
 
 def _previous_sentence_quoted_words(before: str) -> frozenset[str]:
@@ -1077,9 +1081,7 @@ def _previous_sentence_quoted_words(before: str) -> frozenset[str]:
     tail = before.rstrip()
     start = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(tail, 0, max(0, len(tail) - 4))), default=0)
     quoted = [m.group(m.lastindex) for m in _QUOTATION_BEFORE_RE.finditer(tail, start)]
-    if not quoted:
-        return frozenset()
-    return frozenset(word for word in _PROSE_RE.findall(quoted[-1]) if len(word) >= 4 and word not in _ECHO_STOPWORDS)
+    return _echo_words(quoted[-1]) if quoted else frozenset()
 
 
 # A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
@@ -1402,8 +1404,7 @@ def _echoed_in_marks(inner: str, before: str) -> bool:
     case only, of four letters or more: a name or a defined term ("the “Act”") is quoted to shorten it."""
     if not any(mark in inner for mark in _MARKS_OPENING):
         return False  # most asides: no quotation mark
-    marked = {word for m in _MARKED_PHRASE_RE.finditer(inner) for word in _PROSE_RE.findall(m.group(1))
-              if len(word) >= 4 and word not in _ECHO_STOPWORDS}
+    marked = frozenset().union(*(_echo_words(m.group(1)) for m in _MARKED_PHRASE_RE.finditer(inner)))
     if not marked:
         return False
     return any(not marked.isdisjoint(_PROSE_RE.findall(m.group(m.lastindex)))

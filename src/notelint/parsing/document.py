@@ -558,13 +558,8 @@ class _Builder:
             # Ended by the closing mark of the quotation around it (“… ‘Mr Rosenstein, we …”): the
             # writer let the outer mark close both, which is no stray.
             return Span(QUOTE, start, end, children, {"closed": False})
-        if type(node) is _Reopened:  # its closing mark is missing: it ends where another opens a sentence
-            self.problems.append(Problem("NL401", start, start + 1,
-                                         "quotation opened here is not closed before the next one opens"))
-            return Span(QUOTE, start, end, children, {"closed": False})
-        if type(node) is _Attributed:  # its closing mark is missing: it ends before its attribution
-            self.problems.append(Problem("NL401", start, start + 1,
-                                         "quotation opened here is not closed before its attribution"))
+        if (early := _ENDED_EARLY.get(type(node))) is not None:  # its closing mark is missing: ended inside
+            self.problems.append(Problem("NL401", start, start + 1, early))
             return Span(QUOTE, start, end, children, {"closed": False})
         # NL401 is decided once continuation across paragraphs is known.
         span = Span(QUOTE, start, end, children, {"closed": False, "open_at": start})
@@ -1158,6 +1153,11 @@ class _Attributed(Node):
     """A double quotation ended, unclosed, at the comma before its attribution (_end_at_attribution)."""
 
     __slots__ = ()
+
+
+# A double quotation whose closing mark is missing, ended inside its paragraph, and what NL401 says of it.
+_ENDED_EARLY = {_Reopened: "quotation opened here is not closed before the next one opens",
+                _Attributed: "quotation opened here is not closed before its attribution"}
 
 
 # The attribution of a quotation, after the comma that should have closed it: ", the union leader said", ", he
