@@ -921,3 +921,78 @@ def test_an_aside_in_a_blogs_first_paragraph_read_as_a_standfirst_is_found():
             "arrests “rose modestly” in the first quarter. (Modestly: 41 percent, per the police department's own "
             "figures.)\n\nThe district attorney's office did not respond.\n")
     assert insertions(parse(text)) == [("(Modestly: 41 percent, per the police department's own figures.)", None)]
+
+
+# --- Session 17: forms of republishing sites --------------------------------------------------------------
+@pytest.mark.parametrize("paragraph, bracket", [
+    ('Rep. Dale Harrow said he backed "the energy package [read: the bill that fast-tracks pipelines across '
+     'tribal land] because it creates jobs."', "[read: the bill that fast-tracks pipelines across tribal land]"),
+    ("The governor promised a leaner state payroll [read: fewer food-safety inspectors] by 2027.",
+     "[read: fewer food-safety inspectors]"),
+])
+def test_a_read_gloss_in_brackets_says_what_the_words_really_mean(paragraph, bracket):
+    assert classify_in(paragraph, bracket, in_quote=paragraph.startswith("Rep."))[0] == INSERTION
+
+
+def test_a_plain_gloss_and_a_pointer_to_read_stay_clarifications():
+    paragraph = "He said the plan was drafted \"during the [i.e. the 2007] immigration push\" by aides."
+    assert classify_in(paragraph, "[i.e. the 2007]", in_quote=True)[0] == CLARIFICATION
+    assert classify_in("The court ruled on Monday. [Read: the full ruling]", "[Read: the full ruling]")[0] != INSERTION
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The minister said the cuts were fair and would spare pensioners (LOL).", "(LOL)"),
+    ("The agency called the audit a routine review of its books. (SMH.)", "(SMH.)"),
+])
+def test_the_laugh_and_groan_of_online_writing_in_capitals_are_asides(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Shares of Lolly Holdings (LOL) rose 4% after the company raised its forecast.\n",
+    "Senator Jo Ames (WTF) said on Monday the bill would pass.\n",
+])
+def test_the_same_capitals_after_a_name_are_its_ticker_or_initials(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph)) == []
+
+
+@pytest.mark.parametrize("paragraph, note, label", [
+    ("The Justice Department said the consent decree would run for five years. [Truthout note: Decrees like "
+     "this one have been quietly wound down in other cities once the cameras moved on.]",
+     "[Truthout note: Decrees like this one have been quietly wound down in other cities once the cameras moved "
+     "on.]", "Truthout note"),
+    ("Payrolls rose by 187,000, the department said. (Mish comment: The household survey tells another story, and "
+     "nobody reads it.)", "(Mish comment: The household survey tells another story, and nobody reads it.)",
+     "Mish comment"),
+    ("The strike killed 14 militants, the ministry said. [SOTT Comment: Or so they say.]",
+     "[SOTT Comment: Or so they say.]", "SOTT Comment"),
+])
+def test_a_note_a_site_signs_with_its_own_name_is_labelled_commentary(paragraph, note, label):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(note, label)]
+
+
+@pytest.mark.parametrize("note", [
+    "[Programming note: The debate airs at 9 p.m. Eastern on Thursday.]",
+    "(Translator’s note: “Kaffeeklatsch” is a gathering over coffee.)",
+])
+def test_a_newsrooms_kind_of_note_is_no_owners_label(note):
+    assert editor_label(note[1:-1]) is None
+
+
+def test_an_imperative_after_a_pointers_label_is_the_writer_arguing():
+    paragraph = "The city said violent crime fell 4% last year. (Related: Guess which party has run it for decades.)\n"
+    assert insertions(parse(HEAD + LEAD + paragraph)) == [
+        ("(Related: Guess which party has run it for decades.)", None)]
+    pointer = "The city said violent crime fell 4% last year. (Related: Read the police report here.)\n"
+    assert insertions(parse(HEAD + LEAD + pointer)) == []
+
+
+@pytest.mark.parametrize("bracket, kind", [
+    ("[It always says that.]", INSERTION),
+    ("[They say this every time.]", INSERTION),
+    ("[The ministry said it would release the names on Friday.]", CLARIFICATION),
+    ("[He said that in 2019.]", CLARIFICATION),
+])
+def test_an_attribution_that_reports_no_words_reports_nothing(bracket, kind):
+    paragraph = f"The military said no civilians were killed in the strike. {bracket}"
+    assert classify_in(paragraph, bracket)[0] == kind

@@ -36,6 +36,15 @@ _APOS = "['’]"
 # Named labels are matched case-insensitively; a site's initials ("ZH") only in capitals, and any
 # other label ("MoA") only when the user configures it as a marker.
 _NOTE_NOUNS = r"note|comment|commentary|aside|take|addendum|update|two\s+cents|thoughts|view"
+# The kinds of note a newsroom prints that name no owner: a capitalised word before "note" that is one of these
+# says what the note is about, not whose it is.
+_NOTE_KINDS = (r"Programming|Production|Translator|Translators|Translation|Technical|Legal|Style|Housekeeping|Historical|"
+               r"History|Research|Data|Methodology|Methods?|Sources?|Photo|Video|Audio|Background|Context|Correction|"
+               r"Clarification|Editing|Important|Special|Safety|Medical|Health|Trigger|Content|Language|Scheduling|"
+               r"Schedule|Travel|Weather|Market|Markets|Investor|Public|Press|Staff|Transcript|Footnote|Foot|Side|"
+               r"Personal|Quick|Final|Further|Brief|Short|Small|One|Another|A|An|The|This|That|No|Our|My|His|Her|Their|"
+               r"Its|Your|Author|Authors|Editor|Editors|Reporter|Reporters|Writer|Host|Admin|Publisher|Moderator|"
+               r"Webmaster|Blogger|Columnist|Ed|Eds|Final|Fact|Reality|Sanity")
 _NAMED_LABEL = (
     # Whoever runs the page and the kind of note: "Editor's note", "Ed. aside", "Admin note", "Host's comment",
     # "Editor's two cents"; and the other way round, "(Update from the author: …)", "[Comment by the editor: …]".
@@ -60,6 +69,10 @@ _NAMED_LABEL = (
     r"|(?:Irony|Sarcasm|Snark)(?:\s+alert)?"
     # A mock narrator's voice-over contradicting what was just said: "[Narrator: it was not.]".
     r"|Narrator"
+    # A site or writer naming its own note by name, as republishing sites print them: "[Truthout note: …]",
+    # "(Mish comment: …)", "[SOTT comment: …]". The name is capitalised (in any case a label is matched in,
+    # it must be), and no kind of note a newsroom prints ("Programming note", "Translator's note").
+    rf"|(?-i:(?!(?:{_NOTE_KINDS})\b)[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)(?:{_APOS}s)?\s+(?-i:[Nn]ote|[Cc]omment(?:ary)?|[Aa]side|[Tt]ake)"
 )
 # A bare "Editor:" heads a credit as often as a note ("(Editor: Jane Roe)"): it needs prose after it.
 _BARE_EDITOR_RE = LazyPattern(re.compile, r"\s*(?P<label>Editor)\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
@@ -354,8 +367,9 @@ _IMPERATIVE_RE = LazyPattern(re.compile, r"\s*(?:Read|Note(?!\s*(?::|from\b))|Im
 # note, not the republisher's opinion.
 _ATTRIBUTION_RE = LazyPattern(re.compile,
     r"\s*(?:According\s+to\b|(?:\S+\s+){0,6}?(?:said|says|told|confirmed|reported|reports|announced|"
-    r"stated|wrote|added)\b(?!\s+otherwise))"  # "[his record says otherwise]" contradicts, reporting nobody
-)
+    r"stated|wrote|added)\b(?!\s+otherwise|\s+(?:so|that|this)(?:\s+(?:again|always|often|every\s+\w+|each\s+\w+|all\s+the\s+time))?[.!?…]*\s*$))"
+)  # It reports nobody when it contradicts ("[his record says otherwise]") or when it says what a speaker always
+#    says with no words of theirs ("[It always says that.]", "[He says this every quarter.]")
 # A sarcastic placeholder: "[insert string of insults here]".
 # A CMS's own placeholder ("[insert photo here]") is not sarcasm.
 _PLACEHOLDER_RE = LazyPattern(re.compile, r"\b(?:insert|cue)\b(?!\s+(?:an?\s+|the\s+)?(?:photo|image|picture|video|link|chart|"
@@ -445,7 +459,8 @@ _ASIDE_TRIGGERS = frozenset("""
     sure what how usual always ever less does do did never clearly certainly surely definitely sort kind rarely
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
-    heh whoops brave bless typo pressure reader readers narrator translation checks presumably""".split()) | {_CONTRACTION} | (
+    heh whoops brave bless typo pressure reader readers narrator translation checks presumably lmao smdh wtf ffs omg
+    imho""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -798,6 +813,8 @@ def classify_bracket(inner: str, *, in_quote: bool, before: str, after: str,
         return CLARIFICATION, None
     if _TRANSLATION_LABEL_RE.match(inner):
         return (INSERTION if _mock_translation(inner, before) else CLARIFICATION), None
+    if _READ_GLOSS_RE.match(inner):
+        return INSERTION, None
     if _VERDICT_RE.match(inner):
         return INSERTION, None
     if _BRACKET_INTERJECTION_RE.fullmatch(inner) or _is_exclamative(inner, whole=True) or _is_retort(inner, after) \
@@ -852,7 +869,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # The interjections a bracket holding nothing else is the writer's by, in a quotation too ("[sigh]", "[eye
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
-                          r"yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
+                          r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
                           r"sure,?\s+jan|heh|whoops|so\s+brave|bless\s+(?:his|her|their|your)\s+hearts?|not\s+a\s+typo|"
                           r"(?:yes|no),?\s+(?:really|seriously)|checks\s+notes|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
@@ -1085,6 +1102,17 @@ def _previous_sentence_quoted_words(before: str) -> frozenset[str]:
 
 
 # A code in capitals: an abbreviation, a ticker with its exchange, an agency ("(NATO)", "(HA.O)", "(AP)").
+# But the laugh and groan of online writing are no organisation's initials: "… cuts were fair (LOL).", "(SMH)".
+_CHAT_ACRONYMS = frozenset({"LOL", "LMAO", "SMH", "SMDH", "WTF", "FFS", "OMG", "IMHO"})
+
+
+def _chat_acronym(inner: str, before: str) -> bool:
+    """Whether a code in capitals is one of _CHAT_ACRONYMS where no name's abbreviation or ticker stands: not
+    right after a capitalised word ("Shares of Lolly Holdings (LOL)", "Senator Jo Ames (WTF)")."""
+    if inner.strip() not in _CHAT_ACRONYMS:
+        return False
+    last = before.rstrip().rsplit(None, 1)
+    return not (last and last[-1][:1].isupper())
 _CODE_IN_CAPITALS_RE = LazyPattern(re.compile, r"\s*[A-Z]{2,6}(?:\.[A-Z]{1,2})?\s*")
 
 
@@ -1134,7 +1162,7 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         return False
     if punctuated and _EXCLAMATION_ONLY_RE.fullmatch(inner):
         return True
-    if _CODE_IN_CAPITALS_RE.fullmatch(inner):
+    if _CODE_IN_CAPITALS_RE.fullmatch(inner) and not _chat_acronym(inner, before):
         return False  # "(HA)", "(NO)", "(WOW.N)": an abbreviation or a ticker, though it spells a word
     if punctuated and _is_name_translation(inner, before):
         return False
@@ -1245,6 +1273,11 @@ _VERDICT_RE = LazyPattern(re.compile,
 # what was said ("The whip count is “fluid.” (Translation: they do not have the votes yet.)").
 _TRANSLATION_LABEL_RE = LazyPattern(re.compile, r"[\s*]*(?:translation|translated|in\s+plain\s+english)\s*:\s*\S",
                                     re.IGNORECASE)
+# "X [read: Y]": the writer reading between the lines of what comes before, saying what the words "really" mean
+# ("a more efficient government [read: fewer inspectors]"), in a bracket as _INTERJECTION_RE takes it in
+# parentheses. A gloss that names a referent opens with "i.e." or "meaning"; this one argues. In lower case:
+# "[Read: the full ruling]" points to a link.
+_READ_GLOSS_RE = LazyPattern(re.compile, r"[\s*]*read\s*:\s*\S")
 # English function words, and function words of the languages a report most often quotes and translates
 # that are no English words (Spanish, French, Italian, Portuguese, German, Dutch).
 _ENGLISH_WORDS = frozenset("""the is are was were be been to of and that this with will would not we they you it
@@ -1379,10 +1412,16 @@ def _asks_then_goes_on(own: str) -> bool:
     return len(question) >= 3 or (bool(question) and question[0].lower() in _WH_WORDS)
 
 
+# A label heading an aside, a word or three and a colon: "Related:", "Bonus:", "Also worth noting:".
+_LEADING_LABEL_RE = LazyPattern(re.compile, r"[\s*]*[A-Z][\w’'-]*(?:[ \t]+[\w’'-]+){0,2}[ \t]*:[ \t]*")
+
+
 def _aside_imperative(own: str) -> re.Match[str] | None:
-    """_ASIDE_IMPERATIVE_RE at the start of the aside or of a later sentence of it: "(The grand scheme of
-    things is a $1.9 billion budget. Do the math.)"."""
+    """_ASIDE_IMPERATIVE_RE at the start of the aside, after a label heading it, or at the start of a later
+    sentence of it: "(The grand scheme of things is a $1.9 billion budget. Do the math.)"."""
     m = _ASIDE_IMPERATIVE_RE.match(own)
+    if m is None and (label := _LEADING_LABEL_RE.match(own)) is not None:
+        m = _ASIDE_IMPERATIVE_RE.match(own, label.end())  # "(Related: Guess which party has run both cities.)"
     if m is None:
         for brk in _SENTENCE_BREAK_RE.finditer(own):
             if (m := _ASIDE_IMPERATIVE_RE.match(own, brk.end())) is not None:
@@ -1554,7 +1593,7 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # The first word of each of _BRACKET_INTERJECTION_RE's alternatives (but "hmm…" and "haha…", tested by their
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
-    natch yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha yes no
+    natch lmao smdh wtf ffs omg imho yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha yes no
     checks
     whatever good what nice how
     yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
