@@ -996,3 +996,61 @@ def test_an_imperative_after_a_pointers_label_is_the_writer_arguing():
 def test_an_attribution_that_reports_no_words_reports_nothing(bracket, kind):
     paragraph = f"The military said no civilians were killed in the strike. {bracket}"
     assert classify_in(paragraph, bracket)[0] == kind
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The district asked parents to read the lists online before each unit begins. (Radical stuff, I know.)",
+     "(Radical stuff, I know.)"),
+    ("Ads about grocery prices aired 310,000 times since Labor Day. (Ads about the border aired 190,000 times, which "
+     "is a sentence I never expected to write.)",
+     "(Ads about the border aired 190,000 times, which is a sentence I never expected to write.)"),
+])
+def test_the_writer_as_i_anywhere_in_an_aside_is_commentary(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The ruling class (which I have written about here) met again in Davos on Tuesday.\n",
+    "The tariff schedule (as I show in detail below) raises prices on 40 goods.\n",
+])
+def test_the_writer_pointing_to_their_own_text_is_no_aside(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph)) == []
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The school now requires a permission slip for every book [because heaven forbid] a child reads unsupervised.",
+     "[because heaven forbid]"),
+    ("The governor said the state's average price was $3.10. (To be fair, that is roughly right. It is just not what "
+     "anybody here pays.)", "(To be fair, that is roughly right. It is just not what anybody here pays.)"),
+    ("Inflation stayed stubborn in May (stubborn, one gathers, being the new word for transitory).",
+     "(stubborn, one gathers, being the new word for transitory)"),
+    ("The rule would prevent 1,400 deaths a year, the agency's own analysis found (a figure conspicuously absent from "
+     "Friday's announcement).", "(a figure conspicuously absent from Friday's announcement)"),
+    ("The buyer will lease the stores back to the chain (a sale-leaseback, which the paper did not see fit to mention).",
+     "(a sale-leaseback, which the paper did not see fit to mention)"),
+    ("The curfew for teenagers moves to 10 p.m. on weekdays. (On a school night! Until 10 p.m.!)",
+     "(On a school night! Until 10 p.m.!)"),
+    ("The mayor now says the program needs an audit. (Welcome to the party, Madam Mayor.)",
+     "(Welcome to the party, Madam Mayor.)"),
+    ("The chief executive took home $41 million last year. (Good for him.)", "(Good for him.)"),
+])
+def test_stock_remarks_of_a_writer_arguing_are_asides(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The bill was sponsored by Ann Lee (a former governor) and two other senators.\n",
+    "The rally drew 4,000 people (police put the figure at 2,500), organisers said.\n",
+    "The program has run since 2016 (the year the law was passed), the department said.\n",
+])
+def test_plain_asides_of_a_reporter_stay_wire_text(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph)) == []
+
+
+@pytest.mark.parametrize("note", [
+    "Editor's note: NPR has received funding from the foundation, and NPR's newsroom covers it independently.",
+    "Editor’s note: Facebook is among NPR’s financial supporters.",
+])
+def test_a_funding_disclosure_under_an_editors_note_is_a_notice(note):
+    assert is_notice(note)
+    assert classify_in(f"The company said it would appeal. [{note}]", f"[{note}]")[0] == ANNOTATION

@@ -128,6 +128,11 @@ _NOTICE_RE = LazyPattern(re.compile,
     # How this edition was put together: "items are compiled from local coverage", "our correspondent is on
     # leave this week".
     r"|\b(?:compiled|adapted|drawn|condensed)\s+from\b|\b(?:is|are)\s+(?:on\s+(?:leave|vacation|holiday)|away)\s+this\s+week\b"
+    # A funding disclosure, as public media prints one under "Editor's note": "Facebook is among NPR's financial
+    # supporters", "NPR has received funding from the CPB … NPR's newsroom covers the issue independently".
+    r"|\bamong\s+(?:[\w’'.-]+\s+){0,2}(?:financial\s+)?(?:supporters|sponsors|funders|donors|underwriters)\b"
+    r"|\b(?:receives?|received|has\s+received|have\s+received)\s+(?:\w+\s+){0,2}(?:funding|grants?|support)\s+from\b"
+    r"|\b(?:covers?|reports?\s+on)\s+(?:[\w’'-]+\s+){0,4}independently\b|\beditorially\s+independent\b"
     # The agency on its own text: "AP journalists spent months reporting this story".
     rf"|^\W*(?:the\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse)\b[^.]{{0,80}}?\b{_TEXT_NOUNS}\b",
     re.IGNORECASE,
@@ -312,7 +317,7 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
     rf"spare\s+(?:me|us)|tell(?:ing)?\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
-    rf"cue\s+(?:laughter|applause|outrage|violins|music|gasps|tears|drama|eye[\s-]?rolls?))\b",
+    rf"cue\s+(?:laughter|applause|outrage|violins|music|gasps|tears|drama|eye[\s-]?rolls?)|(?:heaven|god)\s+forbid)\b",
     re.IGNORECASE,
 )
 # The writer arguing with what was reported, as set phrases: mock surprise at what was expected, "the facts
@@ -333,11 +338,15 @@ _ARGUING_RE = LazyPattern(re.compile,
     rf"(?:it|as\s+it)\s+turns\s+out|as\s+it\s+happens|"
     rf"(?:actually|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
-    rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+reasons|"
+    rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+(?:reasons|wow|duh)\b|"
     # The writer talking, not reporting: "by the way", "one wonders", "surely just a coincidence".
     rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|"
     rf"for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
-    rf"one\s+(?:wonders|suspects|imagines|(?:might|has\s+to|can\s+only)\s+wonder)|"
+    rf"one\s+(?:wonders|suspects|imagines|gathers|(?:might|has\s+to|can\s+only)\s+wonder)|to\s+be\s+fair|"
+    rf"for\s+those\s+(?:of\s+you\s+)?(?:keeping\s+(?:score|track)|who\s+(?:missed|forgot|slept|went|skipped))|"
+    # The writer's insinuation that something was left out on purpose: "(a figure conspicuously absent from the
+    # announcement)", "(which the paper does not see fit to mention)".
+    rf"conspicuously\s+(?:absent|silent|quiet|missing|left\s+out|omitted)|(?:not|n{_APOS}t)\s+(?:\w+\s+)?see\s+fit\s+to|"
     rf"(?:surely|just|pure|purely|sheer|total|mere|no)\s+(?:a\s+)?coincidence|"
     # A mock disclaimer: "(not that I'm bitter)", "(but who's counting)".
     rf"not\s+that\s+(?:I|we)(?:{_APOS}(?:m|re)|\s+am|\s+are)\s+(?:\w+\s+)?(?:bitter|complaining|counting|judging|surprised|"
@@ -439,13 +448,13 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell telling nothing cue sure""".split())
+    spare tell telling nothing cue sure heaven god""".split())
 _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
     literally clearly obviously course apparently naturally reasons way record worth mind saying honest face
     ask wonders suspects imagines wonder coincidence remember believe trust count turns happens bitter complaining
-    counting judging keeping""".split())
+    counting judging keeping gathers fair those conspicuously fit wow duh""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -460,7 +469,7 @@ _ASIDE_TRIGGERS = frozenset("""
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
     heh whoops brave bless typo pressure reader readers narrator translation checks presumably lmao smdh wtf ffs omg
-    imho""".split()) | {_CONTRACTION} | (
+    imho good madam mister mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -869,7 +878,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # The interjections a bracket holding nothing else is the writer's by, in a quotation too ("[sigh]", "[eye
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
-                          r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
+                          r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|good\s+times|good\s+for\s+(?:him|her|them|you)|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
                           r"sure,?\s+jan|heh|whoops|so\s+brave|bless\s+(?:his|her|their|your)\s+hearts?|not\s+a\s+typo|"
                           r"(?:yes|no),?\s+(?:really|seriously)|checks\s+notes|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
@@ -1047,9 +1056,15 @@ _ASIDE_IMPERATIVE_TRIGGERS = frozenset("""
 # A reader addressed by name, heading or closing the aside: "(nothing to see here, folks)", "(Dear reader, ...)".
 _VOCATIVE_RE = LazyPattern(re.compile,
     r"[\s*]*(?:folks|(?:dear\s+)?readers?|ladies\s+and\s+gentlemen|y[’']all)\s*,"
-    r"|,\s*(?:folks|people|kids|(?:my\s+)?friends|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all)[\s.!?…*]*$",
+    r"|,\s*(?:folks|people|kids|(?:my\s+)?friends|dear\s+readers?|ladies\s+and\s+gentlemen|y[’']all"
+    # Or somebody in the news addressed by title at the aside's end: "(Welcome to the party, Madam Mayor.)",
+    # "(Nice try, Senator.)". A reporter speaks of people, never to them.
+    r"|(?:madam|mister|mr\.?|mrs\.?|ms\.?)\s+(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)?"
+    r"|senator|governor|congressman|congresswoman|mr\.?\s+president|madam\s+(?:president|speaker|secretary))"
+    r"[\s.!?…*]*$",
     re.IGNORECASE)
-_VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "reader", "readers", "ladies", "y"})
+_VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "reader", "readers", "ladies", "y", "madam",
+                                "mister", "mr", "mrs", "ms", "senator", "governor", "congressman", "congresswoman"})
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
 _GATES += ((_SECOND_PERSON_SUBJECT_RE, _SECOND_PERSON_TRIGGERS), (_POINTER_RE, _SECOND_PERSON_TRIGGERS),
            (_ATTITUDE_ENDING_RE, _ATTITUDE_ENDING_TRIGGERS), (_VOCATIVE_RE, _VOCATIVE_TRIGGERS))
@@ -1204,9 +1219,9 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     elif "?" in own and _asks_then_goes_on(own):
         score += 3  # "(Sound like a conflict of interest? The board didn't think so.)"
     elif ending.endswith("!"):
-        # An exclamation of a word or two is all voice ("(Priorities!)", "(Oh, good!)"); a longer one may
-        # be a reporter's exclaimed fact.
-        score += 3 if len(words) <= 2 else 2
+        # An exclamation of a word or two is all voice ("(Priorities!)", "(Oh, good!)"), and so are two in a
+        # row ("(On a school night! Until 11 p.m.!)"); a longer single one may be a reporter's exclaimed fact.
+        score += 3 if len(words) <= 2 or own.count("!") > 1 else 2
     # An aside that is a sentence of its own, after one that ended: no speaker's words restored in a clause.
     own_sentence = _own_sentence(inner, before)
     if callable(speech) and not own_sentence:
@@ -1215,8 +1230,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         pass
     elif writer_subject:
         score += 3
-    elif (_may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) and _FIRST_PERSON_SUBJECT_RE.search(own)) \
-            or (_may_match(runs, _FIRST_PERSON_TRIGGERS) and _FIRST_PERSON_RE.search(own)):
+    elif _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) and (subject := _FIRST_PERSON_SUBJECT_RE.search(own)):
+        # "I" as a subject later in the aside is the writer as surely as at its head ("(Radical stuff, I know.)",
+        # "(…, which is a sentence I never expected to write)"): the speech of a paragraph without quotation
+        # marks is ruled out above. A "we" may be the newsroom's ("(as we reported in May)").
+        score += 3 if (subject.group().startswith("I") and _NEWSROOM_NOTE_RE.match(own, subject.start()) is None
+                       and _SELF_CITATION_RE.search(own, subject.start()) is None) else 1
+    elif _may_match(runs, _FIRST_PERSON_TRIGGERS) and _FIRST_PERSON_RE.search(own):
         score += 1
     if not _may_match(runs, _SECOND_PERSON_TRIGGERS):
         pass  # no "you": none of the three below can match
@@ -1313,6 +1333,12 @@ _ECHO_HEAD_RE = LazyPattern(re.compile,
 # The newsroom's "we" telling what it did to check the story: "(We have reached out to Acme for comment.)",
 # "(We asked her office for the figures; it has not replied.)", "(We could not verify that figure.)". Not the
 # writer's voice, though it says "we"; what follows it may still be ("… Draw your own conclusions.").
+# The writer pointing to their own text, as a newsroom's "as we reported" does: "(which I have written about
+# here)", "(as I show in great detail below)", "(as I noted last week)".
+_SELF_CITATION_RE = LazyPattern(re.compile,
+    r"\bI\s+(?:have\s+|had\s+|also\s+)?(?:wr[io]te|written|show(?:ed|n)?|do|did|noted|reported|explained|discussed|"
+    r"detailed|documented|mentioned|covered|described|linked)\b.*\b(?:here|above|below|before|previously|elsewhere|"
+    r"earlier|last\s+(?:week|month|year)|at\s+length|in\s+(?:detail|depth))\b", re.DOTALL)
 _NEWSROOM_NOTE_RE = LazyPattern(re.compile,
     r"[\s*]*(?:We|I)(?:[’']ve|\s+have|\s+had|\s+also)?\s+(?:asked|reached\s+out|contacted|requested|emailed|called|"
     r"sought|could\s+not\s+(?:independently\s+)?(?:verify|confirm|reach)|(?:have\s+)?not\s+(?:been\s+able\s+to\s+)?"
