@@ -300,3 +300,40 @@ def test_an_independents_party_tag_is_no_first_person(tag):
     text = ("Council Delays Vote\n\nRIVERTON, Ohio — The council delayed a vote on Tuesday, officials said.\n\n"
             f"Sen. Bernie Sanders {tag} and Michael Ostrowski {tag}, 38, will both speak on Friday.\n")
     assert nl(text, "NL301") == []
+
+
+@pytest.mark.parametrize("paragraph, word", [
+    ("Gov. Kessler promised a quick budget deal in January. So much for the honeymoon.", "So much for"),
+    ("The senator put the national average at $3.10 a gallon. Bless his heart.", "Bless his heart"),
+    ("Turns out, the program cost twice what the county had budgeted.", "Turns out"),
+    ("The council voted itself a raise. Funny how that works.", "Funny how"),
+    ("The coin's logo, naturally, was a bald eagle wearing sunglasses.", "naturally"),
+    ("The audit, conveniently, was finished the day after the vote.", "conveniently"),
+])
+def test_nl301_flags_a_writers_stock_remark_in_wire_text(paragraph, word):
+    # Paragraphs with no first or second person, question or exclamation: the remark alone is the voice.
+    text = f"Budget Stalls in Madison\n\nMADISON, Wis. (AP) — The state budget stalled again on Tuesday.\n\n{paragraph}\n"
+    hits = nl(text, "NL301")
+    assert [hit for hit, _ in hits] == [word]
+    assert hits[0][1].startswith(f"the writer's remark “{word}” in wire text")
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Officials said the money would go so much further than expected in rural districts.",
+    "He turns out to be the only candidate who filed on time, the clerk said.",
+    "The researchers, naturally enough, began with the oldest records.",
+    "The Notice of Appeal was filed on Monday, the court said.",
+    "“So much for the honeymoon,” one lawmaker said of the governor's first month.",
+])
+def test_nl301_leaves_the_same_words_alone_where_they_are_no_remark(paragraph):
+    text = f"Budget Stalls in Madison\n\nMADISON, Wis. (AP) — The state budget stalled again on Tuesday.\n\n{paragraph}\n"
+    assert nl(text, "NL301") == []
+
+
+def test_a_sites_own_remarks_extend_nl301_from_its_options(tmp_path):
+    text = "Budget Stalls\n\nThe state budget stalled again on Tuesday. Same as it ever was.\n"
+    assert nl(text, "NL301") == []
+    (tmp_path / "notelint.toml").write_text('[options.NL301]\nremarks = ["Same as it ever was"]\n', encoding="utf-8")
+    settings = load_settings(str(tmp_path), {"config": str(tmp_path / "notelint.toml")})
+    hits = [(text[f.start:f.end], f.message) for f in lint_source(text, settings) if f.code == "NL301"]
+    assert [hit for hit, _ in hits] == ["Same as it ever was"]

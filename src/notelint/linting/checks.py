@@ -24,6 +24,7 @@ from ..lazy_pattern import DualPattern, LazyPattern as _Lazy
 
 if TYPE_CHECKING:
     from .rules import Rule
+from ..parsing.alternation import by_first_letter
 from ..parsing.brackets import is_newsroom_note
 from ..parsing.model import (CLARIFICATION, COMMENTS, HEADLINE, INSERTION, PARAGRAPH, QUOTE, SOURCE, STANDFIRST, WIRE,
                              Span)
@@ -450,6 +451,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         return  # "Text: …", "Highlights: …": the whole story is a speech or statements, quoted without marks
     text = ctx.text
     quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
+    remarks = _remark_patterns(tuple(options.get("remarks", ())), tuple(options.get("set-off-attitude", ())))
+    remarks_at = remarks.positions(text) if remarks else []
     runs_of = ctx.runs_of
     for block in ctx.paragraphs():
         wire_runs = runs_of(block)
@@ -468,7 +471,10 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             # Nor a paragraph of wire text opening with a conversational opener ("Yeah, this was bound to
             # happen."): one str.startswith, not a scan. Openers later in a paragraph are found where the
             # paragraph is read for another reason.
-            if not (wire_runs and wire_runs[0].start == block.start and text.startswith(_OPENER_STARTS, block.start)):
+            if not (wire_runs and wire_runs[0].start == block.start and text.startswith(_OPENER_STARTS, block.start)) \
+                    and not (remarks_at and any(_any_between(remarks_at, run.start - 1, run.end) for run in wire_runs)) \
+                    and not (remarks and wire_runs and wire_runs[0].start == block.start
+                             and remarks.opens(text, block.start, block.end)):
                 continue
         # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
         # (Asked only of the few paragraphs with a candidate.)
@@ -517,6 +523,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             if opener and any(a <= opener.start("word") < b for a, b in parts):
                 yield Hit(opener.start("word"), opener.end("word"),
                           format_message(rule.message, what=f"a conversational opener “{opener.group('word')}”"))
+            elif remarks and (remark := remarks.remark_at(ctx.text, s_start, s_end, parts)) is not None:
+                yield Hit(remark.start("word"), remark.end("word"),
+                          format_message(rule.message, what=f"the writer's remark “{remark.group('word')}”"))
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b) if not heading else ():
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
@@ -580,6 +589,54 @@ def _speech_reported(text: str, start: int, end: int) -> bool:
 # "So" and "Well": "So far" and "Well-known" are reporting's.)
 _OPENER = _Lazy(re.compile, r"\s*(?P<word>(?:Yeah|Yep|Nope)(?=[,.!])|(?:Well|Oh|So)(?=,))")
 _OPENER_STARTS = ("Yeah", "Yep", "Nope", "Well,", "Oh,", "So,")
+
+
+class _Remarks:
+    """The writer's stock remarks of NL301's options, as patterns: `remarks` open a sentence ("So much for the
+    honeymoon.", "Bless his heart."), `set-off-attitude` words stand between commas ("The logo, naturally, was
+    an eagle"). Wire copy says neither in its own voice; both are searched for in wire text only."""
+
+    __slots__ = ("_opening", "_set_off", "_anywhere")
+
+    def __init__(self, remarks: tuple[str, ...], attitude: tuple[str, ...]) -> None:
+        def alternatives(phrases, ignore_case=False):  # a space matches any white space, an apostrophe either one
+            return by_first_letter([re.escape(p).replace(r"\ ", r"\s+").replace("'", "['’]")
+                                    for p in sorted(phrases, key=len, reverse=True)], ignore_case)
+        opening = rf"(?:{alternatives(remarks)})(?![\w’'])" if remarks else None
+        set_off = rf"(?i:{alternatives(attitude, ignore_case=True)})" if attitude else None
+        self._opening = compile_re(rf"[\s“\"‘']*(?P<word>{opening})") if opening else None
+        self._set_off = compile_re(rf",\s*(?P<word>{set_off})\s*,") if set_off else None
+        # Looked for once in the whole text, each on its own (one pattern of both runs 4x slower), and a
+        # paragraph asked by bisection: a remark after a sentence's end (`re` scans for the rare . ! ? …, not
+        # for capitals), a set-off word after a comma. A remark opening a paragraph is asked of the paragraph.
+        self._anywhere = tuple(compile_re(p).finditer for p in (
+            opening and rf"[.!?…][”\"’')\]]*\s+[“\"‘']*{opening}", set_off and rf",\s*{set_off}\s*,") if p)
+
+    def positions(self, text: str) -> list[int]:
+        """Where a remark (from the sentence end before it) or a set-off word may be, in the whole text, in order."""
+        return sorted(m.start() for finditer in self._anywhere for m in finditer(text))
+
+    def opens(self, text: str, start: int, end: int) -> bool:
+        return self._opening is not None and self._opening.match(text, start, end) is not None
+
+    def remark_at(self, text: str, start: int, end: int, parts) -> "re.Match | None":
+        """The remark opening the sentence [start, end), or the first set-off word in it, where it lies in
+        wire text (`parts`)."""
+        for match in ((self._opening.match(text, start, end) if self._opening else None),
+                      (self._set_off.search(text, start, end) if self._set_off else None)):
+            if match and any(a <= match.start("word") < b for a, b in parts):
+                return match
+        return None
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    at = bisect.bisect_left(positions, start)
+    return at < len(positions) and positions[at] < end
+
+
+@functools.lru_cache(maxsize=8)
+def _remark_patterns(remarks: tuple[str, ...], attitude: tuple[str, ...]) -> _Remarks | None:
+    return _Remarks(remarks, attitude) if remarks or attitude else None
 
 
 # Newsletter furniture: a short lead-in to a list ("Here are your must-reads:"), or a digest item that

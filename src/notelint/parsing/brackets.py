@@ -1749,6 +1749,9 @@ _PARAGRAPH_LABEL_RE = LazyPattern(re.compile,
     rf"[ \t]*(?P<label>Editor(?:{_APOS}s|s{_APOS}?)?\s+(?:note|comment|commentary)|Editorial\s+(?:note|comment|commentary)"
     rf"|Ed\.?\s+note|Eds?\.|Note\s+from\s+the\s+editor"
     rf"|(?:Webmaster|Publisher|Moderator|Author|Blogger){_APOS}s\s+(?:note|comment|commentary)"
+    # A republishing site's comment under the story it reposts ("Comment: Meanwhile, …"), with its words on
+    # the same line: alone, "Comment:" is as often a comment form's field.
+    r"|(?P<bare>Comment(?:ary)?)"
     r"|Update)[ \t]*(?P<sep>:|[—–]|\s-\s|--)",
     re.IGNORECASE)
 # A blogger opening a post with their own introduction: "Yves here. This piece ...", "Lambert here:".
@@ -1796,10 +1799,10 @@ def commentary_paragraph_label(text: str, start: int, end: int, markers: tuple[s
         return None
     rest = text[rest_at:end]
     if not rest.strip():
-        return label + ":"
+        return None if m is not None and m.group("bare") else label + ":"
     if is_notice(rest, label):
         return None
     return label
 
 
-_PARAGRAPH_LABEL_FIRST = frozenset("EeWwPpMmAaBbNnUu")  # the first letters of _PARAGRAPH_LABEL_RE's labels
+_PARAGRAPH_LABEL_FIRST = frozenset("EeWwPpMmAaBbNnUuCc")  # the first letters of _PARAGRAPH_LABEL_RE's labels
