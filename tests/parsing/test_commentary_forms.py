@@ -1054,3 +1054,29 @@ def test_plain_asides_of_a_reporter_stay_wire_text(paragraph):
 def test_a_funding_disclosure_under_an_editors_note_is_a_notice(note):
     assert is_notice(note)
     assert classify_in(f"The company said it would appeal. [{note}]", f"[{note}]")[0] == ANNOTATION
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The bill now goes to the Senate. [Good luck getting that past the Senate.]",
+     "[Good luck getting that past the Senate.]"),
+    ("The minister called the plan “a serious offer.” [Ha ha. A real comedian, this one.]",
+     "[Ha ha. A real comedian, this one.]"),
+    ("The team said the stadium would bring “experience” to downtown. (“Experience” is doing a lot of work there.)",
+     "(“Experience” is doing a lot of work there.)"),
+    ("The measure was opposed by the same critics who sank a bond measure (in 2022, in case anyone has forgotten).",
+     "(in 2022, in case anyone has forgotten)"),
+    ("The meeting appears on her own published calendar. (But let's not be pedantic.)", "(But let's not be pedantic.)"),
+    ("The study found the plan would cut emissions by 2 percent. (So, roughly the opposite of the headline.)",
+     "(So, roughly the opposite of the headline.)"),
+    ("The senator said he had always supported the troops. (Bless.)", "(Bless.)"),
+])
+def test_more_stock_remarks_of_a_writer_are_asides(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "So far, 14 states (so far, all in the South) have signed on, the group said.\n",
+    "The council (well over its budget for the year) voted to borrow $2 million.\n",
+])
+def test_so_and_well_as_plain_words_open_no_aside(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph)) == []

@@ -317,7 +317,10 @@ _SARCASM_RE = LazyPattern(re.compile,
     rf"needless\s+to\s+say|of\s+course\s+(?:they|he|she|it|not)|what\s+could\s+(?:possibly\s+)?go\s+wrong|"
     rf"whatever\s+that\s+means|good\s+luck\s+with\s+that|nice\s+try|what\s+a\s+joke|give\s+(?:me|us)\s+a\s+break|"
     rf"spare\s+(?:me|us)|tell(?:ing)?\s+that\s+to|nothing\s+says\s+[^.!?()]{{1,60}}?\s+like|cue\s+the\s+\w+|"
-    rf"cue\s+(?:laughter|applause|outrage|violins|music|gasps|tears|drama|eye[\s-]?rolls?)|(?:heaven|god)\s+forbid)\b",
+    rf"cue\s+(?:laughter|applause|outrage|violins|music|gasps|tears|drama|eye[\s-]?rolls?)|(?:heaven|god)\s+forbid|"
+    rf"good\s+luck\s+(?:getting|explaining|finding|selling|passing)|doing\s+a\s+lot\s+of\s+(?:heavy\s+)?(?:work|lifting)|"
+    rf"in\s+case\s+(?:anyone|anybody|you|we)\s+(?:has\s+|have\s+)?(?:forgot(?:ten)?|missed|wondered|needed)|"
+    rf"film\s+at\s+(?:11|eleven))\b",
     re.IGNORECASE,
 )
 # The writer arguing with what was reported, as set phrases: mock surprise at what was expected, "the facts
@@ -448,7 +451,7 @@ _PHRASE_TRIGGERS = frozenset("""
 _SARCASM_TRIGGERS = frozenset("""
     imagine figure convenient surprise coincidence kidding wait make familiar how knew yeah say shocker
     color colour much wonder right word peep mention bet words course wrong whatever luck nice joke give
-    spare tell telling nothing cue sure heaven god""".split())
+    spare tell telling nothing cue sure heaven god doing case film""".split())
 _ARGUING_TRIGGERS = frozenset("""
     surprises surprised shocked stunned shock shocker quelle surprise thanks guessed known predicted imagined
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
@@ -469,7 +472,7 @@ _ASIDE_TRIGGERS = frozenset("""
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
     heh whoops brave bless typo pressure reader readers narrator translation checks presumably lmao smdh wtf ffs omg
-    imho good madam mister mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
+    imho good so well ah hey listen okay ok madam mister mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -879,7 +882,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
                           r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|good\s+times|good\s+for\s+(?:him|her|them|you)|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
-                          r"sure,?\s+jan|heh|whoops|so\s+brave|bless\s+(?:his|her|their|your)\s+hearts?|not\s+a\s+typo|"
+                          r"sure,?\s+jan|heh|whoops|so\s+brave|bless(?:\s+(?:his|her|their|your)\s+hearts?)?|ha\s+ha(?:\s+ha)*|not\s+a\s+typo|"
                           r"(?:yes|no),?\s+(?:really|seriously)|checks\s+notes|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
                           # ("sure it was"): no speaker's word is restored by them either.
@@ -1063,6 +1066,8 @@ _VOCATIVE_RE = LazyPattern(re.compile,
     r"|senator|governor|congressman|congresswoman|mr\.?\s+president|madam\s+(?:president|speaker|secretary))"
     r"[\s.!?…*]*$",
     re.IGNORECASE)
+# A conversational opener heading an aside, then its comma.
+_ASIDE_OPENER_RE = LazyPattern(re.compile, r"[\s*]*(?:So|Well|Yeah|Yep|Nope|Oh|Ah|Hey|Look|Listen|Sure|Okay|OK),\s")
 _VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "reader", "readers", "ladies", "y", "madam",
                                 "mister", "mr", "mrs", "ms", "senator", "governor", "congressman", "congresswoman"})
 # The asides' own searches that need a "you" (is_parenthetical_aside), with the gates above for the test.
@@ -1231,10 +1236,10 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
     elif writer_subject:
         score += 3
     elif _may_match(runs, _FIRST_PERSON_SUBJECT_TRIGGERS) and (subject := _FIRST_PERSON_SUBJECT_RE.search(own)):
-        # "I" as a subject later in the aside is the writer as surely as at its head ("(Radical stuff, I know.)",
-        # "(…, which is a sentence I never expected to write)"): the speech of a paragraph without quotation
-        # marks is ruled out above. A "we" may be the newsroom's ("(as we reported in May)").
-        score += 3 if (subject.group().startswith("I") and _NEWSROOM_NOTE_RE.match(own, subject.start()) is None
+        # "I" or "let's" later in the aside is the writer as surely as at its head ("(Radical stuff, I know.)",
+        # "(…, but let's not be pedantic.)"): the speech of a paragraph without quotation marks is ruled out
+        # above. A "we" may be the newsroom's ("(as we reported in May)").
+        score += 3 if (subject.group().startswith(("I", "let", "Let")) and _NEWSROOM_NOTE_RE.match(own, subject.start()) is None
                        and _SELF_CITATION_RE.search(own, subject.start()) is None) else 1
     elif _may_match(runs, _FIRST_PERSON_TRIGGERS) and _FIRST_PERSON_RE.search(own):
         score += 1
@@ -1275,6 +1280,8 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
             score += 1.5
     if _may_match(runs, _VOCATIVE_TRIGGERS) and _VOCATIVE_RE.search(own):
         score += 3  # the reader addressed, as "you" is
+    if _ASIDE_OPENER_RE.match(own):
+        score += 3  # opened as one speaks: "(So, roughly the opposite of the headline.)", "(Well, almost.)"
     if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _aside_imperative(own)):
         score += 1.5 if imperative.group("verb").split(None, 1)[0].lower() in _POINTING_VERBS else 3
     if _echoed_in_marks(inner, before):
