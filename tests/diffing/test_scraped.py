@@ -131,6 +131,34 @@ def page(*paragraphs: str) -> str:
     ("Harbor authority director Paul Okafor speaks at a meeting. REUTERS/Jane Roe", "caption"),
     ("Dredgers work in the northern channel. Photo: File", "caption"),
     ("Fishermen rally outside Harborville town hall in September.", "caption"),
+    # Session 17: menus joined on one line, the page's own title, bylines with a colon, stamps ending in
+    # "p.m.", captions by position or "in this photo", credit lines, a form's short sentences, foot notices.
+    ("Home | News | Business | Agriculture | Sports | Opinion | Obituaries", "navigation"),
+    ("Business News › Markets › Commodities › Harbor dredging contract goes to Baltic firm", "navigation"),
+    ("Harbor plan faces a court fight as fishermen sue | Harbor Gazette", "navigation"),
+    ("Port town votes to dredge its northern channel – Coastal Daily News", "navigation"),
+    ("By: Associated Press", "credit"),
+    ("Author: Associated Press", "credit"),
+    ("Updated: March 11, 2024 6:20 p.m.", "timestamp"),
+    ("Last Updated: Dec 06, 2024, 10:31:00 AM IST", "timestamp"),
+    ("Originally Published: August 17, 2024 at 4:22 PM CDT", "timestamp"),
+    ("Ann Hale, center, speaks to fishermen outside the harbor authority in Harborville, Maine.", "caption"),
+    ("A dredger works the northern channel in this 2019 file photo.", "caption"),
+    ("This undated photo provided by the harbor authority shows the northern channel.", "caption"),
+    ("Representative image", "caption"),
+    ("Leah Morrow/The Harbor Gazette", "credit"),
+    ("NOAA via AP", "credit"),
+    ("Link copied!", "widget"),
+    ("Please enter a search term.", "widget"),
+    ("You are the owner of this article.", "widget"),
+    ("+66.12%", "widget"),
+    ("3.", "widget"),
+    ("Gazette Media acknowledges the traditional owners of the land on which we work.", "promo"),
+    ("Risk Disclosure: Trading in financial instruments involves high risks including the risk of losing some, "
+     "or all, of your investment amount.", "promo"),
+    ("Help power reporting like this on the coast of Maine.", "promo"),
+    ("For the latest news, weather and sports, head to Harbor Gazette.", "promo"),
+    ("Download The Harbor Gazette News App to get daily updates.", "promo"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -165,6 +193,10 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "Maine Governor Janet Mills",  # four words: no tag
     "Harbor plan faces a court fight",
     "The new window factory will open in May",
+    "The vote - the third this year - was close.",  # a dash inside a sentence is no title's
+    "The bill passed 52-48 - a narrow win for the harbor's opponents.",
+    "Ann Hale, the mayor, said the channel would be dredged in May.",  # an apposition, not a position
+    "He will not run.",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None

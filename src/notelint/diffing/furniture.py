@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..parsing.document import is_site_message
+from ..parsing.document import is_menu, is_site_message
 
 SCRIPT, CAPTION, CREDIT, TIMESTAMP, WIDGET, NAVIGATION, PROMO = (
     "script", "caption", "credit", "timestamp", "widget", "navigation", "promo")
@@ -43,8 +43,19 @@ _CAPTION_OPENING = re.compile(
     r"|(?:Photo|Image|Picture|Slide)s?\s+\d+\s*(?:of|/)\s*\d+"
     # A caption's or credit's label kept without its colon: "Image caption Dredgers in the channel …",
     # "Image copyright Getty Images".
-    r"|(?:Photo|Image|Picture|Video)\s+(?:caption|copyright|source)\b)",
+    r"|(?:Photo|Image|Picture|Video)\s+(?:caption|copyright|source)\b"
+    # "This undated photo provided by …", "This GOES-16 satellite image taken at 10:31 a.m. …", "Representative
+    # image": a picture's own description.
+    r"|(?:This|These)\s+(?:[\w,’'-]+\s+){0,4}?(?:photos?|images?|pictures?|handout|screenshot|frame|still)\s+"
+    r"(?:provided|taken|released|obtained|made|shows?|posted|shared|from|by)\b"
+    r"|Representative\s+(?:image|photo|picture)\b)",
     re.IGNORECASE)
+# Who stands where in the picture, as agencies' captions say it: "Teresa Ortega, center, speaks …", "Gov. Jo
+# Roe, second from left, listens …"; and a caption's "in this 2018 file photo" anywhere in it.
+_CAPTION_POSITION = re.compile(r"[A-Z][\w.’' -]{1,60}?,\s+(?:(?:second|third)\s+(?:from\s+)?)?(?:left|right|center|centre|"
+                               r"front|rear|top|bottom|foreground|background)(?:\s+(?:left|right))?,\s+\S")
+_IN_THIS_PHOTO = re.compile(r"\bin\s+(?:this|these|a|an)\s+(?:[\w,’'-]+\s+){0,3}?(?:file\s+)?(?:photos?|images?|pictures?|"
+                            r"video\s+(?:image|still|frame)|photo\s+illustration)\b", re.IGNORECASE)
 # A photo credit in parentheses anywhere: "(AP Photo/…)", "(Photo by …)", "(Reuters Photo)".
 _CREDIT_IN_PARENTHESES = re.compile(r"\((?:[\w.’' -]+ )?(?:Photo|Image|Picture|Video)s?\b[^()]*\)", re.IGNORECASE)
 # How a caption ends: a credit after "/", "|" or "for", a picture agency, a gallery's show-more / show-less
@@ -95,7 +106,7 @@ _CAPTION_TAIL = 160
 # Credits and bylines: "By …", "Source: Associated Press", "Paul Weber, Associated Press", "© 2019 …".
 _AGENCY = r"(?:The )?(?:Associated Press|AP|Reuters|Agence France-Presse|AFP|Bloomberg(?: News)?|CNN|dpa|UPI)"
 _CREDIT = re.compile(
-    rf"\s*(?:/\s*)?(?:By\s+\S|(?:Source|Sources|Credit|Copyright|Written by|Reporting by|Edited by)\s*[:\s]|©|\(c\)\s"
+    rf"\s*(?:/\s*)?(?:By\s*:?\s+\S|(?:Source|Sources|Credit|Copyright|Written by|Reporting by|Edited by|Authors?)\s*[:\s]|©|\(c\)\s"
     rf"|{_AGENCY}\s*$|.*,\s*{_AGENCY}\s*$)",
     re.IGNORECASE)
 
@@ -151,7 +162,8 @@ _TIME_WORDS = frozenset((
     f"{_MONTHS} monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat "
     "sun today yesterday am pm a.m p.m a.m. p.m. utc gmt et est edt ct cst cdt mt mst mdt pt pst pdt bst cet cest "
     "updated update published posted first last modified on at ago min mins minute minutes hour hours h m s "
-    "sec secs day days week weeks edt.").split())
+    "sec secs day days week weeks edt. originally ist aest aedt awst acst nzst nzdt hkt sgt jst kst sast wat eat "
+    "msk hst akst akdt ast adt").split())
 
 # Interface words: what buttons, menus, share bars, galleries, players, ad slots and sign-up boxes say.
 _INTERFACE_WORDS = frozenset((
@@ -177,10 +189,13 @@ _INTERFACE_WORDS = frozenset((
     # a form's, a consent box's and a gift link's words: "Add a Comment", "Subject", "Reject non-essential",
     # "Gift this article", "Terms of Use", "Privacy Dashboard", "Duration 1:32", "Powered by …"
     "add subject message reject essential non-essential gift recommend dashboard use duration powered "
-    "deal deals").split())
+    "deal deals "
+    # a gift link's and a CMS's own notices: "Link copied!", "Please enter a search term.", "You are the owner of
+    # this article.", "Listen to this article 4 min", "Get unlimited digital access"
+    "copied enter term owner permission edit get unlimited digital access min mins only").split())
 # Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
 _LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that these you us we it "
-                           "is are be here here's all".split())
+                           "is are be here here's all what's have".split())
 
 
 def _words(text: str) -> list[str]:
@@ -297,9 +312,15 @@ _BOX_WORDS = 24
 # The site asking its reader to take its app, newsletter or channel: "Download the FOX 8 Weather app for the
 # latest track and radar.", "Get the Dairy Weekly newsletter", "Find Newsmax TV on your cable provider".
 _APP_PROMO = re.compile(r"\s*(?:Download|Get|Install|Sign\s+up\s+for|Subscribe\s+to|Find|Follow|Watch|Listen\s+to|Try)\s+"
-                        r"(?:the\s+|our\s+|us\s+on\s+)?(?:[\w&’'.-]+\s+){0,5}?(?:app|apps|newsletters?|podcasts?|alerts|TV|channel)\b")
+                        r"(?:the\s+|our\s+|us\s+on\s+)?(?:[\w&’'.-]+\s+){0,5}?(?i:app|apps|newsletters?|podcasts?|alerts|channel)\b"
+                        r"|\s*(?:Download|Get|Install|Find|Watch)\s+(?:the\s+|our\s+|us\s+on\s+)?(?:[\w&’'.-]+\s+){0,5}?TV\b"
+                        # "For the latest news, weather, sports …, head to KXAN Austin.", "Track Latest News Live on
+                        # NDTV.com …", "Stay up to date with the latest headlines"
+                        r"|\s*(?i:for|get|track|follow|stay\s+up\s+to\s+date\s+with|catch\s+up\s+on|starts?\s+your\s+day\s+with)\s+"
+                        r"(?i:the\s+)?(?i:latest|breaking|all\s+the\s+latest|more)\s+(?i:news|headlines|updates|stories|coverage)\b")
 # A counter: "1", "1.2k", "3 comments" is a widget by its interface word already.
-_COUNTER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?")
+# And a market's move ("+66.12%", "-0.34%"; a bare "100%" may be a republisher's verdict), or a list's "1.".
+_COUNTER = re.compile(r"\d+(?:[.,]\d+)?[kKmM]?[.)]?|[+\-−–]\d+(?:[.,]\d+)?%")
 # A caption ending with its source in parentheses right after its stop: "… in Seminole, Texas.(KCBD)", "…
 # satellite on Wednesday morning. (NOAA)"; and a credit line in an agency's form: "AP Photo/Ted S. Warren, File".
 _SOURCE_AFTER_STOP = re.compile(r"[.!?]\s*\([A-Z][\w&.’' /-]{1,40}\)\s*$")
@@ -313,19 +334,49 @@ _CREDIT_TAIL = re.compile(r"(?:\b(?:REUTERS|AFP|EPA|AP)\s*/\s*[A-Z][\w.’' -]{1
 _TAG_WORDS = 3
 _TAG_WORD = re.compile(r"(?:[A-Z][\w.’'&-]*|of|the|and|&)")
 
+# The page's own title, as the browser's tab shows it: the headline, a bar or a dash, and the site's name
+# ("Minimum wage to rise 6.7% to £12.21 from April | The Independent", "… grows | KTVZ"). The story's text
+# never ends so.
+_PAGE_TITLE = re.compile(r"(?P<title>\S.{8,200}?)\s+(?:\||[–—]|-)\s+(?P<site>[A-Z0-9][\w.&’'+-]*(?:\s+(?:[A-Z0-9][\w.&’'+-]*|of|the|and|&)){0,4})\s*")
+_TITLE_MIN_WORDS = 3
+# A picture's credit on a line of its own: a name and its outlet after a slash, or a source "via" an agency
+# ("Ethan Moreau/The Register", "NOAA via AP", "Getty Images/iStockphoto").
+_CREDIT_LINE = re.compile(r"[A-Z][\w.’' -]{1,40}(?:/\s?[A-Za-z][\w.’' &-]{1,40}|\s+via\s+(?:AP|Reuters|AFP|Getty\s+Images|"
+                          r"Bloomberg|EPA|Shutterstock|[A-Z][\w.’'-]+))")
+# The site's notices at the foot of a page: an acknowledgement of country (Australian sites), a market site's
+# risk disclosure, a public broadcaster's appeal ("Help power reporting like this …").
+_FOOT_NOTICE = re.compile(r"\backnowledges?\s+the\s+traditional\s+(?:owners|custodians)\b|^\s*(?:Risk\s+)?(?:Disclosure|"
+                          r"Disclaimer)\s*:|\bhelp\s+(?:power|fund|support|sustain)\s+(?:\w+\s+)?(?:reporting|journalism)\b|"
+                          r"\bwould\s+like\s+to\s+remind\s+you\b|\bpalm\s+of\s+your\s+hand\b|"
+                          r"\bsent\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+(?:device|inbox|phone)\b",
+                          re.IGNORECASE)
+# A widget's or a form's short sentence: "Link copied!", "Sign up!", "Please enter a search term.".
+_WIDGET_SENTENCE_WORDS = 8
+
+
+def _is_page_title(text: str) -> bool:
+    m = _PAGE_TITLE.fullmatch(text)
+    return (m is not None and len(m.group("title").split()) >= _TITLE_MIN_WORDS
+            and not _ends_sentence(m.group("title")) and len(m.group("site").split()) <= 5)
+
+
 # A line that is only a site's address: "Miami.com", "www.example.co.uk".
 _SITE_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co\.uk|com\.au|news|tv)/?",
                            re.IGNORECASE)
 
 
-def furniture_reason(text: str) -> str | None:
-    """Why a paragraph is page furniture (script, caption, credit, promo, timestamp, widget), or None."""
+def furniture_reason(text: str, headline: bool = False) -> str | None:
+    """Why a paragraph is page furniture (script, caption, credit, promo, timestamp, widget), or None.
+    `headline`: the paragraph is the page's headline, which may carry the site's name as its title does
+    ("Harbor Plan Is a Giveaway | Harbor Gazette") and is the story's all the same."""
     stripped = text.strip()
     if not stripped:
         return None
     if _is_script(stripped):
         return SCRIPT
     if _CAPTION_OPENING.match(stripped) or (len(stripped.split()) <= CAPTION_WORDS and _has_photo_credit(stripped)) \
+            or (len(stripped.split()) <= CAPTION_WORDS and (_CAPTION_POSITION.match(stripped)
+                                                         or _IN_THIS_PHOTO.search(stripped))) \
             or (len(stripped.split()) <= 40 and (_CAPTION_TENSE.fullmatch(stripped) or _CAPTION_PLURAL.fullmatch(stripped))
                 and _one_sentence(stripped)):
         return CAPTION
@@ -342,6 +393,18 @@ def furniture_reason(text: str) -> str | None:
         return NAVIGATION
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
+    if count <= LIST_ITEM_WORDS + 8 and (is_menu(stripped) or (not headline and _is_page_title(stripped))):
+        return NAVIGATION
+    if count <= _NOTICE_WORDS and _FOOT_NOTICE.search(stripped):
+        return PROMO
+    if count <= 8 and _CREDIT_LINE.fullmatch(stripped):
+        return CREDIT
+    if count <= _BOX_WORDS and stripped.endswith(("a.m.", "p.m.", "A.M.", "P.M.")) \
+            and _is_timestamp(stripped, _words(stripped)):
+        return TIMESTAMP  # "Updated: March 11, 2024 6:20 p.m.": its stop is the abbreviation's
+    if count <= _WIDGET_SENTENCE_WORDS and stripped.endswith(("!", ".")) and (
+            _is_widget(stripped, _words(stripped)) or (count == 1 and _COUNTER.fullmatch(stripped))):
+        return WIDGET  # "Link copied!", "Please enter a search term.", "You are the owner of this article.", "1."
     tokens = stripped.split()
     tag = len(tokens) <= _TAG_WORDS and all(_TAG_WORD.fullmatch(token) for token in tokens) and tokens[0][0].isupper()
     if not (is_short_line(stripped) or tag):  # ("U.S." alone ends with a stop, and is a tag)

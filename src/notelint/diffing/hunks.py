@@ -165,8 +165,8 @@ def annotate(doc: Document, equivalences: StyleEquivalences | None = None, marke
     # A credit line ("Source: Associated Press") names the wire service: page furniture, not the
     # republisher's note. The parser also files other furniture as source blocks (a time stamp, a byline):
     # those keep the reason their text gives.
-    furniture = [_source_reason(doc, span) if span.kind == SOURCE else furniture_reason(doc.text[span.start:span.end])
-                 for span in blocks]
+    furniture = [_source_reason(doc, span) if span.kind == SOURCE
+                 else furniture_reason(doc.text[span.start:span.end], headline=span.kind == HEADLINE) for span in blocks]
     _link_titles(doc, blocks, furniture)
     return DocTokens(doc, tokens, block, blocks, quote, marked, furniture)
 
@@ -609,7 +609,7 @@ def _furniture_lines(b: DocTokens, hunks: list[Hunk]) -> None:
         before, after = text[:start].rstrip(" \t"), text[end:].lstrip(" \t")
         if before and not before.endswith("\n") or after and not after.startswith(("\n", "\r")):
             continue
-        reason = furniture_reason(text[start:end])
+        reason = furniture_reason(text[start:end], headline=h.region == REGIONS[HEADLINE])
         if reason:
             hunks[n] = Hunk(FURNITURE, h.i1, h.i2, h.j1, h.j2, h.region, h.in_quote, False, reason)
 

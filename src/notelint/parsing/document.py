@@ -936,16 +936,23 @@ _NAVIGATION = frozenset(item.strip() for item in """skip to content|skip to main
     search|toggle navigation|sign in|log in|login|subscribe|sign up|register|advertisement|close|back to top|home|
     share|share this|share this article|share this story|print|email|listen|menu search""".split("|"))
 _MENU_SEPARATORS = (" | ", " · ", " • ", " > ", " › ", " » ")
+_BREADCRUMB_SEPARATORS = (" > ", " › ", " » ")
+_TITLE_WORDS = 20
 
 
-def _is_menu(line: str) -> bool:
+def is_menu(line: str) -> bool:
     """A menu or breadcrumb trail: three items or more between the same separator, none over three words
-    ("Home | News | Sports | Opinion", "News › Local › Politics"). A headline with its site's name after a bar
-    has two."""
+    ("Home | News | Sports | Opinion", "News › Local › Politics"), but a breadcrumb's last, which may be the
+    page's own title ("Business News › Markets › Oil rises after OPEC+ delays output"). A headline with its
+    site's name after a bar has two."""
     for separator in _MENU_SEPARATORS:
         if separator in line:
             items = line.split(separator)
-            return len(items) >= 3 and all(0 < len(item.split()) <= 3 for item in items)
+            if len(items) < 3:
+                return False
+            last = len(items[-1].split())
+            return (all(0 < len(item.split()) <= 3 for item in items[:-1])
+                    and 0 < last <= (_TITLE_WORDS if separator in _BREADCRUMB_SEPARATORS else 3))
     return False
 
 
@@ -1051,7 +1058,7 @@ def is_page_furniture(block: str) -> bool:
     line = block.strip()
     if not line or "\n" in line or len(line) > 120:
         return False
-    if line.lower().rstrip(" .»›>") in _NAVIGATION or _is_menu(line):
+    if line.lower().rstrip(" .»›>") in _NAVIGATION or is_menu(line):
         return True
     # A timestamp may follow the agency's name, the story's credit on its page: "AP June 1, 2018, 10:35 PM".
     stamp = _AGENCY_BEFORE_STAMP.sub("", line, count=1) if line[:1] in _AGENCY_FIRST_LETTERS else line
