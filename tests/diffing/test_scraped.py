@@ -159,6 +159,15 @@ def page(*paragraphs: str) -> str:
     ("Help power reporting like this on the coast of Maine.", "promo"),
     ("For the latest news, weather and sports, head to Harbor Gazette.", "promo"),
     ("Download The Harbor Gazette News App to get daily updates.", "promo"),
+    ("Do Not Sell or Share My Personal Information", "promo"),
+    ("Click to share on Facebook (Opens in new window)", "widget"),
+    ("Read Time: 2 min", "widget"),
+    ("A Coastal Media Station © 2002-2024 Coastal Television, Inc.", "credit"),
+    ("Powered by BLOX Content Management System from TownNews.com.", "credit"),
+    ("I would like to be emailed about offers, events and updates from the Harbor Gazette.", "promo"),
+    ("Get more from the Harbor Gazette", "promo"),
+    ("Home | News | Markets | Market Data | Industry | Politics | Wealth | Tech | Careers | Opinion | Harbor | "
+     "Fisheries | Weather | Obituaries | Classifieds", "navigation"),
 ])
 def test_page_furniture_is_told_by_its_form(text, reason):
     assert furniture_reason(text) == reason
@@ -197,6 +206,8 @@ def test_page_furniture_is_told_by_its_form(text, reason):
     "The bill passed 52-48 - a narrow win for the harbor's opponents.",
     "Ann Hale, the mayor, said the channel would be dredged in May.",  # an apposition, not a position
     "He will not run.",
+    "The company said it would not sell personal information, regulators said.",
+    "The authority's lawyers said the user agreement was never signed.",
 ])
 def test_reporting_and_commentary_are_not_furniture(text):
     assert furniture_reason(text) is None

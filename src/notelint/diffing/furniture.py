@@ -192,7 +192,7 @@ _INTERFACE_WORDS = frozenset((
     "deal deals "
     # a gift link's and a CMS's own notices: "Link copied!", "Please enter a search term.", "You are the owner of
     # this article.", "Listen to this article 4 min", "Get unlimited digital access"
-    "copied enter term owner permission edit get unlimited digital access min mins only").split())
+    "copied enter term owner permission edit get unlimited digital access min mins only opens opened address time").split())
 # Small words that may sit between interface words ("Back to Gallery", "Sign up for our newsletter").
 _LINKING_WORDS = frozenset("a an the of to for and or in on at by with from your our my this that these you us we it "
                            "is are be here here's all what's have".split())
@@ -346,10 +346,15 @@ _CREDIT_LINE = re.compile(r"[A-Z][\w.’' -]{1,40}(?:/\s?[A-Za-z][\w.’' &-]{1,
 # The site's notices at the foot of a page: an acknowledgement of country (Australian sites), a market site's
 # risk disclosure, a public broadcaster's appeal ("Help power reporting like this …").
 _FOOT_NOTICE = re.compile(r"\backnowledges?\s+the\s+traditional\s+(?:owners|custodians)\b|^\s*(?:Risk\s+)?(?:Disclosure|"
-                          r"Disclaimer)\s*:|\bhelp\s+(?:power|fund|support|sustain)\s+(?:\w+\s+)?(?:reporting|journalism)\b|"
+                          r"Disclaimer)\s*:|\bdo\s+not\s+sell\s+(?:or\s+share\s+)?my\s+personal\s+information\b|"
+                          r"\b(?:use\s+of\s+this\s+site|registration)\s+(?:\w+\s+){0,6}?constitutes\s+(?:acceptance|agreement)\b|\bI(?:\s+would|[’']d)\s+like\s+to\s+"
+                          r"(?:be\s+e-?mailed|receive)\b|^\s*Get\s+more\s+from\b|\bhelp\s+(?:power|fund|support|sustain)\s+(?:\w+\s+)?(?:reporting|journalism)\b|"
                           r"\bwould\s+like\s+to\s+remind\s+you\b|\bpalm\s+of\s+your\s+hand\b|"
                           r"\bsent\s+(?:straight\s+|directly\s+|right\s+)?to\s+your\s+(?:device|inbox|phone)\b",
                           re.IGNORECASE)
+# The page's copyright and its maker's credit anywhere in a line: "A Gray Local Media Station © 2002-2024 Gray
+# Television, Inc.", "… All rights reserved.", "Powered by BLOX Content Management System".
+_COPYRIGHT_ANYWHERE = re.compile(r"©\s*(?:\d{4}|[A-Z])|\ball\s+rights\s+reserved\b|^\s*Powered\s+by\b", re.IGNORECASE)
 # A widget's or a form's short sentence: "Link copied!", "Sign up!", "Please enter a search term.".
 _WIDGET_SENTENCE_WORDS = 8
 
@@ -393,8 +398,10 @@ def furniture_reason(text: str, headline: bool = False) -> str | None:
         return NAVIGATION
     if count <= _BYLINE_WORDS and "By" in stripped and _BYLINE_WITH_AGENCY.search(stripped):
         return CREDIT
-    if count <= LIST_ITEM_WORDS + 8 and (is_menu(stripped) or (not headline and _is_page_title(stripped))):
+    if is_menu(stripped) or (count <= LIST_ITEM_WORDS + 8 and not headline and _is_page_title(stripped)):
         return NAVIGATION
+    if count <= _NOTICE_WORDS and _COPYRIGHT_ANYWHERE.search(stripped):
+        return CREDIT
     if count <= _NOTICE_WORDS and _FOOT_NOTICE.search(stripped):
         return PROMO
     if count <= 8 and _CREDIT_LINE.fullmatch(stripped):
