@@ -168,11 +168,14 @@ def test_nl301_passes_over_the_sites_messages_to_its_reader(message):
 
 def test_nl301_passes_over_a_document_quoted_as_a_block_with_its_first_word_restored():
     # A statement pasted as a block, its first word restored in brackets: only quoted words are restored,
-    # so its "we" is the company's. The same words without the restoration are the writer's.
+    # so its "we" is the company's. Without the restoration, the paragraph before still says a statement
+    # follows (as real pages set out statements, posts and transcripts after "It reads, in part:").
     text = ("Streaming Service Reverses Policy\n\nThe company said in a statement on Friday:\n\n"
             "{}we believe our intentions were good, the language was too vague, and we created confusion.\n")
     assert nl(text.format("[While] "), "NL301") == []
-    assert [hit for hit, _ in nl(text.format("While "), "NL301")][:1] == ["we"]
+    assert nl(text.format("While "), "NL301") == []
+    unintroduced = text.replace("The company said in a statement on Friday:", "The company changed its policy on Friday.")
+    assert [hit for hit, _ in nl(unintroduced.format("While "), "NL301")][:1] == ["we"]
 
 
 def test_nl301_an_explainers_section_heads_and_labelled_questions_ask_as_headlines_do():
@@ -337,3 +340,57 @@ def test_a_sites_own_remarks_extend_nl301_from_its_options(tmp_path):
     settings = load_settings(str(tmp_path), {"config": str(tmp_path / "notelint.toml")})
     hits = [(text[f.start:f.end], f.message) for f in lint_source(text, settings) if f.code == "NL301"]
     assert [hit for hit, _ in hits] == ["Same as it ever was"]
+
+
+def test_nl301_reads_the_standfirst_of_an_article_no_wire_service_is_credited_with():
+    text = ("Iowa Lawmakers Vote to Extend Teen Work Hours\n\n"
+            "Good news, children of Iowa! Your legislature would like you to work until 11 p.m.\n\n"
+            "Senate File 2217 passed the Iowa Senate on a 32-17 vote on Tuesday, the Des Moines Register reported.\n\n"
+            "The bill now heads to the Iowa House, where Republicans hold a 67-33 majority.\n")
+    assert [word for word, _ in nl(text, "NL301")] == ["!", "Your"]
+
+
+def test_under_a_wire_credit_the_standfirst_is_nl302s_not_nl301s():
+    text = ("Iowa Lawmakers Vote to Extend Teen Work Hours\n\n"
+            "Good news, children of Iowa! Your legislature would like you to work until 11 p.m.\n\n"
+            "DES MOINES, Iowa (AP) — Senate File 2217 passed the Iowa Senate on a 32-17 vote on Tuesday.\n\n"
+            "The bill now heads to the Iowa House, where Republicans hold a 67-33 majority.\n")
+    assert nl(text, "NL301") == []
+    assert len(nl(text, "NL302")) == 1
+
+
+def test_a_stock_remark_is_read_past_an_attribution_in_the_sentence_before():
+    text = ("Token Collapses\n\nThe token, billed as “the people's coin,” reached $180 million on Thursday, according "
+            "to data from CoinGecko. The coin's logo, naturally, was a bald eagle wearing sunglasses.\n")
+    assert [word for word, _ in nl(text, "NL301")] == ["naturally"]
+    lost_marks = ("Token Collapses\n\nThe logo, naturally, was chosen by our founder, a spokesman said on Friday.\n")
+    assert nl(lost_marks, "NL301") == []
+
+
+def test_an_attribution_in_the_writers_own_aside_does_not_make_the_paragraph_speech():
+    text = ("Senator's Figures\n\nThe senator put the state's average at $3.10 a gallon on Monday.\n\n"
+            "Ouch. (To be fair, the national average he cited is roughly right.)\n")
+    assert [word for word, _ in nl(text, "NL301")] == ["Ouch"]
+
+
+@pytest.mark.parametrize("introduction", [
+    "The bank issued a statement for publication denying any link to the ship's owner, SeaForce Marine Ltd.:",
+    "The company's post, published on its blog on Friday, reads, in part:",
+    "“My name is Judy Smith,” said one woman, who continued:",
+])
+def test_a_statement_set_out_unquoted_after_its_introduction_is_no_editorial_voice(introduction):
+    text = (f"Bank Denies Link\n\nThe bank was named in the report on Monday.\n\n{introduction}\n\n"
+            "We are unaware of the current status of the case. We believe these allegations are motivated.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_a_paragraph_ending_in_a_colon_that_sets_out_no_statement_is_still_read():
+    text = ("Drudge Note\n\nThe site ran three headlines on the subject, in this order:\n\n"
+            "We all know who is really behind them.\n")
+    assert [word for word, _ in nl(text, "NL301")] == ["We"]
+
+
+def test_a_sites_funding_appeal_is_its_message_not_the_storys_voice():
+    text = ("Iowa Vote\n\nThe bill passed the Iowa Senate on Tuesday.\n\n"
+            "Wonkette is funded entirely by readers like you. If you love us, please click below and give us money!\n")
+    assert nl(text, "NL301") == []

@@ -454,8 +454,13 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     remarks = _remark_patterns(tuple(options.get("remarks", ())), tuple(options.get("set-off-attitude", ())))
     remarks_at = remarks.positions(text) if remarks else []
     runs_of = ctx.runs_of
-    for block in ctx.paragraphs():
-        wire_runs = runs_of(block)
+    previous = None  # the block before
+    for block in _voiced_blocks(ctx):
+        introduced = previous is not None and _introduces_statement(text, previous)
+        previous = block
+        if introduced:
+            continue  # after "FBME issued a statement …:" or "He wrote:", a statement or a letter set out unquoted
+        wire_runs = runs_of(block) if block.kind == PARAGRAPH else _own_runs(block)
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
             a, b = run.start, run.end
@@ -490,9 +495,10 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         generic_you = _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
-            if _speech_reported(text, block.start, block.end):
+            if any(_speech_reported(text, run.start, run.end) for run in wire_runs):
                 # Speech is reported but not one quotation mark is left: the marks were lost (scraped and
-                # dataset copies often drop them), so whose words are whose cannot be told here.
+                # dataset copies often drop them), so whose words are whose cannot be told here. (In the wire
+                # text: "he cited" in the writer's own aside reports nobody's words in the paragraph.)
                 continue
             unattributed = True
         all_sentences = sentences(ctx.text, block.start, block.end)
@@ -510,6 +516,12 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             sentence = ctx.text[s_start:s_end]
             # An attribution in this sentence or its neighbours: a quotation that lost its marks.
             if any(attributed[max(0, index - 1):index + window + 1]):
+                # But a stock remark is read past an attribution before it ("…, according to CoinGecko. The
+                # coin's logo, naturally, was …"): a quotation that lost its marks is attributed in its own
+                # sentence or the next.
+                if remarks and not any(attributed[index:index + 2]) and not _has_quote_mark_inside(sentence) \
+                        and (hit := _remark_hit(remarks, ctx.text, s_start, s_end, parts, rule)) is not None:
+                    yield hit
                 continue
             if _has_quote_mark_inside(sentence):
                 continue
@@ -523,9 +535,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             if opener and any(a <= opener.start("word") < b for a, b in parts):
                 yield Hit(opener.start("word"), opener.end("word"),
                           format_message(rule.message, what=f"a conversational opener “{opener.group('word')}”"))
-            elif remarks and (remark := remarks.remark_at(ctx.text, s_start, s_end, parts)) is not None:
-                yield Hit(remark.start("word"), remark.end("word"),
-                          format_message(rule.message, what=f"the writer's remark “{remark.group('word')}”"))
+            elif remarks and (hit := _remark_hit(remarks, ctx.text, s_start, s_end, parts, rule)) is not None:
+                yield hit
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b) if not heading else ():
                     if m.group() == "I" and (ROMAN_I_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
@@ -627,6 +638,49 @@ class _Remarks:
             if match and any(a <= match.start("word") < b for a, b in parts):
                 return match
         return None
+
+
+# The end of a paragraph that sets out a statement, a letter, a post or a speaker's words after it, unquoted:
+# "FBME issued a statement for publication denying …, SeaForce Marine Ltd.:", "It reads, in part:", "Sullivan
+# explains:".
+_INTRODUCES_STATEMENT = _Lazy(re.compile,
+    r"\b(?:statement|letter|memo|e-?mail|post|tweet|message|note|transcript|excerpt|wrote|writes|reads?|explains?|explained|"
+    r"argues|argued|says|said|adds|added|continues|continued|put\s+it|tweeted|posted)\b[^!?]*:\s*$")
+_INTRODUCTION_TAIL = 300
+
+
+def _introduces_statement(text: str, block: Span) -> bool:
+    return (text[block.start:block.end].rstrip().endswith(":")
+            and _INTRODUCES_STATEMENT.search(text, max(block.start, block.end - _INTRODUCTION_TAIL), block.end) is not None)
+
+
+def _voiced_blocks(ctx: Context) -> list[Span]:
+    """The blocks NL301 reads: the paragraphs, and the standfirst of an article no wire service is credited
+    with (the site's own dek, as much its writer's as the body; under a wire credit NL302 judges it)."""
+    standfirsts = ctx.blocks_of_kind(STANDFIRST)
+    if not standfirsts or _wire_credit(ctx) is not None:
+        return ctx.paragraphs()
+    return sorted(ctx.paragraphs() + [b for b in standfirsts if b.start < ctx.article_end], key=lambda b: b.start)
+
+
+def _remark_hit(remarks: "_Remarks", text: str, start: int, end: int, parts, rule: Rule) -> Hit | None:
+    remark = remarks.remark_at(text, start, end, parts)
+    if remark is None:
+        return None
+    return Hit(remark.start("word"), remark.end("word"),
+               format_message(rule.message, what=f"the writer's remark “{remark.group('word')}”"))
+
+
+def _own_runs(block: Span) -> list[Span]:
+    """A standfirst's text outside its quotations and brackets (the parser gives it no wire runs)."""
+    runs, pos = [], block.start
+    for child in block.children:
+        if child.start > pos:
+            runs.append(Span(WIRE, pos, child.start))
+        pos = max(pos, child.end)
+    if pos < block.end:
+        runs.append(Span(WIRE, pos, block.end))
+    return runs
 
 
 def _any_between(positions: list[int], start: int, end: int) -> bool:

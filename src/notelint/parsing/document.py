@@ -1021,7 +1021,11 @@ _BYLINE = LazyPattern(regex.compile,
 _SITE_MESSAGE_WORDS = 45
 _SITE_MESSAGE = LazyPattern(re.compile,
     r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
-    r"(?:click|tap)\s+here|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
+    r"(?:click|tap)\s+(?:here|below)|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
+    # A site funded by its readers asking for their money, and a reader poll: "Wonkette is funded entirely by
+    # readers like you.", "% of readers think this story is Fact. Add your two cents."
+    r"readers\s+like\s+you|funded\s+(?:\w+\s+)?by\s+(?:(?:our\s+)?readers|you)|readers\s+think\s+this\s+(?:story|article)|"
+    r"add\s+your\s+(?:two\s+cents|comment|voice)|"
     r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
     r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
     # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
