@@ -453,6 +453,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     quick, prefilter, candidate = VOICE_QUICK.search, VOICE_PREFILTER.search, VOICE_CANDIDATE.search
     remarks = _remark_patterns(tuple(options.get("remarks", ())), tuple(options.get("set-off-attitude", ())))
     remarks_at = remarks.positions(text) if remarks else []
+    next_remark = 0  # the first of remarks_at not before the block being read (blocks come in order)
     runs_of = ctx.runs_of
     previous = None  # the block before
     for block in _voiced_blocks(ctx):
@@ -460,6 +461,10 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         previous = block
         if introduced:
             continue  # after "FBME issued a statement …:" or "He wrote:", a statement or a letter set out unquoted
+        while next_remark < len(remarks_at) and remarks_at[next_remark] < block.start:
+            next_remark += 1
+        # Whether a remark may be in this block: only then are its sentences asked for one.
+        remark_here = next_remark < len(remarks_at) and remarks_at[next_remark] < block.end
         wire_runs = runs_of(block) if block.kind == PARAGRAPH else _own_runs(block)
         # Most paragraphs hold no candidate at all: quick searches before splitting sentences.
         for run in wire_runs:
@@ -477,9 +482,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             # happen."): one str.startswith, not a scan. Openers later in a paragraph are found where the
             # paragraph is read for another reason.
             if not (wire_runs and wire_runs[0].start == block.start and text.startswith(_OPENER_STARTS, block.start)) \
-                    and not (remarks_at and any(_any_between(remarks_at, run.start - 1, run.end) for run in wire_runs)) \
-                    and not (remarks and wire_runs and wire_runs[0].start == block.start
-                             and remarks.opens(text, block.start, block.end)):
+                    and not remark_here:
                 continue
         # A quotation opening with a double mark shows the paragraph has one: no "said" need be looked for.
         # (Asked only of the few paragraphs with a candidate.)
@@ -519,7 +522,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                 # But a stock remark is read past an attribution before it ("…, according to CoinGecko. The
                 # coin's logo, naturally, was …"): a quotation that lost its marks is attributed in its own
                 # sentence or the next.
-                if remarks and not any(attributed[index:index + 2]) and not _has_quote_mark_inside(sentence) \
+                if remark_here and not any(attributed[index:index + 2]) and not _has_quote_mark_inside(sentence) \
                         and (hit := _remark_hit(remarks, ctx.text, s_start, s_end, parts, rule)) is not None:
                     yield hit
                 continue
@@ -535,7 +538,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
             if opener and any(a <= opener.start("word") < b for a, b in parts):
                 yield Hit(opener.start("word"), opener.end("word"),
                           format_message(rule.message, what=f"a conversational opener “{opener.group('word')}”"))
-            elif remarks and (hit := _remark_hit(remarks, ctx.text, s_start, s_end, parts, rule)) is not None:
+            elif remark_here and (hit := _remark_hit(remarks, ctx.text, s_start, s_end, parts, rule)) is not None:
                 yield hit
             for a, b in parts:
                 for m in FIRST_PERSON.finditer(ctx.text, a, b) if not heading else ():
@@ -618,17 +621,15 @@ class _Remarks:
         self._opening = compile_re(rf"[\s“\"‘']*(?P<word>{opening})") if opening else None
         self._set_off = compile_re(rf",\s*(?P<word>{set_off})\s*,") if set_off else None
         # Looked for once in the whole text, each on its own (one pattern of both runs 4x slower), and a
-        # paragraph asked by bisection: a remark after a sentence's end (`re` scans for the rare . ! ? …, not
-        # for capitals), a set-off word after a comma. A remark opening a paragraph is asked of the paragraph.
+        # paragraph asked by bisection: a remark after a sentence's end or a line break (`re` scans for the
+        # rare . ! ? … and line breaks, not for capitals), a set-off word after a comma.
         self._anywhere = tuple(compile_re(p).finditer for p in (
-            opening and rf"[.!?…][”\"’')\]]*\s+[“\"‘']*{opening}", set_off and rf",\s*{set_off}\s*,") if p)
+            opening and rf"[.!?…\n][”\"’')\]]*\s*[“\"‘']*(?P<at>{opening})", set_off and rf"(?P<at>,)\s*{set_off}\s*,") if p)
 
     def positions(self, text: str) -> list[int]:
-        """Where a remark (from the sentence end before it) or a set-off word may be, in the whole text, in order."""
-        return sorted(m.start() for finditer in self._anywhere for m in finditer(text))
+        """Where a remark or a set-off word's comma may be, in the whole text, in order."""
+        return sorted(m.start("at") for finditer in self._anywhere for m in finditer(text))
 
-    def opens(self, text: str, start: int, end: int) -> bool:
-        return self._opening is not None and self._opening.match(text, start, end) is not None
 
     def remark_at(self, text: str, start: int, end: int, parts) -> "re.Match | None":
         """The remark opening the sentence [start, end), or the first set-off word in it, where it lies in
@@ -681,11 +682,6 @@ def _own_runs(block: Span) -> list[Span]:
     if pos < block.end:
         runs.append(Span(WIRE, pos, block.end))
     return runs
-
-
-def _any_between(positions: list[int], start: int, end: int) -> bool:
-    at = bisect.bisect_left(positions, start)
-    return at < len(positions) and positions[at] < end
 
 
 @functools.lru_cache(maxsize=8)
