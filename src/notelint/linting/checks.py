@@ -620,16 +620,15 @@ class _Remarks:
         set_off = rf"(?i:{alternatives(attitude, ignore_case=True)})" if attitude else None
         self._opening = compile_re(rf"[\s“\"‘']*(?P<word>{opening})") if opening else None
         self._set_off = compile_re(rf",\s*(?P<word>{set_off})\s*,") if set_off else None
-        # Looked for once in the whole text, each on its own (one pattern of both runs 4x slower), and a
-        # paragraph asked by bisection: a remark after a sentence's end or a line break (`re` scans for the
-        # rare . ! ? … and line breaks, not for capitals), a set-off word after a comma.
+        # Looked for once in the whole text, each on its own (one pattern of both runs 4x slower): a remark
+        # after a sentence's end or a line break (`re` scans for the rare . ! ? … and line breaks, not for
+        # capitals), a set-off word after a comma. editorial_voice walks the positions with its blocks.
         self._anywhere = tuple(compile_re(p).finditer for p in (
             opening and rf"[.!?…\n][”\"’')\]]*\s*[“\"‘']*(?P<at>{opening})", set_off and rf"(?P<at>,)\s*{set_off}\s*,") if p)
 
     def positions(self, text: str) -> list[int]:
         """Where a remark or a set-off word's comma may be, in the whole text, in order."""
         return sorted(m.start("at") for finditer in self._anywhere for m in finditer(text))
-
 
     def remark_at(self, text: str, start: int, end: int, parts) -> "re.Match | None":
         """The remark opening the sentence [start, end), or the first set-off word in it, where it lies in
@@ -651,8 +650,11 @@ _INTRODUCTION_TAIL = 300
 
 
 def _introduces_statement(text: str, block: Span) -> bool:
-    return (text[block.start:block.end].rstrip().endswith(":")
-            and _INTRODUCES_STATEMENT.search(text, max(block.start, block.end - _INTRODUCTION_TAIL), block.end) is not None)
+    end = block.end
+    while end > block.start and text[end - 1].isspace():
+        end -= 1
+    return (text[end - 1:end] == ":"
+            and _INTRODUCES_STATEMENT.search(text, max(block.start, end - _INTRODUCTION_TAIL), end) is not None)
 
 
 def _voiced_blocks(ctx: Context) -> list[Span]:
