@@ -394,3 +394,14 @@ def test_a_sites_funding_appeal_is_its_message_not_the_storys_voice():
     text = ("Iowa Vote\n\nThe bill passed the Iowa Senate on Tuesday.\n\n"
             "Wonkette is funded entirely by readers like you. If you love us, please click below and give us money!\n")
     assert nl(text, "NL301") == []
+
+
+def test_an_explainers_questions_opening_its_paragraphs_are_its_section_heads():
+    text = ("What to know about the new rule for 401(k) savers\n\n"
+            "A provision that changes how older workers save takes effect Jan. 1, the IRS said.\n\n"
+            "What is changing? Workers age 50 and older can make extra contributions to their plans.\n\n"
+            "Who is affected? The rule applies only to catch-up contributions, not regular ones.\n\n"
+            "Why was it delayed? Payroll companies asked for more time to update their systems.\n")
+    assert nl(text, "NL301") == []
+    two = text.replace("Why was it delayed? Payroll", "Payroll")  # two are no explainer's layout
+    assert {word for word, _ in nl(two, "NL301")} == {"?"}

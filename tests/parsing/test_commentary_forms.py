@@ -1080,3 +1080,32 @@ def test_more_stock_remarks_of_a_writer_are_asides(paragraph, aside):
 ])
 def test_so_and_well_as_plain_words_open_no_aside(paragraph):
     assert insertions(parse(HEAD + LEAD + paragraph)) == []
+
+
+@pytest.mark.parametrize("paragraph, aside", [
+    ("The agency said the cause was “under review.” (Which is a fancy way of saying nobody knows.)",
+     "(Which is a fancy way of saying nobody knows.)"),
+    ("The utility spent $2 million on the campaign. (In other words, ratepayers helped pay for the ads.)",
+     "(In other words, ratepayers helped pay for the ads.)"),
+    ("The county approved another $40 million for the stadium on Tuesday (YOUR TAX DOLLARS AT WORK).",
+     "(YOUR TAX DOLLARS AT WORK)"),
+    ("The board said the audit found no problems. (Shocking.)", "(Shocking.)"),
+    ("The reliever's earned run average fell to 3.10 (the best on the staff, honestly).",
+     "(the best on the staff, honestly)"),
+    ("The fund withheld $130 million in 2021 (a rounding error, as it turned out).",
+     "(a rounding error, as it turned out)"),
+    ("The court heard arguments on Monday. (It is worth noting that the same court struck down a similar law.)",
+     "(It is worth noting that the same court struck down a similar law.)"),
+    ("The comedian's set drew no laughs from the senators. (Tough crowd.)", "(Tough crowd.)"),
+])
+def test_a_writers_remark_on_the_sentence_before_and_a_shouted_aside_are_commentary(paragraph, aside):
+    assert insertions(parse(HEAD + LEAD + paragraph + "\n")) == [(aside, None)]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Taiwan will raise the monthly wage floor to T$500,000 (US$16,500), the ministry told reporters.\n",
+    "The report was funded by the group (SOUTHERN POVERTY LAW CENTER) and two foundations.\n",
+    "Engineers said the steel will (naturally) expand in the summer heat.\n",
+])
+def test_capitals_of_a_currency_or_a_name_and_a_plain_adverb_are_no_asides(paragraph):
+    assert insertions(parse(HEAD + LEAD + paragraph)) == []

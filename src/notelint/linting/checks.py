@@ -455,6 +455,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     remarks_at = remarks.positions(text) if remarks else []
     next_remark = 0  # the first of remarks_at not before the block being read (blocks come in order)
     runs_of = ctx.runs_of
+    explainer_heads = _explainer_heads(ctx)
     previous = None  # the block before
     for block in _voiced_blocks(ctx):
         introduced = previous is not None and _introduces_statement(text, previous)
@@ -566,7 +567,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         if "?" in m.group():
                             if _POSED.search(ctx.text, s_start, m.start()):
                                 continue  # "raising the question: why not abolish prisons?": a question reported
-                            if _EXPLAINER_HEAD.fullmatch(ctx.text, s_start, m.end()):
+                            if _EXPLAINER_HEAD.fullmatch(ctx.text, s_start, m.end()) or s_start in explainer_heads:
                                 continue  # "What happens next? The House votes …": an explainer's section head
                             if answered is None:
                                 following = all_sentences[index + 1] if index + 1 < len(all_sentences) else None
@@ -655,6 +656,24 @@ def _introduces_statement(text: str, block: Span) -> bool:
         end -= 1
     return (text[end - 1:end] == ":"
             and _INTRODUCES_STATEMENT.search(text, max(block.start, end - _INTRODUCTION_TAIL), end) is not None)
+
+
+# An explainer's layout: paragraphs that each open with a short question and go on to answer it ("What is
+# changing? Workers age 50 and older …", "Who is affected? The rule applies only to …"). Three or more make
+# the questions the explainer's section heads, whatever words they ask in; commentary asks and moves on. (A
+# head in capitals is a newsletter's, looked at as before: "WELL, DO YA, PUNK? - You'd better be good …")
+_EXPLAINER_HEADS = 3
+_HEAD_CHARS = 120
+_OPENING_QUESTION = _Lazy(re.compile, r"[^.!?\n]{3,%d}\?[\"”’']*\s+(?=[A-Z“\"])" % _HEAD_CHARS)
+
+
+def _explainer_heads(ctx: Context) -> frozenset[int]:
+    """Where the opening questions of an explainer's paragraphs start, if it has _EXPLAINER_HEADS of them."""
+    text = ctx.text
+    heads = [block.start for block in ctx.paragraphs()
+             if text.find("?", block.start, min(block.end, block.start + _HEAD_CHARS + 1)) != -1
+             and (m := _OPENING_QUESTION.match(text, block.start, block.end)) and not m.group().isupper()]
+    return frozenset(heads) if len(heads) >= _EXPLAINER_HEADS else frozenset()
 
 
 def _voiced_blocks(ctx: Context) -> list[Span]:

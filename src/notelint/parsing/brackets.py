@@ -338,7 +338,7 @@ _ARGUING_RE = LazyPattern(re.compile,
     rf"if\s+you\s+(?:ignore|exclude|overlook|forget|count)|"
     rf"except\s+when\s+(?:they|we|he|she|it|you)\s+(?:do|did|does|don{_APOS}t|are|were|is|was)|"
     # The writer telling what came of it: "[and, it turns out, safety rules]".
-    rf"(?:it|as\s+it)\s+turns\s+out|as\s+it\s+happens|"
+    rf"(?:it|as\s+it)\s+turn(?:s|ed)\s+out|as\s+it\s+happens|"
     rf"(?:actually|literally)\s+(?:said|says|wrote|writes|believes?|thinks?)\s+(?:this|that)|"
     # A mock reason: "(because students are clearly made of money)", "(because of course)".
     rf"because\s+(?:[\w’'-]+\s+){{0,5}}?(?:clearly|obviously|of\s+course|apparently|naturally)|because\s+(?:reasons|wow|duh)\b|"
@@ -346,6 +346,8 @@ _ARGUING_RE = LazyPattern(re.compile,
     rf"by\s+the\s+way|for\s+the\s+record|,\s*(?:remember|believe\s+it\s+or\s+not|trust\s+me)(?=\s*,)|"
     rf"for\s+what\s+it{_APOS}s\s+worth|mind\s+you|just\s+saying|let{_APOS}s\s+(?:be\s+honest|face\s+it)|if\s+you\s+ask\s+me|"
     rf"one\s+(?:wonders|suspects|imagines|gathers|(?:might|has\s+to|can\s+only)\s+wonder)|to\s+be\s+fair|"
+    rf"(?:a\s+)?fancy\s+way\s+of\s+saying|(?:it\s+is\s+|it{_APOS}s\s+)?(?:also\s+)?worth\s+(?:noting|remembering|mentioning|"
+    rf"pointing\s+out|recalling)|"
     rf"for\s+those\s+(?:of\s+you\s+)?(?:keeping\s+(?:score|track)|who\s+(?:missed|forgot|slept|went|skipped))|"
     # The writer's insinuation that something was left out on purpose: "(a figure conspicuously absent from the
     # announcement)", "(which the paper does not see fit to mention)".
@@ -457,7 +459,7 @@ _ARGUING_TRIGGERS = frozenset("""
     foreseen coming change different otherwise differ ignore exclude overlook forget except actually
     literally clearly obviously course apparently naturally reasons way record worth mind saying honest face
     ask wonders suspects imagines wonder coincidence remember believe trust count turns happens bitter complaining
-    counting judging keeping gathers fair those conspicuously fit wow duh""".split())
+    counting judging keeping gathers fair those conspicuously fit wow duh fancy worth turned""".split())
 _PLACEHOLDER_TRIGGERS = frozenset({"here"})
 # Any word without which is_parenthetical_aside finds nothing but "?" or "!": person, sarcasm, evaluation,
 # set phrases, imperatives.
@@ -472,7 +474,7 @@ _ASIDE_TRIGGERS = frozenset("""
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
     heh whoops brave bless typo pressure reader readers narrator translation checks presumably lmao smdh wtf ffs omg
-    imho good so well ah hey listen okay ok madam mister mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
+    imho good so well ah hey listen okay ok madam mister tough crowd which other words honestly frankly mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -881,7 +883,7 @@ _EXCLAMATION_ONLY_RE = LazyPattern(re.compile, r"\s*(?:!+\??|\?!+)\s*")
 # The interjections a bracket holding nothing else is the writer's by, in a quotation too ("[sigh]", "[eye
 # roll]", "[LOL]", "[yikes!]"): no speaker's word is restored by them.
 _WRITERS_INTERJECTIONS = (r"whoa|wow|ahem|sigh|wink|lol|oops|ugh|duh|yikes|sheesh|hmm+|alas|gulp|d[’']oh|shudder|natch|"
-                          r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|good\s+times|good\s+for\s+(?:him|her|them|you)|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
+                          r"lmao|smdh|wtf|ffs|omg|imho|yawn|go\s+figure|good\s+times|tough\s+crowd|good\s+for\s+(?:him|her|them|you)|imagine\s+that|who\s+knew|as\s+if|eye[\s-]?roll|face[\s-]?palm|smh|"
                           r"sure,?\s+jan|heh|whoops|so\s+brave|bless(?:\s+(?:his|her|their|your)\s+hearts?)?|ha\s+ha(?:\s+ha)*|not\s+a\s+typo|"
                           r"(?:yes|no),?\s+(?:really|seriously)|checks\s+notes|"
                           # Stock remarks that say nothing but the writer's disbelief, and a mock agreement
@@ -1006,11 +1008,11 @@ _SET_OFF_ATTITUDE = (r"naturally|predictably|conveniently|unsurprisingly|ironica
 _ATTITUDE_SET_OFF_RE = LazyPattern(re.compile, rf"(?:^[\s*]*|,\s*)(?:{_SET_OFF_ATTITUDE})\s*,", re.IGNORECASE)
 # Or ending the aside after a comma.
 _ATTITUDE_ENDING_RE = LazyPattern(re.compile,
-    rf",\s*(?:{_SET_OFF_ATTITUDE}|apparently|presumably|natch|anyway)[\s.!…]*$", re.IGNORECASE)
+    rf",\s*(?:{_SET_OFF_ATTITUDE}|apparently|presumably|natch|anyway|honestly|frankly)[\s.!…]*$", re.IGNORECASE)
 # The words one of the two needs: an aside holding none is not searched.
 _ATTITUDE_ENDING_TRIGGERS = frozenset(
     """naturally predictably conveniently unsurprisingly ironically tellingly apparently presumably course natch anyway curiously
-    oddly strangely mysteriously suspiciously coincidentally""".split())
+    oddly strangely mysteriously suspiciously coincidentally honestly frankly""".split())
 
 
 def _attitude_ending(text: str, runs: set[str] | None) -> bool:
@@ -1066,6 +1068,14 @@ _VOCATIVE_RE = LazyPattern(re.compile,
     r"|senator|governor|congressman|congresswoman|mr\.?\s+president|madam\s+(?:president|speaker|secretary))"
     r"[\s.!?…*]*$",
     re.IGNORECASE)
+# A sentence of the writer's own about the one before it, opened as a remark on it: "(Which is a fancy way of
+# saying nobody knows.)", "(In other words, a jobs program for the contractors.)". A reporter's aside is a
+# sentence of its own subject.
+_REMARK_OPENER_RE = LazyPattern(re.compile, r"[\s*]*(?:Which\s|In\s+other\s+words\b|Translation\s*:)")
+# The small words a shouted aside holds and a name in capitals does not ("(WE BELIEVE IT)", not "(NATO)" or
+# "(SOUTHERN POVERTY LAW CENTER)").
+_SHOUTED_WORDS = frozenset("""i me my we our you your it this that they them is are was were be not no so at
+    all just what who why how""".split())  # not "us": "(US$16,500)", "(US AIR FORCE)"
 # A conversational opener heading an aside, then its comma.
 _ASIDE_OPENER_RE = LazyPattern(re.compile, r"[\s*]*(?:So|Well|Yeah|Yep|Nope|Oh|Ah|Hey|Look|Listen|Sure|Okay|OK),\s")
 _VOCATIVE_TRIGGERS = frozenset({"folks", "people", "kids", "friends", "dear", "reader", "readers", "ladies", "y", "madam",
@@ -1144,6 +1154,8 @@ def _may_be_aside(inner: str, before: str = "") -> bool:
         return False
     if "?" in inner or "!" in inner:
         return True
+    if inner.isupper() and " " in inner.strip():
+        return True  # shouted, perhaps ("(WE BELIEVE IT)"): the test looks at its words
     runs = _letter_runs(inner)
     if runs is None or not runs.isdisjoint(_ASIDE_TRIGGERS):
         return True
@@ -1282,6 +1294,13 @@ def is_parenthetical_aside(inner: str, before: str = "", after: str = "", *, spe
         score += 3  # the reader addressed, as "you" is
     if _ASIDE_OPENER_RE.match(own):
         score += 3  # opened as one speaks: "(So, roughly the opposite of the headline.)", "(Well, almost.)"
+    elif own_sentence and _REMARK_OPENER_RE.match(own):
+        score += 3  # the writer's remark on the sentence before: "(Which is to say, nobody knows.)", "(In other words, …)"
+    if own_sentence and len(words) == 1 and (words[0].lower() in _EVALUATIVE_WORDS or words[0].lower() in _PEJORATIVE):
+        score += 3  # a verdict in a word of its own, after a sentence: "(Shocking.)", "(Pathetic.)"
+    if own.isupper() and len(shouted := [word.lower() for word in words if word.isalpha()]) >= 2 \
+            and not _SHOUTED_WORDS.isdisjoint(shouted):
+        score += 3  # shouted: "(YOUR TAX DOLLARS AT WORK)", "(WE BELIEVE IT)"; not a name or an agency in capitals
     if _may_match(runs, _ASIDE_IMPERATIVE_TRIGGERS) and (imperative := _aside_imperative(own)):
         score += 1.5 if imperative.group("verb").split(None, 1)[0].lower() in _POINTING_VERBS else 3
     if _echoed_in_marks(inner, before):
@@ -1626,7 +1645,7 @@ _MAX_INTERJECTION_CHARS = 40  # the longest, "what could possibly go wrong?", wi
 # The first word of each of _BRACKET_INTERJECTION_RE's alternatives (but "hmm…" and "haha…", tested by their
 # start), lower-cased: a test checks them against the pattern.
 _INTERJECTION_FIRST_WORDS = frozenset("""whoa wow ahem sigh wink lol oops ugh duh yikes sheesh alas gulp d’oh d'oh shudder
-    natch lmao smdh wtf ffs omg imho yawn go imagine who as eye eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha yes no
+    natch lmao smdh wtf ffs omg imho yawn go imagine who as eye tough eyeroll eye-roll face facepalm face-palm smh sure heh whoops so bless not ha yes no
     checks
     whatever good what nice how
     yeah you surprise big shocker rolls roll sort kind supposedly slow golf crickets drum drumroll sad mic head
