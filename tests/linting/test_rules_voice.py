@@ -313,7 +313,7 @@ def test_an_independents_party_tag_is_no_first_person(tag):
     ("The coin's logo, naturally, was a bald eagle wearing sunglasses.", "naturally"),
     ("The audit, conveniently, was finished the day after the vote.", "conveniently"),
     ("The sponsor called the bill a compromise. Translation: it is dead.", "Translation:"),
-    ("The council said the audit raised no concerns about its own spending. Of course not.", "Of course not"),
+    ("The council's own audit found no problems with its spending. Of course not.", "Of course not"),
 ])
 def test_nl301_flags_a_writers_stock_remark_in_wire_text(paragraph, word):
     # Paragraphs with no first or second person, question or exclamation: the remark alone is the voice.
