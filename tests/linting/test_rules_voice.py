@@ -407,3 +407,23 @@ def test_an_explainers_questions_opening_its_paragraphs_are_its_section_heads():
     assert nl(text, "NL301") == []
     two = text.replace("Why was it delayed? Payroll", "Payroll")  # two are no explainer's layout
     assert {word for word, _ in nl(two, "NL301")} == {"?"}
+
+
+def test_an_explainers_reader_asks_as_i_and_is_answered_as_you():
+    text = ("Measles Cases Rise in the County: What to Know\n\n"
+            "Health officials confirmed four new measles cases on Monday, bringing the total this year to 19.\n\n"
+            "Am I protected? If you received two doses of the MMR vaccine as a child, you are considered protected.\n\n"
+            "What are the symptoms? A high fever, cough and runny nose come first; the rash follows days later.\n\n"
+            "What should I do if I think I have it? Call your doctor before going in, so staff can keep you apart.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_an_explainers_labelled_sections_address_their_reader():
+    text = ("What the Fed's Rate Cut Means for You\n\n"
+            "The Federal Reserve lowered its benchmark rate by a quarter point on Wednesday.\n\n"
+            "Credit cards: Most cards have variable rates tied to the prime rate. Your rate will likely drop.\n\n"
+            "Savings accounts: Online banks often lower yields after a cut. Certificates you already hold keep theirs.\n\n"
+            "Mortgages: Fixed rates follow the 10-year Treasury yield. If you have an adjustable loan, it may fall.\n")
+    assert nl(text, "NL301") == []
+    commentary = text.replace("Savings accounts: Online", "Online").replace("Mortgages: Fixed", "Fixed")
+    assert "Your" in [word for word, _ in nl(commentary, "NL301")]

@@ -496,7 +496,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
         # only an exclamation there is a voice ("BUT MAAAHM! IT’S ARTISTIC NUDITY!").
         heading = _section_heading(text, block) or _title_heading(text, block) or _label_line(text, block)
-        generic_you = _generic_you(text, block)
+        head_end = explainer_heads.get(block.start)  # an explainer's head opening the paragraph: its reader's
+        generic_you = head_end is not None or _generic_you(text, block)
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
             if any(_speech_reported(text, run.start, run.end) for run in wire_runs):
@@ -550,8 +551,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                         continue  # "Phase I", "I-95", an independent's "(I)" or "(I-Vt.)"
                     if m.start() > s_start and _in_proper_name(ctx.text, m.start(), m.end()):
                         continue  # "Save My Care", "Keep the Promise I": a name, not a voice
-                    if _in_web_address(ctx.text, m.start(), m.end()):
-                        continue
+                    if _in_web_address(ctx.text, m.start(), m.end()) or (head_end is not None and m.start() < head_end):
+                        continue  # a link's word; the reader asking an explainer's head ("Where should I go?")
                     yield Hit(m.start(), m.end(), format_message(rule.message, what=f"first person “{m.group()}”"))
                     break
                 for m in SECOND_PERSON.finditer(ctx.text, a, b) if not (generic_you or heading) else ():
@@ -658,22 +659,31 @@ def _introduces_statement(text: str, block: Span) -> bool:
             and _INTRODUCES_STATEMENT.search(text, max(block.start, end - _INTRODUCTION_TAIL), end) is not None)
 
 
-# An explainer's layout: paragraphs that each open with a short question and go on to answer it ("What is
-# changing? Workers age 50 and older …", "Who is affected? The rule applies only to …"). Three or more make
-# the questions the explainer's section heads, whatever words they ask in; commentary asks and moves on. (A
-# head in capitals is a newsletter's, looked at as before: "WELL, DO YA, PUNK? - You'd better be good …")
+# An explainer's layout: paragraphs that each open with a short question or label and go on to answer it
+# ("What is changing? Workers age 50 and older …", "Am I protected? If you received two doses …", "Credit
+# cards: Most cards have variable rates …"). Three or more make them the explainer's section heads, whatever
+# words they ask in, and the reader who asks them ("Where should I go?") is who the answer's "you" is; a
+# commentary asks and moves on. (A head in capitals is a newsletter's, looked at as before: "WELL, DO YA,
+# PUNK? - You'd better be good …")
 _EXPLAINER_HEADS = 3
 _HEAD_CHARS = 120
 _OPENING_QUESTION = _Lazy(re.compile, r"[^.!?\n]{3,%d}\?[\"”’']*\s+(?=[A-Z“\"])" % _HEAD_CHARS)
+_OPENING_LABEL = _Lazy(re.compile, r"[A-Z][^.!?:\n]{2,40}:[ \t]+(?=[A-Z“\"])")
 
 
-def _explainer_heads(ctx: Context) -> frozenset[int]:
-    """Where the opening questions of an explainer's paragraphs start, if it has _EXPLAINER_HEADS of them."""
+def _explainer_heads(ctx: Context) -> dict[int, int]:
+    """The opening questions and labels of an explainer's paragraphs (paragraph start -> head end), if it has
+    _EXPLAINER_HEADS of them."""
     text = ctx.text
-    heads = [block.start for block in ctx.paragraphs()
-             if text.find("?", block.start, min(block.end, block.start + _HEAD_CHARS + 1)) != -1
-             and (m := _OPENING_QUESTION.match(text, block.start, block.end)) and not m.group().isupper()]
-    return frozenset(heads) if len(heads) >= _EXPLAINER_HEADS else frozenset()
+    heads = {}
+    for block in ctx.paragraphs():
+        colon_or_question = text.find("?", block.start, min(block.end, block.start + _HEAD_CHARS + 1)) != -1 \
+            or text.find(":", block.start, min(block.end, block.start + 43)) != -1
+        if colon_or_question and ((m := _OPENING_QUESTION.match(text, block.start, block.end))
+                                  or (m := _OPENING_LABEL.match(text, block.start, block.end))) \
+                and not m.group().isupper():
+            heads[block.start] = m.end()
+    return heads if len(heads) >= _EXPLAINER_HEADS else {}
 
 
 def _voiced_blocks(ctx: Context) -> list[Span]:
