@@ -427,3 +427,35 @@ def test_an_explainers_labelled_sections_address_their_reader():
     assert nl(text, "NL301") == []
     commentary = text.replace("Savings accounts: Online", "Online").replace("Mortgages: Fixed", "Fixed")
     assert "Your" in [word for word, _ in nl(commentary, "NL301")]
+
+
+def test_a_live_blogs_entries_call_what_happened_under_their_times():
+    text = ("Stockport 2-1 Bolton: as it happened\n\n"
+            "Stockport beat Bolton at Edgeley Park on Saturday to go top of League One.\n\n"
+            "78 mins: GOAL! Stockport 2-1 Bolton. Prentice turns in a low cross from six yards.\n\n"
+            "44 mins: GOAL! Stockport 1-1 Bolton. Deacon heads in a corner at the near post.\n\n"
+            "12 mins: GOAL! Stockport 0-1 Bolton. Marsh stabs in from close range.\n")
+    assert nl(text, "NL301") == []
+
+
+def test_a_speakers_words_under_their_name_and_title_are_theirs():
+    text = ("Rural Hospitals Close Maternity Wards\n\nThree hospitals in the region stopped delivering babies this year.\n\n"
+            "Dr. Lisa Harmon, Marshall Medical Center: We were doing about 180 deliveries a year. You need nurses "
+            "available 24/7.\n")
+    assert nl(text, "NL301") == []
+
+
+@pytest.mark.parametrize("message", [
+    "Stay with 9&10 News for updates. Download our free weather app for the latest alerts in your area.",
+    "ABC Emergency is committed to keeping you informed.",
+    "Residents have been ordered to leave as the fire grows. Here's what we know so far.",
+])
+def test_a_newsrooms_word_on_its_own_coverage_is_its_message(message):
+    text = f"Fire Grows Near Town\n\nThe fire had burned 18,000 acres by Tuesday, officials said.\n\n{message}\n"
+    assert nl(text, "NL301") == []
+
+
+def test_if_your_sets_up_the_generic_reader_too():
+    text = ("Airline Refund Rule Takes Effect\n\nA federal rule on refunds took effect on Monday.\n\n"
+            "If your flight is canceled and you decide not to rebook, you are entitled to a refund.\n")
+    assert nl(text, "NL301") == []

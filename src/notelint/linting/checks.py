@@ -491,6 +491,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         runs = [(run.start, run.end) for run in wire_runs]
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
+        if _SPEAKER_COLON.match(text, block.start, block.end):
+            continue  # "Dr. Lisa Harmon, Marshall Medical Center: We were doing …": a speaker's words under their name
         if _newsletter_furniture(text, block) or _site_message(text, block) or _opens_with_restoration(text, block):
             continue
         # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
@@ -498,6 +500,7 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         heading = _section_heading(text, block) or _title_heading(text, block) or _label_line(text, block)
         head_end = explainer_heads.get(block.start)  # an explainer's head opening the paragraph: its reader's
         generic_you = head_end is not None or _generic_you(text, block)
+        live_entry = head_end is not None and _OPENING_STAMP.match(text, block.start, head_end) is not None
         unattributed = False  # known to hold no attribution
         if not (quoted or QUOTE_MARK.search(text, block.start, block.end)):
             if any(_speech_reported(text, run.start, run.end) for run in wire_runs):
@@ -565,6 +568,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
                     for m in QUESTION_OR_EXCLAMATION.finditer(ctx.text, a, b):
                         if heading and "?" in m.group():
                             continue
+                        if live_entry and index == 0 and "!" in m.group():
+                            continue  # a live blog's entry calls what happened: "78 mins: GOAL!", "LIFTOFF!"
                         if "?" in m.group():
                             if _POSED.search(ctx.text, s_start, m.start()):
                                 continue  # "raising the question: why not abolish prisons?": a question reported
@@ -669,6 +674,11 @@ _EXPLAINER_HEADS = 3
 _HEAD_CHARS = 120
 _OPENING_QUESTION = _Lazy(re.compile, r"[^.!?\n]{3,%d}\?[\"”’']*\s+(?=[A-Z“\"])" % _HEAD_CHARS)
 _OPENING_LABEL = _Lazy(re.compile, r"[A-Z][^.!?:\n]{2,40}:[ \t]+(?=[A-Z“\"])")
+# Or a live blog's entries, each under its time: "8:47 p.m.: State Rep. …", "78 mins: GOAL! …", "7:55 p.m. EDT: LIFTOFF!"
+_OPENING_STAMP = _Lazy(re.compile, r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|mins?|minutes|['’])?(?:\s+[A-Z]{2,4})?\s*[:—–-][ \t]+")
+# A person's words under their name and title or place, as reaction pieces and panels print them.
+_SPEAKER_COLON = _Lazy(re.compile, r"(?:(?:Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof)\.\s+)?[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}"
+                                   r",\s+[A-Z][^:.!?\n]{2,80}:[ \t]+(?=[A-Z“\"])")
 
 
 def _explainer_heads(ctx: Context) -> dict[int, int]:
@@ -680,7 +690,8 @@ def _explainer_heads(ctx: Context) -> dict[int, int]:
         colon_or_question = text.find("?", block.start, min(block.end, block.start + _HEAD_CHARS + 1)) != -1 \
             or text.find(":", block.start, min(block.end, block.start + 43)) != -1
         if colon_or_question and ((m := _OPENING_QUESTION.match(text, block.start, block.end))
-                                  or (m := _OPENING_LABEL.match(text, block.start, block.end))) \
+                                  or (m := _OPENING_LABEL.match(text, block.start, block.end))
+                                  or (m := _OPENING_STAMP.match(text, block.start, block.end))) \
                 and not m.group().isupper():
             heads[block.start] = m.end()
     return heads if len(heads) >= _EXPLAINER_HEADS else {}
@@ -731,7 +742,7 @@ _EMAIL = _Lazy(re.compile, r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Only when the main clause goes on to describe (", chances are you've seen …", ", you'll find …"); one that
 # turns to the reader with an imperative (", think again") is the writer's voice.
 _GENERIC_YOU = _Lazy(re.compile, r"\b(?:[Ii]f|[Ww]hen|[Ww]henever|[Ww]hether|[Uu]nless|[Oo]nce|[Uu]ntil|[Aa]s\s+long\s+as)"
-                                 r"\s+you(?:[’'](?:re|ve|d|ll))?\b")
+                                 r"\s+you(?:r|[’'](?:re|ve|d|ll))?\b")  # "If your flight is canceled and you …, you are"
 _DESCRIPTIVE_MAIN_CLAUSE = _Lazy(re.compile, r"[^,.;!?]{0,120},\s+(?:you|chances|odds|there|it|the|a|an|that|this|"
                                              r"your|many|most|some|one|they|he|she|we)\b", re.IGNORECASE)
 

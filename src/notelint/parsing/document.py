@@ -1022,10 +1022,17 @@ _SITE_MESSAGE_WORDS = 45
 _SITE_MESSAGE = LazyPattern(re.compile,
     r"\b(?:(?:un)?subscrib\w*|newsletters?|inbox|notifications?|e-?mail\s+address|sign(?:ing)?\s+up|"
     r"(?:click|tap)\s+(?:here|below)|link\s+has\s+been\s+(?:sent|posted|copied)|your\s+(?:feed|browser|account)|"
+    r"download\s+(?:our|the)\s+(?:[\w&’'-]+\s+){1,3}app|"
     # A site funded by its readers asking for their money, and a reader poll: "Wonkette is funded entirely by
     # readers like you.", "% of readers think this story is Fact. Add your two cents."
     r"readers\s+like\s+you|funded\s+(?:\w+\s+)?by\s+(?:(?:our\s+)?readers|you)|readers\s+think\s+this\s+(?:story|article)|"
     r"add\s+your\s+(?:two\s+cents|comment|voice)|"
+    # The newsroom on its own coverage and a newsletter's greeting: "Stay with 9&10 News for updates", "keeping you
+    # informed", "Here's what we know so far.", "Here's what you need to know today.", "see our earlier article".
+    r"stay\s+with\s+[\w&.’' ]{1,30}?\s+for\s+(?:updates|the\s+latest|more)|keep(?:ing)?\s+you\s+(?:informed|updated|posted)|"
+    r"keep\s+up\s+to\s+date\s+with|here[’']s\s+what\s+(?:we\s+know|you\s+need\s+to\s+know)|what\s+we\s+know\s+so\s+far|"
+    r"(?:see|read)\s+(?:more\s+about\s+)?our\s+(?:earlier|previous|full|partnership|coverage|story|article|reporting)|"
+    r"good\s+(?:morning|afternoon|evening),\s+[A-Z]|"
     r"(?:support|fund|deliver)\w*\s+(?:\w+\s+)?journalism|our\s+journalism|download\s+(?:our|the)\s+app|"
     r"follow\s+us|like\s+us\s+on|cookies|terms\s+of\s+(?:use|service)|privacy\s+policy|all\s+rights\s+reserved|"
     # A tip line or a comments box: "Have a news tip? Email us …", "What do you think? Leave a comment below."
