@@ -384,3 +384,9 @@ def test_well_nested_constructs_stay_with_the_scanner_and_a_mark_closing_through
         if node.kind in ("quote", "bracket") and not settled_by_rule(node, text):
             region = [p for p in mark_positions(text) if node.start <= p < node.end]
             assert [n.as_tuple() for n in parse_paragraph(text, False, region, node.end)] == [node.as_tuple()]
+
+
+def test_a_parenthesis_of_white_space_inside_a_quotation_parses():
+    # Hypothesis found "“(\t\n)": a tab opens it, as an interjection's first letter may, and nothing follows.
+    doc = notelint.parse("“(\t\n)")
+    assert doc.spans[0].start == 0 and doc.spans[-1].end == len("“(\t\n)")

@@ -1633,9 +1633,10 @@ def _is_interjection(inner: str) -> bool:
     """Whether a parenthesis holds only one of the writer's interjections (_BRACKET_INTERJECTION_RE): inside a
     quotation, as in a bracket there, it restores no word of the speaker's ("spent $4 million (sigh) on …"). A
     transcript's "(laughs)" is a stage direction, not one."""
-    if len(inner) > _MAX_INTERJECTION_CHARS or not inner.strip(" \t*"):
+    words = inner.lstrip(" \t*").split(None, 1)
+    if len(inner) > _MAX_INTERJECTION_CHARS or not words:  # (white space of any kind alone: "(\t\n)")
         return False
-    first = inner.lstrip(" \t*").split(None, 1)[0].lower().rstrip(",.!?…")
+    first = words[0].lower().rstrip(",.!?…")
     # Most parentheses in quotations ("(AP)" of a dateline, "(R-Texas)") fail on their first word.
     return (first in _INTERJECTION_FIRST_WORDS or first.startswith(("hmm", "haha"))) and \
         (_BRACKET_INTERJECTION_RE.fullmatch(inner) is not None or _is_exclamative(inner, whole=True))
