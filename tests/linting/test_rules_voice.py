@@ -459,3 +459,11 @@ def test_if_your_sets_up_the_generic_reader_too():
     text = ("Airline Refund Rule Takes Effect\n\nA federal rule on refunds took effect on Monday.\n\n"
             "If your flight is canceled and you decide not to rebook, you are entitled to a refund.\n")
     assert nl(text, "NL301") == []
+
+
+def test_a_newsletters_items_headed_by_a_label_and_a_title_are_no_explainers_heads():
+    text = ("Morning Briefing\n\nGood news for the party, the poll found on Monday.\n\n"
+            "Kelly File: Cruz says the remarks went too far - He called them reckless.\n\n"
+            "Baier Tracks: Pressure's on - The deadline is close.\n\n"
+            "Pick Six: Contractor ad a game changer? - Republicans need six seats. Can you name them?\n")
+    assert "you" in [word for word, _ in nl(text, "NL301")]

@@ -674,6 +674,10 @@ _EXPLAINER_HEADS = 3
 _HEAD_CHARS = 120
 _OPENING_QUESTION = _Lazy(re.compile, r"[^.!?\n]{3,%d}\?[\"”’']*\s+(?=[A-Z“\"])" % _HEAD_CHARS)
 _OPENING_LABEL = _Lazy(re.compile, r"[A-Z][^.!?:\n]{2,40}:[ \t]+(?=[A-Z“\"])")
+# A newsletter's item is headed by a label and a title before a dash ("Kelly File: Cruz says Kerry comments will
+# fuel anti-Semitism - “You can be certain …”", "Pick Six: Contractor ad a game changer? - Republicans …"): its
+# writer's voice, not an explainer's head.
+_ITEM_TITLE_DASH = _Lazy(re.compile, r"\s[-–—]\s")
 # Or a live blog's entries, each under its time: "8:47 p.m.: State Rep. …", "78 mins: GOAL! …", "7:55 p.m. EDT: LIFTOFF!"
 _OPENING_STAMP = _Lazy(re.compile, r"\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm|mins?|minutes|['’])?(?:\s+[A-Z]{2,4})?\s*[:—–-][ \t]+")
 # A person's words under their name and title or place, as reaction pieces and panels print them.
@@ -692,7 +696,7 @@ def _explainer_heads(ctx: Context) -> dict[int, int]:
         if colon_or_question and ((m := _OPENING_QUESTION.match(text, block.start, block.end))
                                   or (m := _OPENING_LABEL.match(text, block.start, block.end))
                                   or (m := _OPENING_STAMP.match(text, block.start, block.end))) \
-                and not m.group().isupper():
+                and not m.group().isupper() and not _ITEM_TITLE_DASH.search(text, m.end(), min(block.end, m.end() + 100)):
             heads[block.start] = m.end()
     return heads if len(heads) >= _EXPLAINER_HEADS else {}
 
