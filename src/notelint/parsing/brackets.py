@@ -474,7 +474,8 @@ _ASIDE_TRIGGERS = frozenset("""
     seldom stop define admit keep bear hold hang get wake grow calm pay brace buckle folks people kids friends dear
     ladies y anyway curiously oddly strangely mysteriously suspiciously coincidentally clap crickets drum drumroll trombone mic drop desk headdesk shocked citation
     heh whoops brave bless typo pressure reader readers narrator translation checks presumably lmao smdh wtf ffs omg
-    imho good so well ah hey listen okay ok madam mister tough crowd which other words honestly frankly mr mrs ms senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
+    imho good so well ah hey listen okay ok madam mister tough crowd which other words honestly frankly mr mrs ms
+    senator governor congressman congresswoman""".split()) | {_CONTRACTION} | (
     _EVALUATIVE_TRIGGERS | _EVALUATIVE_PHRASE_TRIGGERS | _PHRASE_TRIGGERS | _SARCASM_TRIGGERS | _ARGUING_TRIGGERS)
 _FINITE_TRIGGERS = frozenset("""
     is are was were am be been has have had do does did can could would should will shall may might must
@@ -1071,7 +1072,7 @@ _VOCATIVE_RE = LazyPattern(re.compile,
 # A sentence of the writer's own about the one before it, opened as a remark on it: "(Which is a fancy way of
 # saying nobody knows.)", "(In other words, a jobs program for the contractors.)". A reporter's aside is a
 # sentence of its own subject.
-_REMARK_OPENER_RE = LazyPattern(re.compile, r"[\s*]*(?:Which\s|In\s+other\s+words\b|Translation\s*:)")
+_REMARK_OPENER_RE = LazyPattern(re.compile, r"[\s*]*(?:Which\s|In\s+other\s+words\b)")
 # The small words a shouted aside holds and a name in capitals does not ("(WE BELIEVE IT)", not "(NATO)" or
 # "(SOUTHERN POVERTY LAW CENTER)").
 _SHOUTED_WORDS = frozenset("""i me my we our you your it this that they them is are was were be not no so at
