@@ -140,7 +140,7 @@ def breakdown(texts: list[str], repeat: int = 7) -> None:
         "notes and asides in parentheses": (builder, "_add_editor_notes", lambda self, children, *a, **k: children),
         "page furniture (bylines, timestamps)": (builder, "_page_furniture", lambda self, blocks: frozenset()),
         "datelines": (builder, "_add_datelines", lambda self, children, start, end: children),
-        "wire runs between spans": (document, "_fill_gaps", lambda children, start, end, kind: children),
+        "wire runs between spans": (document, "fill_gaps", lambda children, start, end, kind: children),
     }
     originals = {name: getattr(owner, attr) for name, (owner, attr, _) in stages.items()}
 

@@ -455,13 +455,9 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
     remarks_at = remarks.positions(text) if remarks else []
     next_remark = 0  # the first of remarks_at not before the block being read (blocks come in order)
     runs_of = ctx.runs_of
-    explainer_heads = _explainer_heads(ctx)
-    previous = None  # the block before
-    for block in _voiced_blocks(ctx):
-        introduced = previous is not None and _introduces_statement(text, previous)
-        previous = block
-        if introduced:
-            continue  # after "FBME issued a statement …:" or "He wrote:", a statement or a letter set out unquoted
+    explainer_heads = None  # found when a paragraph first needs them: most documents have no candidate
+    blocks = _voiced_blocks(ctx)
+    for block_before, block in zip([None, *blocks], blocks):
         while next_remark < len(remarks_at) and remarks_at[next_remark] < block.start:
             next_remark += 1
         # Whether a remark may be in this block: only then are its sentences asked for one.
@@ -489,6 +485,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         # (Asked only of the few paragraphs with a candidate.)
         quoted = len(block.children) > 1 and _opens_with_quote_mark(text, block)
         runs = [(run.start, run.end) for run in wire_runs]
+        if block_before is not None and _introduces_statement(text, block_before):
+            continue  # after "FBME issued a statement …:" or "He wrote:", a statement or a letter set out unquoted
         if TWEET_TIMESTAMP.search(ctx.text, block.start, block.end):
             continue  # a transcript of posts ("[0700 EST] - …") quotes them verbatim, without marks
         if _SPEAKER_COLON.match(text, block.start, block.end):
@@ -498,6 +496,8 @@ def editorial_voice(ctx: Context, rule: Rule, options: dict) -> Iterator[Hit]:
         # A section head in capitals asks as a headline does ("WHAT HAPPENS NEXT?", "WHAT IT MEANS FOR YOU");
         # only an exclamation there is a voice ("BUT MAAAHM! IT’S ARTISTIC NUDITY!").
         heading = _section_heading(text, block) or _title_heading(text, block) or _label_line(text, block)
+        if explainer_heads is None:
+            explainer_heads = _explainer_heads(ctx)
         head_end = explainer_heads.get(block.start)  # an explainer's head opening the paragraph: its reader's
         generic_you = head_end is not None or _generic_you(text, block)
         live_entry = head_end is not None and _OPENING_STAMP.match(text, block.start, head_end) is not None
@@ -720,14 +720,9 @@ def _remark_hit(remarks: "_Remarks", text: str, start: int, end: int, parts, rul
 
 def _own_runs(block: Span) -> list[Span]:
     """A standfirst's text outside its quotations and brackets (the parser gives it no wire runs)."""
-    runs, pos = [], block.start
-    for child in block.children:
-        if child.start > pos:
-            runs.append(Span(WIRE, pos, child.start))
-        pos = max(pos, child.end)
-    if pos < block.end:
-        runs.append(Span(WIRE, pos, block.end))
-    return runs
+    from ..parsing.document import fill_gaps  # imported by every parse already; not at start-up
+
+    return [run for run in fill_gaps(block.children, block.start, block.end, WIRE) if run.kind == WIRE]
 
 
 @functools.lru_cache(maxsize=8)

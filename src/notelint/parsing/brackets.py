@@ -926,11 +926,13 @@ def _is_exclamative(inner: str, whole: bool) -> bool:
     return m is not None and (not whole or not inner[m.end():].strip(" \t\n.!?…*"))
 # In parentheses outside quotations, those and the words that in a bracket may restore a speaker's short
 # answer ("[Yes.]") or note a transcript's sound ("[cough]", "[gasp]"), and a laugh or eye-roll of any length.
-# And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)").
+# And "(read: …)", decoding what was said in the writer's own terms ("(read: they argued)"); a bracket's too
+# (_READ_GLOSS_RE).
+_READ_GLOSS = r"read\s*:\s*\S"
 _INTERJECTION_RE = LazyPattern(re.compile,
     rf"[\s*]*(?:(?:{_WRITERS_INTERJECTIONS}|yes|no(?!\.\s*[\d#])|yeah|yep|nope|not|really|seriously|cough|(?:ha)+|gasp|oh|groan|ouch|"
     r"no\s+pressure|"
-    r"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|read\s*:\s*\S)",
+    rf"gee|surprise|of\s+course|rolls?\s+(?:my\s+)?eyes)(?=\s*(?:[,.!?…;]|$))|{_READ_GLOSS})",
     re.IGNORECASE)
 # Heading an aside: a retort that answers what was reported with the verb left out, denying or confirming it
 # ("(it isn't, by any count)", "(they didn't)", "(it was not, as anyone could see)", "(he never did)", "(it
@@ -1324,7 +1326,7 @@ _TRANSLATION_LABEL_RE = LazyPattern(re.compile, r"[\s*]*(?:translation|translate
 # ("a more efficient government [read: fewer inspectors]"), in a bracket as _INTERJECTION_RE takes it in
 # parentheses. A gloss that names a referent opens with "i.e." or "meaning"; this one argues. In lower case:
 # "[Read: the full ruling]" points to a link.
-_READ_GLOSS_RE = LazyPattern(re.compile, r"[\s*]*read\s*:\s*\S")
+_READ_GLOSS_RE = LazyPattern(re.compile, rf"[\s*]*{_READ_GLOSS}")
 # English function words, and function words of the languages a report most often quotes and translates
 # that are no English words (Spanish, French, Italian, Portuguese, German, Dutch).
 _ENGLISH_WORDS = frozenset("""the is are was were be been to of and that this with will would not we they you it

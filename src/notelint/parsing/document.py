@@ -368,7 +368,7 @@ class _Builder:
         if words == end:  # the label alone ("TERRY GROSS, HOST:"): the words follow in the next paragraph
             return Span(role, start, end, [Span(WIRE, start, end)], {})
         turn = self._unmarked_quote(words, end, {"closed": True, "speaker": speaker, "verb": ":", "turn": True})
-        return Span(role, start, end, _fill_gaps([turn], start, end, WIRE) if words > start else [turn], {})
+        return Span(role, start, end, fill_gaps([turn], start, end, WIRE) if words > start else [turn], {})
 
     def _unmarked_quote(self, start: int, end: int, attrs: dict) -> Span:
         """A quotation without marks over [start, end) (a transcript's turn, an embedded post): its own
@@ -386,7 +386,7 @@ class _Builder:
         if words > start:
             marks, singles = self._block_marks(start, words, self.style)
             children = self._inline_spans(start, words, marks, with_wire=True, style=self.style, singles=singles)
-        return Span(PARAGRAPH, start, end, _fill_gaps(children + [post], start, end, WIRE), {})
+        return Span(PARAGRAPH, start, end, fill_gaps(children + [post], start, end, WIRE), {})
 
     def _block_marks(self, start: int, end: int, style: str) -> tuple[list[int], bool]:
         """Where the block's quotation marks and brackets are, and whether its single marks are among
@@ -446,7 +446,7 @@ class _Builder:
             # headlines or reader comments, where parentheses are everybody's).
             children = self._add_editor_notes(children, start, chunk, asides=with_wire if asides is None else asides)
         if with_wire:
-            children = _fill_gaps(children, start, end, WIRE)
+            children = fill_gaps(children, start, end, WIRE)
         if quotes:  # only _node_span makes quotations; the steps between keep them as children
             found = [child for child in children if child.kind == QUOTE]
             for child in found:
@@ -1326,7 +1326,7 @@ def _placed(children: list[Span], span: Span) -> list[Span] | None:
     return sorted([c for c in children if c not in inside] + [span], key=_start)
 
 
-def _fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
+def fill_gaps(children: list[Span], start: int, end: int, kind: str) -> list[Span]:
     """Cover the text between children with `kind` spans, so a block's children tile it."""
     out: list[Span] = []
     pos = start
